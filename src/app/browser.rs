@@ -1,0 +1,106 @@
+//! The few places the explorer touches the browser: the address bar, the history
+//! stack, the clipboard and scrolling. Natively (server-side rendering) they do nothing.
+
+use yew::prelude::*;
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::{JsCast, JsValue};
+
+    /// Puts `query` in the address bar as a new history entry, keeping the path.
+    pub fn push(query: &str) {
+        let Some(window) = web_sys::window() else { return };
+        let location = window.location();
+        let path = location.pathname().unwrap_or_default();
+        let url = format!("{path}{query}");
+        if location.search().unwrap_or_default() == query {
+            return;
+        }
+        if let Ok(history) = window.history() {
+            let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
+        }
+    }
+
+    /// Keeps a `popstate` listener alive until dropped.
+    pub struct Listener(Option<Closure<dyn FnMut(web_sys::Event)>>);
+
+    impl Drop for Listener {
+        fn drop(&mut self) {
+            if let (Some(window), Some(closure)) = (web_sys::window(), self.0.take()) {
+                let _ = window.remove_event_listener_with_callback("popstate", closure.as_ref().unchecked_ref());
+            }
+        }
+    }
+
+    pub fn on_popstate(mut f: impl FnMut(String) + 'static) -> Listener {
+        let Some(window) = web_sys::window() else { return Listener(None) };
+        let closure = Closure::<dyn FnMut(web_sys::Event)>::new(move |_e: web_sys::Event| {
+            let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+            f(search);
+        });
+        let _ = window.add_event_listener_with_callback("popstate", closure.as_ref().unchecked_ref());
+        Listener(Some(closure))
+    }
+
+    pub fn href() -> String {
+        web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+    }
+
+    pub fn copy(text: &str, done: impl FnOnce(bool) + 'static) {
+        let Some(window) = web_sys::window() else { return done(false) };
+        let promise = window.navigator().clipboard().write_text(text);
+        wasm_bindgen_futures::spawn_local(async move {
+            done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+        });
+    }
+
+    pub fn scroll_to(id: &str) {
+        let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+        if let Some(el) = element {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            el.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    pub fn push(_query: &str) {}
+    pub struct Listener;
+    pub fn on_popstate(_f: impl FnMut(String) + 'static) -> Listener {
+        Listener
+    }
+    pub fn href() -> String {
+        String::new()
+    }
+    pub fn copy(_text: &str, done: impl FnOnce(bool) + 'static) {
+        done(false);
+    }
+    pub fn scroll_to(_id: &str) {}
+}
+
+pub use imp::{on_popstate, push, scroll_to};
+
+/// "Copy link": copies the address of the current view, and says whether it worked.
+#[function_component(CopyLink)]
+pub fn copy_link() -> Html {
+    let status = use_state(String::new);
+    let onclick = {
+        let status = status.clone();
+        Callback::from(move |_| {
+            let href = imp::href();
+            let status = status.clone();
+            imp::copy(&href.clone(), move |ok| {
+                status.set(if ok { "Link copied".to_string() } else { format!("Copy this link: {href}") });
+            });
+        })
+    };
+    html! {
+        <div class="copy">
+            <button type="button" class="copy-link" {onclick}>{"Copy link"}</button>
+            <span class="copy-status" role="status" aria-live="polite">{(*status).clone()}</span>
+        </div>
+    }
+}

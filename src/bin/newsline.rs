@@ -1,0 +1,187 @@
+//! `newsline`: ingest a corpus into the dataset JSON, or into the blob the page embeds.
+
+use std::collections::HashSet;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use newsline::corpus::{self, Manifest, ReadError, Source};
+use newsline::dataset;
+
+#[derive(Parser)]
+#[command(name = "newsline", version, about = "Who said what and when, from news articles")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read .txt files, folders of them and .jsonl files; write one dataset.
+    Ingest {
+        /// Files or folders. A folder's `newsline.toml` manifest supplies outlet, URL and date.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Where to write the dataset JSON; standard output when absent.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Also write the compact form that the page embeds.
+        #[arg(long)]
+        blob: Option<PathBuf>,
+        /// Publication date for articles that have none (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        date: Option<jiff::civil::Date>,
+    },
+}
+
+fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
+    corpus::parse_date(s).ok_or_else(|| format!("{s:?} is not a date of the form YYYY-MM-DD"))
+}
+
+/// Files larger than this are refused rather than read into memory.
+const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+
+/// Collects articles from the given paths, reporting every unreadable file and going on.
+#[derive(Default)]
+struct Reader {
+    sources: Vec<Source>,
+    errors: Vec<String>,
+    visited: HashSet<PathBuf>,
+}
+
+impl Reader {
+    fn read_path(&mut self, path: &Path, manifest: Option<&Manifest>) {
+        let shown = path.display().to_string();
+        let meta = match fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) => return self.errors.push(format!("{shown}: {e}")),
+        };
+        if meta.is_dir() {
+            return self.read_dir(path);
+        }
+        if meta.len() > MAX_FILE_BYTES {
+            return self.errors.push(format!("{shown}: {} bytes is over the {} MB limit", meta.len(), MAX_FILE_BYTES / 1024 / 1024));
+        }
+        let bytes = match fs::read(path) {
+            Ok(b) => b,
+            Err(e) => return self.errors.push(format!("{shown}: {e}")),
+        };
+        let file_name = path.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
+        if path.extension().is_some_and(|e| e == "jsonl") {
+            let (sources, errors) = corpus::read_jsonl(&shown, &bytes);
+            self.sources.extend(sources);
+            self.errors.extend(errors.iter().map(ReadError::to_string));
+            return;
+        }
+        let stem = path.file_stem().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
+        match corpus::read_txt(&shown, &stem, &bytes) {
+            Ok(mut source) => {
+                if let Some(m) = manifest {
+                    m.apply(&file_name, &mut source);
+                }
+                self.sources.push(source);
+            }
+            Err(e) => self.errors.push(e.to_string()),
+        }
+    }
+
+    fn read_dir(&mut self, dir: &Path) {
+        let shown = dir.display().to_string();
+        // A folder reached twice (a symlink loop) is read once.
+        let canonical = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        if !self.visited.insert(canonical) {
+            return self.errors.push(format!("{shown}: folder already read (a link loop?); skipped"));
+        }
+        let manifest_path = dir.join(corpus::MANIFEST_NAME);
+        let manifest = match fs::read(&manifest_path) {
+            Ok(bytes) => match corpus::read_manifest(&manifest_path.display().to_string(), &bytes) {
+                Ok(m) => Some(m),
+                Err(e) => {
+                    self.errors.push(e.to_string());
+                    None
+                }
+            },
+            Err(_) => None,
+        };
+        let mut entries: Vec<PathBuf> = match fs::read_dir(dir) {
+            Ok(rd) => rd.filter_map(Result::ok).map(|e| e.path()).collect(),
+            Err(e) => return self.errors.push(format!("{shown}: {e}")),
+        };
+        entries.sort();
+        if let Some(m) = &manifest {
+            for entry in &m.articles {
+                if !dir.join(&entry.file).exists() {
+                    self.errors.push(format!("{}: names {:?}, which is not in the folder", manifest_path.display(), entry.file));
+                }
+            }
+        }
+        for path in entries {
+            let wanted = path.is_dir() || path.extension().is_some_and(|e| e == "txt" || e == "jsonl");
+            if wanted {
+                self.read_path(&path, manifest.as_ref());
+            }
+        }
+    }
+}
+
+fn ingest(paths: &[PathBuf], output: Option<&Path>, blob: Option<&Path>, date: Option<jiff::civil::Date>) -> anyhow::Result<ExitCode> {
+    let mut reader = Reader::default();
+    for path in paths {
+        reader.read_path(path, None);
+    }
+    for e in &reader.errors {
+        eprintln!("newsline: {e}");
+    }
+    if reader.sources.is_empty() {
+        eprintln!("newsline: no article could be read");
+        return Ok(ExitCode::FAILURE);
+    }
+    for source in &mut reader.sources {
+        if source.date.is_none() {
+            source.date = date;
+        }
+    }
+    let started = std::time::Instant::now();
+    let bytes: usize = reader.sources.iter().map(|s| s.text.len()).sum();
+    let articles = reader.sources.len();
+    let ds = dataset::build(reader.sources);
+    let seconds = started.elapsed().as_secs_f64();
+    let json = serde_json::to_string(&ds).context("serialising the dataset")?;
+    match output {
+        Some(path) => fs::write(path, json).with_context(|| format!("writing {}", path.display()))?,
+        None => std::io::stdout().write_all(json.as_bytes()).context("writing to standard output")?,
+    }
+    if let Some(path) = blob {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+        }
+        fs::write(path, ds.to_blob()).with_context(|| format!("writing {}", path.display()))?;
+    }
+    eprintln!(
+        "newsline: {articles} articles, {} quotes, {} events, {} actors; extracted {:.2} MB in {:.3} s ({:.1} MB/s)",
+        ds.quotes.len(),
+        ds.events.len(),
+        ds.actors.len(),
+        bytes as f64 / 1e6,
+        seconds,
+        bytes as f64 / 1e6 / seconds.max(1e-9),
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Ingest { paths, output, blob, date } => ingest(paths, output.as_deref(), blob.as_deref(), *date),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("newsline: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

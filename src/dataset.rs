@@ -1,0 +1,405 @@
+//! The dataset: every article with its actors, quotes, time expressions and events,
+//! merged across the corpus. Its JSON form is the public contract of
+//! `newsline ingest` (see `../shared/eval/README.md`); the page embeds the same
+//! structure in postcard form.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::Source;
+use crate::extract::{self, ActorKind, Analysis, DateBasis, QuoteKind, Stance, TimexType};
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    pub articles: Vec<Article>,
+    pub actors: Vec<Actor>,
+    pub quotes: Vec<Quote>,
+    pub timexes: Vec<Timex>,
+    pub events: Vec<Event>,
+    /// Quotes whose words match across articles but whose speakers differ.
+    pub conflicts: Vec<Conflict>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub id: String,
+    /// `YYYY-MM-DD`, or `None` when neither the file nor the manifest gives one.
+    pub date: Option<String>,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Actor {
+    /// A readable slug such as `sean-spicer`, stable for a given corpus.
+    pub id: String,
+    pub name: String,
+    pub kind: ActorKind,
+    pub aliases: Vec<String>,
+    pub roles: Vec<String>,
+    pub mentions: Vec<Mention>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    pub article: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    pub id: String,
+    pub article: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub kind: QuoteKind,
+    pub speaker: Option<String>,
+    pub speaker_span: Option<[usize; 2]>,
+    pub cue: Option<String>,
+    pub stance: Stance,
+    /// The quote this denial rejects.
+    pub rejects: Option<String>,
+    /// The event of its saying.
+    pub event: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Timex {
+    pub article: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    #[serde(rename = "type")]
+    pub kind: TimexType,
+    /// TIMEX3 value; `None` for a relative expression in an undated article.
+    pub value: Option<String>,
+    pub anchor: Option<String>,
+    pub unresolved: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: String,
+    pub article: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub date: EventDate,
+    pub actors: Vec<String>,
+    pub quotes: Vec<String>,
+}
+
+/// An event's date, honest about where it comes from and how wide it is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventDate {
+    /// TIMEX3 value (`2017-01-23`, `2016-09`), or `None` when undated.
+    pub value: Option<String>,
+    pub basis: DateBasis,
+    pub granularity: Option<extract::Granularity>,
+    /// First and last day covered, `YYYY-MM-DD`.
+    pub first: Option<String>,
+    pub last: Option<String>,
+    /// The phrase that dates it ("on Monday") and the date it was resolved against.
+    pub phrase: Option<String>,
+    pub anchor: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Conflict {
+    /// The shared words, as the first outlet prints them.
+    pub text: String,
+    pub quotes: Vec<String>,
+    pub speakers: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    pub article: String,
+    pub at: usize,
+    pub message: String,
+}
+
+fn iso(d: jiff::civil::Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// A readable, URL-safe id: "Sean Spicer" → `sean-spicer`.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let trimmed = out.trim_end_matches('-');
+    if trimmed.is_empty() { "actor".to_string() } else { trimmed.to_string() }
+}
+
+/// The comparable words of a name, without particles, for merging across articles.
+fn name_words(name: &str) -> Vec<String> {
+    name.split([' ', '-'])
+        .filter(|p| !p.is_empty() && !matches!(p.to_lowercase().as_str(), "al" | "el" | "bin" | "de" | "the"))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The corpus-wide actor a local actor is, if one is known already.
+fn same_actor(actors: &[Actor], local: &extract::ActorFinding) -> Option<usize> {
+    if let Some(i) = actors.iter().position(|a| a.name == local.name) {
+        return Some(i);
+    }
+    if !matches!(local.kind, ActorKind::Person | ActorKind::Other) {
+        return None;
+    }
+    let key = name_words(&local.name);
+    let matches: Vec<usize> = actors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| matches!(a.kind, ActorKind::Person | ActorKind::Other))
+        .filter(|(_, a)| {
+            let other = name_words(&a.name);
+            match (key.len(), other.len()) {
+                (0, _) | (_, 0) => false,
+                (1, _) | (_, 1) => key.last() == other.last(),
+                _ => key.first() == other.first() && key.last() == other.last(),
+            }
+        })
+        .map(|(i, _)| i)
+        .collect();
+    // A bare surname merges only when it points at one person.
+    (matches.len() == 1).then(|| matches[0])
+}
+
+/// Runs the extractor on every source and merges the results into one dataset.
+pub fn build(sources: Vec<Source>) -> Dataset {
+    let analyses: Vec<Analysis> = sources.iter().map(|s| extract::analyze(&s.text, s.date)).collect();
+    assemble(sources, analyses)
+}
+
+/// Merges per-article analyses (in the same order as `sources`) into one dataset.
+pub fn assemble(sources: Vec<Source>, analyses: Vec<Analysis>) -> Dataset {
+    let mut ds = Dataset::default();
+    // Full names first, so that bare surnames in any article find them.
+    let mut order: Vec<(usize, usize)> = analyses
+        .iter()
+        .enumerate()
+        .flat_map(|(ai, a)| (0..a.actors.len()).map(move |k| (ai, k)))
+        .collect();
+    order.sort_by_key(|&(ai, k)| std::cmp::Reverse(name_words(&analyses[ai].actors[k].name).len()));
+    let mut global: Vec<Vec<usize>> = analyses.iter().map(|a| vec![0; a.actors.len()]).collect();
+    for (ai, k) in order {
+        let local = &analyses[ai].actors[k];
+        let index = match same_actor(&ds.actors, local) {
+            Some(i) => i,
+            None => {
+                ds.actors.push(Actor {
+                    id: String::new(),
+                    name: local.name.clone(),
+                    kind: local.kind,
+                    aliases: Vec::new(),
+                    roles: Vec::new(),
+                    mentions: Vec::new(),
+                });
+                ds.actors.len() - 1
+            }
+        };
+        let actor = &mut ds.actors[index];
+        if actor.kind == ActorKind::Other {
+            actor.kind = local.kind;
+        }
+        for alias in &local.aliases {
+            if !actor.aliases.contains(alias) {
+                actor.aliases.push(alias.clone());
+            }
+        }
+        for role in &local.roles {
+            if !actor.roles.contains(role) {
+                actor.roles.push(role.clone());
+            }
+        }
+        global[ai][k] = index;
+    }
+    // Slugs, unique within the corpus.
+    let mut taken: HashMap<String, usize> = HashMap::new();
+    for actor in &mut ds.actors {
+        let base = slug(&actor.name);
+        let n = taken.entry(base.clone()).or_insert(0);
+        *n += 1;
+        actor.id = if *n == 1 { base } else { format!("{base}-{n}") };
+    }
+
+    for (ai, (source, analysis)) in sources.into_iter().zip(analyses).enumerate() {
+        let text = &source.text;
+        let article = source.id.clone();
+        let ids: Vec<String> = global[ai].iter().map(|&g| ds.actors[g].id.clone()).collect();
+        let actor_id = |local: usize| ids[local].clone();
+        for m in &analysis.mentions {
+            let g = global[ai][m.actor];
+            ds.actors[g].mentions.push(Mention { article: article.clone(), start: m.start, end: m.end });
+        }
+        let quote_base = ds.quotes.len();
+        let event_base = ds.events.len();
+        let event_of_quote: HashMap<usize, usize> = analysis
+            .events
+            .iter()
+            .enumerate()
+            .flat_map(|(ei, e)| e.quotes.iter().map(move |&q| (q, ei)))
+            .collect();
+        for (qi, q) in analysis.quotes.iter().enumerate() {
+            ds.quotes.push(Quote {
+                id: format!("q{}", quote_base + qi + 1),
+                article: article.clone(),
+                start: q.span.start,
+                end: q.span.end,
+                text: text[q.span.clone()].to_string(),
+                kind: q.kind,
+                speaker: q.speaker.map(actor_id),
+                speaker_span: q.speaker_span.clone().map(|s| [s.start, s.end]),
+                cue: q.cue.clone().map(|c| text[c].to_string()),
+                stance: q.stance,
+                rejects: q.rejects.map(|r| format!("q{}", quote_base + r + 1)),
+                event: event_of_quote.get(&qi).map(|e| format!("e{}", event_base + e + 1)),
+            });
+        }
+        for t in &analysis.timexes {
+            ds.timexes.push(Timex {
+                article: article.clone(),
+                start: t.start,
+                end: t.end,
+                text: text[t.start..t.end].to_string(),
+                kind: t.kind,
+                value: t.value.clone(),
+                anchor: t.anchor.map(iso),
+                unresolved: t.unresolved.map(str::to_string),
+            });
+        }
+        for (ei, e) in analysis.events.iter().enumerate() {
+            let timex = e.timex.map(|t| &analysis.timexes[t]);
+            let mut actors: Vec<String> = Vec::new();
+            for q in &e.quotes {
+                if let Some(s) = analysis.quotes[*q].speaker {
+                    push_unique(&mut actors, actor_id(s));
+                }
+            }
+            for m in analysis.mentions.iter().filter(|m| e.span.start <= m.start && m.end <= e.span.end) {
+                push_unique(&mut actors, actor_id(m.actor));
+            }
+            ds.events.push(Event {
+                id: format!("e{}", event_base + ei + 1),
+                article: article.clone(),
+                start: e.span.start,
+                end: e.span.end,
+                text: text[e.span.clone()].to_string(),
+                date: EventDate {
+                    value: match (e.basis, timex) {
+                        (DateBasis::Stated, Some(t)) => t.value.clone(),
+                        _ => e.interval.map(extract::value_of),
+                    },
+                    basis: e.basis,
+                    granularity: e.interval.map(|i| i.granularity),
+                    first: e.interval.map(|i| iso(i.first)),
+                    last: e.interval.map(|i| iso(i.last)),
+                    phrase: timex.map(|t| text[t.start..t.end].to_string()),
+                    anchor: timex.and_then(|t| t.anchor).map(iso),
+                },
+                actors,
+                quotes: e.quotes.iter().map(|q| format!("q{}", quote_base + q + 1)).collect(),
+            });
+        }
+        for d in analysis.diagnostics {
+            ds.diagnostics.push(Diagnostic { article: article.clone(), at: d.at, message: d.message.to_string() });
+        }
+        ds.articles.push(Article {
+            id: source.id,
+            date: source.date.map(iso),
+            title: source.title,
+            outlet: source.outlet,
+            url: source.url,
+            text: source.text,
+        });
+    }
+    ds.conflicts = conflicts(&ds);
+    ds
+}
+
+fn push_unique(list: &mut Vec<String>, item: String) {
+    if !list.contains(&item) {
+        list.push(item);
+    }
+}
+
+/// Quoted words shared by articles whose speakers differ: the seeds' "rubbish".
+fn conflicts(ds: &Dataset) -> Vec<Conflict> {
+    let key = |t: &str| {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    for (i, q) in ds.quotes.iter().enumerate() {
+        if q.kind == QuoteKind::Indirect || q.speaker.is_none() {
+            continue;
+        }
+        let k = key(&q.text);
+        if k.is_empty() {
+            continue;
+        }
+        match groups.iter_mut().find(|(g, _)| *g == k) {
+            Some((_, members)) => members.push(i),
+            None => groups.push((k, vec![i])),
+        }
+    }
+    groups
+        .into_iter()
+        .filter_map(|(_, members)| {
+            let quotes: Vec<&Quote> = members.iter().map(|&i| &ds.quotes[i]).collect();
+            let mut speakers: Vec<String> = Vec::new();
+            for q in &quotes {
+                push_unique(&mut speakers, q.speaker.clone().unwrap_or_default());
+            }
+            let articles = quotes.iter().map(|q| &q.article).collect::<std::collections::HashSet<_>>();
+            (speakers.len() > 1 && articles.len() > 1).then(|| Conflict {
+                text: quotes[0].text.trim_end_matches(['.', ',']).to_string(),
+                quotes: quotes.iter().map(|q| q.id.clone()).collect(),
+                speakers,
+            })
+        })
+        .collect()
+}
+
+impl Dataset {
+    /// The compact form embedded in the page.
+    pub fn to_blob(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).unwrap_or_default()
+    }
+
+    /// Reads the embedded form back.
+    ///
+    /// # Errors
+    /// When the bytes were not written by [`Dataset::to_blob`] of this version.
+    pub fn from_blob(bytes: &[u8]) -> Result<Dataset, postcard::Error> {
+        postcard::from_bytes(bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_readable() {
+        assert_eq!(slug("Sean Spicer"), "sean-spicer");
+        assert_eq!(slug("Bashar al-Assad"), "bashar-al-assad");
+        assert_eq!(slug("“!!”"), "actor");
+    }
+}

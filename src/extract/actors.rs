@@ -1,0 +1,515 @@
+//! Actors: named people, organisations and countries, found as runs of capitalised
+//! words, with titles split off as roles and aliases merged within the article.
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use super::lexicon;
+use super::text::{self, Word};
+
+/// What kind of thing an actor is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    Person,
+    Organization,
+    Country,
+    Group,
+    Other,
+}
+
+/// One actor of one article, before actors are merged across the corpus.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorFinding {
+    pub name: String,
+    pub kind: ActorKind,
+    /// Every surface form seen, the canonical name first.
+    pub aliases: Vec<String>,
+    pub roles: Vec<String>,
+}
+
+/// One place in the text where an actor is named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MentionFinding {
+    pub start: usize,
+    pub end: usize,
+    /// Index into [`super::Analysis::actors`].
+    pub actor: usize,
+}
+
+/// A capitalised run before it is tied to an actor.
+#[derive(Debug, Clone)]
+struct Candidate {
+    span: Range<usize>,
+    /// The whole run including title and honorific, used as an alias.
+    full: Range<usize>,
+    name: String,
+    kind: Option<ActorKind>,
+    role: Option<String>,
+    honorific: bool,
+    /// Preceded by a locative preposition or standing as "Town, Country".
+    locative: bool,
+    /// First word of its sentence, where every word is capitalised.
+    sentence_initial: bool,
+}
+
+/// The actors of an article and where each is mentioned.
+#[derive(Debug, Default)]
+pub struct ActorTable {
+    pub actors: Vec<ActorFinding>,
+    pub mentions: Vec<MentionFinding>,
+}
+
+impl ActorTable {
+    /// Mentions that lie inside `range`, in text order.
+    pub fn mentions_in(&self, range: Range<usize>) -> impl Iterator<Item = &MentionFinding> {
+        self.mentions.iter().filter(move |m| m.start >= range.start && m.end <= range.end)
+    }
+
+    /// Adds an unnamed group ("diplomats") and returns its index.
+    pub fn group(&mut self, name: &str, span: Range<usize>) -> usize {
+        let index = match self.actors.iter().position(|a| a.kind == ActorKind::Group && a.name == name) {
+            Some(i) => i,
+            None => {
+                self.actors.push(ActorFinding {
+                    name: name.to_string(),
+                    kind: ActorKind::Group,
+                    aliases: vec![name.to_string()],
+                    roles: Vec::new(),
+                });
+                self.actors.len() - 1
+            }
+        };
+        self.mentions.push(MentionFinding { start: span.start, end: span.end, actor: index });
+        self.mentions.sort_by_key(|m| (m.start, m.end));
+        index
+    }
+
+    /// The person the article calls "the president": the holder of an unqualified
+    /// "President" title who is not a former one.
+    pub fn the_president(&self) -> Option<usize> {
+        self.actors.iter().position(|a| {
+            a.kind == ActorKind::Person
+                && a.roles.iter().any(|r| {
+                    let r = r.trim();
+                    (r == "President" || r == "New President" || r.ends_with("US President") || r == "US president")
+                        && !r.starts_with("former")
+                })
+        })
+    }
+}
+
+/// Finds the actors of one article.
+pub fn find(text: &str, sentences: &[Range<usize>]) -> ActorTable {
+    let mut candidates = Vec::new();
+    let mut aliases = Vec::new();
+    for sentence in sentences {
+        let words = text::words(text, sentence.clone());
+        scan_sentence(text, &words, &mut candidates, &mut aliases);
+    }
+    cluster(text, candidates, &aliases)
+}
+
+fn possessive_stem(word: &str) -> Option<&str> {
+    word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).or_else(|| word.strip_suffix("s’"))
+}
+
+fn is_name_word(word: &str) -> bool {
+    if !text::is_capitalised(word) {
+        return false;
+    }
+    // "US-led", "Russian-backed": compounds with a lower-case part are modifiers.
+    if let Some((_, tail)) = word.split_once('-') {
+        if !tail.starts_with(char::is_uppercase) {
+            return false;
+        }
+        if word.split('-').all(|p| lexicon::country(p).is_some() || lexicon::country_of_demonym(p).is_some()) {
+            return false;
+        }
+    }
+    true
+}
+
+fn only_spaces(text: &str, a: &Word, b: &Word) -> bool {
+    text[a.end..b.start].chars().all(|c| c == ' ')
+}
+
+fn scan_sentence(text: &str, words: &[Word], out: &mut Vec<Candidate>, aliases: &mut Vec<(String, String)>) {
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i].text(text);
+        let starts_run = is_name_word(w) && (!lexicon::is_common_capitalised(w) || lexicon::is_honorific(w));
+        if !starts_run {
+            i += 1;
+            continue;
+        }
+        // Grow the run over adjacent name words, particles and role nouns.
+        let mut j = i;
+        while j + 1 < words.len() && only_spaces(text, &words[j], &words[j + 1]) {
+            let current = words[j].text(text);
+            if possessive_stem(current).is_some() {
+                break;
+            }
+            let next = words[j + 1].text(text);
+            let next_is_name = is_name_word(next) && !lexicon::is_common_capitalised(next);
+            let bridge = (lexicon::is_name_particle(next) || lexicon::is_role_noun(next) || next == "of")
+                && words.get(j + 2).is_some_and(|n| is_name_word(n.text(text)))
+                && only_spaces(text, &words[j + 1], &words[j + 2]);
+            let particle_name = next.starts_with("al-") || next.starts_with("el-");
+            if next_is_name || particle_name || (bridge && next != "of") || (bridge && run_has_org_head(text, &words[i..=j])) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let run = &words[i..=j];
+        let lowercase_before = i.checked_sub(1).map(|k| words[k].text(text));
+        if let Some(c) = candidate(text, run, lowercase_before, words[0].start) {
+            // "Russia's Defence Ministry" names the Russian Defence Ministry.
+            let merged = possessive_org(text, words, j, &c);
+            let was_merged = merged.is_some();
+            let consumed = match merged {
+                Some((org, end)) => {
+                    out.push(org);
+                    end
+                }
+                None => j,
+            };
+            // "Isis (Islamic State)": the bracketed run is another name for the same actor.
+            let after = &text[words[consumed].end..];
+            if after.starts_with(" (") {
+                if let Some(close) = after.find(')') {
+                    let inner = after[2..close].trim();
+                    if !inner.is_empty() && inner.split(' ').all(is_name_word) {
+                        aliases.push((c.name.clone(), inner.to_string()));
+                    }
+                }
+            }
+            let mut consumed = consumed;
+            if let Some(admin) = administration(text, words, j, &c) {
+                out.push(c);
+                out.push(admin);
+                consumed = j + 1;
+            } else if !was_merged {
+                out.push(c);
+            }
+            i = consumed + 1;
+        } else {
+            i = j + 1;
+        }
+    }
+}
+
+fn run_has_org_head(text: &str, run: &[Word]) -> bool {
+    run.iter().any(|w| lexicon::is_org_head(w.text(text)))
+}
+
+/// Builds a candidate from a run, splitting title and honorific off the name.
+fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usize) -> Option<Candidate> {
+    let mut words: Vec<Word> = run.to_vec();
+    let last = words.last()?;
+    let last_text = last.text(text);
+    let mut name_end = last.end;
+    if let Some(stem) = possessive_stem(last_text) {
+        name_end = last.start + stem.len();
+    }
+    let honorific = lexicon::is_honorific(words[0].text(text));
+    if honorific {
+        words.remove(0);
+        if words.is_empty() {
+            return None;
+        }
+    }
+    // Everything up to the last title word is the role, when a name follows it.
+    let title_at = words[..words.len() - 1]
+        .iter()
+        .rposition(|w| lexicon::is_title(w.text(text)) || lexicon::is_role_noun(w.text(text)));
+    let (role, name_words) = match title_at {
+        Some(t) => {
+            let mut role = text[words[0].start..words[t].end].to_string();
+            if let Some(b) = before.filter(|b| matches!(*b, "former" | "new" | "acting" | "then")) {
+                role = format!("{b} {role}");
+            }
+            (Some(role), &words[t + 1..])
+        }
+        None => (None, &words[..]),
+    };
+    let first = name_words.first()?;
+    let span = first.start..name_end;
+    let name = text[span.clone()].to_string();
+    if name.is_empty() || lexicon::is_common_capitalised(&name) || lexicon::is_title(&name) {
+        return None;
+    }
+    let single = name_words.len() == 1;
+    if single && lexicon::country_of_demonym(&name).is_some() {
+        return None;
+    }
+    let locative = before.is_some_and(lexicon::is_locative_preposition)
+        && role.is_none()
+        && !honorific;
+    let kind = if role.is_some() || honorific {
+        ActorKind::Person
+    } else {
+        // Places ("Rixos Hotel", "Middle East") are never actors.
+        classify(text, name_words, &name)?
+    };
+    Some(Candidate {
+        span,
+        full: run[0].start..name_end,
+        name,
+        kind: Some(kind),
+        role,
+        honorific,
+        locative,
+        sentence_initial: run[0].start == sentence_start,
+    })
+}
+
+fn classify(text: &str, words: &[Word], name: &str) -> Option<ActorKind> {
+    let tokens: Vec<&str> = words.iter().map(|w| w.text(text)).collect();
+    if lexicon::country(name).is_some() {
+        return Some(ActorKind::Country);
+    }
+    if lexicon::organisation_alias(name).is_some() || lexicon::known_organisation(name) {
+        return Some(ActorKind::Organization);
+    }
+    if tokens.iter().any(|t| lexicon::is_place_head(t)) {
+        return None;
+    }
+    if tokens.iter().any(|t| lexicon::is_org_head(t)) {
+        return Some(ActorKind::Organization);
+    }
+    let acronym = tokens.len() == 1 && name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+    if acronym {
+        return Some(ActorKind::Organization);
+    }
+    if tokens.len() >= 2 && tokens.len() <= 4 {
+        return Some(ActorKind::Person);
+    }
+    if tokens.len() == 1 {
+        // Decided later: a surname of a person named in full, a place, or other.
+        return Some(ActorKind::Other);
+    }
+    Some(ActorKind::Organization)
+}
+
+/// "Russia's Defence Ministry" → the candidate "Russian Defence Ministry" and the last word used.
+fn possessive_org(text: &str, words: &[Word], j: usize, owner: &Candidate) -> Option<(Candidate, usize)> {
+    let (country, _) = lexicon::country(&owner.name)?;
+    possessive_stem(words[j].text(text))?;
+    let mut k = j + 1;
+    while k < words.len() && is_name_word(words[k].text(text)) && only_spaces(text, &words[k - 1], &words[k]) {
+        k += 1;
+    }
+    if k == j + 1 || !run_has_org_head(text, &words[j + 1..k]) {
+        return None;
+    }
+    let rest = &text[words[j + 1].start..words[k - 1].end];
+    Some((
+        Candidate {
+            span: owner.span.start..words[k - 1].end,
+            full: owner.span.start..words[k - 1].end,
+            name: format!("{} {rest}", country.demonym),
+            kind: Some(ActorKind::Organization),
+            role: None,
+            honorific: false,
+            locative: false,
+            sentence_initial: false,
+        },
+        k - 1,
+    ))
+}
+
+/// "Donald Trump’s administration" → the organisation "Trump administration".
+fn administration(text: &str, words: &[Word], j: usize, owner: &Candidate) -> Option<Candidate> {
+    if owner.kind != Some(ActorKind::Person) && owner.kind != Some(ActorKind::Other) {
+        return None;
+    }
+    possessive_stem(words[j].text(text))?;
+    let next = words.get(j + 1)?;
+    let noun = next.text(text).to_lowercase();
+    if noun != "administration" || !only_spaces(text, &words[j], next) {
+        return None;
+    }
+    let surname = owner.name.rsplit(' ').next()?;
+    Some(Candidate {
+        span: owner.span.start..next.end,
+        full: owner.span.start..next.end,
+        name: format!("{surname} administration"),
+        kind: Some(ActorKind::Organization),
+        role: None,
+        honorific: false,
+        locative: false,
+        sentence_initial: false,
+    })
+}
+
+/// The comparable form of a name: lower case, without name particles.
+fn name_key(name: &str) -> Vec<String> {
+    name.split([' ', '-'])
+        .filter(|p| !p.is_empty() && !lexicon::is_name_particle(&p.to_lowercase()))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn canonical(c: &Candidate) -> (String, ActorKind) {
+    let kind = c.kind.unwrap_or(ActorKind::Other);
+    if let Some((country, capital)) = lexicon::country(&c.name) {
+        if !capital || !c.locative {
+            return (country.name.to_string(), ActorKind::Country);
+        }
+    }
+    if let Some(org) = lexicon::organisation_alias(&c.name) {
+        return (org.to_string(), ActorKind::Organization);
+    }
+    (c.name.strip_prefix("The ").unwrap_or(&c.name).to_string(), kind)
+}
+
+/// Ties candidates to actors: same canonical name, surname to full name, alias pairs.
+fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, String)]) -> ActorTable {
+    let mut table = ActorTable::default();
+    // Locative-only countries and capitals ("in Astana, Kazakhstan") are places, and
+    // lone capitalised sentence openers are not names.
+    let mut locative_only: Vec<&str> = Vec::new();
+    for c in &candidates {
+        let is_place = lexicon::country(&c.name).is_some() || c.kind == Some(ActorKind::Other);
+        let same: Vec<&Candidate> = candidates.iter().filter(|o| o.name == c.name).collect();
+        if is_place && same.iter().all(|o| o.locative || after_comma_place(text, o)) {
+            locative_only.push(&c.name);
+        }
+        // "Participants described …": a capitalised common word opening a sentence.
+        let surname_of_someone = candidates.iter().any(|o| o.kind == Some(ActorKind::Person) && o.name.ends_with(&format!(" {}", c.name)));
+        if c.kind == Some(ActorKind::Other) && !surname_of_someone && same.iter().all(|o| o.sentence_initial && !o.honorific) {
+            locative_only.push(&c.name);
+        }
+    }
+    for c in &candidates {
+        if locative_only.contains(&c.name.as_str()) {
+            continue;
+        }
+        let (name, kind) = canonical(c);
+        let alias_target = alias_pairs.iter().find(|(_, alias)| *alias == name).map(|(n, _)| n.clone());
+        let index = find_actor(&table.actors, &name, kind, alias_target.as_deref());
+        let index = match index {
+            Some(i) => {
+                let actor = &mut table.actors[i];
+                // A full name seen after a bare surname becomes the canonical name.
+                if kind == ActorKind::Person && name_key(&name).len() > name_key(&actor.name).len() {
+                    actor.name = name.clone();
+                    actor.kind = ActorKind::Person;
+                }
+                if actor.kind == ActorKind::Other && kind != ActorKind::Other {
+                    actor.kind = kind;
+                }
+                i
+            }
+            None => {
+                table.actors.push(ActorFinding { name: name.clone(), kind, aliases: Vec::new(), roles: Vec::new() });
+                table.actors.len() - 1
+            }
+        };
+        let actor = &mut table.actors[index];
+        for alias in [c.name.clone(), text[c.full.clone()].to_string()] {
+            if !actor.aliases.contains(&alias) {
+                actor.aliases.push(alias);
+            }
+        }
+        if let Some(role) = &c.role {
+            if !actor.roles.contains(role) {
+                actor.roles.push(role.clone());
+            }
+        }
+        if c.honorific && actor.kind == ActorKind::Other {
+            actor.kind = ActorKind::Person;
+        }
+        table.mentions.push(MentionFinding { start: c.span.start, end: c.span.end, actor: index });
+    }
+    resolve_surnames(&mut table);
+    for actor in &mut table.actors {
+        actor.aliases.retain(|a| a != &actor.name);
+        actor.aliases.insert(0, actor.name.clone());
+    }
+    table.mentions.sort_by_key(|m| (m.start, m.end));
+    table
+}
+
+fn after_comma_place(text: &str, c: &Candidate) -> bool {
+    // "Astana, Kazakhstan": a country right after a place and a comma is a location.
+    text[..c.span.start].ends_with(", ")
+        && text[..c.span.start - 2]
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| text::is_capitalised(w))
+        && lexicon::country(&c.name).is_some()
+}
+
+fn find_actor(actors: &[ActorFinding], name: &str, kind: ActorKind, alias_of: Option<&str>) -> Option<usize> {
+    if let Some(target) = alias_of {
+        if let Some(i) = actors.iter().position(|a| a.name == target) {
+            return Some(i);
+        }
+    }
+    if let Some(i) = actors.iter().position(|a| a.name == name) {
+        return Some(i);
+    }
+    let key = name_key(name);
+    if kind == ActorKind::Person || kind == ActorKind::Other {
+        // Same first and last name ("Bashar Assad" / "Bashar al-Assad"), or a bare surname.
+        return actors.iter().rposition(|a| {
+            if a.kind != ActorKind::Person && a.kind != ActorKind::Other {
+                return false;
+            }
+            let other = name_key(&a.name);
+            match (key.len(), other.len()) {
+                (1, _) => other.last() == key.last(),
+                (_, 1) => key.last() == other.last(),
+                _ => other.first() == key.first() && other.last() == key.last(),
+            }
+        });
+    }
+    None
+}
+
+/// A bare surname seen before the full name was tied to a placeholder; fold those
+/// placeholders into the full-name actor.
+fn resolve_surnames(table: &mut ActorTable) {
+    let mut remap: Vec<usize> = (0..table.actors.len()).collect();
+    for i in 0..table.actors.len() {
+        let key = name_key(&table.actors[i].name);
+        if key.len() != 1 {
+            continue;
+        }
+        let full = table.actors.iter().position(|a| {
+            a.kind == ActorKind::Person && name_key(&a.name).len() > 1 && name_key(&a.name).last() == key.last()
+        });
+        if let Some(f) = full {
+            remap[i] = f;
+            let (aliases, roles) = (table.actors[i].aliases.clone(), table.actors[i].roles.clone());
+            let target = &mut table.actors[f];
+            for a in aliases {
+                if !target.aliases.contains(&a) {
+                    target.aliases.push(a);
+                }
+            }
+            for r in roles {
+                if !target.roles.contains(&r) {
+                    target.roles.push(r);
+                }
+            }
+        }
+    }
+    // Keep only actors that are their own target, renumbered in order.
+    let mut new_index = vec![usize::MAX; table.actors.len()];
+    let mut kept = Vec::new();
+    for (i, actor) in table.actors.iter().enumerate() {
+        if remap[i] == i {
+            new_index[i] = kept.len();
+            kept.push(actor.clone());
+        }
+    }
+    for m in &mut table.mentions {
+        m.actor = new_index[remap[m.actor]];
+    }
+    table.actors = kept;
+}

@@ -1,0 +1,299 @@
+//! Closed word classes of English news prose: speech verbs, titles, function words,
+//! and the country table used for metonymy ("Moscow said" means Russia).
+//!
+//! Lookups are case-sensitive where capitalisation carries meaning (titles, names)
+//! and lower-cased otherwise.
+
+/// Words whose final period is part of the word, not a sentence end.
+pub fn keeps_period(word: &str) -> bool {
+    const ABBREVIATIONS: &[&str] = &[
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Capt", "Lt", "Sgt", "Maj", "Adm", "Cmdr",
+        "Sen", "Rep", "Gov", "Pres", "Rev", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "vs", "No",
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon",
+        "Tue", "Tues", "Wed", "Thu", "Thurs", "Fri", "Sat", "Sun", "a.m", "p.m", "U.S", "U.N",
+        "U.K", "E.U", "D.C", "Ft", "Mt", "Ave", "Blvd", "Dept", "Univ", "approx", "etc", "e.g", "i.e",
+    ];
+    let w = word.trim_end_matches('.');
+    // Initials such as "P.J" or a lone capital "J".
+    let initials = !w.is_empty()
+        && w.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase));
+    initials || ABBREVIATIONS.contains(&w)
+}
+
+/// Titles and ranks that precede a person's name and become that person's role.
+pub fn is_title(word: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "President", "Vice", "Secretary", "Minister", "Prime", "Premier", "Chancellor", "Colonel",
+        "Col.", "Captain", "Capt.", "General", "Gen.", "Lieutenant", "Lt.", "Sergeant", "Sgt.",
+        "Major", "Maj.", "Admiral", "Adm.", "Commander", "Senator", "Sen.", "Representative",
+        "Rep.", "Congressman", "Congresswoman", "Governor", "Gov.", "Mayor", "King", "Queen",
+        "Prince", "Princess", "Pope", "Judge", "Justice", "Chief", "Director", "Ambassador",
+        "Spokesman", "Spokeswoman", "Spokesperson", "Chairman", "Chairwoman", "Chair", "CEO",
+        "Envoy", "Attorney", "Speaker", "Leader", "Candidate", "Nominee", "Commissioner", "Sheriff",
+        "Officer", "Rev.", "Pastor", "Rabbi", "Imam", "Sheikh", "Ayatollah", "Emir", "Sultan",
+        "Chief", "Founder", "Executive", "Analyst", "Professor", "Prof.", "Coach", "Officials",
+    ];
+    TITLES.contains(&word)
+}
+
+/// Lower-case role nouns that may sit inside a capitalised name run:
+/// "White House spokesman Sean Spicer".
+pub fn is_role_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "spokesman" | "spokeswoman" | "spokesperson" | "secretary" | "minister" | "president"
+            | "official" | "chief" | "envoy" | "ambassador" | "analyst" | "adviser" | "advisor"
+            | "director" | "chairman" | "leader" | "candidate" | "nominee" | "aide" | "correspondent"
+    )
+}
+
+/// Forms of address that are not roles: "Mr Spicer" is just Spicer.
+pub fn is_honorific(word: &str) -> bool {
+    matches!(
+        word,
+        "Mr" | "Mr." | "Mrs" | "Mrs." | "Ms" | "Ms." | "Miss" | "Dr" | "Dr." | "Sir" | "Dame" | "Lord" | "Lady"
+    )
+}
+
+/// Name particles that stay inside a name: "Bashar al-Assad", "Staffan de Mistura".
+pub fn is_name_particle(word: &str) -> bool {
+    matches!(word, "al" | "bin" | "de" | "da" | "di" | "van" | "von" | "der" | "del" | "la" | "le" | "du")
+        || word.starts_with("al-")
+        || word.starts_with("el-")
+}
+
+/// Capitalised words that do not start a name: sentence openers, pronouns, weekdays, months.
+pub fn is_common_capitalised(word: &str) -> bool {
+    const COMMON: &[&str] = &[
+        "The", "A", "An", "And", "But", "Or", "So", "Yet", "For", "Nor", "If", "In", "On", "At",
+        "By", "To", "Of", "From", "With", "As", "After", "Before", "While", "When", "Where", "Why",
+        "How", "What", "Who", "Which", "This", "That", "These", "Those", "It", "Its", "He", "She",
+        "They", "We", "I", "You", "His", "Her", "Their", "Our", "My", "Your", "However", "Meanwhile",
+        "Asked", "Although", "Though", "Since", "Until", "During", "Despite", "Between", "Among",
+        "One", "Two", "Three", "Four", "Five", "Some", "Many", "Most", "All", "No", "Not", "There",
+        "Here", "Now", "Then", "Today", "Yesterday", "Tomorrow", "Tonight", "Last", "Next", "Earlier",
+        "Later", "Also", "Even", "Still", "Only", "Just", "Such", "Other", "Another", "Each", "Every",
+        "Both", "Either", "Neither", "Read", "More", "Less", "Under", "Over", "Into", "Through",
+        "About", "Against", "Without", "Within", "Instead", "Indeed", "Yes", "Oh", "Well", "Let",
+        "Do", "Does", "Did", "Is", "Are", "Was", "Were", "Be", "Has", "Have", "Had", "Will", "Would",
+        "Can", "Could", "Should", "May", "Might", "Must", "Monday", "Tuesday", "Wednesday",
+        "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "June",
+        "July", "August", "September", "October", "November", "December", "Jan.", "Feb.", "Aug.",
+        "Sept.", "Oct.", "Nov.", "Dec.", "According", "New", "Former", "Mr", "Mr.", "Mrs", "Ms",
+        "Dr", "Like", "Unlike", "Because", "Once", "Perhaps", "Maybe", "Nothing", "Everyone",
+        "Nobody", "Somebody", "Anyone", "Thank", "Please", "Sure",
+    ];
+    COMMON.contains(&word)
+}
+
+/// Head words that make a capitalised run an organisation.
+pub fn is_org_head(word: &str) -> bool {
+    const HEADS: &[&str] = &[
+        "Ministry", "Department", "Council", "Committee", "Party", "Army", "Force", "Forces",
+        "Navy", "Office", "Agency", "Bank", "Company", "Corporation", "Corp", "Corp.", "Inc",
+        "Inc.", "Ltd", "Group", "Association", "Union", "University", "College", "Times", "Post",
+        "Journal", "News", "Network", "Commission", "Court", "Senate", "Congress", "Parliament",
+        "Government", "Administration", "Service", "Institute", "Foundation", "Fund",
+        "Organisation", "Organization", "Coalition", "Campaign", "Church", "Airlines", "State",
+        "Nations", "Police", "Guard", "Board", "Bureau", "Authority", "Reserve", "Club", "Team",
+        "Media", "Herald", "Tribune", "Telegraph", "Guardian", "Review", "Assembly",
+        "Cabinet", "Centre", "Center", "Brigade", "Front", "Movement", "Alliance", "Federation",
+        "Republicans", "Democrats", "Caucus", "Pentagon", "Kremlin", "House",
+    ];
+    HEADS.contains(&word)
+}
+
+/// Head words that make a capitalised run a place, never a speaker.
+pub fn is_place_head(word: &str) -> bool {
+    matches!(
+        word,
+        "Hotel" | "Street" | "Square" | "Airport" | "River" | "Mountains" | "Island" | "Province"
+            | "Valley" | "Bridge" | "Stadium" | "Park" | "Road" | "Avenue" | "Hospital" | "Plaza"
+            | "Sea" | "Ocean" | "Gulf" | "Lake" | "County" | "City" | "Memorial" | "Zero" | "East"
+            | "West" | "Coast" | "Peninsula" | "Strait" | "Heights" | "Bank" | "Strip"
+    )
+}
+
+/// Prepositions after which a name is a location rather than an agent.
+pub fn is_locative_preposition(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "in" | "near" | "at" | "from" | "outside" | "inside" | "across" | "around" | "into"
+            | "towards" | "toward" | "to" | "over" | "via" | "through"
+    )
+}
+
+/// Institutions named by one word, with their kind.
+pub fn known_organisation(word: &str) -> bool {
+    matches!(
+        word,
+        "Pentagon" | "Kremlin" | "Isis" | "ISIS" | "ISIL" | "Nato" | "NATO" | "UN" | "EU" | "FBI"
+            | "CIA" | "NSA" | "Congress" | "Senate" | "Hamas" | "Hezbollah" | "Taliban"
+            | "Downing" | "Reuters" | "AP" | "AFP" | "BBC" | "CNN" | "Interpol" | "Opec" | "OPEC"
+    )
+}
+
+/// Well-known organisations that have a long and a short name.
+pub fn organisation_alias(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "UN" | "U.N." | "United Nations" => "United Nations",
+        "Islamic State" | "Isis" | "ISIS" | "ISIL" | "Islamic State of Iraq and the Levant" => "Isis",
+        "EU" | "European Union" => "European Union",
+        "Nato" | "NATO" => "Nato",
+        _ => return None,
+    })
+}
+
+/// A country with the names that stand for it.
+pub struct Country {
+    pub name: &'static str,
+    pub aliases: &'static [&'static str],
+    pub capital: &'static str,
+    pub demonym: &'static str,
+}
+
+/// The countries the extractor recognises by name, short name, capital and adjective.
+pub const COUNTRIES: &[Country] = &[
+    Country { name: "United States", aliases: &["US", "U.S.", "USA", "America", "United States of America"], capital: "Washington", demonym: "American" },
+    Country { name: "Russia", aliases: &["Russian Federation"], capital: "Moscow", demonym: "Russian" },
+    Country { name: "United Kingdom", aliases: &["UK", "U.K.", "Britain", "Great Britain"], capital: "London", demonym: "British" },
+    Country { name: "China", aliases: &["People's Republic of China"], capital: "Beijing", demonym: "Chinese" },
+    Country { name: "France", aliases: &[], capital: "Paris", demonym: "French" },
+    Country { name: "Germany", aliases: &[], capital: "Berlin", demonym: "German" },
+    Country { name: "Turkey", aliases: &["Türkiye"], capital: "Ankara", demonym: "Turkish" },
+    Country { name: "Iran", aliases: &[], capital: "Tehran", demonym: "Iranian" },
+    Country { name: "Iraq", aliases: &[], capital: "Baghdad", demonym: "Iraqi" },
+    Country { name: "Syria", aliases: &[], capital: "Damascus", demonym: "Syrian" },
+    Country { name: "Israel", aliases: &[], capital: "Jerusalem", demonym: "Israeli" },
+    Country { name: "Saudi Arabia", aliases: &[], capital: "Riyadh", demonym: "Saudi" },
+    Country { name: "Egypt", aliases: &[], capital: "Cairo", demonym: "Egyptian" },
+    Country { name: "Ukraine", aliases: &[], capital: "Kyiv", demonym: "Ukrainian" },
+    Country { name: "Japan", aliases: &[], capital: "Tokyo", demonym: "Japanese" },
+    Country { name: "India", aliases: &[], capital: "New Delhi", demonym: "Indian" },
+    Country { name: "Pakistan", aliases: &[], capital: "Islamabad", demonym: "Pakistani" },
+    Country { name: "Afghanistan", aliases: &[], capital: "Kabul", demonym: "Afghan" },
+    Country { name: "Mexico", aliases: &[], capital: "Mexico City", demonym: "Mexican" },
+    Country { name: "Canada", aliases: &[], capital: "Ottawa", demonym: "Canadian" },
+    Country { name: "North Korea", aliases: &["DPRK"], capital: "Pyongyang", demonym: "North Korean" },
+    Country { name: "South Korea", aliases: &[], capital: "Seoul", demonym: "South Korean" },
+    Country { name: "Kazakhstan", aliases: &[], capital: "Astana", demonym: "Kazakh" },
+    Country { name: "Kenya", aliases: &[], capital: "Nairobi", demonym: "Kenyan" },
+    Country { name: "Tanzania", aliases: &[], capital: "Dodoma", demonym: "Tanzanian" },
+    Country { name: "Cuba", aliases: &[], capital: "Havana", demonym: "Cuban" },
+    Country { name: "Italy", aliases: &[], capital: "Rome", demonym: "Italian" },
+    Country { name: "Spain", aliases: &[], capital: "Madrid", demonym: "Spanish" },
+    Country { name: "Greece", aliases: &[], capital: "Athens", demonym: "Greek" },
+    Country { name: "Jordan", aliases: &[], capital: "Amman", demonym: "Jordanian" },
+    Country { name: "Lebanon", aliases: &[], capital: "Beirut", demonym: "Lebanese" },
+    Country { name: "Libya", aliases: &[], capital: "Tripoli", demonym: "Libyan" },
+    Country { name: "Yemen", aliases: &[], capital: "Sanaa", demonym: "Yemeni" },
+    Country { name: "Qatar", aliases: &[], capital: "Doha", demonym: "Qatari" },
+    Country { name: "Australia", aliases: &[], capital: "Canberra", demonym: "Australian" },
+    Country { name: "New Zealand", aliases: &[], capital: "Wellington", demonym: "New Zealand" },
+    Country { name: "Brazil", aliases: &[], capital: "Brasília", demonym: "Brazilian" },
+    Country { name: "Venezuela", aliases: &[], capital: "Caracas", demonym: "Venezuelan" },
+    Country { name: "Poland", aliases: &[], capital: "Warsaw", demonym: "Polish" },
+    Country { name: "Belgium", aliases: &[], capital: "Brussels", demonym: "Belgian" },
+];
+
+/// The country a name stands for, and whether the name is its capital (metonymy).
+pub fn country(name: &str) -> Option<(&'static Country, bool)> {
+    let name = name.strip_prefix("the ").unwrap_or(name);
+    COUNTRIES.iter().find_map(|c| {
+        if c.name == name || c.aliases.contains(&name) {
+            Some((c, false))
+        } else if c.capital == name {
+            Some((c, true))
+        } else {
+            None
+        }
+    })
+}
+
+/// The country whose adjective this is: "Russian" → Russia.
+pub fn country_of_demonym(word: &str) -> Option<&'static Country> {
+    COUNTRIES.iter().find(|c| c.demonym == word)
+}
+
+/// Lower-case plural nouns that speak as unnamed groups: "diplomats said".
+pub fn is_group_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "diplomats" | "officials" | "sources" | "witnesses" | "analysts" | "experts" | "residents"
+            | "activists" | "rebels" | "critics" | "lawmakers" | "investigators" | "police"
+            | "authorities" | "observers" | "participants" | "protesters" | "economists"
+            | "aides" | "advisers" | "supporters" | "opponents" | "scientists" | "researchers"
+            | "doctors" | "prosecutors" | "democrats" | "republicans" | "voters" | "insiders"
+    )
+}
+
+/// Personal pronouns that can stand for a speaker already named.
+pub fn is_speaker_pronoun(word: &str) -> bool {
+    matches!(word, "he" | "she" | "they" | "He" | "She" | "They")
+}
+
+/// What a speech verb tells about the speaker's stance before the content is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueLean {
+    Neutral,
+    Claim,
+    Denial,
+}
+
+/// Whether `word` (any case) is a form of a speech verb, and how it leans.
+pub fn speech_verb(word: &str) -> Option<CueLean> {
+    const NEUTRAL: &[&str] = &[
+        "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added",
+        "state", "states", "stated", "explain", "explains", "explained", "note", "notes", "noted",
+        "announce", "announces", "announced", "declare", "declares", "declared", "write", "writes", "wrote", "report", "reports", "reported", "tweet", "tweets",
+        "tweeted", "acknowledge", "acknowledges", "acknowledged", "admit", "admits", "admitted",
+        "suggest", "suggests", "suggested", "reply", "replies", "replied", "respond", "responds",
+        "responded", "recall", "recalls", "recalled", "concede", "conceded", "confirm",
+        "confirms", "confirmed", "predict", "predicted", "promise", "promised", "warn", "warns",
+        "warned", "argue", "argues", "argued", "urge", "urged", "vow", "vowed",
+        "referencing", "referenced", "quipped", "joked", "boasted", "complained", "stressed",
+        "emphasised", "emphasized", "indicated", "indicates", "expressed", "continued", "called", "pointed", "testified", "remarked", "observed", "mused",
+        "shouted", "yelled", "whispered", "cautioned", "agreed", "agrees",
+    ];
+    const CLAIM: &[&str] = &[
+        "claim", "claims", "claimed", "allege", "alleges", "alleged", "assert", "asserts",
+        "asserted", "insist", "insists", "insisted", "maintain", "maintains", "maintained",
+        "contend", "contends", "contended",
+    ];
+    const DENIAL: &[&str] = &[
+        "deny", "denies", "denied", "dismiss", "dismisses", "dismissed", "reject", "rejects",
+        "rejected", "refute", "refutes", "refuted", "rebut", "rebutted", "labelled", "labeled",
+        "dispute", "disputes", "disputed", "denounced",
+    ];
+    let lower = word.to_lowercase();
+    let w = lower.as_str();
+    if DENIAL.contains(&w) {
+        Some(CueLean::Denial)
+    } else if CLAIM.contains(&w) {
+        Some(CueLean::Claim)
+    } else if NEUTRAL.contains(&w) {
+        Some(CueLean::Neutral)
+    } else {
+        None
+    }
+}
+
+/// Words in reported content that reject something: "rubbish", "propaganda".
+pub fn is_denial_word(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "rubbish" | "propaganda" | "nonsense" | "false" | "untrue" | "baseless" | "lies" | "lie"
+            | "fabrication" | "fabricated" | "hoax" | "groundless" | "unfounded" | "fiction"
+            | "misleading" | "bogus" | "deny" | "denied" | "denies"
+    )
+}
+
+/// Auxiliaries that may stand between a speaker and the speech verb: "has said".
+pub fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "has" | "have" | "had" | "will" | "would" | "also" | "later" | "then" | "previously"
+            | "again" | "once" | "repeatedly" | "almost" | "immediately" | "publicly" | "reportedly"
+            | "just" | "recently" | "earlier" | "not" | "never" | "did" | "does" | "had," | "been"
+    )
+}

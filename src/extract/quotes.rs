@@ -1,0 +1,562 @@
+//! Quotes and reported speech: quote-mark pairing, direct/partial/indirect
+//! classification, speaker attribution and stance.
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use super::actors::ActorTable;
+use super::lexicon::{self, CueLean};
+use super::text::{self, Word};
+use super::Diagnostic;
+
+/// How the words reach the reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// A whole utterance in quote marks.
+    Direct,
+    /// A few quoted words inside the writer's own sentence.
+    Partial,
+    /// Reported speech with no quote marks.
+    Indirect,
+}
+
+/// What the speaker does with the words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    Claim,
+    Denial,
+    Statement,
+}
+
+/// One quote or report in one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuoteFinding {
+    /// The content, without quote marks.
+    pub span: Range<usize>,
+    pub kind: QuoteKind,
+    /// Index into the article's actors.
+    pub speaker: Option<usize>,
+    pub speaker_span: Option<Range<usize>>,
+    pub cue: Option<Range<usize>>,
+    pub stance: Stance,
+    /// The quote this one rejects, for denials the text links to a claim.
+    pub rejects: Option<usize>,
+    /// The attribution around the content: speaker, cue and any time phrase.
+    pub attribution: Range<usize>,
+}
+
+/// A stretch between quote marks, possibly running on into the next paragraph.
+#[derive(Debug, Clone)]
+pub struct Quoted {
+    pub open: usize,
+    pub content: Range<usize>,
+    pub close: Option<usize>,
+    pub paragraph: usize,
+    /// The quote carries on in the next paragraph (no closing mark here).
+    pub continues: bool,
+}
+
+fn is_opening(c: char) -> bool {
+    matches!(c, '“' | '"')
+}
+
+/// Pairs quote marks paragraph by paragraph.
+pub fn pair_marks(text: &str, paragraphs: &[Range<usize>], diagnostics: &mut Vec<Diagnostic>) -> Vec<Quoted> {
+    let mut out = Vec::new();
+    for (p, para) in paragraphs.iter().enumerate() {
+        let slice = &text[para.clone()];
+        let mut open: Option<(usize, usize)> = None; // (mark position, content start)
+        let mut chars = slice.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let at = para.start + i;
+            let (is_open_mark, is_close_mark, width) = match c {
+                '“' => (true, false, c.len_utf8()),
+                '”' => (false, true, c.len_utf8()),
+                '"' => {
+                    let before = slice[..i].chars().next_back();
+                    let opener = before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '-' | ':'));
+                    (open.is_none() && opener, open.is_some(), 1)
+                }
+                '`' if slice[i..].starts_with("``") => {
+                    chars.next();
+                    (true, false, 2)
+                }
+                '\'' if slice[i..].starts_with("''") && open.is_some() => {
+                    chars.next();
+                    (false, true, 2)
+                }
+                _ => continue,
+            };
+            if is_open_mark {
+                if let Some((prev, _)) = open {
+                    diagnostics.push(Diagnostic::new(prev, "quote mark opens again before it closes; the first one is ignored"));
+                }
+                open = Some((at, at + width));
+            } else if is_close_mark {
+                match open.take() {
+                    Some((mark, start)) => out.push(Quoted {
+                        open: mark,
+                        content: start..at,
+                        close: Some(at),
+                        paragraph: p,
+                        continues: false,
+                    }),
+                    None => diagnostics.push(Diagnostic::new(at, "closing quote mark with no opening mark")),
+                }
+            }
+        }
+        if let Some((mark, start)) = open {
+            let next_opens = paragraphs
+                .get(p + 1)
+                .and_then(|n| text[n.clone()].chars().next())
+                .is_some_and(is_opening);
+            if next_opens {
+                out.push(Quoted { open: mark, content: start..para.end, close: None, paragraph: p, continues: true });
+            } else {
+                diagnostics.push(Diagnostic::new(mark, "quote mark never closes in its paragraph; the stretch is not attributed"));
+            }
+        }
+    }
+    out.retain(|q| !text[q.content.clone()].trim().is_empty());
+    out
+}
+
+/// The speaker found for a stretch, and the cue that ties them.
+#[derive(Debug, Clone)]
+struct Attribution {
+    speaker: Option<usize>,
+    speaker_span: Option<Range<usize>>,
+    cue: Range<usize>,
+    lean: CueLean,
+    /// Speaker and cue, with what stands between them.
+    frame: Range<usize>,
+}
+
+/// Everything attribution needs to see of an article.
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub actors: &'a mut ActorTable,
+    pub paragraphs: &'a [Range<usize>],
+    pub sentences: &'a [Range<usize>],
+    pub timexes: &'a [Range<usize>],
+}
+
+/// Finds every quote and report of the article.
+pub fn find(cx: &mut Context, quoted: &[Quoted]) -> Vec<QuoteFinding> {
+    let mut out: Vec<QuoteFinding> = Vec::new();
+    // The last speaker, the mention used and the attribution frame, for continuations.
+    let mut last_speaker: Option<(usize, Range<usize>, Range<usize>)> = None;
+    for (qi, q) in quoted.iter().enumerate() {
+        let Some(sentence) = cx.sentences.iter().find(|s| s.start <= q.open && q.open < s.end).cloned() else {
+            continue;
+        };
+        let para = cx.paragraphs[q.paragraph].clone();
+        let content = &cx.text[q.content.clone()];
+        let pre = sentence.start..q.open;
+        let post_start = q.close.map_or(q.content.end, |c| c + cx.text[c..].chars().next().map_or(0, char::len_utf8));
+        let post = post_start..sentence.end.max(post_start);
+        let before = cx.text[pre.clone()].trim_end();
+        let opens_sentence = before.is_empty() || before.ends_with(':');
+        let attribution = attribute_after(cx, post.clone()).or_else(|| attribute_before(cx, pre.clone()));
+        let directly_after_cue = before
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .map(|w| w.trim_end_matches([',', ':']))
+            .is_some_and(|w| lexicon::speech_verb(w).is_some());
+        let kind = if opens_sentence || directly_after_cue { QuoteKind::Direct } else { QuoteKind::Partial };
+
+        // A paragraph that is nothing but a quote carries on the previous speaker.
+        let whole_paragraph = cx.text[para.start..q.open].trim().is_empty()
+            && cx.text[post.start.min(para.end)..para.end].trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation()).is_empty();
+        let chained = qi > 0 && quoted[qi - 1].continues && quoted[qi - 1].paragraph + 1 == q.paragraph;
+        let attribution = match attribution {
+            Some(a) => Some(a),
+            None if chained || (whole_paragraph && previous_paragraph_quoted(&out, quoted, qi)) => {
+                last_speaker.clone().map(|(speaker, span, frame)| Attribution {
+                    speaker: Some(speaker),
+                    speaker_span: Some(span),
+                    cue: 0..0,
+                    lean: CueLean::Neutral,
+                    frame,
+                })
+            }
+            None => None,
+        };
+        // Another quote of the same sentence lends its attribution ("… “quickly” …, referencing a “plan”").
+        let attribution = attribution.or_else(|| {
+            out.iter()
+                .rev()
+                .find(|o| o.kind != QuoteKind::Indirect && sentence.start <= o.span.start && o.speaker.is_some())
+                .map(|o| Attribution {
+                    speaker: o.speaker,
+                    speaker_span: o.speaker_span.clone(),
+                    cue: o.cue.clone().unwrap_or(0..0),
+                    lean: CueLean::Neutral,
+                    frame: o.attribution.clone(),
+                })
+        });
+        let Some(a) = attribution else {
+            // Quoted words with no speech around them are titles or scare quotes.
+            continue;
+        };
+        if kind == QuoteKind::Partial && a.cue.is_empty() && content.split_whitespace().count() <= 3 && a.speaker.is_none() {
+            continue;
+        }
+        if let (Some(s), Some(span)) = (a.speaker, a.speaker_span.clone()) {
+            last_speaker = Some((s, span, a.frame.clone()));
+        }
+        let stance = stance_of(content, a.lean);
+        out.push(QuoteFinding {
+            span: trim_span(cx.text, q.content.clone()),
+            kind,
+            speaker: a.speaker,
+            speaker_span: a.speaker_span,
+            cue: (!a.cue.is_empty()).then_some(a.cue),
+            stance,
+            rejects: None,
+            attribution: a.frame,
+        });
+    }
+    let quoted_ranges: Vec<Range<usize>> = quoted.iter().map(|q| q.open..q.close.unwrap_or(q.content.end) + 1).collect();
+    let reports = reported(cx, &quoted_ranges);
+    out.extend(reports);
+    out.sort_by_key(|q| (q.span.start, q.span.end));
+    link_denials(cx, &mut out);
+    out
+}
+
+fn previous_paragraph_quoted(found: &[QuoteFinding], quoted: &[Quoted], qi: usize) -> bool {
+    let Some(prev) = qi.checked_sub(1).map(|p| &quoted[p]) else { return false };
+    quoted[qi].paragraph == prev.paragraph + 1 && found.iter().any(|f| f.span.start >= prev.content.start && f.span.end <= prev.content.end)
+}
+
+fn trim_span(text: &str, span: Range<usize>) -> Range<usize> {
+    let s = &text[span.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trimmed = s.trim();
+    span.start + lead..span.start + lead + trimmed.len()
+}
+
+/// Attribution after the closing mark: `…,” Sean Spicer said` or `…,” said Spicer`.
+fn attribute_after(cx: &mut Context, post: Range<usize>) -> Option<Attribution> {
+    let text = cx.text;
+    let words = text::words(text, post.clone());
+    let cue_at = words.iter().take(12).position(|w| is_cue(text, w))?;
+    let cue = words[cue_at];
+    // Speaker before the cue ("Sean Spicer said") or after it ("said Sean Spicer").
+    let before_cue = post.start..cue.start;
+    if let Some((speaker, span)) = subject_before(cx, before_cue.clone(), post.start) {
+        return Some(Attribution {
+            speaker: Some(speaker),
+            speaker_span: Some(span.clone()),
+            cue: cue.start..cue.end,
+            lean: lean_of(text, &cue),
+            frame: span.start.min(cue.start)..attribution_end(text, post.end, cue.end),
+        });
+    }
+    if text[before_cue].trim_matches(|c: char| c.is_whitespace() || c == ',').is_empty() {
+        let tail = cue.end..post.end;
+        if let Some(m) = cx.actors.mentions_in(tail).next().copied() {
+            if text[cue.end..m.start].trim().split_whitespace().count() <= 4 {
+                return Some(Attribution {
+                    speaker: Some(m.actor),
+                    speaker_span: Some(m.start..m.end),
+                    cue: cue.start..cue.end,
+                    lean: lean_of(text, &cue),
+                    frame: cue.start..attribution_end(text, post.end, m.end),
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Where an attribution's frame ends: the sentence end, without its final period.
+fn attribution_end(text: &str, sentence_end: usize, at_least: usize) -> usize {
+    let s = &text[at_least..sentence_end];
+    at_least + s.trim_end_matches(['.', '!', '?', ' ', '"', '”']).len()
+}
+
+/// Attribution before the opening mark: `Mr Spicer said “…”`, `X has said that … “…”`.
+fn attribute_before(cx: &mut Context, pre: Range<usize>) -> Option<Attribution> {
+    let text = cx.text;
+    let words = text::words(text, pre.clone());
+    for w in words.iter().rev() {
+        if !is_cue(text, w) {
+            continue;
+        }
+        // Participles such as "referencing" take the sentence's subject, found further left.
+        if w.text(text).ends_with("ing") {
+            continue;
+        }
+        if let Some((speaker, span)) = subject_before(cx, pre.start..w.start, pre.start) {
+            return Some(Attribution {
+                speaker: Some(speaker),
+                speaker_span: Some(span.clone()),
+                cue: w.start..w.end,
+                lean: lean_of(text, w),
+                frame: span.start..w.end,
+            });
+        }
+    }
+    None
+}
+
+fn is_cue(text: &str, w: &Word) -> bool {
+    lexicon::speech_verb(w.text(text)).is_some()
+}
+
+fn lean_of(text: &str, w: &Word) -> CueLean {
+    lexicon::speech_verb(w.text(text)).unwrap_or(CueLean::Neutral)
+}
+
+/// The speaker standing right before a cue verb, skipping auxiliaries, adverbs and
+/// an appositive (`Jeff Davis, a Pentagon spokesman, said`).
+fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option<(usize, Range<usize>)> {
+    let text = cx.text;
+    let words = text::words(text, range.clone());
+    // Skip auxiliaries and adverbs right before the verb.
+    let mut end = range.end;
+    for w in words.iter().rev() {
+        if lexicon::is_auxiliary(w.text(text)) && text[w.end..end].trim().is_empty() {
+            end = w.start;
+        } else {
+            break;
+        }
+    }
+    // Skip a time phrase or appositive between commas: "Turkey, which …, has said".
+    let mut head = text[floor..end].trim_end();
+    if head.ends_with(',') {
+        let inner = &head[..head.len() - 1];
+        if let Some(comma) = inner.rfind(',') {
+            let apposition = inner[comma + 1..].trim_start();
+            let first = apposition.split_whitespace().next().unwrap_or("");
+            if first.starts_with(char::is_lowercase) || matches!(first, "a" | "an" | "the") {
+                head = inner[..comma].trim_end();
+            }
+        } else {
+            head = inner.trim_end();
+        }
+    }
+    let head_end = floor + head.len();
+    // A named actor ending right there.
+    if let Some(m) = cx.actors.mentions.iter().filter(|m| m.end <= head_end && m.start >= floor).max_by_key(|m| m.end) {
+        let gap = &text[m.end..head_end];
+        let gap_ok = gap.trim().is_empty() || gap.trim() == "’s administration" || gap.trim().split_whitespace().all(|g| g == "administration");
+        if gap_ok {
+            return Some((m.actor, m.start..m.end));
+        }
+    }
+    let last_words: Vec<&str> = head.rsplit(|c: char| c.is_whitespace()).take(3).collect();
+    let last = *last_words.first()?;
+    let last_start = head_end - last.len();
+    // A pronoun: the speaker named most recently before it.
+    if lexicon::is_speaker_pronoun(last) {
+        let m = cx.actors.mentions.iter().filter(|m| m.end <= last_start).rev().find(|m| {
+            cx.actors.actors[m.actor].kind == super::actors::ActorKind::Person || !matches!(last, "he" | "she" | "He" | "She")
+        })?;
+        return Some((m.actor, last_start..head_end));
+    }
+    // "the president", when the article names one.
+    if last.eq_ignore_ascii_case("president") && last_words.get(1).is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        let p = cx.actors.the_president()?;
+        return Some((p, head_end - "the president".len()..head_end));
+    }
+    // An unnamed group: "diplomats said".
+    if lexicon::is_group_noun(&last.to_lowercase()) {
+        let name = last.to_lowercase();
+        let index = cx.actors.group(&name, last_start..head_end);
+        return Some((index, last_start..head_end));
+    }
+    None
+}
+
+/// Reported speech: `X said (that) …`, `…, X said.` and `according to X, …`.
+fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
+    let text = cx.text;
+    let mut out = Vec::new();
+    let sentences = cx.sentences.to_vec();
+    for sentence in sentences {
+        let words = text::words(text, sentence.clone());
+        let inside_quote = |at: usize| quoted.iter().any(|q| q.start <= at && at < q.end);
+        let mut found: Vec<(Range<usize>, Attribution)> = Vec::new();
+        for (k, w) in words.iter().enumerate() {
+            if inside_quote(w.start) || !is_cue(text, w) || w.text(text).ends_with("ing") {
+                continue;
+            }
+            let Some((speaker, span)) = subject_before(cx, sentence.start..w.start, sentence.start) else {
+                continue;
+            };
+            // "…, Moscow said, claims the Pentagon denied": the object is the claims just reported.
+            let before_speaker = text[sentence.start..span.start].trim_end();
+            let before_speaker = before_speaker.strip_suffix(" the").unwrap_or(before_speaker);
+            if let Some(head) = before_speaker.strip_suffix("claims").filter(|h| h.ends_with([' ', ','])) {
+                let at = sentence.start + head.len();
+                found.push((
+                    at..at + "claims".len(),
+                    Attribution { speaker: Some(speaker), speaker_span: Some(span.clone()), cue: w.start..w.end, lean: CueLean::Denial, frame: at..w.end },
+                ));
+                continue;
+            }
+            // "…, Moscow said." closes the sentence: the content is what came before.
+            let tail = text[w.end..sentence.end].trim_start_matches([',', ' ']);
+            let closes = tail.is_empty()
+                || tail.starts_with(['.', ';'])
+                || tail.starts_with("claims")
+                || text[w.end..].starts_with(',') && span.start > sentence.start && text[..span.start].trim_end().ends_with(',');
+            let mut frame_end = w.end;
+            let content = if closes && text[sentence.start..span.start].trim_end().ends_with(',') {
+                let before = text[sentence.start..span.start].trim_end();
+                sentence.start..sentence.start + before.len() - 1
+            } else {
+                // Skip "that", a time phrase, "for" and "hope" before the content clause.
+                let mut start = w.end;
+                let mut k2 = k + 1;
+                while let Some(n) = words.get(k2) {
+                    let t = n.text(text);
+                    let in_timex = cx.timexes.iter().any(|r| r.start <= n.start && n.end <= r.end);
+                    let timex_opener = matches!(t, "on" | "in" | "last" | "this")
+                        && words.get(k2 + 1).is_some_and(|m| cx.timexes.iter().any(|r| r.start <= m.start && m.end <= r.end));
+                    if in_timex || timex_opener {
+                        frame_end = n.end;
+                    }
+                    if t == "that" || in_timex || timex_opener || matches!(t, "for" | "hope" | "also") {
+                        start = n.end;
+                        k2 += 1;
+                        if t == "that" {
+                            break;
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                // "said on Monday, in his first briefing": no content clause follows.
+                if text[start..sentence.end].starts_with(',') {
+                    continue;
+                }
+                let rest = text[start..sentence.end].trim_start_matches([' ', ':']);
+                if rest.starts_with(['“', '"']) || rest.is_empty() {
+                    continue;
+                }
+                let begin = sentence.end - rest.len();
+                begin..sentence.end
+            };
+            let content = trim_content(text, content);
+            let too_short = text[content.clone()].split_whitespace().count() < 3;
+            if too_short || inside_quote(content.start) && inside_quote(content.end.saturating_sub(1)) {
+                continue;
+            }
+            found.push((
+                content,
+                Attribution {
+                    speaker: Some(speaker),
+                    speaker_span: Some(span.clone()),
+                    cue: w.start..w.end,
+                    lean: lean_of(text, w),
+                    frame: span.start..frame_end,
+                },
+            ));
+        }
+        // A content clause ends where the next report's speaker begins (", and the US has insisted").
+        for i in 0..found.len() {
+            if let Some(next) = found.get(i + 1).map(|(_, a)| a.frame.start) {
+                let (content, _) = &mut found[i];
+                if content.start < next && next < content.end {
+                    let cut = text[content.start..next].trim_end();
+                    let cut = cut.strip_suffix(" the").unwrap_or(cut).trim_end_matches([' ', ',']);
+                    let cut = cut.strip_suffix(" and").or_else(|| cut.strip_suffix(" but")).unwrap_or(cut);
+                    content.end = content.start + cut.trim_end_matches([' ', ',']).len();
+                }
+            }
+        }
+        for (content, a) in found {
+            let body = &text[content.clone()];
+            out.push(QuoteFinding {
+                stance: stance_of(body, a.lean),
+                span: content,
+                kind: QuoteKind::Indirect,
+                speaker: a.speaker,
+                speaker_span: a.speaker_span,
+                cue: Some(a.cue),
+                rejects: None,
+                attribution: a.frame,
+            });
+        }
+    }
+    out
+}
+
+fn trim_content(text: &str, span: Range<usize>) -> Range<usize> {
+    let s = &text[span.clone()];
+    let trimmed = s.trim_end_matches(['.', ' ', ',', ';']);
+    let start_trim = trimmed.len() - trimmed.trim_start().len();
+    span.start + start_trim..span.start + trimmed.len()
+}
+
+/// Claim, denial or statement, from the cue's lean and the words of the content.
+fn stance_of(content: &str, lean: CueLean) -> Stance {
+    let words: Vec<String> = content
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let negated = words.windows(2).any(|p| {
+        matches!(p[0].as_str(), "has" | "have" | "had" | "been" | "is" | "are" | "was" | "were")
+            && p[1] == "no"
+    }) && !words.windows(2).any(|p| p[0] == "no" && p[1] == "longer");
+    if lean == CueLean::Denial || words.iter().any(|w| lexicon::is_denial_word(w)) || negated {
+        Stance::Denial
+    } else if lean == CueLean::Claim {
+        Stance::Claim
+    } else {
+        Stance::Statement
+    }
+}
+
+/// Denials that name what they reject ("the Russian claim", "claims the Pentagon
+/// denied") are linked to that claim, which is then marked a claim.
+fn link_denials(cx: &Context, quotes: &mut [QuoteFinding]) {
+    let text = cx.text;
+    for d in 0..quotes.len() {
+        if quotes[d].stance != Stance::Denial {
+            continue;
+        }
+        let around = quotes[d].attribution.start.min(quotes[d].span.start)..quotes[d].span.end.max(quotes[d].attribution.end);
+        let window = &text[around.start.saturating_sub(40)..around.end];
+        // "claims the Pentagon denied": the report just before, in the same sentence.
+        let target = if &text[quotes[d].span.clone()] == "claims" {
+            (0..d).rev().find(|&c| quotes[c].stance != Stance::Denial)
+        } else {
+            // "the Russian claim", "Russia's claim": a claim by that country or its organs.
+            lexicon::COUNTRIES
+                .iter()
+                .find(|c| {
+                    window.contains(&format!("{} claim", c.demonym))
+                        || window.contains(&format!("{}'s claim", c.name))
+                        || window.contains(&format!("{}’s claim", c.name))
+                })
+                .and_then(|country| {
+                    (0..quotes.len()).find(|&c| {
+                        c != d && quotes[c].stance != Stance::Denial && quotes[c].span.start < quotes[d].span.start && quotes[c].speaker.is_some_and(|s| {
+                            let name = &cx.actors.actors[s].name;
+                            name == country.name || name.starts_with(country.demonym)
+                        })
+                    })
+                })
+        };
+        if let Some(c) = target {
+            quotes[d].rejects = Some(c);
+            quotes[c].stance = Stance::Claim;
+            // Every other report by the same speaker of that claim is a claim too.
+            let speaker = quotes[c].speaker;
+            for q in quotes.iter_mut() {
+                if q.speaker == speaker && q.stance == Stance::Statement {
+                    q.stance = Stance::Claim;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+//! Paragraphs, words and sentences as byte ranges into the article text.
+//!
+//! Every range produced here starts and ends on a `char` boundary, so slicing the
+//! text with it never panics.
+
+use std::ops::Range;
+
+use super::lexicon;
+
+/// A word: letters and digits, joined by inner hyphens, apostrophes, periods or `&`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Word {
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+}
+
+/// Non-empty lines of the text, trimmed of surrounding white space.
+///
+/// News bodies put one paragraph on a line; a blank line between them changes nothing.
+pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '\n'))) {
+        if c == '\n' {
+            let line = &text[line_start..i];
+            let lead = line.len() - line.trim_start().len();
+            let trimmed = line.trim();
+            if !trimmed.is_empty() {
+                let start = line_start + lead;
+                out.push(start..start + trimmed.len());
+            }
+            line_start = i + c.len_utf8().min(text.len() - i);
+        }
+    }
+    out
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '.' | '&')
+}
+
+/// The words of `range`, in order.
+pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
+    let slice = &text[range.clone()];
+    let mut out = Vec::new();
+    let mut chars = slice.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            if d.is_alphanumeric() {
+                end = j + d.len_utf8();
+                chars.next();
+            } else if is_joiner(d) {
+                // A joiner stays inside the word only when a letter or digit follows it.
+                let after = slice[j + d.len_utf8()..].chars().next();
+                if after.is_some_and(char::is_alphanumeric) {
+                    chars.next();
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        // Keep the final period of abbreviations such as "U.S." or "Mr.".
+        let word = &slice[i..end];
+        if slice[end..].starts_with('.') && lexicon::keeps_period(word) {
+            end += 1;
+            chars.next();
+        }
+        out.push(Word { start: range.start + i, end: range.start + end });
+    }
+    out
+}
+
+/// Sentence ranges inside a paragraph. `protected` ranges (quoted speech) are never
+/// split, so a multi-sentence quote stays inside one sentence with its attribution.
+pub fn sentences(text: &str, para: Range<usize>, protected: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = para.start;
+    let slice = &text[para.clone()];
+    for (i, c) in slice.char_indices() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let at = para.start + i;
+        if protected.iter().any(|r| r.start <= at && at < r.end) {
+            continue;
+        }
+        // Closing quotes and brackets belong to the sentence they close.
+        let mut end = at + 1;
+        let rest = &text[end..para.end];
+        let closers: usize = rest
+            .chars()
+            .take_while(|d| matches!(d, '"' | '”' | '’' | '\'' | ')' | ']'))
+            .map(char::len_utf8)
+            .sum();
+        end += closers;
+        let after = &text[end..para.end];
+        let next = after.trim_start().chars().next();
+        let spaced = after.starts_with(char::is_whitespace);
+        let boundary = match next {
+            None => false,
+            Some(n) => spaced && (n.is_uppercase() || n.is_numeric() || matches!(n, '"' | '“' | '‘' | '(')),
+        };
+        if !boundary || ends_with_abbreviation(&text[start..at]) {
+            continue;
+        }
+        out.push(start..end);
+        start = end + (after.len() - after.trim_start().len());
+    }
+    if start < para.end {
+        out.push(start..para.end);
+    }
+    out
+}
+
+fn ends_with_abbreviation(before: &str) -> bool {
+    let last = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"')
+        .next()
+        .unwrap_or("");
+    lexicon::keeps_period(last)
+}
+
+/// Whether `c` can begin a word that names something (an upper-case letter).
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'t>(text: &'t str, ranges: &[Range<usize>]) -> Vec<&'t str> {
+        ranges.iter().map(|r| &text[r.clone()]).collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let text = "Mr. Fox met Gen. Smith in the U.S. on Jan. 5. Then he left.";
+        let s = sentences(text, 0..text.len(), &[]);
+        assert_eq!(
+            texts(text, &s),
+            ["Mr. Fox met Gen. Smith in the U.S. on Jan. 5.", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn quoted_sentences_stay_with_their_attribution() {
+        let text = "“We won. We will win again,” she said. Next.";
+        let quote = 3..text.find('”').unwrap();
+        let s = sentences(text, 0..text.len(), &[quote]);
+        assert_eq!(texts(text, &s), ["“We won. We will win again,” she said.", "Next."]);
+    }
+
+    #[test]
+    fn words_keep_joiners_and_abbreviation_periods() {
+        let text = "Trump’s U.S. al-Bab, rubbish.";
+        let w: Vec<&str> = words(text, 0..text.len()).iter().map(|w| w.text(text)).collect();
+        assert_eq!(w, ["Trump’s", "U.S.", "al-Bab", "rubbish"]);
+    }
+
+    #[test]
+    fn paragraphs_skip_blank_lines() {
+        let text = "One.\n\n  Two.  \n";
+        assert_eq!(texts(text, &paragraphs(text)), ["One.", "Two."]);
+    }
+}

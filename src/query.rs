@@ -1,0 +1,274 @@
+//! The explorer's state, its URL form, and the filtering it drives. Pure: the page
+//! reads `location.search`, calls [`parse`], renders from [`Selection`], and writes
+//! [`to_query`] back with `history.pushState`.
+
+use std::collections::BTreeSet;
+
+use crate::dataset::Dataset;
+
+/// Which list the page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Timeline,
+    Quotes,
+    /// One article, with the selected item highlighted.
+    Article,
+}
+
+impl View {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            View::Timeline => "timeline",
+            View::Quotes => "quotes",
+            View::Article => "article",
+        }
+    }
+
+    fn parse(s: &str) -> Option<View> {
+        Some(match s {
+            "timeline" => View::Timeline,
+            "quotes" => View::Quotes,
+            "article" => View::Article,
+            _ => return None,
+        })
+    }
+}
+
+/// Everything a shared link must bring back.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct State {
+    /// Selected actor ids, in the order picked; items must involve all of them.
+    pub actors: Vec<String>,
+    pub view: View,
+    /// A selected quote (`q3`) or event (`e7`).
+    pub item: Option<String>,
+}
+
+/// The state read from a URL, and what was ignored in it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Parsed {
+    pub state: State,
+    /// One short note per ignored parameter or value, for the page to show.
+    pub ignored: Vec<String>,
+}
+
+/// Longest query string read; the rest is ignored with a notice.
+const MAX_QUERY_BYTES: usize = 8 * 1024;
+
+/// Reads a query string (with or without the leading `?`). Never fails: unknown
+/// parameters, unknown actors and bad values are dropped and noted.
+pub fn parse(query: &str, ds: &Dataset) -> Parsed {
+    let mut parsed = Parsed::default();
+    let mut query = query.strip_prefix('?').unwrap_or(query);
+    if query.len() > MAX_QUERY_BYTES {
+        let mut cut = MAX_QUERY_BYTES;
+        while !query.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        query = &query[..cut];
+        parsed.ignored.push(format!("the link is over {} KB; the rest was ignored", MAX_QUERY_BYTES / 1024));
+    }
+    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        match key.as_ref() {
+            "actor" => {
+                for id in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                    if !ds.actors.iter().any(|a| a.id == id) {
+                        parsed.ignored.push(format!("unknown actor “{}”", shorten(id)));
+                    } else if !parsed.state.actors.iter().any(|a| a == id) {
+                        parsed.state.actors.push(id.to_string());
+                    }
+                }
+            }
+            "view" => match View::parse(&value) {
+                Some(v) => parsed.state.view = v,
+                None => parsed.ignored.push(format!("unknown view “{}”", shorten(&value))),
+            },
+            "item" => {
+                let known = ds.quotes.iter().any(|q| q.id == value) || ds.events.iter().any(|e| e.id == value);
+                if known {
+                    parsed.state.item = Some(value.to_string());
+                } else {
+                    parsed.ignored.push(format!("unknown item “{}”", shorten(&value)));
+                }
+            }
+            "" => {}
+            other => parsed.ignored.push(format!("unknown parameter “{}”", shorten(other))),
+        }
+    }
+    if parsed.state.view == View::Article && parsed.state.item.is_none() {
+        parsed.state.view = View::Quotes;
+        parsed.ignored.push("the article view needs an item; showing quotes".to_string());
+    }
+    parsed
+}
+
+/// A value cut to a length that fits in a notice.
+fn shorten(s: &str) -> String {
+    let mut out: String = s.chars().take(40).collect();
+    if s.chars().count() > 40 {
+        out.push('…');
+    }
+    out
+}
+
+/// The query string for a state, `?`-prefixed, or empty for the default view.
+/// Actor ids are slugs and item ids are `q`/`e` numbers, so commas stay readable.
+pub fn to_query(state: &State) -> String {
+    let mut ser = form_urlencoded::Serializer::new(String::new());
+    if !state.actors.is_empty() {
+        ser.append_pair("actor", &state.actors.join(","));
+    }
+    if state.view != View::Timeline {
+        ser.append_pair("view", state.view.as_str());
+    }
+    if let Some(item) = &state.item {
+        ser.append_pair("item", item);
+    }
+    let q = ser.finish().replace("%2C", ",");
+    if q.is_empty() { q } else { format!("?{q}") }
+}
+
+/// Precomputed lookups from actor to the items that involve it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Index {
+    /// For each actor (dataset order), the quotes whose speaker it is or whose event names it.
+    quotes_by_actor: Vec<Vec<usize>>,
+    /// For each actor, the events that name it.
+    events_by_actor: Vec<Vec<usize>>,
+}
+
+impl Index {
+    pub fn new(ds: &Dataset) -> Index {
+        let position = |id: &str| ds.actors.iter().position(|a| a.id == id);
+        let mut quotes_by_actor = vec![Vec::new(); ds.actors.len()];
+        let mut events_by_actor = vec![Vec::new(); ds.actors.len()];
+        for (ei, e) in ds.events.iter().enumerate() {
+            for a in e.actors.iter().filter_map(|a| position(a)) {
+                events_by_actor[a].push(ei);
+            }
+        }
+        for (qi, q) in ds.quotes.iter().enumerate() {
+            let mut involved: BTreeSet<usize> = q.speaker.as_deref().and_then(position).into_iter().collect();
+            if let Some(e) = q.event.as_deref().and_then(|id| ds.events.iter().find(|e| e.id == id)) {
+                involved.extend(e.actors.iter().filter_map(|a| position(a)));
+            }
+            for a in involved {
+                quotes_by_actor[a].push(qi);
+            }
+        }
+        Index { quotes_by_actor, events_by_actor }
+    }
+}
+
+/// What the current state shows: visible quotes and events, and each actor's count.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Selection {
+    pub quotes: Vec<usize>,
+    pub events: Vec<usize>,
+    /// (actor index, visible items involving it), busiest first; selected actors always listed.
+    pub actor_counts: Vec<(usize, usize)>,
+}
+
+fn intersect(a: &[usize], b: &[usize]) -> Vec<usize> {
+    a.iter().filter(|x| b.binary_search(x).is_ok()).copied().collect()
+}
+
+/// Applies the actor filter: an item is visible when it involves every selected actor.
+pub fn select(ds: &Dataset, index: &Index, state: &State) -> Selection {
+    let selected: Vec<usize> = state
+        .actors
+        .iter()
+        .filter_map(|id| ds.actors.iter().position(|a| &a.id == id))
+        .collect();
+    let mut quotes: Vec<usize> = (0..ds.quotes.len()).collect();
+    let mut events: Vec<usize> = (0..ds.events.len()).collect();
+    for &a in &selected {
+        quotes = intersect(&quotes, &index.quotes_by_actor[a]);
+        events = intersect(&events, &index.events_by_actor[a]);
+    }
+    let mut actor_counts: Vec<(usize, usize)> = (0..ds.actors.len())
+        .map(|a| {
+            let n = intersect(&quotes, &index.quotes_by_actor[a]).len() + intersect(&events, &index.events_by_actor[a]).len();
+            (a, n)
+        })
+        .filter(|&(a, n)| n > 0 || selected.contains(&a))
+        .collect();
+    actor_counts.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| ds.actors[x.0].name.cmp(&ds.actors[y.0].name)));
+    // Events in date order; undated ones last.
+    events.sort_by(|&x, &y| {
+        let (a, b) = (&ds.events[x].date, &ds.events[y].date);
+        (a.first.is_none(), &a.first, x).cmp(&(b.first.is_none(), &b.first, y))
+    });
+    Selection { quotes, events, actor_counts }
+}
+
+/// Adds or removes one actor from the selection.
+pub fn toggle_actor(state: &State, id: &str) -> State {
+    let mut next = state.clone();
+    if let Some(pos) = next.actors.iter().position(|a| a == id) {
+        next.actors.remove(pos);
+    } else {
+        next.actors.push(id.to_string());
+    }
+    next.item = None;
+    next
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Source;
+    use crate::dataset;
+
+    fn corpus() -> Dataset {
+        let text = "“We will win,” Jane Doe said on Monday. “No,” John Roe said.";
+        dataset::build(vec![Source {
+            id: "a".into(),
+            date: jiff::civil::Date::new(2017, 1, 24).ok(),
+            title: None,
+            outlet: Some("Herald".into()),
+            url: None,
+            text: text.into(),
+        }])
+    }
+
+    #[test]
+    fn state_round_trips_through_the_url() {
+        let ds = corpus();
+        let state = State { actors: vec!["jane-doe".into(), "john-roe".into()], view: View::Quotes, item: Some("q1".into()) };
+        let query = to_query(&state);
+        assert_eq!(query, "?actor=jane-doe,john-roe&view=quotes&item=q1");
+        let parsed = parse(&query, &ds);
+        assert_eq!(parsed.state, state);
+        assert!(parsed.ignored.is_empty());
+        assert_eq!(to_query(&State::default()), "");
+    }
+
+    #[test]
+    fn garbage_is_ignored_with_a_notice() {
+        let ds = corpus();
+        let parsed = parse("?actor=nobody,,jane-doe&view=%FF%FE&zzz=1&item=q999&&=&actor=jane-doe", &ds);
+        assert_eq!(parsed.state.actors, ["jane-doe"]);
+        assert_eq!(parsed.state.view, View::Timeline);
+        assert_eq!(parsed.state.item, None);
+        assert_eq!(parsed.ignored.len(), 4, "{:?}", parsed.ignored);
+        let huge = format!("?actor={}", "x".repeat(100_000));
+        assert!(parse(&huge, &ds).ignored.iter().any(|n| n.contains("KB")));
+    }
+
+    #[test]
+    fn picking_actors_narrows_and_counts_follow() {
+        let ds = corpus();
+        let index = Index::new(&ds);
+        let all = select(&ds, &index, &State::default());
+        assert_eq!(all.quotes.len(), 2);
+        let jane = toggle_actor(&State::default(), "jane-doe");
+        let narrowed = select(&ds, &index, &jane);
+        assert_eq!(narrowed.quotes.len(), 1);
+        assert_eq!(ds.quotes[narrowed.quotes[0]].speaker.as_deref(), Some("jane-doe"));
+        let roe = ds.actors.iter().position(|a| a.id == "john-roe").unwrap();
+        assert!(!narrowed.actor_counts.iter().any(|&(a, _)| a == roe));
+        assert_eq!(toggle_actor(&jane, "jane-doe"), State::default());
+    }
+}

@@ -1,0 +1,60 @@
+//! In headless Chromium (wasm-bindgen-test): the extractor runs in the browser, the
+//! app mounts, and the actor filter narrows the quote list.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use newsline::app::{App, AppProps};
+use newsline::corpus::{parse_date, Source};
+use newsline::dataset;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn seed(id: &str, text: &str, date: &str, outlet: &str) -> Source {
+    Source { id: id.into(), date: parse_date(date), title: None, outlet: Some(outlet.into()), url: None, text: text.into() }
+}
+
+fn seeds() -> dataset::Dataset {
+    // The body of 000 starts after its `date 2017-01-24 ` prefix.
+    let first = include_str!("../data/seeds/000_e9028ea305dede4c.txt").trim_start().trim_start_matches("date 2017-01-24 ");
+    dataset::build(vec![
+        seed("000", first, "2017-01-24", "The Independent"),
+        seed("002", include_str!("../data/seeds/002_1e709f42c8c2dd04.txt"), "2017-01-23", "The New Zealand Herald"),
+    ])
+}
+
+fn quote_count(root: &web_sys::Element) -> u32 {
+    root.query_selector_all("[data-quote-id]").map(|l| l.length()).unwrap_or(0)
+}
+
+#[wasm_bindgen_test]
+fn extractor_runs_in_the_browser() {
+    let ds = seeds();
+    let spicer = ds.quotes.iter().find(|q| q.text.starts_with("let’s not take")).expect("quote found in wasm");
+    assert_eq!(spicer.speaker.as_deref(), Some("sean-spicer"));
+}
+
+#[wasm_bindgen_test]
+async fn app_mounts_and_the_actor_filter_narrows_the_list() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let path = web_sys::window().unwrap().location().pathname().unwrap();
+    let props = AppProps { dataset: Rc::new(seeds()), query: "?view=quotes".into(), path: path.into() };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    yew::platform::time::sleep(Duration::from_millis(50)).await;
+
+    let all = quote_count(&root);
+    assert!(all >= 9, "quotes rendered: {all}");
+    let option: web_sys::HtmlElement = root.query_selector("[data-actor-id='sean-spicer']").unwrap().unwrap().dyn_into().unwrap();
+    option.click();
+    yew::platform::time::sleep(Duration::from_millis(50)).await;
+
+    let narrowed = quote_count(&root);
+    assert!(narrowed > 0 && narrowed < all, "{narrowed} of {all}");
+    let search = web_sys::window().unwrap().location().search().unwrap();
+    assert!(search.contains("actor=sean-spicer"), "{search}");
+}
