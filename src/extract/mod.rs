@@ -57,7 +57,7 @@ pub fn analyze(text: &str, published: Option<Date>) -> Analysis {
         .flat_map(|p| text::sentences(text, p.clone(), &protected))
         .collect();
     let mut table = actors::find(text, &sentences);
-    let timexes = timex::find(text, &sentences, published);
+    let timexes = timex::find(text, &sentences, &protected, published);
     for t in timexes.iter().filter(|t| t.unresolved.is_some()) {
         diagnostics.push(Diagnostic::new(t.start, t.unresolved.unwrap_or_default()));
     }
@@ -79,5 +79,135 @@ pub fn analyze(text: &str, published: Option<Date>) -> Analysis {
         timexes,
         events,
         diagnostics,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i16, m: i8, d: i8) -> Option<Date> {
+        Date::new(y, m, d).ok()
+    }
+
+    /// (text, quote, speaker) for the attribution patterns news uses.
+    #[test]
+    fn speakers_from_the_patterns_news_uses() {
+        let cases = [
+            ("“We will win,” Jane Doe said.", "We will win,", "Jane Doe"),
+            ("“We will win,” said Jane Doe.", "We will win,", "Jane Doe"),
+            ("Jane Doe said: “We will win.”", "We will win.", "Jane Doe"),
+            ("Mr Spicer said “let’s not take that too far.”", "let’s not take that too far.", "Spicer"),
+            ("“No,” Jeff Davis, a Pentagon spokesman, said.", "No,", "Jeff Davis"),
+            ("Jane Doe spoke first. “It is over,” she said.", "It is over,", "Jane Doe"),
+            ("\"Straight marks work,\" John Roe said.", "Straight marks work,", "John Roe"),
+        ];
+        for (text, quote, speaker) in cases {
+            let a = analyze(text, None);
+            let q = a.quotes.iter().find(|q| &text[q.span.clone()] == quote).unwrap_or_else(|| panic!("{text}: no quote {quote:?}"));
+            assert_eq!(a.actors[q.speaker.unwrap()].name, speaker, "{text}");
+        }
+    }
+
+    #[test]
+    fn continuation_paragraph_keeps_the_speaker() {
+        let text = "“First,” Sean Spicer said on Monday.\n\n“Second paragraph, no verb.”";
+        let a = analyze(text, day(2017, 1, 24));
+        let second = a.quotes.iter().find(|q| text[q.span.clone()].starts_with("Second")).unwrap();
+        assert_eq!(a.actors[second.speaker.unwrap()].name, "Sean Spicer");
+        assert_eq!(second.kind, QuoteKind::Direct);
+    }
+
+    #[test]
+    fn scare_quotes_and_unclosed_marks_are_not_speech() {
+        let a = analyze("The so-called “deal of the century” was signed.", None);
+        assert!(a.quotes.is_empty());
+        let text = "He said “this never closes and then";
+        let a = analyze(text, None);
+        assert!(a.quotes.iter().all(|q| q.kind == QuoteKind::Indirect));
+        assert!(a.diagnostics.iter().any(|d| d.message.contains("never closes")));
+    }
+
+    #[test]
+    fn partial_quotes_and_stance() {
+        let text = "Mr Spicer also said that the Russian statement was “rubbish.”";
+        let a = analyze(text, None);
+        let q = a.quotes.iter().find(|q| q.kind == QuoteKind::Partial).unwrap();
+        assert_eq!(&text[q.span.clone()], "rubbish.");
+        assert_eq!(q.stance, Stance::Denial);
+    }
+
+    #[test]
+    fn aliases_merge_within_an_article() {
+        let text = "White House Press Secretary Sean Spicer spoke. Mr Spicer said it. Moscow said no.";
+        let a = analyze(text, None);
+        let spicer: Vec<&ActorFinding> = a.actors.iter().filter(|x| x.name.contains("Spicer")).collect();
+        assert_eq!(spicer.len(), 1);
+        assert_eq!(spicer[0].roles, ["White House Press Secretary"]);
+        assert!(a.actors.iter().any(|x| x.name == "Russia" && x.aliases.iter().any(|s| s == "Moscow")));
+    }
+
+    /// (text, article date, expression, TIMEX3 value).
+    #[test]
+    fn time_expressions_resolve_against_the_article_date() {
+        let cases: [(&str, Option<Date>, &str, Option<&str>); 10] = [
+            ("Spicer said on Monday.", day(2017, 1, 24), "Monday", Some("2017-01-23")),
+            ("They will meet on Monday.", day(2017, 1, 24), "Monday", Some("2017-01-30")),
+            ("“We will win,” she said on Monday.", day(2017, 1, 24), "Monday", Some("2017-01-23")),
+            ("It happened yesterday.", day(2017, 1, 23), "yesterday", Some("2017-01-22")),
+            ("It was said last September.", day(2017, 1, 24), "last September", Some("2016-09")),
+            ("The talks opened on 23 January 2017.", None, "23 January 2017", Some("2017-01-23")),
+            ("Filed Jan. 23, 2017 by staff.", None, "Jan. 23, 2017", Some("2017-01-23")),
+            ("The war began in 2011.", None, "2011", Some("2011")),
+            ("It happened today.", None, "today", None),
+            ("The almost six-year-long war.", None, "almost six-year-long", Some("P6Y")),
+        ];
+        for (text, date, phrase, value) in cases {
+            let a = analyze(text, date);
+            let t = a.timexes.iter().find(|t| &text[t.start..t.end] == phrase).unwrap_or_else(|| panic!("{text}: no timex {phrase:?}"));
+            assert_eq!(t.value.as_deref(), value, "{text}");
+        }
+    }
+
+    #[test]
+    fn impossible_dates_stay_unresolved() {
+        for text in ["on 31 February 2017", "on February 31, 2017", "in the year 99999", "19-Nov-12"] {
+            let a = analyze(text, day(2017, 1, 24));
+            assert!(a.timexes.iter().all(|t| t.value.as_deref() != Some("2017-02-31")), "{text}");
+        }
+    }
+
+    #[test]
+    fn events_are_dated_by_their_own_time_phrase_or_reported_on() {
+        let text = "Jane Doe said on Monday that talks failed. John Roe said they would resume.";
+        let a = analyze(text, day(2017, 1, 24));
+        let dated: Vec<(&str, DateBasis)> = a.events.iter().map(|e| (&text[e.span.clone()], e.basis)).collect();
+        assert!(dated.iter().any(|(t, b)| t.starts_with("Jane Doe said on Monday") && *b == DateBasis::Stated), "{dated:?}");
+        assert!(dated.iter().any(|(t, b)| t.starts_with("John Roe said") && *b == DateBasis::ReportedOn), "{dated:?}");
+    }
+
+    #[test]
+    fn odd_input_never_panics_and_spans_stay_on_char_boundaries() {
+        let inputs = [
+            String::new(),
+            "\"\"\"“”’‘``''".to_string(),
+            "<p>“Hi,” <b>Mr</b> X said.</p>".to_string(),
+            "no capitals at all, she said today".to_string(),
+            "“".repeat(1000),
+            "Ünïcödé “Ström,” Åsa Öberg said 31 Februar. 日本 “引用,” 田中 said.".to_string(),
+            "a. ".repeat(5000),
+        ];
+        for text in &inputs {
+            let a = analyze(text, day(2017, 1, 24));
+            for q in &a.quotes {
+                assert!(text.get(q.span.clone()).is_some());
+            }
+            for t in &a.timexes {
+                assert!(text.get(t.start..t.end).is_some());
+            }
+            for m in &a.mentions {
+                assert!(text.get(m.start..m.end).is_some());
+            }
+        }
     }
 }

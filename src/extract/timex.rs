@@ -3,6 +3,8 @@
 //! The anchor is the article's publication date, passed in; nothing reads a clock.
 //! Relative expressions in an undated article keep `value: None` and a reason.
 
+use std::ops::Range;
+
 use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
 use serde::{Deserialize, Serialize};
@@ -103,13 +105,17 @@ impl Season {
 }
 
 /// Finds and normalises the time expressions of the given sentences.
-pub fn find(text: &str, sentences: &[std::ops::Range<usize>], anchor: Option<Date>) -> Vec<TimexFinding> {
+/// `quoted` are the quoted stretches: a quote's tense is its own, not the attribution's.
+pub fn find(text: &str, sentences: &[Range<usize>], quoted: &[Range<usize>], anchor: Option<Date>) -> Vec<TimexFinding> {
     let mut out: Vec<TimexFinding> = Vec::new();
     for sentence in sentences {
         let words = text::words(text, sentence.clone());
-        let future = is_future(text, &words);
+        let region = |at: usize| quoted.iter().position(|q| q.start <= at && at < q.end);
         let mut i = 0;
         while i < words.len() {
+            let here = region(words[i].start);
+            let same_region: Vec<Word> = words.iter().filter(|w| region(w.start) == here).copied().collect();
+            let future = is_future(text, &same_region);
             match recognise(text, &words, i, future) {
                 Some((last, meaning)) => {
                     let start = words[i].start;
