@@ -143,14 +143,6 @@ pub fn slug(name: &str) -> String {
     if trimmed.is_empty() { "actor".to_string() } else { trimmed.to_string() }
 }
 
-/// The comparable words of a name, without particles, for merging across articles.
-fn name_words(name: &str) -> Vec<String> {
-    name.split([' ', '-'])
-        .filter(|p| !p.is_empty() && !matches!(p.to_lowercase().as_str(), "al" | "el" | "bin" | "de" | "the"))
-        .map(str::to_lowercase)
-        .collect()
-}
-
 /// The corpus-wide actor a local actor is, if one is known already.
 fn same_actor(actors: &[Actor], local: &extract::ActorFinding) -> Option<usize> {
     if let Some(i) = actors.iter().position(|a| a.name == local.name) {
@@ -159,13 +151,13 @@ fn same_actor(actors: &[Actor], local: &extract::ActorFinding) -> Option<usize> 
     if !matches!(local.kind, ActorKind::Person | ActorKind::Other) {
         return None;
     }
-    let key = name_words(&local.name);
+    let key = extract::name_key(&local.name);
     let matches: Vec<usize> = actors
         .iter()
         .enumerate()
         .filter(|(_, a)| matches!(a.kind, ActorKind::Person | ActorKind::Other))
         .filter(|(_, a)| {
-            let other = name_words(&a.name);
+            let other = extract::name_key(&a.name);
             match (key.len(), other.len()) {
                 (0, _) | (_, 0) => false,
                 (1, _) | (_, 1) => key.last() == other.last(),
@@ -193,7 +185,7 @@ pub fn assemble(sources: Vec<Source>, analyses: Vec<Analysis>) -> Dataset {
         .enumerate()
         .flat_map(|(ai, a)| (0..a.actors.len()).map(move |k| (ai, k)))
         .collect();
-    order.sort_by_key(|&(ai, k)| std::cmp::Reverse(name_words(&analyses[ai].actors[k].name).len()));
+    order.sort_by_key(|&(ai, k)| std::cmp::Reverse(extract::name_key(&analyses[ai].actors[k].name).len()));
     let mut global: Vec<Vec<usize>> = analyses.iter().map(|a| vec![0; a.actors.len()]).collect();
     for (ai, k) in order {
         let local = &analyses[ai].actors[k];

@@ -20,6 +20,7 @@
 
 pub mod corpus;
 pub mod dataset;
+pub mod eval;
 pub mod extract;
 pub mod query;
 

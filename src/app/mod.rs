@@ -100,7 +100,9 @@ pub fn app(props: &AppProps) -> Html {
                 notices.set(parsed.ignored);
                 state.set(parsed.state);
             });
-            move || drop(listener)
+            move || {
+                let _unsubscribes_on_drop = listener;
+            }
         });
     }
 

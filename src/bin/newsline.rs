@@ -35,6 +35,78 @@ enum Command {
         #[arg(long, value_parser = parse_date)]
         date: Option<jiff::civil::Date>,
     },
+    /// Score the extractor on annotated JSONL (PolNeAR quotes, TempEval-3 timexes).
+    Eval {
+        /// Gold records, as in ../shared/eval/.
+        #[arg(long, required = true)]
+        gold: Vec<PathBuf>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn eval(gold: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
+    let mut reports = Vec::new();
+    for path in gold {
+        let shown = path.display().to_string();
+        let bytes = fs::read(path).with_context(|| format!("reading {shown}"))?;
+        let (sources, errors) = corpus::read_jsonl(&shown, &bytes);
+        for e in &errors {
+            eprintln!("newsline: {e}");
+        }
+        let text = corpus::decode(&shown, &bytes)?;
+        let records: Vec<serde_json::Value> = text.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
+        let mut report = newsline::eval::Report::default();
+        let started = std::time::Instant::now();
+        let mut bytes_done = 0usize;
+        for source in sources {
+            let Some(record) = records.iter().find(|r| r["id"] == source.id.as_str()) else { continue };
+            bytes_done += source.text.len();
+            let ds = dataset::build(vec![source]);
+            newsline::eval::score_record(record, &ds, &mut report);
+        }
+        let seconds = started.elapsed().as_secs_f64();
+        reports.push((shown, report, bytes_done as f64 / 1e6 / seconds.max(1e-9)));
+    }
+    if json {
+        let out: Vec<serde_json::Value> = reports
+            .iter()
+            .map(|(file, r, mbps)| serde_json::json!({
+                "file": file, "records": r.records, "mb_per_s": mbps,
+                "quoted": score_json(&r.quoted), "quoted_with_speaker": score_json(&r.quoted_with_speaker()),
+                "speaker_accuracy": r.speaker_accuracy(), "all": score_json(&r.all),
+                "timex_relaxed": score_json(&r.timex_relaxed), "timex_strict": score_json(&r.timex_strict),
+                "timex_value": score_json(&r.timex_value),
+            }))
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&out)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("{:<28} {:<22} {:>6} {:>6} {:>6} {:>7} {:>7}", "file", "metric", "P", "R", "F1", "pred", "gold");
+    for (file, r, mbps) in &reports {
+        let name = Path::new(file).file_name().map_or(file.clone(), |f| f.to_string_lossy().to_string());
+        let rows: Vec<(&str, newsline::eval::Score)> = if r.quoted.gold + r.all.gold > 0 {
+            vec![("quoted", r.quoted), ("quoted, speaker right", r.quoted_with_speaker()), ("all attributions", r.all)]
+        } else {
+            vec![("timex relaxed", r.timex_relaxed), ("timex strict", r.timex_strict), ("timex value", r.timex_value)]
+        };
+        for (metric, s) in rows {
+            println!(
+                "{name:<28} {metric:<22} {:>6.1} {:>6.1} {:>6.1} {:>7} {:>7}",
+                100.0 * s.precision(), 100.0 * s.recall(), 100.0 * s.f1(), s.predicted, s.gold
+            );
+        }
+        if r.quoted.gold > 0 {
+            println!("{name:<28} {:<22} {:>6.1}%", "speaker accuracy", 100.0 * r.speaker_accuracy());
+        }
+        println!("{name:<28} {:<22} {:>6.2} MB/s ({} records)", "throughput", mbps, r.records);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn score_json(s: &newsline::eval::Score) -> serde_json::Value {
+    serde_json::json!({"p": s.precision(), "r": s.recall(), "f1": s.f1(), "matched": s.matched, "predicted": s.predicted, "gold": s.gold})
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
@@ -176,6 +248,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Ingest { paths, output, blob, date } => ingest(paths, output.as_deref(), blob.as_deref(), *date),
+        Command::Eval { gold, json } => eval(gold, *json),
     };
     match result {
         Ok(code) => code,

@@ -345,8 +345,9 @@ fn administration(text: &str, words: &[Word], j: usize, owner: &Candidate) -> Op
     })
 }
 
-/// The comparable form of a name: lower case, without name particles.
-fn name_key(name: &str) -> Vec<String> {
+/// The comparable form of a name: lower case, without name particles, so that
+/// "Bashar Assad" and "Bashar al-Assad" compare equal word by word.
+pub fn name_key(name: &str) -> Vec<String> {
     name.split([' ', '-'])
         .filter(|p| !p.is_empty() && !lexicon::is_name_particle(&p.to_lowercase()))
         .map(str::to_lowercase)
@@ -440,7 +441,7 @@ fn after_comma_place(text: &str, c: &Candidate) -> bool {
         && text[..c.span.start - 2]
             .rsplit(' ')
             .next()
-            .is_some_and(|w| text::is_capitalised(w))
+            .is_some_and(text::is_capitalised)
         && lexicon::country(&c.name).is_some()
 }
 

@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
-pub use actors::{ActorFinding, ActorKind, MentionFinding};
+pub use actors::{name_key, ActorFinding, ActorKind, MentionFinding};
 pub use events::{DateBasis, EventFinding};
 pub use quotes::{QuoteFinding, QuoteKind, Stance};
 pub use timex::{value_of, Granularity, Interval, TimexFinding, TimexType};

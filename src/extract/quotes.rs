@@ -198,8 +198,21 @@ pub fn find(cx: &mut Context, quoted: &[Quoted]) -> Vec<QuoteFinding> {
                     frame: o.attribution.clone(),
                 })
         });
+        // A whole quoted sentence with no cue near it is still speech: it belongs to the
+        // speaker quoted last in this or the previous paragraph. Short quoted words with
+        // no speech around them are titles or scare quotes, and are dropped.
+        let sentence_like = kind == QuoteKind::Direct && content.split_whitespace().count() >= 4;
+        let attribution = attribution.or_else(|| {
+            let recent = out.iter().rev().find(|o| o.speaker.is_some() && o.span.start + 1 >= para_start_before(cx, q.paragraph))?;
+            sentence_like.then(|| Attribution {
+                speaker: recent.speaker,
+                speaker_span: recent.speaker_span.clone(),
+                cue: 0..0,
+                lean: CueLean::Neutral,
+                frame: recent.attribution.clone(),
+            })
+        });
         let Some(a) = attribution else {
-            // Quoted words with no speech around them are titles or scare quotes.
             continue;
         };
         if kind == QuoteKind::Partial && a.cue.is_empty() && content.split_whitespace().count() <= 3 && a.speaker.is_none() {
@@ -226,6 +239,11 @@ pub fn find(cx: &mut Context, quoted: &[Quoted]) -> Vec<QuoteFinding> {
     out.sort_by_key(|q| (q.span.start, q.span.end));
     link_denials(cx, &mut out);
     out
+}
+
+/// Where the paragraph before `paragraph` starts (or this one, for the first).
+fn para_start_before(cx: &Context, paragraph: usize) -> usize {
+    cx.paragraphs[paragraph.saturating_sub(1)].start
 }
 
 fn previous_paragraph_quoted(found: &[QuoteFinding], quoted: &[Quoted], qi: usize) -> bool {
@@ -260,7 +278,7 @@ fn attribute_after(cx: &mut Context, post: Range<usize>) -> Option<Attribution> 
     if text[before_cue].trim_matches(|c: char| c.is_whitespace() || c == ',').is_empty() {
         let tail = cue.end..post.end;
         if let Some(m) = cx.actors.mentions_in(tail).next().copied() {
-            if text[cue.end..m.start].trim().split_whitespace().count() <= 4 {
+            if text[cue.end..m.start].split_whitespace().count() <= 4 {
                 return Some(Attribution {
                     speaker: Some(m.actor),
                     speaker_span: Some(m.start..m.end),
@@ -345,7 +363,7 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
     // A named actor ending right there.
     if let Some(m) = cx.actors.mentions.iter().filter(|m| m.end <= head_end && m.start >= floor).max_by_key(|m| m.end) {
         let gap = &text[m.end..head_end];
-        let gap_ok = gap.trim().is_empty() || gap.trim() == "’s administration" || gap.trim().split_whitespace().all(|g| g == "administration");
+        let gap_ok = gap.trim().is_empty() || gap.trim() == "’s administration" || gap.split_whitespace().all(|g| g == "administration");
         if gap_ok {
             return Some((m.actor, m.start..m.end));
         }

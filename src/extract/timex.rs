@@ -605,7 +605,7 @@ fn duration(text: &str, words: &[Word], i: usize) -> Option<(usize, Meaning)> {
     let word = at(first)?;
     // "six-year-long", "24-hour".
     let parts: Vec<&str> = word.split('-').collect();
-    if parts.len() >= 2 && !parts.iter().any(|p| *p == "old") {
+    if parts.len() >= 2 && !parts.contains(&"old") {
         if let (Some(n), Some(code)) = (number(parts[0]), unit_code(parts[1])) {
             return Some((first, Meaning::Duration(duration_value(n, code))));
         }

@@ -1,0 +1,254 @@
+//! Scoring the extractor against annotated news, with the metric definitions of
+//! `../shared/eval/README.md`: greedy one-to-one matching, best overlap first, on
+//! character-span Jaccard after trimming quote marks, spaces and `,.` from both ends.
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+/// Precision, recall and F1 from counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Score {
+    pub matched: usize,
+    pub predicted: usize,
+    pub gold: usize,
+}
+
+impl Score {
+    pub fn precision(&self) -> f64 {
+        ratio(self.matched, self.predicted)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.matched, self.gold)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    }
+    pub fn add(&mut self, other: Score) {
+        self.matched += other.matched;
+        self.predicted += other.predicted;
+        self.gold += other.gold;
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
+/// A span in characters of the article text.
+pub type CharSpan = Range<usize>;
+
+/// Converts a byte range of `text` to a character range.
+pub fn char_span(text: &str, bytes: Range<usize>) -> CharSpan {
+    let count = |b: usize| text.get(..b).map_or(0, |t| t.chars().count());
+    count(bytes.start)..count(bytes.end)
+}
+
+fn trimmable(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '"' | '“' | '”' | '‘' | '’' | '\'' | '`' | ',' | '.')
+}
+
+/// The span without quote marks, spaces and `,.` at either end.
+pub fn trim(chars: &[char], span: CharSpan) -> CharSpan {
+    let (mut a, mut b) = (span.start.min(chars.len()), span.end.min(chars.len()));
+    while a < b && trimmable(chars[a]) {
+        a += 1;
+    }
+    while b > a && trimmable(chars[b - 1]) {
+        b -= 1;
+    }
+    a..b
+}
+
+/// |A∩B| / |A∪B| of two character spans.
+pub fn jaccard(a: &CharSpan, b: &CharSpan) -> f64 {
+    let inter = a.end.min(b.end).saturating_sub(a.start.max(b.start));
+    let union = (a.end - a.start) + (b.end - b.start) - inter;
+    if union == 0 { 0.0 } else { inter as f64 / union as f64 }
+}
+
+/// Greedy one-to-one matching, best overlap first: (predicted, gold) index pairs.
+pub fn match_spans(predicted: &[CharSpan], gold: &[CharSpan], accept: impl Fn(&CharSpan, &CharSpan, f64) -> bool) -> Vec<(usize, usize)> {
+    let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
+    for (p, ps) in predicted.iter().enumerate() {
+        for (g, gs) in gold.iter().enumerate() {
+            let j = jaccard(ps, gs);
+            if accept(ps, gs, j) {
+                candidates.push((j, p, g));
+            }
+        }
+    }
+    candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    let (mut used_p, mut used_g) = (vec![false; predicted.len()], vec![false; gold.len()]);
+    let mut out = Vec::new();
+    for (_, p, g) in candidates {
+        if !used_p[p] && !used_g[g] {
+            used_p[p] = true;
+            used_g[g] = true;
+            out.push((p, g));
+        }
+    }
+    out
+}
+
+/// Stretches between paired quote marks inside `span` (characters).
+pub fn quoted_stretches(chars: &[char], span: CharSpan) -> Vec<CharSpan> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for i in span.start..span.end.min(chars.len()) {
+        match (chars[i], open) {
+            ('“', _) => open = Some(i + 1),
+            ('”' | '"', Some(start)) => {
+                out.push(start..i);
+                open = None;
+            }
+            ('"', None) => open = Some(i + 1),
+            _ => {}
+        }
+    }
+    out
+}
+
+const STOP_WORDS: &[&str] = &["the", "and", "for", "mr", "mrs", "ms", "of", "a", "an", "said", "says", "who", "its", "his", "her", "their", "this", "that"];
+
+/// Words of 3+ letters that are not stop words, lower-cased.
+pub fn content_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jaccard_and_trimming_follow_the_definitions() {
+        let chars: Vec<char> = "“Hello, world.”".chars().collect();
+        assert_eq!(trim(&chars, 0..chars.len()), 1..13);
+        assert_eq!(jaccard(&(0..10), &(5..15)), 5.0 / 15.0);
+        assert_eq!(jaccard(&(0..0), &(0..0)), 0.0);
+    }
+
+    #[test]
+    fn greedy_matching_takes_best_overlap_first() {
+        let pairs = match_spans(&[0..10, 0..4], &[0..4, 0..10], |_, _, j| j >= 0.5);
+        assert_eq!(pairs.len(), 2);
+        assert!(pairs.contains(&(0, 1)) && pairs.contains(&(1, 0)));
+        let s = Score { matched: 1, predicted: 2, gold: 4 };
+        assert!((s.f1() - 1.0 / 3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn quoted_stretches_pair_curly_and_straight_marks() {
+        let chars: Vec<char> = "He said “yes” and \"no\".".chars().collect();
+        let spans = quoted_stretches(&chars, 0..chars.len());
+        let texts: Vec<String> = spans.iter().map(|s| chars[s.clone()].iter().collect()).collect();
+        assert_eq!(texts, ["yes", "no"]);
+    }
+}
+
+/// Every figure `newsline eval` reports, summed over records.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub records: usize,
+    /// Direct and partial quotes against quoted stretches of gold attributions.
+    pub quoted: Score,
+    /// Matched quoted pairs whose speaker is right.
+    pub quoted_speaker_right: usize,
+    /// Every quote against every gold attribution's content span.
+    pub all: Score,
+    pub timex_relaxed: Score,
+    pub timex_strict: Score,
+    pub timex_value: Score,
+}
+
+impl Report {
+    pub fn speaker_accuracy(&self) -> f64 {
+        ratio(self.quoted_speaker_right, self.quoted.matched)
+    }
+
+    /// F1 where a quoted pair counts only when its speaker is right.
+    pub fn quoted_with_speaker(&self) -> Score {
+        Score { matched: self.quoted_speaker_right, ..self.quoted }
+    }
+}
+
+fn byte_range(v: &serde_json::Value, start: &str, end: &str) -> Option<Range<usize>> {
+    Some(usize::try_from(v.get(start)?.as_u64()?).ok()?..usize::try_from(v.get(end)?.as_u64()?).ok()?)
+}
+
+/// Scores one gold record against the dataset built from its text (one article).
+pub fn score_record(record: &serde_json::Value, ds: &crate::dataset::Dataset, report: &mut Report) {
+    use crate::extract::QuoteKind;
+    let Some(article) = ds.articles.first() else { return };
+    let text = article.text.as_str();
+    let chars: Vec<char> = text.chars().collect();
+    report.records += 1;
+
+    if let Some(attributions) = record.get("quotes").and_then(|q| q.as_array()) {
+        // Gold quoted stretches, each with its attribution's speaker.
+        let mut gold_quoted: Vec<(CharSpan, Option<Range<usize>>, String)> = Vec::new();
+        let mut gold_all: Vec<CharSpan> = Vec::new();
+        for a in attributions {
+            let speaker_bytes = byte_range(a, "speaker_start_b", "speaker_end_b");
+            let speaker_text = a.get("speaker").and_then(|s| s.as_str()).unwrap_or_default().to_string();
+            if let Some(content) = byte_range(a, "start_b", "end_b") {
+                gold_all.push(trim(&chars, char_span(text, content)));
+            }
+            let spans = a.get("content_spans").and_then(|s| s.as_array()).cloned().unwrap_or_default();
+            for span in spans {
+                let (Some(s), Some(e)) = (span.get(0).and_then(|x| x.as_u64()), span.get(1).and_then(|x| x.as_u64())) else { continue };
+                let (Ok(s), Ok(e)) = (usize::try_from(s), usize::try_from(e)) else { continue };
+                for stretch in quoted_stretches(&chars, s..e) {
+                    gold_quoted.push((trim(&chars, stretch), speaker_bytes.clone(), speaker_text.clone()));
+                }
+            }
+        }
+        let predicted_quoted: Vec<&crate::dataset::Quote> = ds.quotes.iter().filter(|q| q.kind != QuoteKind::Indirect).collect();
+        let p_spans: Vec<CharSpan> = predicted_quoted.iter().map(|q| trim(&chars, char_span(text, q.start..q.end))).collect();
+        let g_spans: Vec<CharSpan> = gold_quoted.iter().map(|g| g.0.clone()).collect();
+        let pairs = match_spans(&p_spans, &g_spans, |_, _, j| j >= 0.5);
+        report.quoted.add(Score { matched: pairs.len(), predicted: p_spans.len(), gold: g_spans.len() });
+        for (p, g) in pairs {
+            let q = predicted_quoted[p];
+            let (_, gold_speaker_bytes, gold_speaker_text) = &gold_quoted[g];
+            let span_hit = match (q.speaker_span, gold_speaker_bytes) {
+                (Some([a, b]), Some(g)) => a < g.end && g.start < b,
+                _ => false,
+            };
+            let gold_words = content_words(gold_speaker_text);
+            let name_hit = q.speaker.as_deref().and_then(|id| ds.actors.iter().find(|a| a.id == id)).is_some_and(|actor| {
+                std::iter::once(&actor.name).chain(&actor.aliases).any(|n| content_words(n).iter().any(|w| gold_words.contains(w)))
+            });
+            report.quoted_speaker_right += usize::from(span_hit || name_hit);
+        }
+        let all_spans: Vec<CharSpan> = ds.quotes.iter().map(|q| trim(&chars, char_span(text, q.start..q.end))).collect();
+        let all_pairs = match_spans(&all_spans, &gold_all, |_, _, j| j >= 0.5);
+        report.all.add(Score { matched: all_pairs.len(), predicted: all_spans.len(), gold: gold_all.len() });
+    }
+
+    if let Some(timexes) = record.get("timexes").and_then(|t| t.as_array()) {
+        let gold: Vec<(CharSpan, String)> = timexes
+            .iter()
+            .filter_map(|t| {
+                let span = byte_range(t, "start_b", "end_b")?;
+                Some((char_span(text, span), t.get("value")?.as_str()?.to_string()))
+            })
+            .collect();
+        let predicted: Vec<(CharSpan, Option<String>)> =
+            ds.timexes.iter().map(|t| (char_span(text, t.start..t.end), t.value.clone())).collect();
+        let p: Vec<CharSpan> = predicted.iter().map(|x| x.0.clone()).collect();
+        let g: Vec<CharSpan> = gold.iter().map(|x| x.0.clone()).collect();
+        let relaxed = match_spans(&p, &g, |a, b, _| a.start < b.end && b.start < a.end);
+        let strict = relaxed.iter().filter(|(pi, gi)| p[*pi] == g[*gi]).count();
+        let valued = relaxed.iter().filter(|(pi, gi)| predicted[*pi].1.as_deref() == Some(gold[*gi].1.as_str())).count();
+        let counts = |matched| Score { matched, predicted: p.len(), gold: g.len() };
+        report.timex_relaxed.add(counts(relaxed.len()));
+        report.timex_strict.add(counts(strict));
+        report.timex_value.add(counts(valued));
+    }
+}

@@ -1,0 +1,42 @@
+//! Accuracy floors on the dev sets of `../shared/eval/`, just under what the extractor
+//! reaches, so that a regression fails. The figures themselves are printed by
+//! `newsline eval` in `.ci/test`.
+
+use std::process::Command;
+
+use serde_json::Value;
+
+fn eval(file: &str) -> Value {
+    let gold = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/");
+    let out = Command::new(env!("CARGO_BIN_EXE_newsline"))
+        .args(["eval", "--json", "--gold"])
+        .arg(format!("{gold}{file}"))
+        .output()
+        .expect("run newsline eval");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let reports: Value = serde_json::from_slice(&out.stdout).expect("eval JSON");
+    reports[0].clone()
+}
+
+fn pct(v: &Value) -> f64 {
+    100.0 * v.as_f64().expect("a number")
+}
+
+#[test]
+fn polnear_dev_quotes_and_speakers() {
+    let r = eval("polnear_dev.jsonl");
+    assert_eq!(r["records"], 84);
+    assert!(pct(&r["quoted"]["f1"]) >= 82.0, "quoted F1 {}", r["quoted"]["f1"]);
+    assert!(pct(&r["speaker_accuracy"]) >= 89.0, "speaker accuracy {}", r["speaker_accuracy"]);
+    assert!(pct(&r["all"]["f1"]) >= 37.0, "all F1 {}", r["all"]["f1"]);
+}
+
+#[test]
+fn tempeval_time_expressions() {
+    let tb = eval("timebank.jsonl");
+    assert!(pct(&tb["timex_relaxed"]["f1"]) >= 75.0, "timebank relaxed {}", tb["timex_relaxed"]["f1"]);
+    assert!(pct(&tb["timex_value"]["f1"]) >= 61.0, "timebank value {}", tb["timex_value"]["f1"]);
+    let aq = eval("aquaint.jsonl");
+    assert!(pct(&aq["timex_relaxed"]["f1"]) >= 88.0, "aquaint relaxed {}", aq["timex_relaxed"]["f1"]);
+    assert!(pct(&aq["timex_value"]["f1"]) >= 69.0, "aquaint value {}", aq["timex_value"]["f1"]);
+}
