@@ -196,6 +196,10 @@ mod tests {
             "“".repeat(1000),
             "Ünïcödé “Ström,” Åsa Öberg said 31 Februar. 日本 “引用,” 田中 said.".to_string(),
             "a. ".repeat(5000),
+            // Regression: a denial right after a multi-byte closing mark (polnear_train).
+            format!("{}”Abc,” X Y said. He denied it was false.", "é".repeat(30)),
+            format!("{}”Abc,” X Y said. He denied it was false.", "é".repeat(31)),
+            "“We won,” the\u{a0}president said.".to_string(),
         ];
         for text in &inputs {
             let a = analyze(text, day(2017, 1, 24));

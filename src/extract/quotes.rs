@@ -381,7 +381,9 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
     // "the president", when the article names one.
     if last.eq_ignore_ascii_case("president") && last_words.get(1).is_some_and(|w| w.eq_ignore_ascii_case("the")) {
         let p = cx.actors.the_president()?;
-        return Some((p, head_end - "the president".len()..head_end));
+        let before = text[floor..last_start].trim_end();
+        let the_start = floor + before.len() - "the".len();
+        return Some((p, the_start..head_end));
     }
     // An unnamed group: "diplomats said".
     if lexicon::is_group_noun(&last.to_lowercase()) {
@@ -543,7 +545,12 @@ fn link_denials(cx: &Context, quotes: &mut [QuoteFinding]) {
             continue;
         }
         let around = quotes[d].attribution.start.min(quotes[d].span.start)..quotes[d].span.end.max(quotes[d].attribution.end);
-        let window = &text[around.start.saturating_sub(40)..around.end];
+        // A little context before the denial, where "the Russian claim" may stand.
+        let mut from = around.start.saturating_sub(40);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let window = &text[from..around.end];
         // "claims the Pentagon denied": the report just before, in the same sentence.
         let target = if &text[quotes[d].span.clone()] == "claims" {
             (0..d).rev().find(|&c| quotes[c].stance != Stance::Denial)
