@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Source;
-use crate::extract::{self, ActorKind, Analysis, DateBasis, QuoteKind, Stance, TimexType};
+use crate::extract::{self, is_personal, name_key, same_person, ActorKind, Analysis, DateBasis, QuoteKind, Stance, TimexType};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
@@ -143,31 +143,52 @@ pub fn slug(name: &str) -> String {
     if trimmed.is_empty() { "actor".to_string() } else { trimmed.to_string() }
 }
 
-/// The corpus-wide actor a local actor is, if one is known already.
-fn same_actor(actors: &[Actor], local: &extract::ActorFinding) -> Option<usize> {
-    if let Some(i) = actors.iter().position(|a| a.name == local.name) {
-        return Some(i);
+/// The corpus-wide actors, with lookups by name and by last name word so that
+/// merging an article's actors does not scan the whole corpus.
+#[derive(Default)]
+struct Registry {
+    actors: Vec<Actor>,
+    keys: Vec<Vec<String>>,
+    by_name: HashMap<String, usize>,
+    by_last_word: HashMap<String, Vec<usize>>,
+}
+
+impl Registry {
+    /// The corpus-wide actor a local actor is, if one is known already. A bare
+    /// surname merges only when it points at one person.
+    fn find(&self, local: &extract::ActorFinding, key: &[String]) -> Option<usize> {
+        if let Some(&i) = self.by_name.get(&local.name) {
+            return Some(i);
+        }
+        if !is_personal(local.kind) {
+            return None;
+        }
+        let candidates = self.by_last_word.get(key.last()?)?;
+        let mut matches = candidates
+            .iter()
+            .copied()
+            .filter(|&i| is_personal(self.actors[i].kind) && same_person(key, &self.keys[i]));
+        let first = matches.next()?;
+        matches.next().is_none().then_some(first)
     }
-    if !matches!(local.kind, ActorKind::Person | ActorKind::Other) {
-        return None;
+
+    fn add(&mut self, local: &extract::ActorFinding, key: Vec<String>) -> usize {
+        let index = self.actors.len();
+        self.by_name.insert(local.name.clone(), index);
+        if let Some(last) = key.last() {
+            self.by_last_word.entry(last.clone()).or_default().push(index);
+        }
+        self.keys.push(key);
+        self.actors.push(Actor {
+            id: String::new(),
+            name: local.name.clone(),
+            kind: local.kind,
+            aliases: Vec::new(),
+            roles: Vec::new(),
+            mentions: Vec::new(),
+        });
+        index
     }
-    let key = extract::name_key(&local.name);
-    let matches: Vec<usize> = actors
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| matches!(a.kind, ActorKind::Person | ActorKind::Other))
-        .filter(|(_, a)| {
-            let other = extract::name_key(&a.name);
-            match (key.len(), other.len()) {
-                (0, _) | (_, 0) => false,
-                (1, _) | (_, 1) => key.last() == other.last(),
-                _ => key.first() == other.first() && key.last() == other.last(),
-            }
-        })
-        .map(|(i, _)| i)
-        .collect();
-    // A bare surname merges only when it points at one person.
-    (matches.len() == 1).then(|| matches[0])
 }
 
 /// Runs the extractor on every source and merges the results into one dataset.
@@ -185,25 +206,17 @@ pub fn assemble(sources: Vec<Source>, analyses: Vec<Analysis>) -> Dataset {
         .enumerate()
         .flat_map(|(ai, a)| (0..a.actors.len()).map(move |k| (ai, k)))
         .collect();
-    order.sort_by_key(|&(ai, k)| std::cmp::Reverse(extract::name_key(&analyses[ai].actors[k].name).len()));
+    order.sort_by_cached_key(|&(ai, k)| std::cmp::Reverse(name_key(&analyses[ai].actors[k].name).len()));
     let mut global: Vec<Vec<usize>> = analyses.iter().map(|a| vec![0; a.actors.len()]).collect();
+    let mut registry = Registry::default();
     for (ai, k) in order {
         let local = &analyses[ai].actors[k];
-        let index = match same_actor(&ds.actors, local) {
+        let key = name_key(&local.name);
+        let index = match registry.find(local, &key) {
             Some(i) => i,
-            None => {
-                ds.actors.push(Actor {
-                    id: String::new(),
-                    name: local.name.clone(),
-                    kind: local.kind,
-                    aliases: Vec::new(),
-                    roles: Vec::new(),
-                    mentions: Vec::new(),
-                });
-                ds.actors.len() - 1
-            }
+            None => registry.add(local, key),
         };
-        let actor = &mut ds.actors[index];
+        let actor = &mut registry.actors[index];
         if actor.kind == ActorKind::Other {
             actor.kind = local.kind;
         }
@@ -219,6 +232,7 @@ pub fn assemble(sources: Vec<Source>, analyses: Vec<Analysis>) -> Dataset {
         }
         global[ai][k] = index;
     }
+    ds.actors = registry.actors;
     // Slugs, unique within the corpus.
     let mut taken: HashMap<String, usize> = HashMap::new();
     for actor in &mut ds.actors {

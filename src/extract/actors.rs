@@ -1,6 +1,7 @@
 //! Actors: named people, organisations and countries, found as runs of capitalised
 //! words, with titles split off as roles and aliases merged within the article.
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -372,33 +373,47 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
     let mut table = ActorTable::default();
     // Locative-only countries and capitals ("in Astana, Kazakhstan") are places, and
     // lone capitalised sentence openers are not names.
-    let mut locative_only: Vec<&str> = Vec::new();
+    let mut by_name: HashMap<&str, Vec<&Candidate>> = HashMap::new();
     for c in &candidates {
-        let is_place = lexicon::country(&c.name).is_some() || c.kind == Some(ActorKind::Other);
-        let same: Vec<&Candidate> = candidates.iter().filter(|o| o.name == c.name).collect();
-        if is_place && same.iter().all(|o| o.locative || after_comma_place(text, o)) {
-            locative_only.push(&c.name);
-        }
-        // "Participants described …": a capitalised common word opening a sentence.
-        let surname_of_someone = candidates.iter().any(|o| o.kind == Some(ActorKind::Person) && o.name.ends_with(&format!(" {}", c.name)));
-        if c.kind == Some(ActorKind::Other) && !surname_of_someone && same.iter().all(|o| o.sentence_initial && !o.honorific) {
-            locative_only.push(&c.name);
-        }
+        by_name.entry(c.name.as_str()).or_default().push(c);
     }
+    let person_surnames: HashSet<&str> = candidates
+        .iter()
+        .filter(|c| c.kind == Some(ActorKind::Person))
+        .filter_map(|c| c.name.rsplit_once(' ').map(|(_, last)| last))
+        .collect();
+    let not_actors: HashSet<&str> = by_name
+        .iter()
+        .filter(|(name, same)| {
+            let unknown = same.iter().any(|o| o.kind == Some(ActorKind::Other));
+            let is_place = lexicon::country(name).is_some() || unknown;
+            let locative = is_place && same.iter().all(|o| o.locative || after_comma_place(text, o));
+            // "Participants described …": a capitalised common word opening a sentence.
+            let opener = unknown
+                && !person_surnames.contains(*name)
+                && same.iter().all(|o| o.sentence_initial && !o.honorific);
+            locative || opener
+        })
+        .map(|(name, _)| *name)
+        .collect();
+    // Comparable name keys, kept beside the actors so they are computed once.
+    let mut keys: Vec<Vec<String>> = Vec::new();
     for c in &candidates {
-        if locative_only.contains(&c.name.as_str()) {
+        if not_actors.contains(c.name.as_str()) {
             continue;
         }
         let (name, kind) = canonical(c);
         let alias_target = alias_pairs.iter().find(|(_, alias)| *alias == name).map(|(n, _)| n.clone());
-        let index = find_actor(&table.actors, &name, kind, alias_target.as_deref());
+        let key = name_key(&name);
+        let index = find_actor(&table.actors, &keys, &name, &key, kind, alias_target.as_deref());
         let index = match index {
             Some(i) => {
                 let actor = &mut table.actors[i];
                 // A full name seen after a bare surname becomes the canonical name.
-                if kind == ActorKind::Person && name_key(&name).len() > name_key(&actor.name).len() {
+                if kind == ActorKind::Person && key.len() > keys[i].len() {
                     actor.name = name.clone();
                     actor.kind = ActorKind::Person;
+                    keys[i] = key;
                 }
                 if actor.kind == ActorKind::Other && kind != ActorKind::Other {
                     actor.kind = kind;
@@ -407,6 +422,7 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
             }
             None => {
                 table.actors.push(ActorFinding { name: name.clone(), kind, aliases: Vec::new(), roles: Vec::new() });
+                keys.push(key);
                 table.actors.len() - 1
             }
         };
@@ -445,7 +461,14 @@ fn after_comma_place(text: &str, c: &Candidate) -> bool {
         && lexicon::country(&c.name).is_some()
 }
 
-fn find_actor(actors: &[ActorFinding], name: &str, kind: ActorKind, alias_of: Option<&str>) -> Option<usize> {
+fn find_actor(
+    actors: &[ActorFinding],
+    keys: &[Vec<String>],
+    name: &str,
+    key: &[String],
+    kind: ActorKind,
+    alias_of: Option<&str>,
+) -> Option<usize> {
     if let Some(target) = alias_of {
         if let Some(i) = actors.iter().position(|a| a.name == target) {
             return Some(i);
@@ -454,22 +477,25 @@ fn find_actor(actors: &[ActorFinding], name: &str, kind: ActorKind, alias_of: Op
     if let Some(i) = actors.iter().position(|a| a.name == name) {
         return Some(i);
     }
-    let key = name_key(name);
-    if kind == ActorKind::Person || kind == ActorKind::Other {
-        // Same first and last name ("Bashar Assad" / "Bashar al-Assad"), or a bare surname.
-        return actors.iter().rposition(|a| {
-            if a.kind != ActorKind::Person && a.kind != ActorKind::Other {
-                return false;
-            }
-            let other = name_key(&a.name);
-            match (key.len(), other.len()) {
-                (1, _) => other.last() == key.last(),
-                (_, 1) => key.last() == other.last(),
-                _ => other.first() == key.first() && other.last() == key.last(),
-            }
-        });
+    if !is_personal(kind) {
+        return None;
     }
-    None
+    actors.iter().zip(keys).rposition(|(a, other)| is_personal(a.kind) && same_person(key, other))
+}
+
+/// People, and single names not yet known to be anything else.
+pub fn is_personal(kind: ActorKind) -> bool {
+    matches!(kind, ActorKind::Person | ActorKind::Other)
+}
+
+/// Whether two [`name_key`]s name the same person: the same first and last name
+/// ("Bashar Assad" / "Bashar al-Assad"), or a bare surname and a full name.
+pub fn same_person(key: &[String], other: &[String]) -> bool {
+    match (key.len(), other.len()) {
+        (0, _) | (_, 0) => false,
+        (1, _) | (_, 1) => key.last() == other.last(),
+        _ => key.first() == other.first() && key.last() == other.last(),
+    }
 }
 
 /// A bare surname seen before the full name was tied to a placeholder; fold those

@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
-pub use actors::{name_key, ActorFinding, ActorKind, MentionFinding};
+pub use actors::{is_personal, name_key, same_person, ActorFinding, ActorKind, MentionFinding};
 pub use events::{DateBasis, EventFinding};
 pub use quotes::{QuoteFinding, QuoteKind, Stance};
 pub use timex::{value_of, Granularity, Interval, TimexFinding, TimexType};

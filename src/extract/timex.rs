@@ -110,12 +110,20 @@ pub fn find(text: &str, sentences: &[Range<usize>], quoted: &[Range<usize>], anc
     let mut out: Vec<TimexFinding> = Vec::new();
     for sentence in sentences {
         let words = text::words(text, sentence.clone());
-        let region = |at: usize| quoted.iter().position(|q| q.start <= at && at < q.end);
+        // Each word's region: outside quotes (None) or inside quote k. Tense is per region.
+        let regions: Vec<Option<usize>> = words
+            .iter()
+            .map(|w| quoted.iter().position(|q| q.start <= w.start && w.start < q.end))
+            .collect();
+        let mut future_regions: Vec<Option<usize>> = Vec::new();
+        for (w, region) in words.iter().zip(&regions) {
+            if is_future_marker(text, w) && !future_regions.contains(region) {
+                future_regions.push(*region);
+            }
+        }
         let mut i = 0;
         while i < words.len() {
-            let here = region(words[i].start);
-            let same_region: Vec<Word> = words.iter().filter(|w| region(w.start) == here).copied().collect();
-            let future = is_future(text, &same_region);
+            let future = future_regions.contains(&regions[i]);
             match recognise(text, &words, i, future) {
                 Some((last, meaning)) => {
                     let start = words[i].start;
@@ -131,14 +139,12 @@ pub fn find(text: &str, sentences: &[Range<usize>], quoted: &[Range<usize>], anc
     out
 }
 
-/// Future tense markers of the sentence: "will meet on Monday" is the next Monday.
-fn is_future(text: &str, words: &[Word]) -> bool {
-    words.iter().any(|w| {
-        matches!(
-            w.text(text).to_lowercase().as_str(),
-            "will" | "shall" | "’ll" | "'ll" | "upcoming" | "scheduled" | "plans" | "planned" | "expected" | "due"
-        )
-    })
+/// Future tense markers: "will meet on Monday" is the next Monday.
+fn is_future_marker(text: &str, w: &Word) -> bool {
+    matches!(
+        w.text(text).to_lowercase().as_str(),
+        "will" | "shall" | "’ll" | "'ll" | "upcoming" | "scheduled" | "plans" | "planned" | "expected" | "due"
+    )
 }
 
 fn place(start: usize, end: usize, meaning: Meaning, anchor: Option<Date>, previous: Option<Interval>) -> TimexFinding {
