@@ -385,8 +385,11 @@ fn conflicts(ds: &Dataset) -> Vec<Conflict> {
 
 impl Dataset {
     /// The compact form embedded in the page.
-    pub fn to_blob(&self) -> Vec<u8> {
-        postcard::to_allocvec(self).unwrap_or_default()
+    ///
+    /// # Errors
+    /// When postcard cannot encode the dataset (it has no size limit, so only on allocation failure).
+    pub fn to_blob(&self) -> Result<Vec<u8>, postcard::Error> {
+        postcard::to_allocvec(self)
     }
 
     /// Reads the embedded form back.
@@ -401,6 +404,22 @@ impl Dataset {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_embedded_form_round_trips() {
+        let ds = build(vec![Source {
+            id: "a".into(),
+            date: jiff::civil::Date::new(2017, 1, 24).ok(),
+            title: Some("T".into()),
+            outlet: None,
+            url: None,
+            text: "“We will win,” Jane Doe said on Monday.".into(),
+        }]);
+        assert!(!ds.quotes.is_empty());
+        let blob = ds.to_blob().unwrap();
+        assert_eq!(Dataset::from_blob(&blob).unwrap(), ds);
+        assert!(Dataset::from_blob(&blob[..blob.len() / 2]).is_err());
+    }
 
     #[test]
     fn slugs_are_readable() {

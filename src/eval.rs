@@ -96,8 +96,9 @@ pub fn match_spans(predicted: &[CharSpan], gold: &[CharSpan], accept: impl Fn(&C
 pub fn quoted_stretches(chars: &[char], span: CharSpan) -> Vec<CharSpan> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for i in span.start..span.end.min(chars.len()) {
-        match (chars[i], open) {
+    let end = span.end.min(chars.len());
+    for (i, &c) in chars.iter().enumerate().take(end).skip(span.start) {
+        match (c, open) {
             ('“', _) => open = Some(i + 1),
             ('”' | '"', Some(start)) => {
                 out.push(start..i);

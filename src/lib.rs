@@ -26,3 +26,5 @@ pub mod query;
 
 #[cfg(feature = "ui")]
 pub mod app;
+#[cfg(feature = "web")]
+pub mod js;

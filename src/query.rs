@@ -2,7 +2,7 @@
 //! reads `location.search`, calls [`parse`], renders from [`Selection`], and writes
 //! [`to_query`] back with `history.pushState`.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::dataset::Dataset;
 
@@ -58,7 +58,7 @@ const MAX_QUERY_BYTES: usize = 8 * 1024;
 
 /// Reads a query string (with or without the leading `?`). Never fails: unknown
 /// parameters, unknown actors and bad values are dropped and noted.
-pub fn parse(query: &str, ds: &Dataset) -> Parsed {
+pub fn parse(query: &str, index: &Index) -> Parsed {
     let mut parsed = Parsed::default();
     let mut query = query.strip_prefix('?').unwrap_or(query);
     if query.len() > MAX_QUERY_BYTES {
@@ -73,7 +73,7 @@ pub fn parse(query: &str, ds: &Dataset) -> Parsed {
         match key.as_ref() {
             "actor" => {
                 for id in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-                    if !ds.actors.iter().any(|a| a.id == id) {
+                    if index.actor(id).is_none() {
                         parsed.ignored.push(format!("unknown actor “{}”", shorten(id)));
                     } else if !parsed.state.actors.iter().any(|a| a == id) {
                         parsed.state.actors.push(id.to_string());
@@ -85,7 +85,7 @@ pub fn parse(query: &str, ds: &Dataset) -> Parsed {
                 None => parsed.ignored.push(format!("unknown view “{}”", shorten(&value))),
             },
             "item" => {
-                let known = ds.quotes.iter().any(|q| q.id == value) || ds.events.iter().any(|e| e.id == value);
+                let known = index.quote(&value).is_some() || index.event(&value).is_some();
                 if known {
                     parsed.state.item = Some(value.to_string());
                 } else {
@@ -129,35 +129,81 @@ pub fn to_query(state: &State) -> String {
     if q.is_empty() { q } else { format!("?{q}") }
 }
 
-/// Precomputed lookups from actor to the items that involve it.
+/// Precomputed lookups, built once per dataset: ids to positions, and which
+/// actors each item involves (and the reverse), so filtering never scans by id.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Index {
-    /// For each actor (dataset order), the quotes whose speaker it is or whose event names it.
+    actor_ids: HashMap<String, usize>,
+    quote_ids: HashMap<String, usize>,
+    event_ids: HashMap<String, usize>,
+    article_ids: HashMap<String, usize>,
+    /// For each quote, the actors it involves: its speaker and those its event names.
+    actors_by_quote: Vec<Vec<usize>>,
+    /// For each event, the actors it names.
+    actors_by_event: Vec<Vec<usize>>,
+    /// For each actor (dataset order), the quotes and events involving it, ascending.
     quotes_by_actor: Vec<Vec<usize>>,
-    /// For each actor, the events that name it.
     events_by_actor: Vec<Vec<usize>>,
+}
+
+fn positions<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
+    ids.enumerate().map(|(i, id)| (id.clone(), i)).collect()
 }
 
 impl Index {
     pub fn new(ds: &Dataset) -> Index {
-        let position = |id: &str| ds.actors.iter().position(|a| a.id == id);
-        let mut quotes_by_actor = vec![Vec::new(); ds.actors.len()];
-        let mut events_by_actor = vec![Vec::new(); ds.actors.len()];
-        for (ei, e) in ds.events.iter().enumerate() {
-            for a in e.actors.iter().filter_map(|a| position(a)) {
-                events_by_actor[a].push(ei);
+        let actor_ids = positions(ds.actors.iter().map(|a| &a.id));
+        let event_ids = positions(ds.events.iter().map(|e| &e.id));
+        let actor = |id: &String| actor_ids.get(id).copied();
+        let actors_by_event: Vec<Vec<usize>> = ds.events.iter().map(|e| e.actors.iter().filter_map(actor).collect()).collect();
+        let actors_by_quote: Vec<Vec<usize>> = ds
+            .quotes
+            .iter()
+            .map(|q| {
+                let mut involved: BTreeSet<usize> = q.speaker.as_ref().and_then(actor).into_iter().collect();
+                if let Some(&e) = q.event.as_ref().and_then(|id| event_ids.get(id)) {
+                    involved.extend(&actors_by_event[e]);
+                }
+                involved.into_iter().collect()
+            })
+            .collect();
+        let invert = |by_item: &[Vec<usize>]| {
+            let mut by_actor = vec![Vec::new(); ds.actors.len()];
+            for (item, actors) in by_item.iter().enumerate() {
+                for &a in actors {
+                    if by_actor[a].last() != Some(&item) {
+                        by_actor[a].push(item);
+                    }
+                }
             }
+            by_actor
+        };
+        Index {
+            quotes_by_actor: invert(&actors_by_quote),
+            events_by_actor: invert(&actors_by_event),
+            actors_by_quote,
+            actors_by_event,
+            quote_ids: positions(ds.quotes.iter().map(|q| &q.id)),
+            article_ids: positions(ds.articles.iter().map(|a| &a.id)),
+            actor_ids,
+            event_ids,
         }
-        for (qi, q) in ds.quotes.iter().enumerate() {
-            let mut involved: BTreeSet<usize> = q.speaker.as_deref().and_then(position).into_iter().collect();
-            if let Some(e) = q.event.as_deref().and_then(|id| ds.events.iter().find(|e| e.id == id)) {
-                involved.extend(e.actors.iter().filter_map(|a| position(a)));
-            }
-            for a in involved {
-                quotes_by_actor[a].push(qi);
-            }
-        }
-        Index { quotes_by_actor, events_by_actor }
+    }
+
+    pub fn actor(&self, id: &str) -> Option<usize> {
+        self.actor_ids.get(id).copied()
+    }
+
+    pub fn quote(&self, id: &str) -> Option<usize> {
+        self.quote_ids.get(id).copied()
+    }
+
+    pub fn event(&self, id: &str) -> Option<usize> {
+        self.event_ids.get(id).copied()
+    }
+
+    pub fn article(&self, id: &str) -> Option<usize> {
+        self.article_ids.get(id).copied()
     }
 }
 
@@ -176,24 +222,23 @@ fn intersect(a: &[usize], b: &[usize]) -> Vec<usize> {
 
 /// Applies the actor filter: an item is visible when it involves every selected actor.
 pub fn select(ds: &Dataset, index: &Index, state: &State) -> Selection {
-    let selected: Vec<usize> = state
-        .actors
-        .iter()
-        .filter_map(|id| ds.actors.iter().position(|a| &a.id == id))
-        .collect();
+    let selected: Vec<usize> = state.actors.iter().filter_map(|id| index.actor(id)).collect();
     let mut quotes: Vec<usize> = (0..ds.quotes.len()).collect();
     let mut events: Vec<usize> = (0..ds.events.len()).collect();
     for &a in &selected {
         quotes = intersect(&quotes, &index.quotes_by_actor[a]);
         events = intersect(&events, &index.events_by_actor[a]);
     }
-    let mut actor_counts: Vec<(usize, usize)> = (0..ds.actors.len())
-        .map(|a| {
-            let n = intersect(&quotes, &index.quotes_by_actor[a]).len() + intersect(&events, &index.events_by_actor[a]).len();
-            (a, n)
-        })
-        .filter(|&(a, n)| n > 0 || selected.contains(&a))
-        .collect();
+    // Counts come from the visible items' own actors: no pass over every actor's list.
+    let mut counts = vec![0usize; ds.actors.len()];
+    let involved = quotes.iter().map(|&q| &index.actors_by_quote[q]).chain(events.iter().map(|&e| &index.actors_by_event[e]));
+    for actors in involved {
+        for &a in actors {
+            counts[a] += 1;
+        }
+    }
+    let mut actor_counts: Vec<(usize, usize)> =
+        counts.into_iter().enumerate().filter(|&(a, n)| n > 0 || selected.contains(&a)).collect();
     actor_counts.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| ds.actors[x.0].name.cmp(&ds.actors[y.0].name)));
     // Events in date order; undated ones last.
     events.sort_by(|&x, &y| {
@@ -239,7 +284,7 @@ mod tests {
         let state = State { actors: vec!["jane-doe".into(), "john-roe".into()], view: View::Quotes, item: Some("q1".into()) };
         let query = to_query(&state);
         assert_eq!(query, "?actor=jane-doe,john-roe&view=quotes&item=q1");
-        let parsed = parse(&query, &ds);
+        let parsed = parse(&query, &Index::new(&ds));
         assert_eq!(parsed.state, state);
         assert!(parsed.ignored.is_empty());
         assert_eq!(to_query(&State::default()), "");
@@ -247,14 +292,14 @@ mod tests {
 
     #[test]
     fn garbage_is_ignored_with_a_notice() {
-        let ds = corpus();
-        let parsed = parse("?actor=nobody,,jane-doe&view=%FF%FE&zzz=1&item=q999&&=&actor=jane-doe", &ds);
+        let index = Index::new(&corpus());
+        let parsed = parse("?actor=nobody,,jane-doe&view=%FF%FE&zzz=1&item=q999&&=&actor=jane-doe", &index);
         assert_eq!(parsed.state.actors, ["jane-doe"]);
         assert_eq!(parsed.state.view, View::Timeline);
         assert_eq!(parsed.state.item, None);
         assert_eq!(parsed.ignored.len(), 4, "{:?}", parsed.ignored);
         let huge = format!("?actor={}", "x".repeat(100_000));
-        assert!(parse(&huge, &ds).ignored.iter().any(|n| n.contains("KB")));
+        assert!(parse(&huge, &index).ignored.iter().any(|n| n.contains("KB")));
     }
 
     #[test]

@@ -25,21 +25,6 @@ fn fail(message: &str) {
     }
 }
 
-/// Runs the extractor on one text in the browser: the same code as `newsline ingest`.
-///
-/// # Errors
-/// When `date` is given but is not a `YYYY-MM-DD` calendar date.
-#[wasm_bindgen]
-pub fn analyze(text: String, date: Option<String>) -> Result<JsValue, JsValue> {
-    let published = match date.as_deref() {
-        Some(d) => Some(newsline::corpus::parse_date(d).ok_or_else(|| JsValue::from_str("date must be YYYY-MM-DD"))?),
-        None => None,
-    };
-    let source = newsline::corpus::Source { id: "input".into(), date: published, title: None, outlet: None, url: None, text };
-    let ds = newsline::dataset::build(vec![source]);
-    serde_wasm_bindgen::to_value(&ds).map_err(|e| JsValue::from_str(&e.to_string()))
-}
-
 fn main() {
     std::panic::set_hook(Box::new(|info| fail(&info.to_string())));
     let dataset = match Dataset::from_blob(EMBEDDED) {

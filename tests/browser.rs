@@ -38,6 +38,16 @@ fn extractor_runs_in_the_browser() {
 }
 
 #[wasm_bindgen_test]
+fn javascript_gets_the_same_extraction() {
+    let value = newsline::js::analyze("“We will win,” Jane Doe said on Monday.".into(), Some("2017-01-24".into())).unwrap();
+    let ds: dataset::Dataset = serde_wasm_bindgen::from_value(value).unwrap();
+    assert_eq!(ds.quotes[0].text, "We will win,");
+    assert_eq!(ds.quotes[0].speaker.as_deref(), Some("jane-doe"));
+    assert_eq!(ds.timexes[0].value.as_deref(), Some("2017-01-23"));
+    assert!(newsline::js::analyze("text".into(), Some("2017-02-31".into())).is_err());
+}
+
+#[wasm_bindgen_test]
 async fn app_mounts_and_the_actor_filter_narrows_the_list() {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();

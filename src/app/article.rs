@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::{browser, Explorer};
+use crate::extract;
 use crate::query::{State, View};
 
 /// The element id the selected stretch carries, for scrolling.
@@ -15,29 +16,24 @@ pub fn article_view() -> Html {
     let item = ex.state.item.clone().unwrap_or_default();
     use_effect_with(item.clone(), |_| browser::scroll_to(HIGHLIGHT_ID));
     let ds = &ex.dataset;
-    let found = ds
-        .quotes
-        .iter()
-        .find(|q| q.id == item)
+    let found = ex
+        .index
+        .quote(&item)
+        .map(|i| &ds.quotes[i])
         .map(|q| (&q.article, q.start, q.end))
-        .or_else(|| ds.events.iter().find(|e| e.id == item).map(|e| (&e.article, e.start, e.end)));
+        .or_else(|| ex.index.event(&item).map(|i| &ds.events[i]).map(|e| (&e.article, e.start, e.end)));
     let Some((article_id, start, end)) = found else {
         return html! { <p class="empty">{"That item is not in this corpus."}</p> };
     };
-    let Some(article) = ds.articles.iter().find(|a| &a.id == article_id) else {
+    let Some(article) = ex.index.article(article_id).map(|i| &ds.articles[i]) else {
         return html! { <p class="empty">{"That article is not in this corpus."}</p> };
     };
     let back = State { view: View::Quotes, item: Some(item.clone()), ..ex.state.clone() };
     let text = &article.text;
     // Paragraph by paragraph, with the selected span cut out and marked.
     let mut paragraphs = Vec::new();
-    let mut offset = 0;
-    for line in text.split('\n') {
-        let (p_start, p_end) = (offset, offset + line.len());
-        offset = p_end + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
+    for para in extract::paragraphs(text) {
+        let (p_start, p_end) = (para.start, para.end);
         let inside = start.max(p_start)..end.min(p_end);
         let body = if inside.start < inside.end {
             html! { <>
@@ -46,7 +42,7 @@ pub fn article_view() -> Html {
                 {&text[inside.end..p_end]}
             </> }
         } else {
-            html! { {line} }
+            html! { {&text[para]} }
         };
         paragraphs.push(html! { <p>{body}</p> });
     }

@@ -29,6 +29,7 @@ pub struct AppProps {
 #[derive(Clone, PartialEq)]
 pub struct Explorer {
     pub dataset: Rc<Dataset>,
+    pub index: Rc<query::Index>,
     pub state: State,
     pub path: AttrValue,
     pub navigate: Callback<State>,
@@ -53,21 +54,20 @@ impl Explorer {
     }
 
     pub fn outlet_of(&self, article: &str) -> String {
-        self.dataset
-            .articles
-            .iter()
-            .find(|a| a.id == article)
+        self.index
+            .article(article)
+            .map(|i| &self.dataset.articles[i])
             .map(|a| a.outlet.clone().unwrap_or_else(|| a.id.clone()))
             .unwrap_or_default()
     }
 
     pub fn actor_name(&self, id: &str) -> String {
-        self.dataset.actors.iter().find(|a| a.id == id).map_or_else(|| id.to_string(), |a| a.name.clone())
+        self.index.actor(id).map_or_else(|| id.to_string(), |i| self.dataset.actors[i].name.clone())
     }
 
     /// The date a quote is placed at, as "Mon 23 Jan 2017", and whether it is only the report date.
     pub fn quote_date(&self, q: &Quote) -> Option<(String, bool)> {
-        let event = self.dataset.events.iter().find(|e| Some(&e.id) == q.event.as_ref())?;
+        let event = &self.dataset.events[self.index.event(q.event.as_deref()?)?];
         let shown = timeline::date_label(&event.date)?;
         Some((shown, event.date.basis == crate::extract::DateBasis::ReportedOn))
     }
@@ -75,10 +75,10 @@ impl Explorer {
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let initial = use_memo(props.query.clone(), |q| query::parse(q, &props.dataset));
+    let index: Rc<query::Index> = use_memo(props.dataset.clone(), |ds| query::Index::new(ds));
+    let initial = use_memo(props.query.clone(), |q| query::parse(q, &index));
     let state = use_state(|| initial.state.clone());
     let notices = use_state(|| initial.ignored.clone());
-    let index = use_memo(props.dataset.clone(), |ds| query::Index::new(ds));
 
     let navigate = {
         let state = state.clone();
@@ -93,10 +93,10 @@ pub fn app(props: &AppProps) -> Html {
         // Back and forward: read the URL again.
         let state = state.clone();
         let notices = notices.clone();
-        let dataset = props.dataset.clone();
+        let index = index.clone();
         use_effect_with((), move |_| {
             let listener = browser::on_popstate(move |search| {
-                let parsed = query::parse(&search, &dataset);
+                let parsed = query::parse(&search, &index);
                 notices.set(parsed.ignored);
                 state.set(parsed.state);
             });
@@ -108,6 +108,7 @@ pub fn app(props: &AppProps) -> Html {
 
     let explorer = Explorer {
         dataset: props.dataset.clone(),
+        index: index.clone(),
         state: (*state).clone(),
         path: props.path.clone(),
         navigate,

@@ -86,7 +86,7 @@ fn event_item(props: &EventItemProps) -> Html {
         <li class={classes!("event", selected.then_some("selected"))} data-event-id={e.id.clone()}>
             <p class="when">{when}</p>
             <p class="sentence">{&e.text}</p>
-            { for e.quotes.iter().filter_map(|id| ex.dataset.quotes.iter().find(|q| &q.id == id))
+            { for e.quotes.iter().filter_map(|id| ex.index.quote(id)).map(|i| &ex.dataset.quotes[i])
                 .filter(|q| q.kind != QuoteKind::Indirect)
                 .map(|q| html! { <blockquote class="words">{format!("“{}”", q.text.trim_end_matches(','))}</blockquote> }) }
             <p class="meta">

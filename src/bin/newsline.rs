@@ -55,13 +55,18 @@ fn eval(gold: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
         for e in &errors {
             eprintln!("newsline: {e}");
         }
+        // The gold annotations of each record, by id (the reader above keeps only the article).
         let text = corpus::decode(&shown, &bytes)?;
-        let records: Vec<serde_json::Value> = text.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
+        let records: std::collections::HashMap<String, serde_json::Value> = text
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter_map(|r| Some((r.get("id")?.as_str()?.to_string(), r)))
+            .collect();
         let mut report = newsline::eval::Report::default();
         let started = std::time::Instant::now();
         let mut bytes_done = 0usize;
         for source in sources {
-            let Some(record) = records.iter().find(|r| r["id"] == source.id.as_str()) else { continue };
+            let Some(record) = records.get(&source.id) else { continue };
             bytes_done += source.text.len();
             let ds = dataset::build(vec![source]);
             newsline::eval::score_record(record, &ds, &mut report);
@@ -230,7 +235,8 @@ fn ingest(paths: &[PathBuf], output: Option<&Path>, blob: Option<&Path>, date: O
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
         }
-        fs::write(path, ds.to_blob()).with_context(|| format!("writing {}", path.display()))?;
+        let blob = ds.to_blob().context("encoding the page's dataset")?;
+        fs::write(path, blob).with_context(|| format!("writing {}", path.display()))?;
     }
     eprintln!(
         "newsline: {articles} articles, {} quotes, {} events, {} actors; extracted {:.2} MB in {:.3} s ({:.1} MB/s)",

@@ -63,9 +63,17 @@ pub struct ActorTable {
 }
 
 impl ActorTable {
-    /// Mentions that lie inside `range`, in text order.
+    /// Mentions that lie inside `range`, in text order. Mentions are kept sorted by
+    /// start, so this looks only at those starting inside the range.
     pub fn mentions_in(&self, range: Range<usize>) -> impl Iterator<Item = &MentionFinding> {
-        self.mentions.iter().filter(move |m| m.start >= range.start && m.end <= range.end)
+        let first = self.mentions.partition_point(|m| m.start < range.start);
+        self.mentions[first..].iter().take_while(move |m| m.start < range.end).filter(move |m| m.end <= range.end)
+    }
+
+    /// Mentions that end at or before `at`, in text order.
+    pub fn mentions_before(&self, at: usize) -> impl DoubleEndedIterator<Item = &MentionFinding> {
+        let starting_before = self.mentions.partition_point(|m| m.start < at);
+        self.mentions[..starting_before].iter().filter(move |m| m.end <= at)
     }
 
     /// Adds an unnamed group ("diplomats") and returns its index.
@@ -82,8 +90,8 @@ impl ActorTable {
                 self.actors.len() - 1
             }
         };
-        self.mentions.push(MentionFinding { start: span.start, end: span.end, actor: index });
-        self.mentions.sort_by_key(|m| (m.start, m.end));
+        let at = self.mentions.partition_point(|m| (m.start, m.end) <= (span.start, span.end));
+        self.mentions.insert(at, MentionFinding { start: span.start, end: span.end, actor: index });
         index
     }
 

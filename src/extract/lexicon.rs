@@ -31,7 +31,7 @@ pub fn is_title(word: &str) -> bool {
         "Spokesman", "Spokeswoman", "Spokesperson", "Chairman", "Chairwoman", "Chair", "CEO",
         "Envoy", "Attorney", "Speaker", "Leader", "Candidate", "Nominee", "Commissioner", "Sheriff",
         "Officer", "Rev.", "Pastor", "Rabbi", "Imam", "Sheikh", "Ayatollah", "Emir", "Sultan",
-        "Chief", "Founder", "Executive", "Analyst", "Professor", "Prof.", "Coach", "Officials",
+        "Founder", "Executive", "Analyst", "Professor", "Prof.", "Coach", "Officials",
     ];
     TITLES.contains(&word)
 }
@@ -294,6 +294,6 @@ pub fn is_auxiliary(word: &str) -> bool {
         word,
         "has" | "have" | "had" | "will" | "would" | "also" | "later" | "then" | "previously"
             | "again" | "once" | "repeatedly" | "almost" | "immediately" | "publicly" | "reportedly"
-            | "just" | "recently" | "earlier" | "not" | "never" | "did" | "does" | "had," | "been"
+            | "just" | "recently" | "earlier" | "not" | "never" | "did" | "does" | "been"
     )
 }

@@ -18,6 +18,7 @@ use jiff::civil::Date;
 pub use actors::{is_personal, name_key, same_person, ActorFinding, ActorKind, MentionFinding};
 pub use events::{DateBasis, EventFinding};
 pub use quotes::{QuoteFinding, QuoteKind, Stance};
+pub use text::paragraphs;
 pub use timex::{value_of, Granularity, Interval, TimexFinding, TimexType};
 
 /// Something the extractor noticed and chose not to guess about.

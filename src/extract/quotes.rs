@@ -150,7 +150,7 @@ pub fn find(cx: &mut Context, quoted: &[Quoted]) -> Vec<QuoteFinding> {
     // The last speaker, the mention used and the attribution frame, for continuations.
     let mut last_speaker: Option<(usize, Range<usize>, Range<usize>)> = None;
     for (qi, q) in quoted.iter().enumerate() {
-        let Some(sentence) = cx.sentences.iter().find(|s| s.start <= q.open && q.open < s.end).cloned() else {
+        let Some(sentence) = enclosing(cx.sentences, q.open).cloned() else {
             continue;
         };
         let para = cx.paragraphs[q.paragraph].clone();
@@ -249,6 +249,12 @@ fn para_start_before(cx: &Context, paragraph: usize) -> usize {
 fn previous_paragraph_quoted(found: &[QuoteFinding], quoted: &[Quoted], qi: usize) -> bool {
     let Some(prev) = qi.checked_sub(1).map(|p| &quoted[p]) else { return false };
     quoted[qi].paragraph == prev.paragraph + 1 && found.iter().any(|f| f.span.start >= prev.content.start && f.span.end <= prev.content.end)
+}
+
+/// The range of sorted, non-overlapping `ranges` that contains `at`.
+fn enclosing(ranges: &[Range<usize>], at: usize) -> Option<&Range<usize>> {
+    let after = ranges.partition_point(|r| r.start <= at);
+    after.checked_sub(1).map(|i| &ranges[i]).filter(|r| at < r.end)
 }
 
 fn trim_span(text: &str, span: Range<usize>) -> Range<usize> {
@@ -361,7 +367,7 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
     }
     let head_end = floor + head.len();
     // A named actor ending right there.
-    if let Some(m) = cx.actors.mentions.iter().filter(|m| m.end <= head_end && m.start >= floor).max_by_key(|m| m.end) {
+    if let Some(m) = cx.actors.mentions_in(floor..head_end).max_by_key(|m| m.end) {
         let gap = &text[m.end..head_end];
         let gap_ok = gap.trim().is_empty() || gap.trim() == "’s administration" || gap.split_whitespace().all(|g| g == "administration");
         if gap_ok {
@@ -373,7 +379,7 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
     let last_start = head_end - last.len();
     // A pronoun: the speaker named most recently before it.
     if lexicon::is_speaker_pronoun(last) {
-        let m = cx.actors.mentions.iter().filter(|m| m.end <= last_start).rev().find(|m| {
+        let m = cx.actors.mentions_before(last_start).rev().find(|m| {
             cx.actors.actors[m.actor].kind == super::actors::ActorKind::Person || !matches!(last, "he" | "she" | "He" | "She")
         })?;
         return Some((m.actor, last_start..head_end));
@@ -401,7 +407,7 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
     let sentences = cx.sentences.to_vec();
     for sentence in sentences {
         let words = text::words(text, sentence.clone());
-        let inside_quote = |at: usize| quoted.iter().any(|q| q.start <= at && at < q.end);
+        let inside_quote = |at: usize| enclosing(quoted, at).is_some();
         let mut found: Vec<(Range<usize>, Attribution)> = Vec::new();
         for (k, w) in words.iter().enumerate() {
             if inside_quote(w.start) || !is_cue(text, w) || w.text(text).ends_with("ing") {

@@ -26,17 +26,13 @@ impl Word {
 pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut line_start = 0;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '\n'))) {
-        if c == '\n' {
-            let line = &text[line_start..i];
-            let lead = line.len() - line.trim_start().len();
-            let trimmed = line.trim();
-            if !trimmed.is_empty() {
-                let start = line_start + lead;
-                out.push(start..start + trimmed.len());
-            }
-            line_start = i + c.len_utf8().min(text.len() - i);
+    for line in text.split('\n') {
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            let start = line_start + (line.len() - line.trim_start().len());
+            out.push(start..start + trimmed.len());
         }
+        line_start += line.len() + 1;
     }
     out
 }
