@@ -152,10 +152,19 @@ pub fn read_jsonl(origin: &str, bytes: &[u8]) -> (Vec<Source>, Vec<ReadError>) {
             errors.push(error(origin, Place::Line(line_no), format!("record {id:?} has no \"text\"")));
             continue;
         };
-        if let Some(first) = seen.get(&id) {
-            errors.push(error(origin, Place::Line(line_no), format!("duplicate id {id:?} (first on line {first}); this record is skipped")));
-            continue;
-        }
+        // A repeated id keeps its record under a new id, so no article is lost.
+        let id = match seen.get(&id) {
+            Some(first) => {
+                let renamed = unique_id(&id, |candidate| seen.contains_key(candidate));
+                errors.push(error(
+                    origin,
+                    Place::Line(line_no),
+                    format!("duplicate id {id:?} (first on line {first}); this record is kept as {renamed:?}"),
+                ));
+                renamed
+            }
+            None => id,
+        };
         seen.insert(id.clone(), line_no);
         let date = match record.date.as_deref() {
             None | Some("") => None,
@@ -170,6 +179,14 @@ pub fn read_jsonl(origin: &str, bytes: &[u8]) -> (Vec<Source>, Vec<ReadError>) {
         out.push(Source { id, date, title: record.title, outlet: record.outlet, url: record.url, text: body });
     }
     (out, errors)
+}
+
+/// `id` made unique by a `#2`, `#3`… suffix, given which ids are taken.
+pub fn unique_id(id: &str, taken: impl Fn(&str) -> bool) -> String {
+    (2..)
+        .map(|n| format!("{id}#{n}"))
+        .find(|candidate| !taken(candidate))
+        .unwrap_or_else(|| id.to_string())
 }
 
 /// A corpus manifest: what is known about each article that its file does not say.
@@ -254,12 +271,14 @@ mod tests {
     fn jsonl_keeps_good_records_and_reports_bad_lines() {
         let input = b"{\"id\":\"a\",\"text\":\"One.\",\"date\":\"2017-01-02\"}\n{broken\n{\"id\":\"b\"}\n{\"id\":\"a\",\"text\":\"dup\"}\n";
         let (sources, errors) = read_jsonl("x.jsonl", input);
-        assert_eq!(sources.len(), 1);
+        assert_eq!(sources.len(), 2, "the duplicate is kept under a new id");
+        assert_eq!(sources[1].id, "a#2");
+        assert_eq!(sources[1].text, "dup");
         assert_eq!(sources[0].date, Date::new(2017, 1, 2).ok());
         let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
         assert!(lines[0].starts_with("x.jsonl:2: not a JSON record"));
         assert!(lines[1].starts_with("x.jsonl:3: record \"b\" has no \"text\""));
-        assert!(lines[2].starts_with("x.jsonl:4: duplicate id \"a\""));
+        assert_eq!(lines[2], "x.jsonl:4: duplicate id \"a\" (first on line 1); this record is kept as \"a#2\"");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! `newsline`: ingest a corpus into the dataset JSON, or into the blob the page embeds.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -127,9 +127,22 @@ struct Reader {
     sources: Vec<Source>,
     errors: Vec<String>,
     visited: HashSet<PathBuf>,
+    /// Which file each id came from, to name both when two files share an id.
+    ids: HashMap<String, String>,
 }
 
 impl Reader {
+    /// Keeps a source; an id another file already used gets a suffix, so none is lost.
+    fn add(&mut self, mut source: Source, origin: &str) {
+        if let Some(first) = self.ids.get(&source.id) {
+            let renamed = corpus::unique_id(&source.id, |c| self.ids.contains_key(c));
+            self.errors.push(format!("{origin}: id {:?} is already used by {first}; kept as {renamed:?}", source.id));
+            source.id = renamed;
+        }
+        self.ids.insert(source.id.clone(), origin.to_string());
+        self.sources.push(source);
+    }
+
     fn read_path(&mut self, path: &Path, manifest: Option<&Manifest>) {
         let shown = path.display().to_string();
         let meta = match fs::metadata(path) {
@@ -149,7 +162,9 @@ impl Reader {
         let file_name = path.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
         if path.extension().is_some_and(|e| e == "jsonl") {
             let (sources, errors) = corpus::read_jsonl(&shown, &bytes);
-            self.sources.extend(sources);
+            for source in sources {
+                self.add(source, &shown);
+            }
             self.errors.extend(errors.iter().map(ReadError::to_string));
             return;
         }
@@ -159,7 +174,7 @@ impl Reader {
                 if let Some(m) = manifest {
                     m.apply(&file_name, &mut source);
                 }
-                self.sources.push(source);
+                self.add(source, &shown);
             }
             Err(e) => self.errors.push(e.to_string()),
         }

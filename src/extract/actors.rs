@@ -7,7 +7,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::lexicon;
-use super::text::{self, Word};
+use super::text::{self, Word, WordIndex};
 
 /// What kind of thing an actor is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
@@ -110,12 +110,11 @@ impl ActorTable {
 }
 
 /// Finds the actors of one article.
-pub fn find(text: &str, sentences: &[Range<usize>]) -> ActorTable {
+pub fn find(text: &str, words: &WordIndex, sentences: &[Range<usize>]) -> ActorTable {
     let mut candidates = Vec::new();
     let mut aliases = Vec::new();
     for sentence in sentences {
-        let words = text::words(text, sentence.clone());
-        scan_sentence(text, &words, &mut candidates, &mut aliases);
+        scan_sentence(text, words.within(sentence.clone()), &mut candidates, &mut aliases);
     }
     cluster(text, candidates, &aliases)
 }

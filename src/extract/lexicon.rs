@@ -6,34 +6,39 @@
 
 /// Words whose final period is part of the word, not a sentence end.
 pub fn keeps_period(word: &str) -> bool {
-    const ABBREVIATIONS: &[&str] = &[
-        "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Capt", "Lt", "Sgt", "Maj", "Adm", "Cmdr",
-        "Sen", "Rep", "Gov", "Pres", "Rev", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "vs", "No",
-        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon",
-        "Tue", "Tues", "Wed", "Thu", "Thurs", "Fri", "Sat", "Sun", "a.m", "p.m", "U.S", "U.N",
-        "U.K", "E.U", "D.C", "Ft", "Mt", "Ave", "Blvd", "Dept", "Univ", "approx", "etc", "e.g", "i.e",
-    ];
     let w = word.trim_end_matches('.');
     // Initials such as "P.J" or a lone capital "J".
     let initials = !w.is_empty()
         && w.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase));
-    initials || ABBREVIATIONS.contains(&w)
+    initials
+        || matches!(
+            w,
+            "Mr" | "Mrs" | "Ms" | "Dr" | "Prof" | "Gen" | "Col" | "Capt" | "Lt" | "Sgt" | "Maj" |
+                "Adm" | "Cmdr" | "Sen" | "Rep" | "Gov" | "Pres" | "Rev" | "St" | "Jr" | "Sr" |
+                "Inc" | "Corp" | "Co" | "Ltd" | "vs" | "No" | "Jan" | "Feb" | "Mar" | "Apr" |
+                "Jun" | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec" | "Mon" | "Tue" |
+                "Tues" | "Wed" | "Thu" | "Thurs" | "Fri" | "Sat" | "Sun" | "a.m" | "p.m" | "U.S" |
+                "U.N" | "U.K" | "E.U" | "D.C" | "Ft" | "Mt" | "Ave" | "Blvd" | "Dept" | "Univ" |
+                "approx" | "etc" | "e.g" | "i.e"
+        )
 }
 
 /// Titles and ranks that precede a person's name and become that person's role.
 pub fn is_title(word: &str) -> bool {
-    const TITLES: &[&str] = &[
-        "President", "Vice", "Secretary", "Minister", "Prime", "Premier", "Chancellor", "Colonel",
-        "Col.", "Captain", "Capt.", "General", "Gen.", "Lieutenant", "Lt.", "Sergeant", "Sgt.",
-        "Major", "Maj.", "Admiral", "Adm.", "Commander", "Senator", "Sen.", "Representative",
-        "Rep.", "Congressman", "Congresswoman", "Governor", "Gov.", "Mayor", "King", "Queen",
-        "Prince", "Princess", "Pope", "Judge", "Justice", "Chief", "Director", "Ambassador",
-        "Spokesman", "Spokeswoman", "Spokesperson", "Chairman", "Chairwoman", "Chair", "CEO",
-        "Envoy", "Attorney", "Speaker", "Leader", "Candidate", "Nominee", "Commissioner", "Sheriff",
-        "Officer", "Rev.", "Pastor", "Rabbi", "Imam", "Sheikh", "Ayatollah", "Emir", "Sultan",
-        "Founder", "Executive", "Analyst", "Professor", "Prof.", "Coach", "Officials",
-    ];
-    TITLES.contains(&word)
+    matches!(
+        word,
+        "President" | "Vice" | "Secretary" | "Minister" | "Prime" | "Premier" | "Chancellor" |
+            "Colonel" | "Col." | "Captain" | "Capt." | "General" | "Gen." | "Lieutenant" | "Lt." |
+            "Sergeant" | "Sgt." | "Major" | "Maj." | "Admiral" | "Adm." | "Commander" | "Senator" |
+            "Sen." | "Representative" | "Rep." | "Congressman" | "Congresswoman" | "Governor" |
+            "Gov." | "Mayor" | "King" | "Queen" | "Prince" | "Princess" | "Pope" | "Judge" |
+            "Justice" | "Chief" | "Director" | "Ambassador" | "Spokesman" | "Spokeswoman" |
+            "Spokesperson" | "Chairman" | "Chairwoman" | "Chair" | "CEO" | "Envoy" | "Attorney" |
+            "Speaker" | "Leader" | "Candidate" | "Nominee" | "Commissioner" | "Sheriff" |
+            "Officer" | "Rev." | "Pastor" | "Rabbi" | "Imam" | "Sheikh" | "Ayatollah" | "Emir" |
+            "Sultan" | "Founder" | "Executive" | "Analyst" | "Professor" | "Prof." | "Coach" |
+            "Officials"
+    )
 }
 
 /// Lower-case role nouns that may sit inside a capitalised name run:
@@ -64,43 +69,48 @@ pub fn is_name_particle(word: &str) -> bool {
 
 /// Capitalised words that do not start a name: sentence openers, pronouns, weekdays, months.
 pub fn is_common_capitalised(word: &str) -> bool {
-    const COMMON: &[&str] = &[
-        "The", "A", "An", "And", "But", "Or", "So", "Yet", "For", "Nor", "If", "In", "On", "At",
-        "By", "To", "Of", "From", "With", "As", "After", "Before", "While", "When", "Where", "Why",
-        "How", "What", "Who", "Which", "This", "That", "These", "Those", "It", "Its", "He", "She",
-        "They", "We", "I", "You", "His", "Her", "Their", "Our", "My", "Your", "However", "Meanwhile",
-        "Asked", "Although", "Though", "Since", "Until", "During", "Despite", "Between", "Among",
-        "One", "Two", "Three", "Four", "Five", "Some", "Many", "Most", "All", "No", "Not", "There",
-        "Here", "Now", "Then", "Today", "Yesterday", "Tomorrow", "Tonight", "Last", "Next", "Earlier",
-        "Later", "Also", "Even", "Still", "Only", "Just", "Such", "Other", "Another", "Each", "Every",
-        "Both", "Either", "Neither", "Read", "More", "Less", "Under", "Over", "Into", "Through",
-        "About", "Against", "Without", "Within", "Instead", "Indeed", "Yes", "Oh", "Well", "Let",
-        "Do", "Does", "Did", "Is", "Are", "Was", "Were", "Be", "Has", "Have", "Had", "Will", "Would",
-        "Can", "Could", "Should", "May", "Might", "Must", "Monday", "Tuesday", "Wednesday",
-        "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "June",
-        "July", "August", "September", "October", "November", "December", "Jan.", "Feb.", "Aug.",
-        "Sept.", "Oct.", "Nov.", "Dec.", "According", "New", "Former", "Mr", "Mr.", "Mrs", "Ms",
-        "Dr", "Like", "Unlike", "Because", "Once", "Perhaps", "Maybe", "Nothing", "Everyone",
-        "Nobody", "Somebody", "Anyone", "Thank", "Please", "Sure",
-    ];
-    COMMON.contains(&word)
+    matches!(
+        word,
+        "The" | "A" | "An" | "And" | "But" | "Or" | "So" | "Yet" | "For" | "Nor" | "If" | "In" |
+            "On" | "At" | "By" | "To" | "Of" | "From" | "With" | "As" | "After" | "Before" |
+            "While" | "When" | "Where" | "Why" | "How" | "What" | "Who" | "Which" | "This" |
+            "That" | "These" | "Those" | "It" | "Its" | "He" | "She" | "They" | "We" | "I" |
+            "You" | "His" | "Her" | "Their" | "Our" | "My" | "Your" | "However" | "Meanwhile" |
+            "Asked" | "Although" | "Though" | "Since" | "Until" | "During" | "Despite" |
+            "Between" | "Among" | "One" | "Two" | "Three" | "Four" | "Five" | "Some" | "Many" |
+            "Most" | "All" | "No" | "Not" | "There" | "Here" | "Now" | "Then" | "Today" |
+            "Yesterday" | "Tomorrow" | "Tonight" | "Last" | "Next" | "Earlier" | "Later" | "Also" |
+            "Even" | "Still" | "Only" | "Just" | "Such" | "Other" | "Another" | "Each" | "Every" |
+            "Both" | "Either" | "Neither" | "Read" | "More" | "Less" | "Under" | "Over" | "Into" |
+            "Through" | "About" | "Against" | "Without" | "Within" | "Instead" | "Indeed" | "Yes" |
+            "Oh" | "Well" | "Let" | "Do" | "Does" | "Did" | "Is" | "Are" | "Was" | "Were" | "Be" |
+            "Has" | "Have" | "Had" | "Will" | "Would" | "Can" | "Could" | "Should" | "May" |
+            "Might" | "Must" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" |
+            "Saturday" | "Sunday" | "January" | "February" | "March" | "April" | "June" | "July" |
+            "August" | "September" | "October" | "November" | "December" | "Jan." | "Feb." |
+            "Aug." | "Sept." | "Oct." | "Nov." | "Dec." | "According" | "New" | "Former" | "Mr" |
+            "Mr." | "Mrs" | "Ms" | "Dr" | "Like" | "Unlike" | "Because" | "Once" | "Perhaps" |
+            "Maybe" | "Nothing" | "Everyone" | "Nobody" | "Somebody" | "Anyone" | "Thank" |
+            "Please" | "Sure"
+    )
 }
 
 /// Head words that make a capitalised run an organisation.
 pub fn is_org_head(word: &str) -> bool {
-    const HEADS: &[&str] = &[
-        "Ministry", "Department", "Council", "Committee", "Party", "Army", "Force", "Forces",
-        "Navy", "Office", "Agency", "Bank", "Company", "Corporation", "Corp", "Corp.", "Inc",
-        "Inc.", "Ltd", "Group", "Association", "Union", "University", "College", "Times", "Post",
-        "Journal", "News", "Network", "Commission", "Court", "Senate", "Congress", "Parliament",
-        "Government", "Administration", "Service", "Institute", "Foundation", "Fund",
-        "Organisation", "Organization", "Coalition", "Campaign", "Church", "Airlines", "State",
-        "Nations", "Police", "Guard", "Board", "Bureau", "Authority", "Reserve", "Club", "Team",
-        "Media", "Herald", "Tribune", "Telegraph", "Guardian", "Review", "Assembly",
-        "Cabinet", "Centre", "Center", "Brigade", "Front", "Movement", "Alliance", "Federation",
-        "Republicans", "Democrats", "Caucus", "Pentagon", "Kremlin", "House",
-    ];
-    HEADS.contains(&word)
+    matches!(
+        word,
+        "Ministry" | "Department" | "Council" | "Committee" | "Party" | "Army" | "Force" |
+            "Forces" | "Navy" | "Office" | "Agency" | "Bank" | "Company" | "Corporation" | "Corp" |
+            "Corp." | "Inc" | "Inc." | "Ltd" | "Group" | "Association" | "Union" | "University" |
+            "College" | "Times" | "Post" | "Journal" | "News" | "Network" | "Commission" |
+            "Court" | "Senate" | "Congress" | "Parliament" | "Government" | "Administration" |
+            "Service" | "Institute" | "Foundation" | "Fund" | "Organisation" | "Organization" |
+            "Coalition" | "Campaign" | "Church" | "Airlines" | "State" | "Nations" | "Police" |
+            "Guard" | "Board" | "Bureau" | "Authority" | "Reserve" | "Club" | "Team" | "Media" |
+            "Herald" | "Tribune" | "Telegraph" | "Guardian" | "Review" | "Assembly" | "Cabinet" |
+            "Centre" | "Center" | "Brigade" | "Front" | "Movement" | "Alliance" | "Federation" |
+            "Republicans" | "Democrats" | "Caucus" | "Pentagon" | "Kremlin" | "House"
+    )
 }
 
 /// Head words that make a capitalised run a place, never a speaker.
@@ -116,11 +126,11 @@ pub fn is_place_head(word: &str) -> bool {
 
 /// Prepositions after which a name is a location rather than an agent.
 pub fn is_locative_preposition(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
+    with_lowercase(word, |w| matches!(
+        w,
         "in" | "near" | "at" | "from" | "outside" | "inside" | "across" | "around" | "into"
             | "towards" | "toward" | "to" | "over" | "via" | "through"
-    )
+    ))
 }
 
 /// Institutions named by one word, with their kind.
@@ -242,50 +252,54 @@ pub enum CueLean {
 
 /// Whether `word` (any case) is a form of a speech verb, and how it leans.
 pub fn speech_verb(word: &str) -> Option<CueLean> {
-    const NEUTRAL: &[&str] = &[
-        "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added",
-        "state", "states", "stated", "explain", "explains", "explained", "note", "notes", "noted",
-        "announce", "announces", "announced", "declare", "declares", "declared", "write", "writes", "wrote", "report", "reports", "reported", "tweet", "tweets",
-        "tweeted", "acknowledge", "acknowledges", "acknowledged", "admit", "admits", "admitted",
-        "suggest", "suggests", "suggested", "reply", "replies", "replied", "respond", "responds",
-        "responded", "recall", "recalls", "recalled", "concede", "conceded", "confirm",
-        "confirms", "confirmed", "predict", "predicted", "promise", "promised", "warn", "warns",
-        "warned", "argue", "argues", "argued", "urge", "urged", "vow", "vowed",
-        "referencing", "referenced", "quipped", "joked", "boasted", "complained", "stressed",
-        "emphasised", "emphasized", "indicated", "indicates", "expressed", "continued", "called", "pointed", "testified", "remarked", "observed", "mused",
-        "shouted", "yelled", "whispered", "cautioned", "agreed", "agrees",
-    ];
-    const CLAIM: &[&str] = &[
-        "claim", "claims", "claimed", "allege", "alleges", "alleged", "assert", "asserts",
-        "asserted", "insist", "insists", "insisted", "maintain", "maintains", "maintained",
-        "contend", "contends", "contended",
-    ];
-    const DENIAL: &[&str] = &[
-        "deny", "denies", "denied", "dismiss", "dismisses", "dismissed", "reject", "rejects",
-        "rejected", "refute", "refutes", "refuted", "rebut", "rebutted", "labelled", "labeled",
-        "dispute", "disputes", "disputed", "denounced",
-    ];
-    let lower = word.to_lowercase();
-    let w = lower.as_str();
-    if DENIAL.contains(&w) {
-        Some(CueLean::Denial)
-    } else if CLAIM.contains(&w) {
-        Some(CueLean::Claim)
-    } else if NEUTRAL.contains(&w) {
-        Some(CueLean::Neutral)
-    } else {
-        None
-    }
+    with_lowercase(word, |w| {
+        if matches!(
+            w,
+            "deny" | "denies" | "denied" | "dismiss" | "dismisses" | "dismissed" | "reject" |
+                "rejects" | "rejected" | "refute" | "refutes" | "refuted" | "rebut" | "rebutted" |
+                "labelled" | "labeled" | "dispute" | "disputes" | "disputed" | "denounced"
+        ) {
+            Some(CueLean::Denial)
+        } else if matches!(
+            w,
+            "claim" | "claims" | "claimed" | "allege" | "alleges" | "alleged" | "assert" |
+                "asserts" | "asserted" | "insist" | "insists" | "insisted" | "maintain" |
+                "maintains" | "maintained" | "contend" | "contends" | "contended"
+        ) {
+            Some(CueLean::Claim)
+        } else if matches!(
+            w,
+            "say" | "says" | "said" | "saying" | "tell" | "tells" | "told" | "telling" | "add" |
+                "adds" | "added" | "state" | "states" | "stated" | "explain" | "explains" |
+                "explained" | "note" | "notes" | "noted" | "announce" | "announces" | "announced" |
+                "declare" | "declares" | "declared" | "write" | "writes" | "wrote" | "report" |
+                "reports" | "reported" | "tweet" | "tweets" | "tweeted" | "acknowledge" |
+                "acknowledges" | "acknowledged" | "admit" | "admits" | "admitted" | "suggest" |
+                "suggests" | "suggested" | "reply" | "replies" | "replied" | "respond" |
+                "responds" | "responded" | "recall" | "recalls" | "recalled" | "concede" |
+                "conceded" | "confirm" | "confirms" | "confirmed" | "predict" | "predicted" |
+                "promise" | "promised" | "warn" | "warns" | "warned" | "argue" | "argues" |
+                "argued" | "urge" | "urged" | "vow" | "vowed" | "referencing" | "referenced" |
+                "quipped" | "joked" | "boasted" | "complained" | "stressed" | "emphasised" |
+                "emphasized" | "indicated" | "indicates" | "expressed" | "continued" | "called" |
+                "pointed" | "testified" | "remarked" | "observed" | "mused" | "shouted" |
+                "yelled" | "whispered" | "cautioned" | "agreed" | "agrees"
+        ) {
+            Some(CueLean::Neutral)
+        } else {
+            None
+        }
+    })
 }
 
 /// Words in reported content that reject something: "rubbish", "propaganda".
 pub fn is_denial_word(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
+    with_lowercase(word, |w| matches!(
+        w,
         "rubbish" | "propaganda" | "nonsense" | "false" | "untrue" | "baseless" | "lies" | "lie"
             | "fabrication" | "fabricated" | "hoax" | "groundless" | "unfounded" | "fiction"
             | "misleading" | "bogus" | "deny" | "denied" | "denies"
-    )
+    ))
 }
 
 /// Auxiliaries that may stand between a speaker and the speech verb: "has said".
@@ -296,4 +310,22 @@ pub fn is_auxiliary(word: &str) -> bool {
             | "again" | "once" | "repeatedly" | "almost" | "immediately" | "publicly" | "reportedly"
             | "just" | "recently" | "earlier" | "not" | "never" | "did" | "does" | "been"
     )
+}
+
+/// Calls `f` with `word` in lower case, without allocating for short ASCII words
+/// (nearly every word of English news).
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; 32];
+    match buffer.get_mut(..word.len()).filter(|_| word.is_ascii()) {
+        Some(slot) => {
+            slot.copy_from_slice(word.as_bytes());
+            slot.make_ascii_lowercase();
+            // ASCII stays valid UTF-8 when lower-cased.
+            match std::str::from_utf8(slot) {
+                Ok(lower) => f(lower),
+                Err(_) => f(&word.to_lowercase()),
+            }
+        }
+        None => f(&word.to_lowercase()),
+    }
 }

@@ -36,7 +36,7 @@ impl Diagnostic {
 }
 
 /// What the extractor found in one article.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Analysis {
     pub actors: Vec<ActorFinding>,
     pub mentions: Vec<MentionFinding>,
@@ -57,14 +57,16 @@ pub fn analyze(text: &str, published: Option<Date>) -> Analysis {
         .iter()
         .flat_map(|p| text::sentences(text, p.clone(), &protected))
         .collect();
-    let mut table = actors::find(text, &sentences);
-    let timexes = timex::find(text, &sentences, &protected, published);
+    let words = text::WordIndex::new(text);
+    let mut table = actors::find(text, &words, &sentences);
+    let timexes = timex::find(text, &words, &sentences, &protected, published);
     for t in timexes.iter().filter(|t| t.unresolved.is_some()) {
         diagnostics.push(Diagnostic::new(t.start, t.unresolved.unwrap_or_default()));
     }
     let timex_spans: Vec<Range<usize>> = timexes.iter().map(|t| t.start..t.end).collect();
     let mut cx = quotes::Context {
         text,
+        words: &words,
         actors: &mut table,
         paragraphs: &paragraphs,
         sentences: &sentences,

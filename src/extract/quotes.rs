@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::actors::ActorTable;
 use super::lexicon::{self, CueLean};
-use super::text::{self, Word};
+use super::text::{Word, WordIndex};
 use super::Diagnostic;
 
 /// How the words reach the reader.
@@ -138,6 +138,7 @@ struct Attribution {
 /// Everything attribution needs to see of an article.
 pub struct Context<'a> {
     pub text: &'a str,
+    pub words: &'a WordIndex,
     pub actors: &'a mut ActorTable,
     pub paragraphs: &'a [Range<usize>],
     pub sentences: &'a [Range<usize>],
@@ -267,7 +268,7 @@ fn trim_span(text: &str, span: Range<usize>) -> Range<usize> {
 /// Attribution after the closing mark: `…,” Sean Spicer said` or `…,” said Spicer`.
 fn attribute_after(cx: &mut Context, post: Range<usize>) -> Option<Attribution> {
     let text = cx.text;
-    let words = text::words(text, post.clone());
+    let words = cx.words.within(post.clone());
     let cue_at = words.iter().take(12).position(|w| is_cue(text, w))?;
     let cue = words[cue_at];
     // Speaker before the cue ("Sean Spicer said") or after it ("said Sean Spicer").
@@ -307,7 +308,7 @@ fn attribution_end(text: &str, sentence_end: usize, at_least: usize) -> usize {
 /// Attribution before the opening mark: `Mr Spicer said “…”`, `X has said that … “…”`.
 fn attribute_before(cx: &mut Context, pre: Range<usize>) -> Option<Attribution> {
     let text = cx.text;
-    let words = text::words(text, pre.clone());
+    let words = cx.words.within(pre.clone());
     for w in words.iter().rev() {
         if !is_cue(text, w) {
             continue;
@@ -341,7 +342,7 @@ fn lean_of(text: &str, w: &Word) -> CueLean {
 /// an appositive (`Jeff Davis, a Pentagon spokesman, said`).
 fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option<(usize, Range<usize>)> {
     let text = cx.text;
-    let words = text::words(text, range.clone());
+    let words = cx.words.within(range.clone());
     // Skip auxiliaries and adverbs right before the verb.
     let mut end = range.end;
     for w in words.iter().rev() {
@@ -406,7 +407,7 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
     let mut out = Vec::new();
     let sentences = cx.sentences.to_vec();
     for sentence in sentences {
-        let words = text::words(text, sentence.clone());
+        let words = cx.words.within(sentence.clone());
         let inside_quote = |at: usize| enclosing(quoted, at).is_some();
         let mut found: Vec<(Range<usize>, Attribution)> = Vec::new();
         for (k, w) in words.iter().enumerate() {

@@ -42,7 +42,7 @@ fn is_joiner(c: char) -> bool {
 }
 
 /// The words of `range`, in order.
-pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
+fn words(text: &str, range: Range<usize>) -> Vec<Word> {
     let slice = &text[range.clone()];
     let mut out = Vec::new();
     let mut chars = slice.char_indices().peekable();
@@ -76,6 +76,25 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
         out.push(Word { start: range.start + i, end: range.start + end });
     }
     out
+}
+
+/// The words of a whole text, found once and handed out by range, so the stages
+/// that look at the same sentence do not split it into words again.
+pub struct WordIndex {
+    words: Vec<Word>,
+}
+
+impl WordIndex {
+    pub fn new(text: &str) -> WordIndex {
+        WordIndex { words: words(text, 0..text.len()) }
+    }
+
+    /// The words lying wholly inside `range`, in order.
+    pub fn within(&self, range: Range<usize>) -> &[Word] {
+        let first = self.words.partition_point(|w| w.start < range.start);
+        let end = self.words.partition_point(|w| w.end <= range.end);
+        &self.words[first..end.max(first)]
+    }
 }
 
 /// Sentence ranges inside a paragraph. `protected` ranges (quoted speech) are never

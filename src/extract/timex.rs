@@ -9,7 +9,8 @@ use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
 use serde::{Deserialize, Serialize};
 
-use super::text::{self, Word};
+use super::lexicon;
+use super::text::{self, Word, WordIndex};
 
 /// The TIMEX3 type of an expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -106,10 +107,16 @@ impl Season {
 
 /// Finds and normalises the time expressions of the given sentences.
 /// `quoted` are the quoted stretches: a quote's tense is its own, not the attribution's.
-pub fn find(text: &str, sentences: &[Range<usize>], quoted: &[Range<usize>], anchor: Option<Date>) -> Vec<TimexFinding> {
+pub fn find(
+    text: &str,
+    all_words: &WordIndex,
+    sentences: &[Range<usize>],
+    quoted: &[Range<usize>],
+    anchor: Option<Date>,
+) -> Vec<TimexFinding> {
     let mut out: Vec<TimexFinding> = Vec::new();
     for sentence in sentences {
-        let words = text::words(text, sentence.clone());
+        let words = all_words.within(sentence.clone());
         // Each word's region: outside quotes (None) or inside quote k. Tense is per region.
         let regions: Vec<Option<usize>> = words
             .iter()
@@ -123,8 +130,12 @@ pub fn find(text: &str, sentences: &[Range<usize>], quoted: &[Range<usize>], anc
         }
         let mut i = 0;
         while i < words.len() {
+            if !could_start(words[i].text(text)) {
+                i += 1;
+                continue;
+            }
             let future = future_regions.contains(&regions[i]);
-            match recognise(text, &words, i, future) {
+            match recognise(text, words, i, future) {
                 Some((last, meaning)) => {
                     let start = words[i].start;
                     let end = words[last].end;
@@ -137,6 +148,26 @@ pub fn find(text: &str, sentences: &[Range<usize>], quoted: &[Range<usize>], anc
         }
     }
     out
+}
+
+/// Whether a word can open any pattern of [`recognise`]: a cheap test that lets
+/// most words of a sentence pass without the full match.
+fn could_start(word: &str) -> bool {
+    if word.starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    let head = word.split('-').next().unwrap_or(word).trim_end_matches('.');
+    lexicon::with_lowercase(head, |w| {
+        month_number(w).is_some()
+            || weekday(w).is_some()
+            || number(w).is_some()
+            || matches!(
+                w,
+                "today" | "yesterday" | "tomorrow" | "tonight" | "last" | "next" | "this" | "past" | "coming"
+                    | "earlier" | "later" | "the" | "that" | "every" | "for" | "almost" | "nearly" | "about"
+                    | "some" | "roughly" | "around"
+            )
+    })
 }
 
 /// Future tense markers: "will meet on Monday" is the next Monday.
