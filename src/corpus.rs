@@ -94,9 +94,9 @@ pub fn read_txt(origin: &str, stem: &str, bytes: &[u8]) -> Result<Source, ReadEr
         Some(after) if after.len() >= 10 && after.is_char_boundary(10) => {
             let date = parse_date(&after[..10])
                 .ok_or_else(|| error(origin, Place::Byte(lead + 5), format!("impossible date {:?} in the date prefix", &after[..10])))?;
-            let body = &after[10..];
-            let body = body.strip_prefix([' ', '\n', '\t']).unwrap_or(body);
-            let body = body.strip_prefix('\n').unwrap_or(body);
+            // Exactly one separator ends the prefix; everything after it is the body.
+            let rest = &after[10..];
+            let body = ["\r\n", "\n", " ", "\t"].iter().find_map(|sep| rest.strip_prefix(sep)).unwrap_or(rest);
             (Some(date), body)
         }
         _ => (None, text),

@@ -19,6 +19,8 @@
 //! ```
 
 pub mod corpus;
+#[cfg(feature = "cli")]
+pub mod csp;
 pub mod dataset;
 pub mod eval;
 pub mod extract;

@@ -53,6 +53,9 @@ pub struct Parsed {
     pub ignored: Vec<String>,
 }
 
+/// How many notices a link can raise before the rest are only counted.
+const MAX_NOTICES: usize = 5;
+
 /// Longest query string read; the rest is ignored with a notice.
 const MAX_QUERY_BYTES: usize = 8 * 1024;
 
@@ -69,7 +72,18 @@ pub fn parse(query: &str, index: &Index) -> Parsed {
         query = &query[..cut];
         parsed.ignored.push(format!("the link is over {} KB; the rest was ignored", MAX_QUERY_BYTES / 1024));
     }
+    let mut seen_view = false;
+    let mut seen_item = false;
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        // Single-valued parameters given twice: the last one wins, and the reader is told.
+        let repeated = match key.as_ref() {
+            "view" => std::mem::replace(&mut seen_view, true),
+            "item" => std::mem::replace(&mut seen_item, true),
+            _ => false,
+        };
+        if repeated {
+            parsed.ignored.push(format!("“{}” was given more than once; the last one is used", shorten(&key)));
+        }
         match key.as_ref() {
             "actor" => {
                 for id in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
@@ -99,6 +113,11 @@ pub fn parse(query: &str, index: &Index) -> Parsed {
     if parsed.state.view == View::Article && parsed.state.item.is_none() {
         parsed.state.view = View::Quotes;
         parsed.ignored.push("the article view needs an item; showing quotes".to_string());
+    }
+    if parsed.ignored.len() > MAX_NOTICES {
+        let more = parsed.ignored.len() - MAX_NOTICES;
+        parsed.ignored.truncate(MAX_NOTICES);
+        parsed.ignored.push(format!("and {more} more"));
     }
     parsed
 }
@@ -298,6 +317,13 @@ mod tests {
         assert_eq!(parsed.state.view, View::Timeline);
         assert_eq!(parsed.state.item, None);
         assert_eq!(parsed.ignored.len(), 4, "{:?}", parsed.ignored);
+        let repeated = parse("?view=quotes&view=timeline", &index);
+        assert_eq!(repeated.state.view, View::Timeline);
+        assert_eq!(repeated.ignored, ["“view” was given more than once; the last one is used"]);
+        let many: String = (0..500).map(|i| format!("p{i}=1&")).collect();
+        let flood = parse(&many, &index);
+        assert_eq!(flood.ignored.len(), 6);
+        assert_eq!(flood.ignored[5], "and 495 more");
         let huge = format!("?actor={}", "x".repeat(100_000));
         assert!(parse(&huge, &index).ignored.iter().any(|n| n.contains("KB")));
     }

@@ -48,6 +48,14 @@ fn javascript_gets_the_same_extraction() {
 }
 
 #[wasm_bindgen_test]
+fn a_fatal_error_shows_a_readable_panel() {
+    newsline::app::show_fatal("the test says so");
+    let document = web_sys::window().unwrap().document().unwrap();
+    let panel = document.query_selector(".fatal[role=alert]").unwrap().expect("the panel");
+    assert!(panel.text_content().unwrap().contains("Newsline stopped: the test says so"));
+}
+
+#[wasm_bindgen_test]
 async fn app_mounts_and_the_actor_filter_narrows_the_list() {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();

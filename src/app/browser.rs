@@ -55,6 +55,29 @@ mod imp {
         });
     }
 
+    /// Replaces the explorer (`#app`) with a readable panel, or puts the panel first
+    /// in the page when there is no explorer, and logs `message` to the console.
+    pub fn show_fatal(message: &str) {
+        web_sys::console::error_1(&JsValue::from_str(&format!("Newsline stopped: {message}")));
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Ok(panel) = document.create_element("div") else { return };
+        panel.set_class_name("fatal");
+        panel.set_attribute("role", "alert").ok();
+        panel.set_text_content(Some(&format!(
+            "Newsline stopped: {message}. Reload the page; if it happens again, the link or the corpus is at fault."
+        )));
+        match (document.get_element_by_id("app"), document.body()) {
+            (Some(app), _) => {
+                app.set_text_content(None);
+                app.append_child(&panel).ok();
+            }
+            (None, Some(body)) => {
+                body.prepend_with_node_1(&panel).ok();
+            }
+            (None, None) => {}
+        }
+    }
+
     pub fn scroll_to(id: &str) {
         let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
         if let Some(el) = element {
@@ -79,9 +102,17 @@ mod imp {
         done(false);
     }
     pub fn scroll_to(_id: &str) {}
+    pub fn show_fatal(message: &str) {
+        eprintln!("Newsline stopped: {message}");
+    }
 }
 
-pub use imp::{on_popstate, push, scroll_to};
+pub use imp::{on_popstate, push, scroll_to, show_fatal};
+
+/// From now on a panic shows [`show_fatal`]'s panel, never a blank page.
+pub fn show_panics() {
+    std::panic::set_hook(Box::new(|info| show_fatal(&info.to_string())));
+}
 
 /// "Copy link": copies the address of the current view, and says whether it worked.
 #[function_component(CopyLink)]

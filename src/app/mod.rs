@@ -15,6 +15,8 @@ use yew::prelude::*;
 use crate::dataset::{Dataset, Quote};
 use crate::query::{self, State, View};
 
+pub use browser::{show_fatal, show_panics};
+
 /// What the page starts from.
 #[derive(Properties, Clone, PartialEq)]
 pub struct AppProps {

@@ -35,6 +35,11 @@ enum Command {
         #[arg(long, value_parser = parse_date)]
         date: Option<jiff::civil::Date>,
     },
+    /// Give a built page (dist/index.html) a strict Content-Security-Policy, in place.
+    Csp {
+        /// The page to secure.
+        page: PathBuf,
+    },
     /// Score the extractor on annotated JSONL (PolNeAR quotes, TempEval-3 timexes).
     Eval {
         /// Gold records, as in ../shared/eval/.
@@ -107,6 +112,13 @@ fn eval(gold: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
         }
         println!("{name:<28} {:<22} {:>6.2} MB/s ({} records)", "throughput", mbps, r.records);
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn secure_page(page: &Path) -> anyhow::Result<ExitCode> {
+    let html = fs::read_to_string(page).with_context(|| format!("reading {}", page.display()))?;
+    let secured = newsline::csp::secure(&html).with_context(|| format!("securing {}", page.display()))?;
+    fs::write(page, secured).with_context(|| format!("writing {}", page.display()))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -270,6 +282,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Ingest { paths, output, blob, date } => ingest(paths, output.as_deref(), blob.as_deref(), *date),
         Command::Eval { gold, json } => eval(gold, *json),
+        Command::Csp { page } => secure_page(page),
     };
     match result {
         Ok(code) => code,

@@ -113,6 +113,14 @@ mod tests {
     }
 
     #[test]
+    fn straight_marks_inside_curly_quotes_are_nested() {
+        let text = r#"“Click <a href="x">here</a> now,” John Roe said. “Mismatched," Jane Doe said."#;
+        let a = analyze(text, None);
+        let quotes: Vec<&str> = a.quotes.iter().filter(|q| q.kind != QuoteKind::Indirect).map(|q| &text[q.span.clone()]).collect();
+        assert_eq!(quotes, [r#"Click <a href="x">here</a> now,"#, "Mismatched,"]);
+    }
+
+    #[test]
     fn continuation_paragraph_keeps_the_speaker() {
         let text = "“First,” Sean Spicer said on Monday.\n\n“Second paragraph, no verb.”";
         let a = analyze(text, day(2017, 1, 24));

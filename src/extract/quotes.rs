@@ -68,7 +68,8 @@ pub fn pair_marks(text: &str, paragraphs: &[Range<usize>], diagnostics: &mut Vec
     let mut out = Vec::new();
     for (p, para) in paragraphs.iter().enumerate() {
         let slice = &text[para.clone()];
-        let mut open: Option<(usize, usize)> = None; // (mark position, content start)
+        // (mark position, content start, opened by a straight mark)
+        let mut open: Option<(usize, usize, bool)> = None;
         let mut chars = slice.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
             let at = para.start + i;
@@ -78,7 +79,18 @@ pub fn pair_marks(text: &str, paragraphs: &[Range<usize>], diagnostics: &mut Vec
                 '"' => {
                     let before = slice[..i].chars().next_back();
                     let opener = before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '-' | ':'));
-                    (open.is_none() && opener, open.is_some(), 1)
+                    // A straight mark inside a curly quote (`“<a href="…">”`) is nested and
+                    // neither opens nor closes, unless no curly mark closes the quote later
+                    // (a mismatched `“…"` pair) and this one ends a word.
+                    let closes = match open {
+                        Some((_, _, true)) => true,
+                        Some((_, _, false)) => {
+                            let after = &slice[i + 1..];
+                            after.chars().next().is_none_or(char::is_whitespace) && !after.contains('”')
+                        }
+                        None => false,
+                    };
+                    (open.is_none() && opener, closes, 1)
                 }
                 '`' if slice[i..].starts_with("``") => {
                     chars.next();
@@ -91,13 +103,13 @@ pub fn pair_marks(text: &str, paragraphs: &[Range<usize>], diagnostics: &mut Vec
                 _ => continue,
             };
             if is_open_mark {
-                if let Some((prev, _)) = open {
+                if let Some((prev, _, _)) = open {
                     diagnostics.push(Diagnostic::new(prev, "quote mark opens again before it closes; the first one is ignored"));
                 }
-                open = Some((at, at + width));
+                open = Some((at, at + width, c == '"'));
             } else if is_close_mark {
                 match open.take() {
-                    Some((mark, start)) => out.push(Quoted {
+                    Some((mark, start, _)) => out.push(Quoted {
                         open: mark,
                         content: start..at,
                         close: Some(at),
@@ -108,7 +120,7 @@ pub fn pair_marks(text: &str, paragraphs: &[Range<usize>], diagnostics: &mut Vec
                 }
             }
         }
-        if let Some((mark, start)) = open {
+        if let Some((mark, start, _)) = open {
             let next_opens = paragraphs
                 .get(p + 1)
                 .and_then(|n| text[n.clone()].chars().next())

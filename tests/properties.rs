@@ -1,0 +1,95 @@
+//! Properties over generated input: the URL state round-trips for any filter, any
+//! query string parses, and ingest followed by export loses no article and no byte.
+
+use std::sync::OnceLock;
+
+use newsline::corpus::{read_jsonl, read_txt, Source};
+use newsline::dataset::{self, Dataset};
+use newsline::query::{parse, to_query, Index, State, View};
+use proptest::prelude::*;
+
+fn seeds() -> &'static (Dataset, Index) {
+    static SEEDS: OnceLock<(Dataset, Index)> = OnceLock::new();
+    SEEDS.get_or_init(|| {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/seeds/");
+        let read = |file: &str, date: &str| {
+            let mut s = read_txt(file, file, &std::fs::read(format!("{dir}{file}")).unwrap()).unwrap();
+            s.date = s.date.or(newsline::corpus::parse_date(date));
+            s
+        };
+        let ds = dataset::build(vec![
+            read("000_e9028ea305dede4c.txt", "2017-01-24"),
+            read("002_1e709f42c8c2dd04.txt", "2017-01-23"),
+        ]);
+        let index = Index::new(&ds);
+        (ds, index)
+    })
+}
+
+/// Any state the page can be in for the seed corpus.
+fn states() -> impl Strategy<Value = State> {
+    let (ds, _) = seeds();
+    let actors = ds.actors.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+    let items: Vec<String> = ds.quotes.iter().map(|q| q.id.clone()).chain(ds.events.iter().map(|e| e.id.clone())).collect();
+    (
+        proptest::sample::subsequence(actors.clone(), 0..=actors.len()).prop_shuffle(),
+        prop_oneof![Just(View::Timeline), Just(View::Quotes), Just(View::Article)],
+        proptest::option::of(proptest::sample::select(items.clone())),
+        proptest::sample::select(items),
+    )
+        .prop_map(|(actors, view, item, article_item)| {
+            // The article view always names its item.
+            let item = if view == View::Article { Some(article_item) } else { item };
+            State { actors, view, item }
+        })
+}
+
+proptest! {
+    #[test]
+    fn every_state_survives_its_link(state in states()) {
+        let (_, index) = seeds();
+        let parsed = parse(&to_query(&state), index);
+        prop_assert_eq!(&parsed.state, &state);
+        prop_assert!(parsed.ignored.is_empty(), "{:?}", parsed.ignored);
+    }
+
+    #[test]
+    fn any_query_parses_to_a_state_that_round_trips(query in ".{0,300}") {
+        let (_, index) = seeds();
+        let parsed = parse(&query, index);
+        let again = parse(&to_query(&parsed.state), index);
+        prop_assert_eq!(again.state, parsed.state);
+    }
+
+    #[test]
+    fn ingest_then_export_loses_no_article_and_no_byte(
+        articles in proptest::collection::btree_map("[a-z0-9_]{1,12}", any::<String>().prop_filter("non-blank", |t| !t.trim().is_empty()), 1..6)
+    ) {
+        let jsonl: String = articles
+            .iter()
+            .map(|(id, text)| serde_json::json!({"id": id, "text": text, "date": "2017-01-24"}).to_string() + "\n")
+            .collect();
+        let (sources, errors) = read_jsonl("p.jsonl", jsonl.as_bytes());
+        prop_assert!(errors.is_empty(), "{:?}", errors);
+        let exported = serde_json::to_string(&dataset::build(sources)).unwrap();
+        let back: Dataset = serde_json::from_str(&exported).unwrap();
+        let got: Vec<(&str, &str)> = back.articles.iter().map(|a| (a.id.as_str(), a.text.as_str())).collect();
+        let want: Vec<(&str, &str)> = articles.iter().map(|(i, t)| (i.as_str(), t.as_str())).collect();
+        prop_assert_eq!(got, want);
+        for q in &back.quotes {
+            let text = &back.articles.iter().find(|a| a.id == q.article).unwrap().text;
+            prop_assert_eq!(text.get(q.start..q.end), Some(q.text.as_str()));
+        }
+    }
+
+    #[test]
+    fn a_text_file_keeps_every_byte_after_its_date_prefix(
+        lead in prop_oneof![Just(""), Just("\n"), Just(" "), Just("\t\n"), Just("\n\n")],
+        rest in any::<String>().prop_filter("non-blank", |t| !t.trim().is_empty()),
+    ) {
+        let body = format!("{lead}{rest}");
+        let file = format!("date 2017-01-24 {body}");
+        let source: Source = read_txt("f.txt", "f", file.as_bytes()).unwrap();
+        prop_assert_eq!(source.text, body);
+    }
+}
