@@ -231,6 +231,23 @@ impl Reader {
     }
 }
 
+/// Runs the extractor on every core, with a progress bar on a terminal, then merges.
+fn extract_all(sources: Vec<Source>) -> dataset::Dataset {
+    use indicatif::{ParallelProgressIterator, ProgressBar, ProgressStyle};
+    use rayon::prelude::*;
+    let bar = ProgressBar::new(sources.len() as u64);
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} articles {elapsed} (eta {eta})") {
+        bar.set_style(style);
+    }
+    let analyses = sources
+        .par_iter()
+        .progress_with(bar.clone())
+        .map(|s| newsline::extract::analyze(&s.text, s.date))
+        .collect();
+    bar.finish_and_clear();
+    dataset::assemble(sources, analyses)
+}
+
 fn ingest(paths: &[PathBuf], output: Option<&Path>, blob: Option<&Path>, date: Option<jiff::civil::Date>) -> anyhow::Result<ExitCode> {
     let mut reader = Reader::default();
     for path in paths {
@@ -251,7 +268,7 @@ fn ingest(paths: &[PathBuf], output: Option<&Path>, blob: Option<&Path>, date: O
     let started = std::time::Instant::now();
     let bytes: usize = reader.sources.iter().map(|s| s.text.len()).sum();
     let articles = reader.sources.len();
-    let ds = dataset::build(reader.sources);
+    let ds = extract_all(reader.sources);
     let seconds = started.elapsed().as_secs_f64();
     let json = serde_json::to_string(&ds).context("serialising the dataset")?;
     match output {

@@ -46,18 +46,37 @@ pub struct Analysis {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Analyses one article. `published` anchors relative dates; without it they stay
-/// unresolved. Never fails: odd input yields diagnostics, not errors.
-pub fn analyze(text: &str, published: Option<Date>) -> Analysis {
+/// The layout of an article that every later stage reads.
+struct Segments {
+    paragraphs: Vec<Range<usize>>,
+    quoted: Vec<quotes::Quoted>,
+    /// The quoted stretches, which sentences never split.
+    protected: Vec<Range<usize>>,
+    sentences: Vec<Range<usize>>,
+    words: text::WordIndex,
+    diagnostics: Vec<Diagnostic>,
+}
+
+fn segment(text: &str) -> Segments {
     let mut diagnostics = Vec::new();
     let paragraphs = text::paragraphs(text);
     let quoted = quotes::pair_marks(text, &paragraphs, &mut diagnostics);
     let protected: Vec<Range<usize>> = quoted.iter().map(|q| q.content.clone()).collect();
-    let sentences: Vec<Range<usize>> = paragraphs
-        .iter()
-        .flat_map(|p| text::sentences(text, p.clone(), &protected))
-        .collect();
-    let words = text::WordIndex::new(text);
+    let sentences = paragraphs.iter().flat_map(|p| text::sentences(text, p.clone(), &protected)).collect();
+    Segments { paragraphs, quoted, protected, sentences, words: text::WordIndex::new(text), diagnostics }
+}
+
+/// Only the time expressions of an article, as [`analyze`] finds them: for tools
+/// and benchmarks that need the temporal tagger alone.
+pub fn time_expressions(text: &str, published: Option<Date>) -> Vec<TimexFinding> {
+    let s = segment(text);
+    timex::find(text, &s.words, &s.sentences, &s.protected, published)
+}
+
+/// Analyses one article. `published` anchors relative dates; without it they stay
+/// unresolved. Never fails: odd input yields diagnostics, not errors.
+pub fn analyze(text: &str, published: Option<Date>) -> Analysis {
+    let Segments { paragraphs, quoted, protected, sentences, words, mut diagnostics } = segment(text);
     let mut table = actors::find(text, &words, &sentences);
     let timexes = timex::find(text, &words, &sentences, &protected, published);
     for t in timexes.iter().filter(|t| t.unresolved.is_some()) {
