@@ -11,7 +11,7 @@ static EMBEDDED: &[u8] = include_bytes!(env!("NEWSLINE_BLOB"));
 
 fn main() {
     newsline::app::show_panics();
-    let dataset = match Dataset::from_blob(EMBEDDED) {
+    let dataset = match Dataset::from_page_blob(EMBEDDED) {
         Ok(ds) => ds,
         Err(e) => return show_fatal(&format!("the embedded dataset could not be read ({e})")),
     };

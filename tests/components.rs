@@ -40,14 +40,36 @@ fn count(html: &str, needle: &str) -> usize {
 }
 
 #[test]
-fn timeline_is_the_default_view_with_every_event_and_actor() {
+fn timeline_is_the_default_view_counting_every_event() {
     let html = render("");
     let ds = seeds();
-    assert_eq!(count(&html, "data-event-id="), ds.events.len());
+    // The tab counts every event; the list renders the first window of them, in date order.
+    assert!(html.contains(&format!(r#"Timeline<span class="count">{}</span>"#, ds.events.len())), "{html}");
+    let shown = count(&html, "data-event-id=");
+    assert!(shown >= 10 && shown <= ds.events.len(), "{shown}");
     assert_eq!(count(&html, "data-quote-id="), 0);
     assert!(html.contains(r#"data-actor-id="sean-spicer""#));
-    assert!(html.contains("Mon 23 Jan 2017"));
+    let first_day = html.find("Mon 23 Jan 2017").expect("23 January");
+    assert!(html.find(">2011<").expect("2011") < first_day, "date order");
     assert!(html.contains("“last September” → Sep 2016"), "the phrase and the date it resolved to");
+}
+
+#[test]
+fn ten_thousand_quotes_render_a_small_window() {
+    let text: String = (0..10_000).map(|i| format!("“Point number {i} stands,” Jane Doe said.\n\n")).collect();
+    let source = newsline::corpus::Source { id: "big".into(), date: None, title: None, outlet: None, url: None, text };
+    let ds = dataset::build(vec![source]);
+    assert_eq!(ds.quotes.len(), 10_000);
+    let renderer = ServerRenderer::<App>::with_props(move || AppProps {
+        dataset: Rc::new(ds),
+        query: "?view=quotes".into(),
+        path: "/".into(),
+    })
+    .hydratable(false);
+    let html = futures::executor::block_on(renderer.render());
+    let shown = count(&html, "data-quote-id=");
+    assert!(shown > 0 && shown < 100, "{shown} quotes in the document");
+    assert!(html.contains(r#"Quotes<span class="count">10000</span>"#));
 }
 
 #[test]

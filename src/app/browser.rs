@@ -22,25 +22,45 @@ mod imp {
         }
     }
 
-    /// Keeps a `popstate` listener alive until dropped.
-    pub struct Listener(Option<Closure<dyn FnMut(web_sys::Event)>>);
+    /// Keeps a window event listener alive until dropped.
+    pub struct Listener(&'static [&'static str], Option<Closure<dyn FnMut(web_sys::Event)>>);
 
     impl Drop for Listener {
         fn drop(&mut self) {
-            if let (Some(window), Some(closure)) = (web_sys::window(), self.0.take()) {
-                let _ = window.remove_event_listener_with_callback("popstate", closure.as_ref().unchecked_ref());
+            if let (Some(window), Some(closure)) = (web_sys::window(), self.1.take()) {
+                for event in self.0 {
+                    let _ = window.remove_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+                }
             }
         }
     }
 
+    /// Calls `f` on each of the window's `events` until the listener is dropped.
+    pub fn on_window(events: &'static [&'static str], mut f: impl FnMut() + 'static) -> Listener {
+        let Some(window) = web_sys::window() else { return Listener(events, None) };
+        let closure = Closure::<dyn FnMut(web_sys::Event)>::new(move |_e: web_sys::Event| f());
+        for event in events {
+            let _ = window.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+        }
+        Listener(events, Some(closure))
+    }
+
     pub fn on_popstate(mut f: impl FnMut(String) + 'static) -> Listener {
-        let Some(window) = web_sys::window() else { return Listener(None) };
-        let closure = Closure::<dyn FnMut(web_sys::Event)>::new(move |_e: web_sys::Event| {
-            let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-            f(search);
-        });
-        let _ = window.add_event_listener_with_callback("popstate", closure.as_ref().unchecked_ref());
-        Listener(Some(closure))
+        on_window(&["popstate"], move || {
+            f(web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default());
+        })
+    }
+
+    /// Where `element` starts, in pixels from the top of the viewport, and the viewport's height.
+    pub fn viewport_position(element: &web_sys::Element) -> (f64, f64) {
+        let height = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(900.0);
+        (element.get_bounding_client_rect().top(), height)
+    }
+
+    /// Sets an element's height through the CSSOM, which the page's CSP allows
+    /// (a `style` attribute it would block).
+    pub fn set_height(element: &web_sys::HtmlElement, px: u64) {
+        let _ = element.style().set_property("height", &format!("{px}px"));
     }
 
     pub fn href() -> String {
@@ -95,6 +115,13 @@ mod imp {
     pub fn on_popstate(_f: impl FnMut(String) + 'static) -> Listener {
         Listener
     }
+    pub fn on_window(_events: &'static [&'static str], _f: impl FnMut() + 'static) -> Listener {
+        Listener
+    }
+    pub fn viewport_position(_element: &web_sys::Element) -> (f64, f64) {
+        (0.0, 900.0)
+    }
+    pub fn set_height(_element: &web_sys::HtmlElement, _px: u64) {}
     pub fn href() -> String {
         String::new()
     }
@@ -107,7 +134,7 @@ mod imp {
     }
 }
 
-pub use imp::{on_popstate, push, scroll_to, show_fatal};
+pub use imp::{on_popstate, on_window, push, scroll_to, set_height, show_fatal, viewport_position};
 
 /// From now on a panic shows [`show_fatal`]'s panel, never a blank page.
 pub fn show_panics() {

@@ -11,10 +11,37 @@ pub struct ActorFilterProps {
     pub counts: Vec<(usize, usize)>,
 }
 
+/// How many actors the list shows at once; the search box reaches the rest.
+const SHOWN_ACTORS: usize = 100;
+
 #[function_component(ActorFilter)]
 pub fn actor_filter(props: &ActorFilterProps) -> Html {
     let ex = use_context::<Explorer>().expect("ActorFilter needs the Explorer context");
+    let search = use_state(String::new);
     let selected = &ex.state.actors;
+    let needle = search.to_lowercase();
+    let matching: Vec<(usize, usize)> = props
+        .counts
+        .iter()
+        .copied()
+        .filter(|&(i, _)| needle.is_empty() || ex.dataset.actors[i].name.to_lowercase().contains(&needle))
+        .collect();
+    // Selected actors stay listed whatever the search, so they can be unpicked.
+    let shown: Vec<(usize, usize)> = matching
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|&(rank, (i, _))| rank < SHOWN_ACTORS || selected.contains(&ex.dataset.actors[i].id))
+        .map(|(_, pair)| pair)
+        .collect();
+    let oninput = {
+        let search = search.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                search.set(input.value());
+            }
+        })
+    };
     let clear = query::State { actors: Vec::new(), item: None, ..ex.state.clone() };
     html! {
         <aside class="filter" aria-label="Filter by actor">
@@ -22,8 +49,13 @@ pub fn actor_filter(props: &ActorFilterProps) -> Html {
             if !selected.is_empty() {
                 <a class="clear" href={ex.href(&clear)} onclick={ex.go(clear.clone())}>{"Clear actor filter"}</a>
             }
+            <input type="search" class="actor-search" placeholder="Search actors" aria-label="Search actors"
+                   value={(*search).clone()} {oninput} />
+            if matching.len() > shown.len() {
+                <p class="more">{format!("Showing {} of {} actors; search to find the others.", shown.len(), matching.len())}</p>
+            }
             <ul class="actors">
-            { for props.counts.iter().map(|&(index, count)| {
+            { for shown.iter().map(|&(index, count)| {
                 let actor = &ex.dataset.actors[index];
                 let on = selected.contains(&actor.id);
                 let next = query::toggle_actor(&ex.state, &actor.id);

@@ -7,6 +7,7 @@ mod browser;
 mod filter;
 mod quotes;
 mod timeline;
+mod virtual_list;
 
 use std::rc::Rc;
 
@@ -61,6 +62,19 @@ impl Explorer {
             .map(|i| &self.dataset.articles[i])
             .map(|a| a.outlet.clone().unwrap_or_else(|| a.id.clone()))
             .unwrap_or_default()
+    }
+
+    /// The article text at `start..end`. The page's dataset leaves item texts out
+    /// (see [`Dataset::to_page_blob`]), so they are sliced from the article here.
+    pub fn excerpt(&self, article: &str, start: usize, end: usize) -> &str {
+        self.index
+            .article(article)
+            .and_then(|i| self.dataset.articles[i].text.get(start..end))
+            .unwrap_or_default()
+    }
+
+    pub fn quote_words(&self, q: &Quote) -> &str {
+        self.excerpt(&q.article, q.start, q.end)
     }
 
     pub fn actor_name(&self, id: &str) -> String {

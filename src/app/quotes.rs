@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::virtual_list::VirtualList;
 use super::Explorer;
 use crate::dataset::Quote;
 use crate::extract::{QuoteKind, Stance};
@@ -18,11 +19,21 @@ pub fn quote_list(props: &QuoteListProps) -> Html {
     if props.quotes.is_empty() {
         return html! { <p class="empty">{empty_message(&ex)}</p> };
     }
-    html! {
-        <ol class="quotes" aria-label="Quotes">
-            { for props.quotes.iter().map(|&i| html! { <QuoteCard quote={i} /> }) }
-        </ol>
-    }
+    let heights = {
+        let ex = ex.clone();
+        use_memo(props.quotes.clone(), move |quotes| {
+            quotes.iter().map(|&i| quote_height(ex.quote_words(&ex.dataset.quotes[i]).len())).collect::<Vec<u32>>()
+        })
+    };
+    let quotes = props.quotes.clone();
+    let row = Callback::from(move |k: usize| html! { <QuoteCard key={quotes[k]} quote={quotes[k]} /> });
+    html! { <VirtualList {heights} {row} class="quotes" label="Quotes" /> }
+}
+
+/// A quote card's estimated height: three lines of chrome and the words wrapped at about 100 characters.
+fn quote_height(chars: usize) -> u32 {
+    let lines = u32::try_from(chars / 100 + 1).unwrap_or(u32::MAX / 64);
+    96 + 26 * lines
 }
 
 /// Why a list is empty, naming the actors that narrowed it.
@@ -58,7 +69,8 @@ fn quote_card(props: &QuoteCardProps) -> Html {
         Stance::Denial => "denial",
         Stance::Statement => "statement",
     };
-    let words = if q.kind == QuoteKind::Indirect { q.text.clone() } else { format!("“{}”", q.text.trim_end_matches(',')) };
+    let text = ex.quote_words(q);
+    let words = if q.kind == QuoteKind::Indirect { text.to_string() } else { format!("“{}”", text.trim_end_matches(',')) };
     html! {
         <li class={classes!("quote", selected.then_some("selected"))} data-quote-id={q.id.clone()}>
             <p class="speaker">{speaker}

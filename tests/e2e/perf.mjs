@@ -1,0 +1,80 @@
+// Browser start-up and filtering, measured in headless Chromium on built pages:
+//   node tests/e2e/perf.mjs NAME=DIST [NAME=DIST ...]
+// For each page: navigation → first quote visible, actor click → updated list (median and
+// 95th percentile over 20 clicks), DOM node count, and wasm/JS/CSS sizes raw and gzipped.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
+
+const CLICKS = 20;
+const pages = process.argv.slice(2).map((arg) => arg.split('='));
+if (pages.length === 0) {
+  console.error('usage: node tests/e2e/perf.mjs NAME=DIST [NAME=DIST ...]');
+  process.exit(2);
+}
+
+function sizes(dist) {
+  const out = {};
+  for (const file of readdirSync(dist)) {
+    const kind = file.endsWith('.wasm') ? 'wasm' : file.endsWith('.js') ? 'js' : file.endsWith('.css') ? 'css' : file.endsWith('.html') ? 'html' : null;
+    if (!kind) continue;
+    const bytes = readFileSync(join(dist, file));
+    out[kind] = { raw: (out[kind]?.raw ?? 0) + bytes.length, gz: (out[kind]?.gz ?? 0) + gzipSync(bytes, { level: 9 }).length };
+  }
+  return out;
+}
+
+const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+const rows = [];
+for (const [name, dist] of pages) {
+  const server = await serve(dist, '/newsline/', 0);
+  const base = `http://127.0.0.1:${server.address().port}/newsline/`;
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const started = Date.now();
+  await page.goto(base + '?view=quotes');
+  await page.waitForSelector('[data-quote-id]', { state: 'visible', timeout: 120000 });
+  const firstQuote = Date.now() - started;
+  const quotes = await page.evaluate(() => document.querySelector('.tab.current .count')?.textContent);
+  const actorIds = (await page.$$eval('[data-actor-id]', (els) => els.map((e) => e.dataset.actorId))).slice(0, CLICKS);
+  const clicks = [];
+  for (const id of actorIds) {
+    // Time from the click to the next painted frame after the list changed.
+    const ms = await page.evaluate(async (actor) => {
+      const link = document.querySelector(`[data-actor-id="${actor}"]`);
+      const before = document.querySelector('.tab.current .count')?.textContent;
+      const t0 = performance.now();
+      link.click();
+      await new Promise((done) => {
+        const check = () => (document.querySelector('.tab.current .count')?.textContent !== before ? requestAnimationFrame(() => done()) : requestAnimationFrame(check));
+        check();
+      });
+      return performance.now() - t0;
+    }, id);
+    clicks.push(ms);
+    await page.goBack();
+    await page.waitForFunction(() => !location.search.includes('actor='));
+  }
+  const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+  const size = sizes(dist);
+  rows.push({ name, quotes, firstQuote, median: quantile(clicks, 0.5), p95: quantile(clicks, 0.95), nodes, size });
+  await page.close();
+  server.close();
+}
+await browser.close();
+
+const kb = (n) => (n / 1024).toFixed(0);
+console.log('| corpus | quotes | first quote visible (ms) | actor click median / p95 (ms) | DOM nodes | wasm raw / gz (KB) | JS raw / gz | CSS raw / gz | total gz |');
+console.log('|---|---|---|---|---|---|---|---|---|');
+for (const r of rows) {
+  const s = r.size;
+  const total = ['wasm', 'js', 'css', 'html'].reduce((t, k) => t + (s[k]?.gz ?? 0), 0);
+  console.log(`| ${r.name} | ${r.quotes} | ${r.firstQuote} | ${r.median.toFixed(1)} / ${r.p95.toFixed(1)} | ${r.nodes} | ${kb(s.wasm.raw)} / ${kb(s.wasm.gz)} | ${kb(s.js.raw)} / ${kb(s.js.gz)} | ${kb(s.css.raw)} / ${kb(s.css.gz)} | ${kb(total)} KB |`);
+}
