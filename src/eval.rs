@@ -92,21 +92,34 @@ pub fn match_spans(predicted: &[CharSpan], gold: &[CharSpan], accept: impl Fn(&C
     out
 }
 
-/// Stretches between paired quote marks inside `span` (characters).
+/// Stretches between paired quote marks inside `span` (characters). Quote marks are
+/// curly (“ ”), straight ("), and the newswire pairs of backticks and apostrophes
+/// (two of each, as in ``so'' and ''so'').
 pub fn quoted_stretches(chars: &[char], span: CharSpan) -> Vec<CharSpan> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     let end = span.end.min(chars.len());
-    for (i, &c) in chars.iter().enumerate().take(end).skip(span.start) {
-        match (c, open) {
-            ('“', _) => open = Some(i + 1),
-            ('”' | '"', Some(start)) => {
-                out.push(start..i);
-                open = None;
+    let mut i = span.start;
+    while i < end {
+        let doubled = |c: char| i + 1 < end && chars[i] == c && chars[i + 1] == c;
+        // (is a mark, its width, can only open)
+        let (is_mark, width, opens_only) = match chars[i] {
+            '“' => (true, 1, true),
+            '”' | '"' => (true, 1, false),
+            '`' if doubled('`') => (true, 2, true),
+            '\'' if doubled('\'') => (true, 2, false),
+            _ => (false, 1, false),
+        };
+        if is_mark {
+            match open {
+                Some(start) if !opens_only => {
+                    out.push(start..i);
+                    open = None;
+                }
+                _ => open = Some(i + width),
             }
-            ('"', None) => open = Some(i + 1),
-            _ => {}
         }
+        i += width;
     }
     out
 }
@@ -145,10 +158,10 @@ mod tests {
 
     #[test]
     fn quoted_stretches_pair_curly_and_straight_marks() {
-        let chars: Vec<char> = "He said “yes” and \"no\".".chars().collect();
+        let chars: Vec<char> = r#"He said “yes” and "no", ''maybe'' and ``so''."#.chars().collect();
         let spans = quoted_stretches(&chars, 0..chars.len());
         let texts: Vec<String> = spans.iter().map(|s| chars[s.clone()].iter().collect()).collect();
-        assert_eq!(texts, ["yes", "no"]);
+        assert_eq!(texts, ["yes", "no", "maybe", "so"]);
     }
 }
 

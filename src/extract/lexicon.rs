@@ -282,7 +282,7 @@ pub fn speech_verb(word: &str) -> Option<CueLean> {
                 "argued" | "urge" | "urged" | "vow" | "vowed" | "referencing" | "referenced" |
                 "quipped" | "joked" | "boasted" | "complained" | "stressed" | "emphasised" |
                 "emphasized" | "indicated" | "indicates" | "expressed" | "continued" | "called" |
-                "pointed" | "testified" | "remarked" | "observed" | "mused" | "shouted" |
+                "pointed" | "testified" | "remarked" | "observed" | "mused" | "shouted" | "sings" | "sang" |
                 "yelled" | "whispered" | "cautioned" | "agreed" | "agrees"
         ) {
             Some(CueLean::Neutral)

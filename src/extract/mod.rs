@@ -139,6 +139,32 @@ mod tests {
         assert_eq!(quotes, [r#"Click <a href="x">here</a> now,"#, "Mismatched,"]);
     }
 
+    /// (text, reported content, speaker) for reported speech set off by commas or sourced.
+    #[test]
+    fn reported_speech_around_its_attribution() {
+        let cases = [
+            ("Acts of protest, Jane Doe said, are acts of patriotism.", "Acts of protest, Jane Doe said, are acts of patriotism", "Jane Doe"),
+            ("The plan is an insult to voters, top black lawmakers said.", "The plan is an insult to voters", "lawmakers"),
+            ("According to John Roe, the plan will fail next year.", "the plan will fail next year", "John Roe"),
+            ("The plan will fail next year, according to John Roe.", "The plan will fail next year", "John Roe"),
+        ];
+        for (text, content, speaker) in cases {
+            let a = analyze(text, None);
+            let q = a.quotes.iter().find(|q| q.kind == QuoteKind::Indirect).unwrap_or_else(|| panic!("{text}: no report"));
+            assert_eq!(&text[q.span.clone()], content, "{text}");
+            assert_eq!(a.actors[q.speaker.unwrap()].name, speaker, "{text}");
+        }
+    }
+
+    #[test]
+    fn newswire_apostrophe_quotes() {
+        let text = "''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist.";
+        let a = analyze(text, None);
+        let q = a.quotes.iter().find(|q| q.kind == QuoteKind::Direct).expect("the quote");
+        assert_eq!(&text[q.span.clone()], "This isn't tax reform,");
+        assert_eq!(a.actors[q.speaker.unwrap()].name, "Douglas Holtz-Eakin");
+    }
+
     #[test]
     fn continuation_paragraph_keeps_the_speaker() {
         let text = "“First,” Sean Spicer said on Monday.\n\n“Second paragraph, no verb.”";

@@ -96,9 +96,12 @@ pub fn pair_marks(text: &str, paragraphs: &[Range<usize>], diagnostics: &mut Vec
                     chars.next();
                     (true, false, 2)
                 }
-                '\'' if slice[i..].starts_with("''") && open.is_some() => {
+                // Two apostrophes close a quote, or open one where a word begins (newswire style).
+                '\'' if slice[i..].starts_with("''") => {
                     chars.next();
-                    (false, true, 2)
+                    let before = slice[..i].chars().next_back();
+                    let opener = before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '-' | ':'));
+                    (open.is_none() && opener, open.is_some(), 2)
                 }
                 _ => continue,
             };
@@ -106,7 +109,7 @@ pub fn pair_marks(text: &str, paragraphs: &[Range<usize>], diagnostics: &mut Vec
                 if let Some((prev, _, _)) = open {
                     diagnostics.push(Diagnostic::new(prev, "quote mark opens again before it closes; the first one is ignored"));
                 }
-                open = Some((at, at + width, c == '"'));
+                open = Some((at, at + width, c == '"' || c == '\''));
             } else if is_close_mark {
                 match open.take() {
                     Some((mark, start, _)) => out.push(Quoted {
@@ -169,7 +172,7 @@ pub fn find(cx: &mut Context, quoted: &[Quoted]) -> Vec<QuoteFinding> {
         let para = cx.paragraphs[q.paragraph].clone();
         let content = &cx.text[q.content.clone()];
         let pre = sentence.start..q.open;
-        let post_start = q.close.map_or(q.content.end, |c| c + cx.text[c..].chars().next().map_or(0, char::len_utf8));
+        let post_start = q.close.map_or(q.content.end, |c| c + closing_mark_width(&cx.text[c..]));
         let post = post_start..sentence.end.max(post_start);
         let before = cx.text[pre.clone()].trim_end();
         let opens_sentence = before.is_empty() || before.ends_with(':');
@@ -246,7 +249,8 @@ pub fn find(cx: &mut Context, quoted: &[Quoted]) -> Vec<QuoteFinding> {
             attribution: a.frame,
         });
     }
-    let quoted_ranges: Vec<Range<usize>> = quoted.iter().map(|q| q.open..q.close.unwrap_or(q.content.end) + 1).collect();
+    let quoted_ranges: Vec<Range<usize>> =
+        quoted.iter().map(|q| q.open..q.close.map_or(q.content.end, |c| c + closing_mark_width(&cx.text[c..]))).collect();
     let reports = reported(cx, &quoted_ranges);
     out.extend(reports);
     out.sort_by_key(|q| (q.span.start, q.span.end));
@@ -440,16 +444,20 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                 ));
                 continue;
             }
-            // "…, Moscow said." closes the sentence: the content is what came before.
-            let tail = text[w.end..sentence.end].trim_start_matches([',', ' ']);
-            let closes = tail.is_empty()
-                || tail.starts_with(['.', ';'])
-                || tail.starts_with("claims")
-                || text[w.end..].starts_with(',') && span.start > sentence.start && text[..span.start].trim_end().ends_with(',');
+            // An attribution set off by commas: "…, Moscow said." closes the sentence and
+            // the content is what came before; "Acts of protest, Mr. Obama said, are …"
+            // interrupts it and the content is the whole sentence around it.
+            let np_start = noun_phrase_start(text, sentence.start, span.start);
+            let set_off = text[sentence.start..np_start].trim_end().ends_with(',');
+            let tail = text[w.end..sentence.end].trim_start();
+            let closes = tail.is_empty() || tail.starts_with(['.', ';', '!', '?']);
+            let interrupts = tail.starts_with(',') && !tail[1..].trim_start().starts_with(['“', '"', '\'']);
             let mut frame_end = w.end;
-            let content = if closes && text[sentence.start..span.start].trim_end().ends_with(',') {
-                let before = text[sentence.start..span.start].trim_end();
+            let content = if set_off && closes {
+                let before = text[sentence.start..np_start].trim_end();
                 sentence.start..sentence.start + before.len() - 1
+            } else if set_off && interrupts {
+                sentence.clone()
             } else {
                 // Skip "that", a time phrase, "for" and "hope" before the content clause.
                 let mut start = w.end;
@@ -477,7 +485,7 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                     continue;
                 }
                 let rest = text[start..sentence.end].trim_start_matches([' ', ':']);
-                if rest.starts_with(['“', '"']) || rest.is_empty() {
+                if rest.starts_with(['“', '"']) || rest.starts_with("''") || rest.is_empty() {
                     continue;
                 }
                 let begin = sentence.end - rest.len();
@@ -498,6 +506,9 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                     frame: span.start..frame_end,
                 },
             ));
+        }
+        if let Some(report) = according_to(cx, words, sentence.clone()) {
+            found.push(report);
         }
         // A content clause ends where the next report's speaker begins (", and the US has insisted").
         for i in 0..found.len() {
@@ -526,6 +537,72 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
         }
     }
     out
+}
+
+/// "According to X, …" and "…, according to X": the rest of the sentence is X's report.
+fn according_to(cx: &mut Context, words: &[Word], sentence: Range<usize>) -> Option<(Range<usize>, Attribution)> {
+    let text = cx.text;
+    let k = words.windows(2).position(|p| p[0].text(text).eq_ignore_ascii_case("according") && p[1].text(text) == "to")?;
+    let (cue_start, cue_end) = (words[k].start, words[k + 1].end);
+    // The source: the first named actor within a few words, or an unnamed group.
+    let window = cue_end..words.get(k + 6).map_or(sentence.end, |w| w.end);
+    let named = cx.actors.mentions_in(window).next().copied();
+    let (speaker, speaker_span) = match named {
+        Some(m) => (m.actor, m.start..m.end),
+        None => {
+            let group = words[k + 2..].iter().take(4).find(|w| lexicon::is_group_noun(&w.text(text).to_lowercase()))?;
+            let name = group.text(text).to_lowercase();
+            (cx.actors.group(&name, group.start..group.end), group.start..group.end)
+        }
+    };
+    let source_end = text[speaker_span.end..sentence.end].find([',', '.', ';']).map_or(sentence.end, |i| speaker_span.end + i);
+    let content = if text[sentence.start..cue_start].trim().is_empty() {
+        // "According to X, content."
+        let after = text[source_end..sentence.end].trim_start_matches([',', ' ']);
+        sentence.end - after.len()..sentence.end
+    } else {
+        // "content, according to X."
+        let before = text[sentence.start..cue_start].trim_end().trim_end_matches(',');
+        sentence.start..sentence.start + before.len()
+    };
+    let content = trim_content(text, content);
+    (text[content.clone()].split_whitespace().count() >= 3).then(|| {
+        (
+            content,
+            Attribution {
+                speaker: Some(speaker),
+                speaker_span: Some(speaker_span.clone()),
+                cue: cue_start..cue_end,
+                lean: CueLean::Neutral,
+                frame: cue_start..source_end.max(speaker_span.end),
+            },
+        )
+    })
+}
+
+/// The width of the closing mark at the start of `rest`: two apostrophes, or one character.
+fn closing_mark_width(rest: &str) -> usize {
+    if rest.starts_with("''") {
+        2
+    } else {
+        rest.chars().next().map_or(0, char::len_utf8)
+    }
+}
+
+/// Where the noun phrase ending in the speaker mention at `speaker_start` begins:
+/// back over up to four lower-case words ("top black lawmakers", "the company's").
+fn noun_phrase_start(text: &str, floor: usize, speaker_start: usize) -> usize {
+    let mut start = speaker_start;
+    for _ in 0..4 {
+        let before = text[floor..start].trim_end_matches(' ');
+        let word_start = before.rfind(' ').map_or(0, |i| i + 1);
+        let word = &before[word_start..];
+        if word.is_empty() || !word.starts_with(char::is_lowercase) || word.ends_with(',') {
+            break;
+        }
+        start = floor + word_start;
+    }
+    start
 }
 
 fn trim_content(text: &str, span: Range<usize>) -> Range<usize> {

@@ -125,7 +125,12 @@ pub fn sentences(text: &str, para: Range<usize>, protected: &[Range<usize>]) -> 
         let spaced = after.starts_with(char::is_whitespace);
         let boundary = match next {
             None => false,
-            Some(n) => spaced && (n.is_uppercase() || n.is_numeric() || matches!(n, '"' | '“' | '‘' | '(')),
+            Some(n) => {
+                let quote_opens = matches!(n, '"' | '“' | '‘' | '(')
+                    || after.trim_start().starts_with("''")
+                    || after.trim_start().starts_with("``");
+                spaced && (n.is_uppercase() || n.is_numeric() || quote_opens)
+            }
         };
         if !boundary || ends_with_abbreviation(&text[start..at]) {
             continue;
