@@ -206,7 +206,7 @@ mod tests {
     /// (text, article date, expression, TIMEX3 value).
     #[test]
     fn time_expressions_resolve_against_the_article_date() {
-        let cases: [(&str, Option<Date>, &str, Option<&str>); 10] = [
+        let cases: [(&str, Option<Date>, &str, Option<&str>); 17] = [
             ("Spicer said on Monday.", day(2017, 1, 24), "Monday", Some("2017-01-23")),
             ("They will meet on Monday.", day(2017, 1, 24), "Monday", Some("2017-01-30")),
             ("“We will win,” she said on Monday.", day(2017, 1, 24), "Monday", Some("2017-01-23")),
@@ -217,12 +217,25 @@ mod tests {
             ("The war began in 2011.", None, "2011", Some("2011")),
             ("It happened today.", None, "today", None),
             ("The almost six-year-long war.", None, "almost six-year-long", Some("P6Y")),
+            ("Third-quarter profit rose.", day(1989, 10, 26), "Third-quarter", Some("1989-Q3")),
+            ("Sales in the fourth quarter.", day(1989, 10, 26), "the fourth quarter", Some("1989-Q4")),
+            ("Sales in the first quarter.", day(1989, 2, 10), "the first quarter", Some("1989-Q1")),
+            ("The dividend is payable Dec. 15.", day(1989, 10, 26), "Dec. 15", Some("1989-12-15")),
+            ("Prices rose in March.", day(1989, 10, 26), "March", Some("1989-03")),
+            ("They meet this September.", day(1998, 2, 10), "this September", Some("1998-09")),
+            ("Rates are now higher.", day(1998, 2, 10), "now", Some("PRESENT_REF")),
         ];
         for (text, date, phrase, value) in cases {
             let a = analyze(text, date);
             let t = a.timexes.iter().find(|t| &text[t.start..t.end] == phrase).unwrap_or_else(|| panic!("{text}: no timex {phrase:?}"));
             assert_eq!(t.value.as_deref(), value, "{text}");
         }
+    }
+
+    #[test]
+    fn a_company_named_sun_is_not_sunday() {
+        let a = analyze("Sun Microsystems said profit rose.", day(1989, 10, 26));
+        assert!(a.timexes.is_empty(), "{:?}", a.timexes);
     }
 
     #[test]

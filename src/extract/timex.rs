@@ -69,6 +69,8 @@ enum Meaning {
     SameAs(Granularity),
     Duration(String),
     Set(String),
+    /// A reference to the present, past or future with no calendar extent: `PRESENT_REF`.
+    Reference(&'static str),
 }
 
 enum Relative {
@@ -76,14 +78,57 @@ enum Relative {
     Weekday { day: Weekday, future: bool },
     /// This (0), last (-1) or next (1) unit.
     Unit { unit: Granularity, offset: i64 },
-    /// A month with no year: the nearest one in the past, or the future by tense.
-    Month { month: i8, future: bool, last: bool },
+    /// A month with no year.
+    Month { month: i8, lean: Lean },
     Season { season: Season, offset: i64 },
     Ago { amount: i64, unit: Granularity },
-    /// A month and day with no year: the nearest such date in the past, or the future by tense.
-    MonthDay { month: i8, day: i8, future: bool },
+    /// "the third quarter": the latest such quarter that has begun by the anchor.
+    Quarter(i8),
+    /// A month and day with no year.
+    MonthDay { month: i8, day: i8, lean: Lean },
     /// A time of the anchor day: "tonight" (`NI`), "this morning" (`MO`).
     DayPart { days: i64, part: &'static str },
+}
+
+/// Which occurrence of a yearless month or date is meant.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lean {
+    /// "last September": the latest one before the anchor's month.
+    Last,
+    /// "next September", or future tense: the first one after the anchor.
+    Next,
+    /// "this September": the anchor's year.
+    This,
+    /// No cue: the latest one up to the anchor, unless one follows within a quarter
+    /// ("payable Dec. 15" in a piece from October).
+    Nearest,
+}
+
+/// How far ahead a yearless date may fall before it is read as last year's.
+const NEAREST_AHEAD_DAYS: i32 = 92;
+
+/// The occurrence of a yearless date that `lean` picks; `at(year)` builds it.
+fn pick_year(anchor: Date, lean: Lean, at: impl Fn(i16) -> Option<Date>) -> Option<Date> {
+    let this_year = at(anchor.year())?;
+    Some(match lean {
+        Lean::This => this_year,
+        Lean::Last if this_year >= anchor.first_of_month() => at(anchor.year() - 1)?,
+        Lean::Next if this_year <= anchor => at(anchor.year() + 1)?,
+        Lean::Last | Lean::Next => this_year,
+        Lean::Nearest => {
+            let ahead = (this_year - anchor).get_days();
+            if this_year <= anchor {
+                match at(anchor.year() + 1) {
+                    Some(next) if (next - anchor).get_days() <= NEAREST_AHEAD_DAYS => next,
+                    _ => this_year,
+                }
+            } else if ahead <= NEAREST_AHEAD_DAYS {
+                this_year
+            } else {
+                at(anchor.year() - 1)?
+            }
+        }
+    })
 }
 
 #[derive(Clone, Copy)]
@@ -153,17 +198,18 @@ pub fn find(
 /// Whether a word can open any pattern of [`recognise`]: a cheap test that lets
 /// most words of a sentence pass without the full match.
 fn could_start(word: &str) -> bool {
-    if word.starts_with(|c: char| c.is_ascii_digit()) {
+    if word.starts_with(|c: char| c.is_ascii_digit()) || weekday(word).is_some() {
         return true;
     }
     let head = word.split('-').next().unwrap_or(word).trim_end_matches('.');
     lexicon::with_lowercase(head, |w| {
         month_number(w).is_some()
-            || weekday(w).is_some()
             || number(w).is_some()
             || matches!(
                 w,
                 "today" | "yesterday" | "tomorrow" | "tonight" | "last" | "next" | "this" | "past" | "coming"
+                    | "now" | "currently" | "recently" | "first" | "second" | "third"
+                    | "fourth"
                     | "earlier" | "later" | "the" | "that" | "every" | "for" | "almost" | "nearly" | "about"
                     | "some" | "roughly" | "around"
             )
@@ -174,7 +220,7 @@ fn could_start(word: &str) -> bool {
 fn is_future_marker(text: &str, w: &Word) -> bool {
     matches!(
         w.text(text).to_lowercase().as_str(),
-        "will" | "shall" | "’ll" | "'ll" | "upcoming" | "scheduled" | "plans" | "planned" | "expected" | "due"
+        "will" | "shall" | "upcoming"
     )
 }
 
@@ -224,6 +270,7 @@ fn place(start: usize, end: usize, meaning: Meaning, anchor: Option<Date>, previ
             t.kind = TimexType::Set;
             t.value = Some(v);
         }
+        Meaning::Reference(v) => t.value = Some(v.to_string()),
     }
     t
 }
@@ -315,24 +362,13 @@ fn resolve(rel: Relative, a: Date) -> Option<(String, Option<Interval>, TimexTyp
             };
             dated(widen(d, unit)?)
         }
-        Relative::Month { month, future, last } => {
-            let mut year = a.year();
-            if future && month <= a.month() {
-                year += 1;
-            } else if !future && (month > a.month() || (last && month == a.month())) {
-                year -= 1;
-            }
-            dated(widen(Date::new(year, month, 1).ok()?, Granularity::Month)?)
+        Relative::Month { month, lean } => {
+            let first = pick_year(a, lean, |y| Date::new(y, month, 1).ok())?;
+            dated(widen(first, Granularity::Month)?)
         }
-        Relative::MonthDay { month, day, future } => {
-            let mut year = a.year();
-            let this_year = Date::new(year, month, day).ok()?;
-            if future && this_year < a {
-                year += 1;
-            } else if !future && this_year > a {
-                year -= 1;
-            }
-            dated(widen(Date::new(year, month, day).ok()?, Granularity::Day)?)
+        Relative::MonthDay { month, day, lean } => {
+            let date = pick_year(a, lean, |y| Date::new(y, month, day).ok())?;
+            dated(widen(date, Granularity::Day)?)
         }
         Relative::Season { season, offset } => {
             let year = a.year().checked_add(i16::try_from(offset).ok()?)?;
@@ -348,6 +384,13 @@ fn resolve(rel: Relative, a: Date) -> Option<(String, Option<Interval>, TimexTyp
                 _ => return None,
             };
             dated(widen(d, unit)?)
+        }
+        Relative::Quarter(q) => {
+            // The latest such quarter that has begun by the anchor (TimeBank's reading).
+            let month = (q - 1) * 3 + 1;
+            let start = Date::new(a.year(), month, 1).ok()?;
+            let start = if start <= a { start } else { Date::new(a.year() - 1, month, 1).ok()? };
+            dated(widen(start, Granularity::Quarter)?)
         }
         Relative::DayPart { days, part } => {
             let d = a.checked_add(days.days()).ok()?;
@@ -377,15 +420,26 @@ fn month_number(word: &str) -> Option<i8> {
     SHORT.iter().position(|m| *m == w).and_then(|i| i8::try_from(i + 1).ok())
 }
 
+/// A weekday's full name, or its abbreviation with the period ("Sun." but not
+/// "Sun", which is as often a company or the star).
 fn weekday(word: &str) -> Option<Weekday> {
-    Some(match word.trim_end_matches('.').to_lowercase().as_str() {
-        "monday" | "mon" => Weekday::Monday,
-        "tuesday" | "tue" | "tues" => Weekday::Tuesday,
-        "wednesday" | "wed" => Weekday::Wednesday,
-        "thursday" | "thu" | "thurs" => Weekday::Thursday,
-        "friday" | "fri" => Weekday::Friday,
-        "saturday" | "sat" => Weekday::Saturday,
-        "sunday" | "sun" => Weekday::Sunday,
+    let lower = word.to_lowercase();
+    let abbreviated = lower.ends_with('.');
+    Some(match lower.trim_end_matches('.') {
+        "monday" => Weekday::Monday,
+        "tuesday" => Weekday::Tuesday,
+        "wednesday" => Weekday::Wednesday,
+        "thursday" => Weekday::Thursday,
+        "friday" => Weekday::Friday,
+        "saturday" => Weekday::Saturday,
+        "sunday" => Weekday::Sunday,
+        "mon" if abbreviated => Weekday::Monday,
+        "tue" | "tues" if abbreviated => Weekday::Tuesday,
+        "wed" if abbreviated => Weekday::Wednesday,
+        "thu" | "thurs" if abbreviated => Weekday::Thursday,
+        "fri" if abbreviated => Weekday::Friday,
+        "sat" if abbreviated => Weekday::Saturday,
+        "sun" if abbreviated => Weekday::Sunday,
         _ => return None,
     })
 }
@@ -509,7 +563,8 @@ fn recognise(text: &str, words: &[Word], i: usize, future: bool) -> Option<(usiz
             let iv = widen(Date::new(y, m, 1).ok()?, Granularity::Month)?;
             return Some((i + 1, Meaning::Absolute(iv)));
         }
-        return Some((i, Meaning::Relative(Relative::Month { month: m, future, last: false })));
+        let lean = if future { Lean::Next } else { Lean::Nearest };
+        return Some((i, Meaning::Relative(Relative::Month { month: m, lean })));
     }
 
     // "23 January 2017", "23 January".
@@ -525,7 +580,35 @@ fn recognise(text: &str, words: &[Word], i: usize, future: bool) -> Option<(usiz
         }
     }
 
+    // "third-quarter", "the third quarter".
+    let (ordinal, hyphenated) = match w.split_once('-') {
+        Some((o, "quarter")) => (o, true),
+        _ => (w.as_str(), false),
+    };
+    if let Some(q) = quarter_ordinal(ordinal) {
+        if hyphenated {
+            return Some((i, Meaning::Relative(Relative::Quarter(q))));
+        }
+        if next(1).as_deref() == Some("quarter") && adjacent(1) {
+            return Some((i + 1, Meaning::Relative(Relative::Quarter(q))));
+        }
+    }
+    if w == "the" {
+        if let Some(q) = next(1).and_then(|n| quarter_ordinal(&n)).filter(|_| next(2).as_deref() == Some("quarter")) {
+            return Some((i + 2, Meaning::Relative(Relative::Quarter(q))));
+        }
+        match next(1).as_deref() {
+            Some("past") if i == 0 || !matches!(lower(text, &words[i - 1]).as_str(), "over" | "for") => {
+                return Some((i + 1, Meaning::Reference("PAST_REF")))
+            }
+            Some("future") => return Some((i + 1, Meaning::Reference("FUTURE_REF"))),
+            _ => {}
+        }
+    }
+
     match w.as_str() {
+        "now" | "currently" => return Some((i, Meaning::Reference("PRESENT_REF"))),
+        "recently" => return Some((i, Meaning::Reference("PAST_REF"))),
         "today" => return Some((i, Meaning::Relative(Relative::Days(0)))),
         "yesterday" => return Some((i, Meaning::Relative(Relative::Days(-1)))),
         "tomorrow" => return Some((i, Meaning::Relative(Relative::Days(1)))),
@@ -544,7 +627,14 @@ fn recognise(text: &str, words: &[Word], i: usize, future: bool) -> Option<(usiz
         if let Some(m) = month_number(&n).filter(|_| text::is_capitalised(words[i + 1].text(text))) {
             return Some((
                 i + 1,
-                Meaning::Relative(Relative::Month { month: m, future: offset > 0, last: offset < 0 }),
+                Meaning::Relative(Relative::Month {
+                    month: m,
+                    lean: match offset {
+                        o if o < 0 => Lean::Last,
+                        0 => Lean::This,
+                        _ => Lean::Next,
+                    },
+                }),
             ));
         }
         if let Some(s) = season(&n) {
@@ -620,8 +710,19 @@ fn recognise(text: &str, words: &[Word], i: usize, future: bool) -> Option<(usiz
     None
 }
 
+fn quarter_ordinal(word: &str) -> Option<i8> {
+    Some(match word {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        _ => return None,
+    })
+}
+
 fn month_day(month: i8, day: i8, future: bool) -> Meaning {
-    Meaning::Relative(Relative::MonthDay { month, day, future })
+    let lean = if future { Lean::Next } else { Lean::Nearest };
+    Meaning::Relative(Relative::MonthDay { month, day, lean })
 }
 
 /// Durations: "six-year-long", "almost six-year", "for months", "three years", "24 hours".
