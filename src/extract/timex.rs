@@ -208,7 +208,7 @@ fn could_start(word: &str) -> bool {
             || matches!(
                 w,
                 "today" | "yesterday" | "tomorrow" | "tonight" | "last" | "next" | "this" | "past" | "coming"
-                    | "now" | "currently" | "recently" | "first" | "second" | "third"
+                    | "now" | "currently" | "recently" | "first" | "second" | "third" | "several" | "many"
                     | "fourth"
                     | "earlier" | "later" | "the" | "that" | "every" | "for" | "almost" | "nearly" | "about"
                     | "some" | "roughly" | "around"
@@ -678,7 +678,7 @@ fn recognise(text: &str, words: &[Word], i: usize, future: bool) -> Option<(usiz
     // "two days ago", "three years ago".
     if let Some(n) = number(&w) {
         if let Some((g, _)) = next(1).and_then(|u| unit(&u)) {
-            if next(2).as_deref() == Some("ago") {
+            if matches!(next(2).as_deref(), Some("ago" | "earlier")) {
                 return Some((i + 2, Meaning::Relative(Relative::Ago { amount: n, unit: g })));
             }
         }
@@ -746,6 +746,17 @@ fn duration(text: &str, words: &[Word], i: usize) -> Option<(usize, Meaning)> {
     if parts.len() >= 2 && !parts.contains(&"old") {
         if let (Some(n), Some(code)) = (number(parts[0]), unit_code(parts[1])) {
             return Some((first, Meaning::Duration(duration_value(n, code))));
+        }
+    }
+    // "several years", "a few days", "many months": durations of unstated length.
+    let vague = match (word.as_str(), at(first + 1).as_deref()) {
+        ("several" | "many" | "some", _) => Some(first + 1),
+        ("a", Some("few")) => Some(first + 2),
+        _ => None,
+    };
+    if let Some(unit_at) = vague {
+        if let Some(code) = at(unit_at).filter(|u| u.ends_with('s')).and_then(|u| unit_code(&u)) {
+            return Some((unit_at, Meaning::Duration(format!("PX{code}"))));
         }
     }
     // "three years", "twenty four hours".
