@@ -1,23 +1,14 @@
 // End-to-end: the built dist/, served under /newsline/, in Debian's headless Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { serve } from './serve.mjs';
+import { launchChromium, startSite, SCREENSHOTS as SHOTS } from './harness.mjs';
 
 const DIST = process.env.NEWSLINE_DIST ?? new URL('../../dist', import.meta.url).pathname;
-const SHOTS = process.env.NEWSLINE_SCREENSHOTS ?? new URL('../../target/screenshots', import.meta.url).pathname;
 let server, browser, base;
 
 before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serve(DIST, '/newsline/', 0);
-  base = `http://127.0.0.1:${server.address().port}/newsline/`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  ({ server, base } = await startSite(DIST));
+  browser = await launchChromium();
 });
 after(async () => { await browser?.close(); server?.close(); });
 

@@ -5,8 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { serve } from './serve.mjs';
+import { launchChromium, startSite } from './harness.mjs';
 
 const CLICKS = 20;
 const pages = process.argv.slice(2).map((arg) => arg.split('='));
@@ -28,15 +27,10 @@ function sizes(dist) {
 
 const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 const rows = [];
 for (const [name, dist] of pages) {
-  const server = await serve(dist, '/newsline/', 0);
-  const base = `http://127.0.0.1:${server.address().port}/newsline/`;
+  const { server, base } = await startSite(dist);
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const started = Date.now();
   await page.goto(base + '?view=quotes');
