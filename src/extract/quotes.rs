@@ -150,6 +150,19 @@ struct Attribution {
     frame: Range<usize>,
 }
 
+impl Attribution {
+    /// The attribution of an earlier quote, carried over to one that has none of its own.
+    fn lent_by(quote: &QuoteFinding) -> Attribution {
+        Attribution {
+            speaker: quote.speaker,
+            speaker_span: quote.speaker_span.clone(),
+            cue: quote.cue.clone().unwrap_or(0..0),
+            lean: CueLean::Neutral,
+            frame: quote.attribution.clone(),
+        }
+    }
+}
+
 /// Everything attribution needs to see of an article.
 pub struct Context<'a> {
     pub text: &'a str,
@@ -206,13 +219,7 @@ pub fn find(cx: &mut Context, quoted: &[Quoted]) -> Vec<QuoteFinding> {
             out.iter()
                 .rev()
                 .find(|o| o.kind != QuoteKind::Indirect && sentence.start <= o.span.start && o.speaker.is_some())
-                .map(|o| Attribution {
-                    speaker: o.speaker,
-                    speaker_span: o.speaker_span.clone(),
-                    cue: o.cue.clone().unwrap_or(0..0),
-                    lean: CueLean::Neutral,
-                    frame: o.attribution.clone(),
-                })
+                .map(Attribution::lent_by)
         });
         // A whole quoted sentence with no cue near it is still speech: it belongs to the
         // speaker quoted last in this or the previous paragraph. Short quoted words with
@@ -220,20 +227,11 @@ pub fn find(cx: &mut Context, quoted: &[Quoted]) -> Vec<QuoteFinding> {
         let sentence_like = kind == QuoteKind::Direct && content.split_whitespace().count() >= 4;
         let attribution = attribution.or_else(|| {
             let recent = out.iter().rev().find(|o| o.speaker.is_some() && o.span.start + 1 >= para_start_before(cx, q.paragraph))?;
-            sentence_like.then(|| Attribution {
-                speaker: recent.speaker,
-                speaker_span: recent.speaker_span.clone(),
-                cue: 0..0,
-                lean: CueLean::Neutral,
-                frame: recent.attribution.clone(),
-            })
+            sentence_like.then(|| Attribution { cue: 0..0, ..Attribution::lent_by(recent) })
         });
         let Some(a) = attribution else {
             continue;
         };
-        if kind == QuoteKind::Partial && a.cue.is_empty() && content.split_whitespace().count() <= 3 && a.speaker.is_none() {
-            continue;
-        }
         if let (Some(s), Some(span)) = (a.speaker, a.speaker_span.clone()) {
             last_speaker = Some((s, span, a.frame.clone()));
         }
