@@ -147,6 +147,11 @@ fn scan_sentence(text: &str, words: &[Word], out: &mut Vec<Candidate>, aliases: 
     let mut i = 0;
     while i < words.len() {
         let w = words[i].text(text);
+        if let Some(c) = descriptive_group(text, words, i) {
+            out.push(c);
+            i += 2;
+            continue;
+        }
         let starts_run = is_name_word(w) && (!lexicon::is_common_capitalised(w) || lexicon::is_honorific(w));
         if !starts_run {
             i += 1;
@@ -173,6 +178,9 @@ fn scan_sentence(text: &str, words: &[Word], out: &mut Vec<Candidate>, aliases: 
         }
         let run = &words[i..=j];
         let lowercase_before = i.checked_sub(1).map(|k| words[k].text(text));
+        if let Some(org) = role_organisation(text, run) {
+            out.push(org);
+        }
         if let Some(c) = candidate(text, run, lowercase_before, words[0].start) {
             // "Russia's Defence Ministry" names the Russian Defence Ministry.
             let merged = possessive_org(text, words, j, &c);
@@ -207,6 +215,63 @@ fn scan_sentence(text: &str, words: &[Word], out: &mut Vec<Candidate>, aliases: 
             i = j + 1;
         }
     }
+}
+
+/// Groups named by a description rather than a name: "US-led coalition" (a
+/// hyphenated leader before an organisation noun) and "Syrian rebels" (a demonym
+/// before a group noun).
+fn descriptive_group(text: &str, words: &[Word], i: usize) -> Option<Candidate> {
+    let (first, second) = (words.get(i)?, words.get(i + 1)?);
+    if !only_spaces(text, first, second) {
+        return None;
+    }
+    let (w, noun) = (first.text(text), second.text(text));
+    let kind = if w.strip_suffix("-led").is_some_and(|leader| lexicon::country(leader).is_some())
+        && matches!(noun, "coalition" | "alliance" | "forces" | "force")
+    {
+        ActorKind::Organization
+    } else if lexicon::country_of_demonym(w).is_some() && lexicon::is_group_noun(noun) {
+        ActorKind::Group
+    } else {
+        return None;
+    };
+    let span = first.start..second.end;
+    Some(Candidate {
+        span: span.clone(),
+        full: span.clone(),
+        name: text[span].to_string(),
+        kind: Some(kind),
+        role: None,
+        honorific: false,
+        locative: false,
+        sentence_initial: false,
+    })
+}
+
+/// The organisation named at the head of a title: "White House" in "White House
+/// Press Secretary Sean Spicer". A leading country ("US Air Force Colonel") is not one.
+fn role_organisation(text: &str, run: &[Word]) -> Option<Candidate> {
+    let title_at = run.iter().position(|w| lexicon::is_title(w.text(text)) || lexicon::is_role_noun(w.text(text)))?;
+    let prefix = &run[..title_at];
+    let first = prefix.first()?.text(text);
+    if prefix.len() < 2 || title_at + 1 >= run.len() || lexicon::is_honorific(first) || lexicon::is_common_capitalised(first) {
+        return None;
+    }
+    if lexicon::country(first).is_some() || lexicon::country_of_demonym(first).is_some() {
+        return None;
+    }
+    let span = prefix[0].start..prefix[prefix.len() - 1].end;
+    let name = text[span.clone()].to_string();
+    (classify(text, prefix, &name) == Some(ActorKind::Organization)).then_some(Candidate {
+        span: span.clone(),
+        full: span,
+        name,
+        kind: Some(ActorKind::Organization),
+        role: None,
+        honorific: false,
+        locative: false,
+        sentence_initial: false,
+    })
 }
 
 fn run_has_org_head(text: &str, run: &[Word]) -> bool {
@@ -329,7 +394,8 @@ fn possessive_org(text: &str, words: &[Word], j: usize, owner: &Candidate) -> Op
     ))
 }
 
-/// "Donald Trump’s administration" → the organisation "Trump administration".
+/// "Donald Trump’s administration" → the organisation "Trump administration"; likewise
+/// "Assad's government", which [`governments_by_country`] later names by country.
 fn administration(text: &str, words: &[Word], j: usize, owner: &Candidate) -> Option<Candidate> {
     if owner.kind != Some(ActorKind::Person) && owner.kind != Some(ActorKind::Other) {
         return None;
@@ -337,14 +403,14 @@ fn administration(text: &str, words: &[Word], j: usize, owner: &Candidate) -> Op
     possessive_stem(words[j].text(text))?;
     let next = words.get(j + 1)?;
     let noun = next.text(text).to_lowercase();
-    if noun != "administration" || !only_spaces(text, &words[j], next) {
+    if !matches!(noun.as_str(), "administration" | "government") || !only_spaces(text, &words[j], next) {
         return None;
     }
     let surname = owner.name.rsplit(' ').next()?;
     Some(Candidate {
         span: owner.span.start..next.end,
         full: owner.span.start..next.end,
-        name: format!("{surname} administration"),
+        name: format!("{surname} {noun}"),
         kind: Some(ActorKind::Organization),
         role: None,
         honorific: false,
@@ -372,7 +438,14 @@ fn canonical(c: &Candidate) -> (String, ActorKind) {
     if let Some(org) = lexicon::organisation_alias(&c.name) {
         return (org.to_string(), ActorKind::Organization);
     }
-    (c.name.strip_prefix("The ").unwrap_or(&c.name).to_string(), kind)
+    let name = c.name.strip_prefix("The ").unwrap_or(&c.name);
+    // "the Syrian Government" and "the Syrian government" are one body.
+    if let Some((demonym, "Government")) = name.split_once(' ') {
+        if lexicon::country_of_demonym(demonym).is_some() {
+            return (format!("{demonym} government"), ActorKind::Organization);
+        }
+    }
+    (name.to_string(), kind)
 }
 
 /// Ties candidates to actors: same canonical name, surname to full name, alias pairs.
@@ -450,6 +523,7 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
         table.mentions.push(MentionFinding { start: c.span.start, end: c.span.end, actor: index });
     }
     resolve_surnames(&mut table);
+    governments_by_country(&mut table);
     for actor in &mut table.actors {
         actor.aliases.retain(|a| a != &actor.name);
         actor.aliases.insert(0, actor.name.clone());
@@ -508,9 +582,9 @@ pub fn same_person(key: &[String], other: &[String]) -> bool {
 /// A bare surname seen before the full name was tied to a placeholder; fold those
 /// placeholders into the full-name actor.
 fn resolve_surnames(table: &mut ActorTable) {
-    let mut remap: Vec<usize> = (0..table.actors.len()).collect();
-    for i in 0..table.actors.len() {
-        let key = name_key(&table.actors[i].name);
+    let mut merges = Vec::new();
+    for (i, actor) in table.actors.iter().enumerate() {
+        let key = name_key(&actor.name);
         if key.len() != 1 {
             continue;
         }
@@ -518,22 +592,57 @@ fn resolve_surnames(table: &mut ActorTable) {
             a.kind == ActorKind::Person && name_key(&a.name).len() > 1 && name_key(&a.name).last() == key.last()
         });
         if let Some(f) = full {
-            remap[i] = f;
-            let (aliases, roles) = (table.actors[i].aliases.clone(), table.actors[i].roles.clone());
-            let target = &mut table.actors[f];
-            for a in aliases {
-                if !target.aliases.contains(&a) {
-                    target.aliases.push(a);
-                }
-            }
-            for r in roles {
-                if !target.roles.contains(&r) {
-                    target.roles.push(r);
-                }
+            merges.push((i, f));
+        }
+    }
+    merge(table, &merges);
+}
+
+/// "Assad's government" is the government of the country in its leader's role
+/// ("Syrian President Bashar al-Assad" → "Syrian government").
+fn governments_by_country(table: &mut ActorTable) {
+    let mut merges = Vec::new();
+    for i in 0..table.actors.len() {
+        let Some(surname) = table.actors[i].name.strip_suffix(" government") else { continue };
+        let demonym = table
+            .actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Person && name_key(&a.name).last() == name_key(surname).last())
+            .flat_map(|a| a.roles.iter())
+            .find_map(|role| role.split(' ').find(|w| lexicon::country_of_demonym(w).is_some()));
+        let Some(demonym) = demonym else { continue };
+        let national = format!("{demonym} government");
+        match table.actors.iter().position(|a| a.name == national) {
+            Some(existing) => merges.push((i, existing)),
+            None => {
+                let actor = &mut table.actors[i];
+                actor.aliases.push(actor.name.clone());
+                actor.name = national;
             }
         }
     }
-    // Keep only actors that are their own target, renumbered in order.
+    merge(table, &merges);
+}
+
+/// Folds each `(from, into)` actor into the other: aliases, roles and mentions move,
+/// and the remaining actors are renumbered in order.
+fn merge(table: &mut ActorTable, merges: &[(usize, usize)]) {
+    let mut remap: Vec<usize> = (0..table.actors.len()).collect();
+    for &(from, into) in merges {
+        remap[from] = into;
+        let (aliases, roles) = (table.actors[from].aliases.clone(), table.actors[from].roles.clone());
+        let target = &mut table.actors[into];
+        for a in aliases {
+            if !target.aliases.contains(&a) {
+                target.aliases.push(a);
+            }
+        }
+        for r in roles {
+            if !target.roles.contains(&r) {
+                target.roles.push(r);
+            }
+        }
+    }
     let mut new_index = vec![usize::MAX; table.actors.len()];
     let mut kept = Vec::new();
     for (i, actor) in table.actors.iter().enumerate() {

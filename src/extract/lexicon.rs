@@ -27,7 +27,7 @@ pub fn keeps_period(word: &str) -> bool {
 pub fn is_title(word: &str) -> bool {
     matches!(
         word,
-        "President" | "Vice" | "Secretary" | "Minister" | "Prime" | "Premier" | "Chancellor" |
+        "Press" | "President" | "Vice" | "Secretary" | "Minister" | "Prime" | "Premier" | "Chancellor" |
             "Colonel" | "Col." | "Captain" | "Capt." | "General" | "Gen." | "Lieutenant" | "Lt." |
             "Sergeant" | "Sgt." | "Major" | "Maj." | "Admiral" | "Adm." | "Commander" | "Senator" |
             "Sen." | "Representative" | "Rep." | "Congressman" | "Congresswoman" | "Governor" |

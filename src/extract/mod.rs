@@ -203,6 +203,19 @@ mod tests {
         assert!(a.actors.iter().any(|x| x.name == "Russia" && x.aliases.iter().any(|s| s == "Moscow")));
     }
 
+    #[test]
+    fn organisations_and_groups_named_by_description() {
+        let text = "White House spokesman Sean Spicer spoke. The US-led coalition struck. Syrian rebels met \
+                    Syrian President Bashar al-Assad. Assad's government refused.";
+        let a = analyze(text, None);
+        let kind_of = |name: &str| a.actors.iter().find(|x| x.name == name).map(|x| x.kind);
+        assert_eq!(kind_of("White House"), Some(ActorKind::Organization));
+        assert_eq!(kind_of("US-led coalition"), Some(ActorKind::Organization));
+        assert_eq!(kind_of("Syrian rebels"), Some(ActorKind::Group));
+        assert_eq!(kind_of("Syrian government"), Some(ActorKind::Organization));
+        assert_eq!(kind_of("Assad government"), None, "named by its country");
+    }
+
     /// (text, article date, expression, TIMEX3 value).
     #[test]
     fn time_expressions_resolve_against_the_article_date() {
