@@ -39,7 +39,7 @@ pub fn inline_script_hashes(html: &str) -> Result<Vec<String>, CspError> {
         let tag_end = html[open..].find('>').map(|i| open + i + 1).ok_or(CspError::UnclosedScript(open))?;
         let close = html[tag_end..].find("</script>").map(|i| tag_end + i).ok_or(CspError::UnclosedScript(open))?;
         if !html[open..tag_end].contains(" src=") {
-            let digest = Sha256::digest(html[tag_end..close].as_bytes());
+            let digest = Sha256::digest(&html.as_bytes()[tag_end..close]);
             hashes.push(format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest)));
         }
         rest = close + "</script>".len();

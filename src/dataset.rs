@@ -384,10 +384,20 @@ fn conflicts(ds: &Dataset) -> Vec<Conflict> {
 }
 
 impl Dataset {
+    /// Every place an item names its article, for [`Dataset::to_page_blob`]'s interning.
+    fn article_refs(&mut self) -> impl Iterator<Item = &mut String> {
+        let mentions = self.actors.iter_mut().flat_map(|a| a.mentions.iter_mut().map(|m| &mut m.article));
+        mentions
+            .chain(self.quotes.iter_mut().map(|q| &mut q.article))
+            .chain(self.timexes.iter_mut().map(|t| &mut t.article))
+            .chain(self.events.iter_mut().map(|e| &mut e.article))
+            .chain(self.diagnostics.iter_mut().map(|d| &mut d.article))
+    }
+
     /// The compact form embedded in the page. It leaves out what the page can read
-    /// from the article texts on demand: each quote's, timex's and event's `text`
-    /// (a slice of its article) and the actors' mention lists, which the page does not
-    /// show. That keeps the blob near the size of the texts themselves.
+    /// from the article texts on demand (each quote's, timex's and event's `text`, a
+    /// slice of its article), and it writes each item's article as the article's
+    /// position, since article ids (often long slugs) would otherwise repeat in every item.
     ///
     /// # Errors
     /// When postcard cannot encode the dataset (it has no size limit, so only on allocation failure).
@@ -396,16 +406,29 @@ impl Dataset {
         page.quotes.iter_mut().for_each(|q| q.text.clear());
         page.timexes.iter_mut().for_each(|t| t.text.clear());
         page.events.iter_mut().for_each(|e| e.text.clear());
-        page.actors.iter_mut().for_each(|a| a.mentions.clear());
+        let position: HashMap<String, String> =
+            self.articles.iter().enumerate().map(|(i, a)| (a.id.clone(), i.to_string())).collect();
+        for article in page.article_refs() {
+            if let Some(p) = position.get(article.as_str()) {
+                article.clone_from(p);
+            }
+        }
         postcard::to_allocvec(&page)
     }
 
     /// Reads the page's form back; item texts are empty (see [`Dataset::to_page_blob`]).
     ///
     /// # Errors
-    /// When the bytes were not written by [`Dataset::to_page_blob`] of this version.
+    /// When the bytes were not written by [`Dataset::to_page_blob`] of this version,
+    /// including an item that names an article the dataset does not have.
     pub fn from_page_blob(bytes: &[u8]) -> Result<Dataset, postcard::Error> {
-        postcard::from_bytes(bytes)
+        let mut ds: Dataset = postcard::from_bytes(bytes)?;
+        let ids: Vec<String> = ds.articles.iter().map(|a| a.id.clone()).collect();
+        for article in ds.article_refs() {
+            let id = article.parse::<usize>().ok().and_then(|i| ids.get(i)).ok_or(postcard::Error::DeserializeBadEncoding)?;
+            article.clone_from(id);
+        }
+        Ok(ds)
     }
 }
 
@@ -427,7 +450,9 @@ mod tests {
         let blob = ds.to_page_blob().unwrap();
         let page = Dataset::from_page_blob(&blob).unwrap();
         assert_eq!(page.articles, ds.articles);
+        assert_eq!(page.actors, ds.actors, "actors keep their mentions, with article ids restored");
         assert_eq!(page.quotes.len(), ds.quotes.len());
+        assert!(page.quotes.iter().chain(&ds.quotes).all(|q| q.article == "a"));
         for (p, q) in page.quotes.iter().zip(&ds.quotes) {
             assert_eq!((p.start, p.end, &p.speaker, p.text.as_str()), (q.start, q.end, &q.speaker, ""));
             assert_eq!(&page.articles[0].text[p.start..p.end], q.text, "the text is still there to slice");

@@ -98,7 +98,18 @@ fn article_view_highlights_the_item() {
     let ds = seeds();
     let q = ds.quotes.iter().find(|q| q.text == "rubbish.").expect("the rubbish quote");
     let html = render(&format!("?view=article&item={}", q.id));
-    assert!(html.contains(r#"<mark id="highlight">rubbish.</mark>"#), "{html}");
+    let marked = &html[html.find(r#"<mark id="highlight">"#).expect("the item is marked")..];
+    assert!(marked[..marked.find("</mark>").unwrap()].ends_with(r#"class="said">rubbish.</span>"#), "{marked}");
+    // Everything else the extractor found is marked too, for checking.
+    assert!(html.contains(r#"<span title="time → 2017-01-23" class="time">Monday</span>"#));
+    assert!(html.contains(r#"href="/newsline/?view=actor&amp;item=sean-spicer" class="mention">Sean Spicer</a>"#));
+    assert!(html.contains(r#"title="direct quote · statement · Sean Spicer" class="said">let’s not take that too far.</span>"#));
+}
+
+#[test]
+fn a_filter_picked_in_the_reader_goes_to_the_quote_list() {
+    let html = render("?view=article&item=q1");
+    assert!(html.contains(r#"href="/newsline/?stance=claim&amp;view=quotes""#), "{html}");
 }
 
 #[test]
@@ -113,5 +124,72 @@ fn bad_links_render_a_notice_not_a_crash() {
 #[test]
 fn empty_results_say_why() {
     let html = render("?view=quotes&actor=george-krol,sean-spicer");
-    assert!(html.contains("Nothing involves George Krol and Sean Spicer together"), "{html}");
+    assert!(html.contains("No quotes involving George Krol and Sean Spicer."), "{html}");
+    assert!(html.contains(r#"<a href="/newsline/?view=quotes" class="clear">Clear the filters</a>"#));
+    let html = render("?view=quotes&actor=sean-spicer&stance=claim&from=2017-01-23&q=zebra");
+    assert!(html.contains("No quotes involving Sean Spicer, with stance claim, from 2017-01-23 on, matching “zebra”."), "{html}");
+}
+
+#[test]
+fn every_facet_shows_what_it_would_show() {
+    let html = render("?view=quotes&stance=denial");
+    let ds = seeds();
+    let denials = ds.quotes.iter().filter(|q| q.stance == newsline::extract::Stance::Denial).count();
+    let claims = ds.quotes.iter().filter(|q| q.stance == newsline::extract::Stance::Claim).count();
+    // The stance counts ignore the stance filter itself; the other facets follow it.
+    assert!(html.contains(&format!(r#"data-value="denial" class="option on"><span class="name"><span class="badge denial">denial</span></span><span aria-label="{denials} items""#)), "{html}");
+    assert!(html.contains(&format!(r#"data-value="claim" class="option"><span class="name"><span class="badge claim">claim</span></span><span aria-label="{claims} items""#)));
+    assert_eq!(count(&html, r#"<span class="badge denial">denial</span></span><span class="badge kind">"#), 0);
+    assert!(count(&html, "data-quote-id=") >= 1);
+    assert!(!html.contains(r#"class="badge claim">claim</span><span class="badge kind">"#), "no claim card under the denial filter");
+}
+
+#[test]
+fn search_marks_its_matches() {
+    let html = render("?view=quotes&q=RUBBISH");
+    assert!(html.contains(r#"<mark class="hit">rubbish</mark>"#), "{html}");
+    assert!(html.contains(r#"value="RUBBISH""#));
+}
+
+#[test]
+fn the_same_words_from_both_outlets_share_a_card_that_says_the_speakers_differ() {
+    let html = render("?view=quotes&q=rubbish");
+    // Two reports containing the word, and one card for the two partial quotes of it.
+    assert_eq!(count(&html, "data-quote-id="), 3, "{html}");
+    assert_eq!(count(&html, "data-copy-id="), 1);
+    assert!(html.contains("Reported by 2 articles"));
+    assert!(html.contains(r#"<span class="badge denial">speakers differ</span>"#));
+}
+
+#[test]
+fn the_contested_view_pairs_claims_with_denials_and_shows_the_rubbish_conflict() {
+    let html = render("?view=contested");
+    assert!(html.contains("Same words, different speaker by outlet: <q>rubbish"), "{html}");
+    let conflict = &html[html.find("data-conflict=").unwrap()..];
+    assert!(conflict.contains(">Sean Spicer</a>") && conflict.contains(">United States</a>"), "{conflict}");
+    assert!(html.contains(r#"<h2 class="contest-kind">Claim and denial</h2>"#));
+    let denied = &html[html.find(r#"class="contest denied""#).unwrap()..];
+    assert!(denied.contains(">Pentagon</a>") || denied.contains(">John Dorrian</a>"), "{denied}");
+}
+
+#[test]
+fn the_actor_page_lists_names_roles_company_and_quotes() {
+    let html = render("?view=actor&item=sean-spicer");
+    assert!(html.contains(r#"<h2 id="actor-name">Sean Spicer"#), "{html}");
+    assert!(html.contains("White House Press Secretary"), "the role");
+    assert!(html.contains("Mr Spicer"), "an alias");
+    assert!(html.contains("<th scope=\"row\">2017-01</th>"), "mentions per month");
+    assert!(html.contains("Quotes by Sean Spicer ("));
+    assert!(count(&html, "data-quote-id=") >= 3);
+}
+
+#[test]
+fn the_timeline_draws_an_overview_and_a_zoom_choice() {
+    let html = render("?zoom=month");
+    assert!(html.contains(r#"aria-label="Events over time"#), "{html}");
+    assert!(html.contains(r#"class="bar h10""#));
+    assert!(html.contains("grouped by month"));
+    assert!(html.contains(r#"<h2 class="day-label">Jan 2017</h2>"#));
+    assert!(!html.contains(r#"<h2 class="day-label">Mon 23 Jan 2017</h2>"#));
+    assert!(render("").contains(r#"<h2 class="day-label">Mon 23 Jan 2017</h2>"#), "auto picks days for a small corpus");
 }

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use newsline::corpus::{read_jsonl, read_txt, Source};
 use newsline::dataset::{self, Dataset};
-use newsline::query::{parse, to_query, Index, State, View};
+use newsline::query::{parse, to_query, Index, State, View, Zoom, KINDS, STANCES};
 use proptest::prelude::*;
 
 fn seeds() -> &'static (Dataset, Index) {
@@ -28,20 +28,41 @@ fn seeds() -> &'static (Dataset, Index) {
 
 /// Any state the page can be in for the seed corpus.
 fn states() -> impl Strategy<Value = State> {
-    let (ds, _) = seeds();
+    let (ds, index) = seeds();
     let actors = ds.actors.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+    let outlets = index.outlets.iter().map(|o| o.id.clone()).collect::<Vec<_>>();
     let items: Vec<String> = ds.quotes.iter().map(|q| q.id.clone()).chain(ds.events.iter().map(|e| e.id.clone())).collect();
-    (
+    let day = (1990i16..2030, 1i8..=12, 1i8..=28).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"));
+    let filters = (
         proptest::sample::subsequence(actors.clone(), 0..=actors.len()).prop_shuffle(),
-        prop_oneof![Just(View::Timeline), Just(View::Quotes), Just(View::Article)],
+        proptest::sample::subsequence(STANCES.to_vec(), 0..=3),
+        proptest::sample::subsequence(KINDS.to_vec(), 0..=3),
+        proptest::sample::subsequence(outlets.clone(), 0..=outlets.len()).prop_shuffle(),
+        proptest::option::of(day.clone()),
+        proptest::option::of(day),
+        // Search text as typed: any characters, trimmed the way the page trims it.
+        "[a-zA-Z0-9 &,=?%#+“”é]{0,30}".prop_map(|t| t.trim().to_string()),
+    );
+    let view = (
+        proptest::option::of(proptest::sample::select(Zoom::ALL.to_vec())),
+        proptest::sample::select(View::ALL.to_vec()),
         proptest::option::of(proptest::sample::select(items.clone())),
         proptest::sample::select(items),
-    )
-        .prop_map(|(actors, view, item, article_item)| {
-            // The article view always names its item.
-            let item = if view == View::Article { Some(article_item) } else { item };
-            State { actors, view, item }
-        })
+        proptest::sample::select(actors),
+    );
+    (filters, view).prop_map(|((actors, stances, kinds, outlets, a, b, text), (zoom, view, item, article_item, actor))| {
+        // A range reads low to high; the article and actor views always name their item.
+        let (from, to) = match (a, b) {
+            (Some(a), Some(b)) if a > b => (Some(b), Some(a)),
+            other => other,
+        };
+        let item = match view {
+            View::Article => Some(article_item),
+            View::Actor => Some(actor),
+            _ => item,
+        };
+        State { actors, stances, kinds, outlets, from, to, text, zoom, view, item }
+    })
 }
 
 proptest! {

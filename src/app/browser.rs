@@ -1,9 +1,7 @@
 //! The few places the explorer touches the browser: the address bar, the history
 //! stack, the clipboard and scrolling. Natively (server-side rendering) they do nothing.
 
-use yew::prelude::*;
-
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
 mod imp {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
@@ -63,6 +61,15 @@ mod imp {
         let _ = element.style().set_property("height", &format!("{px}px"));
     }
 
+    /// Whether the window is wide enough to show the filters beside the results.
+    pub fn wide_screen() -> bool {
+        web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_none_or(|w| w > 720.0)
+    }
+
+    pub fn origin() -> String {
+        web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
+    }
+
     pub fn href() -> String {
         web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
     }
@@ -98,6 +105,30 @@ mod imp {
         }
     }
 
+    /// Hands `text` to the browser as a file download, made here with no server.
+    pub fn download(name: &str, mime: &str, text: &str) {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        let parts = js_sys::Array::of1(&JsValue::from_str(text));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+        if let Ok(anchor) = document.create_element("a").map(|a| a.unchecked_into::<web_sys::HtmlAnchorElement>()) {
+            anchor.set_href(&url);
+            anchor.set_download(name);
+            anchor.click();
+        }
+        let _ = web_sys::Url::revoke_object_url(&url);
+    }
+
+    /// The export as a JSON file, written by the browser's own `JSON.stringify`.
+    pub fn download_json(name: &str, value: &impl serde::Serialize) {
+        let Ok(js) = serde_wasm_bindgen::to_value(value) else { return };
+        if let Ok(text) = js_sys::JSON::stringify_with_replacer_and_space(&js, &JsValue::NULL, &JsValue::from(2)) {
+            download(name, "application/json", &String::from(text));
+        }
+    }
+
     pub fn scroll_to(id: &str) {
         let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
         if let Some(el) = element {
@@ -108,7 +139,7 @@ mod imp {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(all(target_arch = "wasm32", feature = "web")))]
 mod imp {
     pub fn push(_query: &str) {}
     pub struct Listener;
@@ -122,6 +153,12 @@ mod imp {
         (0.0, 900.0)
     }
     pub fn set_height(_element: &web_sys::HtmlElement, _px: u64) {}
+    pub fn wide_screen() -> bool {
+        true
+    }
+    pub fn origin() -> String {
+        String::new()
+    }
     pub fn href() -> String {
         String::new()
     }
@@ -129,36 +166,16 @@ mod imp {
         done(false);
     }
     pub fn scroll_to(_id: &str) {}
+    pub fn download(_name: &str, _mime: &str, _text: &str) {}
+    pub fn download_json(_name: &str, _value: &impl serde::Serialize) {}
     pub fn show_fatal(message: &str) {
         eprintln!("Newsline stopped: {message}");
     }
 }
 
-pub use imp::{on_popstate, on_window, push, scroll_to, set_height, show_fatal, viewport_position};
+pub use imp::{copy, download, download_json, href, origin, wide_screen, on_popstate, on_window, push, scroll_to, set_height, show_fatal, viewport_position};
 
 /// From now on a panic shows [`show_fatal`]'s panel, never a blank page.
 pub fn show_panics() {
     std::panic::set_hook(Box::new(|info| show_fatal(&info.to_string())));
-}
-
-/// "Copy link": copies the address of the current view, and says whether it worked.
-#[function_component(CopyLink)]
-pub fn copy_link() -> Html {
-    let status = use_state(String::new);
-    let onclick = {
-        let status = status.clone();
-        Callback::from(move |_| {
-            let href = imp::href();
-            let status = status.clone();
-            imp::copy(&href.clone(), move |ok| {
-                status.set(if ok { "Link copied".to_string() } else { format!("Copy this link: {href}") });
-            });
-        })
-    };
-    html! {
-        <div class="copy">
-            <button type="button" class="copy-link" {onclick}>{"Copy link"}</button>
-            <span class="copy-status" role="status" aria-live="polite">{(*status).clone()}</span>
-        </div>
-    }
 }

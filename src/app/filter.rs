@@ -1,27 +1,137 @@
-//! The actor filter: every actor with the number of visible items that involve it.
+//! The filter panel: free text, stance, kind, outlet, date range and actors. Every
+//! option is a link to the state it leads to, with the number of items it would show.
 
 use yew::prelude::*;
 
-use super::Explorer;
-use crate::query;
+use super::{browser, Explorer};
+use crate::query::{self, kind_word, stance_word, State, KINDS, STANCES};
 
-#[derive(Properties, PartialEq)]
-pub struct ActorFilterProps {
-    /// (actor index, count), as [`query::Selection::actor_counts`] orders them.
-    pub counts: Vec<(usize, usize)>,
+/// How many actors and outlets a list shows at once; the search box reaches the rest.
+const SHOWN_ACTORS: usize = 100;
+const SHOWN_OUTLETS: usize = 12;
+
+/// One option of a multi-valued filter, as a checkbox-like link.
+fn option(ex: &Explorer, next: State, on: bool, label: Html, count: usize, data: (&'static str, String)) -> Html {
+    html! {
+        <li>
+            <a class={classes!("option", on.then_some("on"), (count == 0 && !on).then_some("none"))}
+               href={ex.href(&next)} onclick={ex.go(next.clone())} role="checkbox"
+               aria-checked={if on { "true" } else { "false" }} data-filter={data.0} data-value={data.1}>
+                <span class="name">{label}</span>
+                <span class="count" aria-label={format!("{count} items")}>{count}</span>
+            </a>
+        </li>
+    }
 }
 
-/// How many actors the list shows at once; the search box reaches the rest.
-const SHOWN_ACTORS: usize = 100;
+/// Reads an input's value from its event.
+fn value_of(e: &Event) -> Option<String> {
+    e.target_dyn_into::<web_sys::HtmlInputElement>().map(|input| input.value())
+}
+
+#[function_component(Filters)]
+pub fn filters() -> Html {
+    let ex = use_context::<Explorer>().expect("Filters needs the Explorer context");
+    let sel = ex.selection.clone();
+    let state = &ex.state;
+    let clear_all = state.unfiltered();
+
+    let stances = STANCES.iter().enumerate().map(|(i, &s)| {
+        let next = query::toggled(state, |s| &mut s.stances, s, Some(&STANCES));
+        option(&ex, next, state.stances.contains(&s), html! { <span class={classes!("badge", stance_word(s))}>{stance_word(s)}</span> }, sel.stance_counts[i], ("stance", stance_word(s).into()))
+    });
+    let kinds = KINDS.iter().enumerate().map(|(i, &k)| {
+        let next = query::toggled(state, |s| &mut s.kinds, k, Some(&KINDS));
+        option(&ex, next, state.kinds.contains(&k), html! { {kind_word(k)} }, sel.kind_counts[i], ("kind", kind_word(k).into()))
+    });
+    let outlets = sel.outlet_counts.iter().enumerate().filter(|&(rank, &(o, _))| rank < SHOWN_OUTLETS || state.outlets.contains(&ex.index.outlets[o].id)).map(|(_, &(o, count))| {
+        let outlet = &ex.index.outlets[o];
+        let next = query::toggled(state, |s| &mut s.outlets, outlet.id.clone(), None);
+        option(&ex, next, state.outlets.contains(&outlet.id), html! { {&outlet.name} }, count, ("outlet", outlet.id.clone()))
+    });
+    let hidden_outlets = sel.outlet_counts.len().saturating_sub(SHOWN_OUTLETS);
+
+    let search_box = use_node_ref();
+    let on_search = {
+        let (navigate, state, search_box) = (ex.navigate.clone(), state.clone(), search_box.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let text = search_box.cast::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+            let text = text.trim().to_string();
+            if text != state.text {
+                navigate.emit(State { text, ..state.clone() }.refiltered());
+            }
+        })
+    };
+    let on_date = |from: bool| {
+        let (navigate, state) = (ex.navigate.clone(), state.clone());
+        Callback::from(move |e: Event| {
+            let value = value_of(&e).filter(|v| !v.is_empty());
+            let mut next = state.clone().refiltered();
+            if from { next.from = value } else { next.to = value }
+            // An input can hold a range backwards for a moment; the link never does.
+            if let (Some(f), Some(t)) = (&next.from, &next.to) {
+                if f > t {
+                    std::mem::swap(&mut next.from, &mut next.to);
+                }
+            }
+            navigate.emit(next);
+        })
+    };
+    let no_dates = State { from: None, to: None, ..state.clone() }.refiltered();
+    let active = [!state.actors.is_empty(), !state.stances.is_empty(), !state.kinds.is_empty(), !state.outlets.is_empty(),
+        state.from.is_some() || state.to.is_some(), !state.text.is_empty()].iter().filter(|&&on| on).count();
+    html! {
+        <details class="filters-box" open={browser::wide_screen()}>
+        <summary>{ if active == 0 { "Filters".to_string() } else { format!("Filters ({active} active)") } }</summary>
+        <aside class="filters" aria-label="Filters">
+            <form class="search" role="search" onsubmit={on_search}>
+                <label for="q">{"Search the words, speakers and sentences"}</label>
+                <div class="row">
+                    <input id="q" name="q" type="search" ref={search_box} value={state.text.clone()} placeholder="e.g. rubbish" />
+                    <button type="submit">{"Search"}</button>
+                </div>
+            </form>
+            if state.is_filtered() {
+                {ex.link(clear_all, "clear", html! { {"Clear all filters"} })}
+            }
+            <fieldset class="facet">
+                <legend>{"Stance"}</legend>
+                <ul class="options">{ for stances }</ul>
+            </fieldset>
+            <fieldset class="facet">
+                <legend>{"Kind"}</legend>
+                <ul class="options">{ for kinds }</ul>
+            </fieldset>
+            <fieldset class="facet">
+                <legend>{"Outlet"}</legend>
+                <ul class="options">{ for outlets }</ul>
+                if hidden_outlets > 0 {
+                    <p class="more">{format!("and {hidden_outlets} more with fewer items")}</p>
+                }
+            </fieldset>
+            <fieldset class="facet dates">
+                <legend>{"Dates"}</legend>
+                <label>{"From"}<input type="date" name="from" value={state.from.clone().unwrap_or_default()} onchange={on_date(true)} /></label>
+                <label>{"To"}<input type="date" name="to" value={state.to.clone().unwrap_or_default()} onchange={on_date(false)} /></label>
+                if state.from.is_some() || state.to.is_some() {
+                    {ex.link(no_dates, "clear", html! { {"Any date"} })}
+                }
+            </fieldset>
+            <ActorFilter />
+        </aside>
+        </details>
+    }
+}
 
 #[function_component(ActorFilter)]
-pub fn actor_filter(props: &ActorFilterProps) -> Html {
+fn actor_filter() -> Html {
     let ex = use_context::<Explorer>().expect("ActorFilter needs the Explorer context");
     let search = use_state(String::new);
     let selected = &ex.state.actors;
     let needle = search.to_lowercase();
-    let matching: Vec<(usize, usize)> = props
-        .counts
+    let counts = &ex.selection.actor_counts;
+    let matching: Vec<(usize, usize)> = counts
         .iter()
         .copied()
         .filter(|&(i, _)| needle.is_empty() || ex.dataset.actors[i].name.to_lowercase().contains(&needle))
@@ -42,12 +152,12 @@ pub fn actor_filter(props: &ActorFilterProps) -> Html {
             }
         })
     };
-    let clear = query::State { actors: Vec::new(), item: None, ..ex.state.clone() };
+    let clear = State { actors: Vec::new(), ..ex.state.clone() }.refiltered();
     html! {
-        <aside class="filter" aria-label="Filter by actor">
-            <h2>{"Actors"}</h2>
+        <fieldset class="facet actors-facet">
+            <legend>{"Actors"}</legend>
             if !selected.is_empty() {
-                <a class="clear" href={ex.href(&clear)} onclick={ex.go(clear.clone())}>{"Clear actor filter"}</a>
+                {ex.link(clear, "clear", html! { {"Clear actor filter"} })}
             }
             <input type="search" class="actor-search" placeholder="Search actors" aria-label="Search actors"
                    value={(*search).clone()} {oninput} />
@@ -72,6 +182,6 @@ pub fn actor_filter(props: &ActorFilterProps) -> Html {
                 }
             }) }
             </ul>
-        </aside>
+        </fieldset>
     }
 }

@@ -1,11 +1,14 @@
 //! The explorer's Yew components. They render from a [`Dataset`] and a
-//! [`query::State`]; the browser glue (history, clipboard) lives in `browser`,
-//! so the components also render natively for the server-side-render tests.
+//! [`query::State`]; the browser glue (history, clipboard, downloads) lives in
+//! `browser`, so the components also render natively for the server-side-render tests.
 
+mod actor;
 mod article;
 mod browser;
+mod contested;
 mod filter;
 mod quotes;
+mod share;
 mod timeline;
 mod virtual_list;
 
@@ -14,7 +17,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::dataset::{Dataset, Quote};
-use crate::query::{self, State, View};
+use crate::query::{self, Selection, State, View};
 
 pub use browser::{show_fatal, show_panics};
 
@@ -28,14 +31,29 @@ pub struct AppProps {
     pub path: AttrValue,
 }
 
-/// Shared by every component: the data, its index, and how to move to a new state.
-#[derive(Clone, PartialEq)]
+/// Shared by every component: the data, its index, what the state selects, and how
+/// to move to a new state.
+#[derive(Clone)]
 pub struct Explorer {
     pub dataset: Rc<Dataset>,
     pub index: Rc<query::Index>,
     pub state: State,
+    pub selection: Rc<Selection>,
     pub path: AttrValue,
     pub navigate: Callback<State>,
+}
+
+/// The dataset, index and selection are compared by address: a new one is always a
+/// new allocation, and comparing a large corpus by value on every render would cost.
+impl PartialEq for Explorer {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.dataset, &other.dataset)
+            && Rc::ptr_eq(&self.index, &other.index)
+            && Rc::ptr_eq(&self.selection, &other.selection)
+            && self.state == other.state
+            && self.path == other.path
+            && self.navigate == other.navigate
+    }
 }
 
 impl Explorer {
@@ -54,6 +72,11 @@ impl Explorer {
                 navigate.emit(state.clone());
             }
         })
+    }
+
+    /// A link to `state` that the explorer follows in place.
+    pub fn link(&self, state: State, class: &'static str, body: Html) -> Html {
+        html! { <a {class} href={self.href(&state)} onclick={self.go(state)}>{body}</a> }
     }
 
     pub fn outlet_of(&self, article: &str) -> String {
@@ -81,12 +104,76 @@ impl Explorer {
         self.index.actor(id).map_or_else(|| id.to_string(), |i| self.dataset.actors[i].name.clone())
     }
 
+    /// The speaker's name, linked to their actor page, or "Unattributed".
+    pub fn speaker(&self, q: &Quote) -> Html {
+        match q.speaker.as_deref() {
+            Some(id) => {
+                let page = State { view: View::Actor, item: Some(id.to_string()), ..self.state.clone() };
+                self.link(page, "who", html! { {self.actor_name(id)} })
+            }
+            None => html! { <span class="who">{"Unattributed"}</span> },
+        }
+    }
+
     /// The date a quote is placed at, as "Mon 23 Jan 2017", and whether it is only the report date.
     pub fn quote_date(&self, q: &Quote) -> Option<(String, bool)> {
         let event = &self.dataset.events[self.index.event(q.event.as_deref()?)?];
         let shown = timeline::date_label(&event.date)?;
         Some((shown, event.date.basis == crate::extract::DateBasis::ReportedOn))
     }
+
+    /// `text` with every case-insensitive match of the search marked.
+    pub fn highlighted(&self, text: &str) -> Html {
+        let hits = matches(text, &self.state.text);
+        if hits.is_empty() {
+            return html! { {text} };
+        }
+        let mut parts = Vec::with_capacity(hits.len() * 2 + 1);
+        let mut at = 0;
+        for hit in hits {
+            parts.push(html! { {&text[at..hit.start]} });
+            parts.push(html! { <mark class="hit">{&text[hit.clone()]}</mark> });
+            at = hit.end;
+        }
+        parts.push(html! { {&text[at..]} });
+        html! { <>{ for parts }</> }
+    }
+}
+
+/// Byte ranges of `text` that equal `needle` ignoring case, left to right, not overlapping.
+pub fn matches(text: &str, needle: &str) -> Vec<std::ops::Range<usize>> {
+    let needle: Vec<char> = needle.chars().flat_map(char::to_lowercase).collect();
+    let mut hits = Vec::new();
+    if needle.is_empty() {
+        return hits;
+    }
+    let mut from = 0;
+    for (start, _) in text.char_indices() {
+        if start < from {
+            continue;
+        }
+        let mut want = needle.iter();
+        let mut end = start;
+        let mut matched = false;
+        'chars: for (offset, c) in text[start..].char_indices() {
+            for lower in c.to_lowercase() {
+                match want.next() {
+                    Some(&w) if w == lower => {}
+                    _ => break 'chars,
+                }
+            }
+            end = start + offset + c.len_utf8();
+            if want.len() == 0 {
+                matched = true;
+                break;
+            }
+        }
+        if matched {
+            hits.push(start..end);
+            from = end;
+        }
+    }
+    hits
 }
 
 #[function_component(App)]
@@ -122,14 +209,18 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    let selection = {
+        let (ds, index) = (props.dataset.clone(), index.clone());
+        use_memo((*state).clone(), move |state| query::select(&ds, &index, state))
+    };
     let explorer = Explorer {
         dataset: props.dataset.clone(),
         index: index.clone(),
         state: (*state).clone(),
+        selection: selection.clone(),
         path: props.path.clone(),
         navigate,
     };
-    let selection = query::select(&props.dataset, &index, &state);
     let view_tab = |view: View, label: &str, count: usize| {
         let current = state.view == view;
         let next = State { view, item: None, ..(*state).clone() };
@@ -140,18 +231,19 @@ pub fn app(props: &AppProps) -> Html {
             </a>
         }
     };
-    let title = "Newsline";
     html! {
         <ContextProvider<Explorer> context={explorer.clone()}>
         <div class="page">
+            <a class="skip" href="#main">{"Skip to the results"}</a>
             <header class="top">
-                <h1>{title}</h1>
+                <h1>{"Newsline"}</h1>
                 <p class="subtitle">{format!("{} articles · who said what, and when", props.dataset.articles.len())}</p>
                 <nav class="tabs" aria-label="Views">
                     {view_tab(View::Timeline, "Timeline", selection.events.len())}
                     {view_tab(View::Quotes, "Quotes", selection.quotes.len())}
+                    {view_tab(View::Contested, "Contested", selection.contested.len())}
                 </nav>
-                <browser::CopyLink />
+                <share::Tools />
             </header>
             if !notices.is_empty() {
                 <div class="notice" role="status">
@@ -159,16 +251,33 @@ pub fn app(props: &AppProps) -> Html {
                 </div>
             }
             <div class="layout">
-                <filter::ActorFilter counts={selection.actor_counts.clone()} />
-                <main id="main">
+                <filter::Filters />
+                <main id="main" tabindex="-1">
                     { match state.view {
-                        View::Timeline => html! { <timeline::Timeline events={selection.events.clone()} /> },
-                        View::Quotes => html! { <quotes::QuoteList quotes={selection.quotes.clone()} /> },
+                        View::Timeline => html! { <timeline::Timeline /> },
+                        View::Quotes => html! { <quotes::QuoteList /> },
+                        View::Contested => html! { <contested::Contested /> },
+                        View::Actor => html! { <actor::ActorPanel /> },
                         View::Article => html! { <article::ArticleView /> },
                     } }
                 </main>
             </div>
         </div>
         </ContextProvider<Explorer>>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::matches;
+
+    #[test]
+    fn search_matches_ignore_case_and_keep_byte_ranges() {
+        let text = "Rubbish, said SPICER. rubbish!";
+        assert_eq!(matches(text, "RUBBISH"), [0..7, 22..29]);
+        assert_eq!(matches("Émile ÉMILE", "émile"), [0..6, 7..13]);
+        assert_eq!(matches("aaaa", "aa"), [0..2, 2..4]);
+        assert!(matches("anything", "").is_empty());
+        assert!(matches("İstanbul", "i̇").len() == 1, "a capital whose lower case is two chars");
     }
 }

@@ -1,80 +1,247 @@
-//! The timeline: events grouped by the day (or month, or year) they are dated to,
-//! in date order, with the undated ones in a group of their own at the end.
+//! The timeline: an overview strip of activity over time (drag across it to pick a
+//! date range), then the events grouped by day, month or year in date order, with
+//! month- and year-wide items drawn as spans and undated ones at the end.
 
 use jiff::civil::Date;
+use jiff::ToSpan;
 use yew::prelude::*;
 
-use super::quotes::empty_message;
+use super::quotes::Empty;
 use super::virtual_list::VirtualList;
 use super::Explorer;
 use crate::corpus::parse_date;
 use crate::dataset::EventDate;
 use crate::extract::{DateBasis, Granularity, QuoteKind};
-use crate::query::{State, View};
+use crate::query::{State, View, Zoom};
+
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+fn month_name(d: Date) -> &'static str {
+    MONTHS[usize::try_from(d.month() - 1).unwrap_or(0)]
+}
+
+fn day_label(d: Date) -> String {
+    let weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][usize::try_from(d.weekday().to_monday_zero_offset()).unwrap_or(0)];
+    format!("{weekday} {} {} {}", d.day(), month_name(d), d.year())
+}
 
 /// How a resolved date reads: "Mon 23 Jan 2017", "Sep 2016", "2011".
 pub fn date_label(date: &EventDate) -> Option<String> {
     let first: Date = parse_date(date.first.as_deref()?)?;
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    let month = MONTHS[usize::try_from(first.month() - 1).unwrap_or(0)];
     Some(match date.granularity? {
-        Granularity::Day => {
-            let weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][usize::try_from(first.weekday().to_monday_zero_offset()).unwrap_or(0)];
-            format!("{weekday} {} {month} {}", first.day(), first.year())
-        }
-        Granularity::Month => format!("{month} {}", first.year()),
+        Granularity::Day => day_label(first),
+        Granularity::Month => format!("{} {}", month_name(first), first.year()),
         Granularity::Year => format!("{}", first.year()),
         _ => date.value.clone()?,
     })
 }
 
-#[derive(Properties, PartialEq)]
-pub struct TimelineProps {
-    /// Event indices, already in date order with undated ones last.
-    pub events: Vec<usize>,
+/// The heading an event goes under at `zoom`: its own date when that is coarser.
+fn group_label(date: &EventDate, zoom: Zoom) -> Option<String> {
+    let first = parse_date(date.first.as_deref()?)?;
+    match (zoom, date.granularity?) {
+        (Zoom::Month, Granularity::Day | Granularity::Week | Granularity::Month) => {
+            Some(format!("{} {}", month_name(first), first.year()))
+        }
+        (Zoom::Year, Granularity::Decade) | (Zoom::Day | Zoom::Month, _) => date_label(date),
+        (Zoom::Year, _) => Some(format!("{}", first.year())),
+    }
+}
+
+/// The most headings a zoom may make before the page picks a coarser one.
+const MOST_AUTO_GROUPS: usize = 60;
+
+/// The finest zoom that keeps the headings few.
+fn auto_zoom(ex: &Explorer, events: &[usize]) -> Zoom {
+    for zoom in [Zoom::Day, Zoom::Month] {
+        let mut groups = 0;
+        let mut last: Option<String> = None;
+        for &e in events {
+            let label = group_label(&ex.dataset.events[e].date, zoom);
+            if label != last {
+                groups += 1;
+                last = label;
+            }
+        }
+        if groups <= MOST_AUTO_GROUPS {
+            return zoom;
+        }
+    }
+    Zoom::Year
 }
 
 #[function_component(Timeline)]
-pub fn timeline(props: &TimelineProps) -> Html {
+pub fn timeline() -> Html {
     let ex = use_context::<Explorer>().expect("Timeline needs the Explorer context");
-    if props.events.is_empty() {
-        return html! { <p class="empty">{empty_message(&ex)}</p> };
-    }
-    let rows = use_memo(props.events.clone(), |events| rows_of(&ex, events));
+    let sel = ex.selection.clone();
+    let zoom = {
+        let ex = ex.clone();
+        *use_memo((sel.clone(), ex.state.zoom), move |(sel, chosen)| chosen.unwrap_or_else(|| auto_zoom(&ex, &sel.events)))
+    };
+    let rows = {
+        let ex = ex.clone();
+        use_memo((sel.clone(), zoom), move |(sel, zoom)| rows_of(&ex, &sel.events, *zoom))
+    };
     let heights = {
         let ex = ex.clone();
         use_memo(rows.clone(), move |rows| rows.iter().map(|r| row_height(&ex, r)).collect::<Vec<u32>>())
     };
+    if sel.events.is_empty() {
+        return html! { <Empty what="events" /> };
+    }
+    let zoom_link = |z: Option<Zoom>, label: &'static str| {
+        let next = State { zoom: z, ..ex.state.clone() };
+        let current = ex.state.zoom == z;
+        html! {
+            <a class={classes!("zoom", current.then_some("current"))} href={ex.href(&next)} onclick={ex.go(next.clone())}
+               aria-current={current.then_some("true")}>{label}</a>
+        }
+    };
     let row = Callback::from(move |k: usize| match &rows[k] {
-        Row::Day { label, span } => html! {
+        Row::Heading { label, span } => html! {
             <li key={format!("day-{k}")} class={classes!("day", span.then_some("span"), (label == UNDATED).then_some("undated"))}>
                 <h2 class="day-label">{label}</h2>
             </li>
         },
         Row::Event { event, span } => html! { <EventItem key={*event} event={*event} span={*span} /> },
     });
-    html! { <VirtualList {heights} {row} class="timeline" label="Timeline" /> }
+    html! {
+        <>
+            <Overview />
+            <nav class="zooms" aria-label="Group the timeline by">
+                <span>{format!("{} events, grouped by {}:", sel.events.len(), zoom.as_str())}</span>
+                {zoom_link(None, "auto")}
+                {zoom_link(Some(Zoom::Day), "day")}
+                {zoom_link(Some(Zoom::Month), "month")}
+                {zoom_link(Some(Zoom::Year), "year")}
+            </nav>
+            <VirtualList {heights} {row} class="timeline" label="Timeline" />
+        </>
+    }
+}
+
+/// One stretch of the overview strip.
+#[derive(Debug, Clone, PartialEq)]
+struct Bucket {
+    first: Date,
+    last: Date,
+    label: String,
+    events: usize,
+}
+
+/// The most bars the strip draws before it moves to a coarser unit.
+const MOST_BARS: i64 = 240;
+
+/// Buckets from the first to the last dated event, empty stretches included, by day
+/// for a couple of months, else by month, else by year, else by decade.
+fn buckets(ex: &Explorer, events: &[usize]) -> Vec<Bucket> {
+    let dates: Vec<Date> = events.iter().filter_map(|&e| parse_date(ex.dataset.events[e].date.first.as_deref()?)).collect();
+    let (Some(&min), Some(&max)) = (dates.iter().min(), dates.iter().max()) else { return Vec::new() };
+    let months = |d: Date| i64::from(d.year()) * 12 + i64::from(d.month()) - 1;
+    let days = (max - min).get_days();
+    type Unit = (fn(Date) -> Option<Date>, fn(Date) -> Option<Date>, fn(Date) -> String);
+    let unit: Unit = if days <= 62 {
+        (Some, Some, day_label)
+    } else if months(max) - months(min) < MOST_BARS {
+        (|d| Some(d.first_of_month()), |d| Some(d.last_of_month()), |d| format!("{} {}", month_name(d), d.year()))
+    } else if i64::from(max.year() - min.year()) < MOST_BARS {
+        (|d| Date::new(d.year(), 1, 1).ok(), |d| Date::new(d.year(), 12, 31).ok(), |d| d.year().to_string())
+    } else {
+        (|d| Date::new(d.year() - d.year().rem_euclid(10), 1, 1).ok(), |d| Date::new(d.year() - d.year().rem_euclid(10) + 9, 12, 31).ok(), |d| format!("{}s", d.year()))
+    };
+    let (start_of, end_of, label) = unit;
+    let mut out: Vec<Bucket> = Vec::new();
+    let mut at = start_of(min);
+    while let Some(first) = at.filter(|&f| f <= max) {
+        let Some(last) = end_of(first) else { break };
+        out.push(Bucket { first, last, label: label(first), events: 0 });
+        at = last.checked_add(1.day()).ok();
+    }
+    for d in dates {
+        let slot = out.partition_point(|b| b.last < d);
+        if let Some(b) = out.get_mut(slot) {
+            b.events += 1;
+        }
+    }
+    out
+}
+
+fn iso(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// The strip: one bar per stretch of time, its height the number of events. Press on
+/// one bar and release on another to show that range; Enter on a bar shows it alone.
+#[function_component(Overview)]
+fn overview() -> Html {
+    let ex = use_context::<Explorer>().expect("Overview needs the Explorer context");
+    let sel = ex.selection.clone();
+    let bars = {
+        let ex = ex.clone();
+        use_memo(sel, move |sel| buckets(&ex, &sel.events))
+    };
+    let pressed = use_state(|| None::<usize>);
+    if bars.len() < 2 {
+        return html! {};
+    }
+    let tallest = bars.iter().map(|b| b.events).max().unwrap_or(1).max(1);
+    let range = |a: usize, b: usize| {
+        let (lo, hi) = (a.min(b), a.max(b));
+        State { from: Some(iso(bars[lo].first)), to: Some(iso(bars[hi].last)), ..ex.state.clone() }.refiltered()
+    };
+    let undated = ex.selection.events.len() - bars.iter().map(|b| b.events).sum::<usize>();
+    html! {
+        <figure class="overview">
+            <div class="bars" role="group" aria-label="Events over time: press on one bar and release on another to show that range">
+            { for bars.iter().enumerate().map(|(i, b)| {
+                let level = (b.events * 10).div_ceil(tallest);
+                let onpointerdown = { let pressed = pressed.clone(); Callback::from(move |_: PointerEvent| pressed.set(Some(i))) };
+                let onpointerup = {
+                    let (pressed, navigate, next) = (pressed.clone(), ex.navigate.clone(), range(pressed.unwrap_or(i), i));
+                    Callback::from(move |_: PointerEvent| { pressed.set(None); navigate.emit(next.clone()); })
+                };
+                // A click from the keyboard has no pointer: it picks the one bar.
+                let onclick = {
+                    let (navigate, next) = (ex.navigate.clone(), range(i, i));
+                    Callback::from(move |e: MouseEvent| if e.detail() == 0 { navigate.emit(next.clone()) })
+                };
+                let within = pressed.is_some_and(|p| (p.min(i)..=p.max(i)).contains(&i));
+                html! {
+                    <button type="button" class={classes!("bar", format!("h{level}"), within.then_some("picking"))}
+                            aria-label={format!("{}: {} events", b.label, b.events)} title={format!("{}: {} events", b.label, b.events)}
+                            {onpointerdown} {onpointerup} {onclick}></button>
+                }
+            }) }
+            </div>
+            <figcaption class="axis">
+                <span>{&bars[0].label}</span>
+                if undated > 0 { <span class="undated-count">{format!("{undated} undated, listed last")}</span> }
+                <span>{&bars[bars.len() - 1].label}</span>
+            </figcaption>
+        </figure>
+    }
 }
 
 const UNDATED: &str = "Undated";
 
-/// One line of the timeline: a day (or month, or year) heading, or an event under it.
+/// One line of the timeline: a heading, or an event under it.
 #[derive(Debug, Clone, PartialEq)]
 enum Row {
-    Day { label: String, span: bool },
+    Heading { label: String, span: bool },
     Event { event: usize, span: bool },
 }
 
-/// Consecutive events with the same date label share one heading.
-fn rows_of(ex: &Explorer, events: &[usize]) -> Vec<Row> {
+/// Consecutive events with the same heading share it. An event is a span when its
+/// date is coarser than a day.
+fn rows_of(ex: &Explorer, events: &[usize], zoom: Zoom) -> Vec<Row> {
     let mut rows = Vec::with_capacity(events.len() + 16);
     let mut current: Option<String> = None;
     for &event in events {
         let date = &ex.dataset.events[event].date;
-        let label = date_label(date).unwrap_or_else(|| UNDATED.to_string());
+        let label = group_label(date, zoom).unwrap_or_else(|| UNDATED.to_string());
         let span = !matches!(date.granularity, Some(Granularity::Day) | None);
         if current.as_ref() != Some(&label) {
-            rows.push(Row::Day { label: label.clone(), span });
+            rows.push(Row::Heading { label: label.clone(), span: span && zoom == Zoom::Day });
             current = Some(label);
         }
         rows.push(Row::Event { event, span });
@@ -85,11 +252,12 @@ fn rows_of(ex: &Explorer, events: &[usize]) -> Vec<Row> {
 /// Estimated heights: a heading, or an event's chrome plus its sentence and quotes wrapped at about 100 characters.
 fn row_height(ex: &Explorer, row: &Row) -> u32 {
     match row {
-        Row::Day { .. } => 56,
+        Row::Heading { .. } => 56,
         Row::Event { event, .. } => {
             let e = &ex.dataset.events[*event];
-            let chars = (e.end - e.start) + e.quotes.iter().filter_map(|q| ex.index.quote(q)).map(|q| ex.dataset.quotes[q].end - ex.dataset.quotes[q].start).sum::<usize>();
-            let lines = u32::try_from(chars / 100 + 1 + e.quotes.len()).unwrap_or(u32::MAX / 64);
+            let quotes = &ex.index.quotes_by_event[*event];
+            let chars = (e.end - e.start) + quotes.iter().map(|&q| ex.dataset.quotes[q].end - ex.dataset.quotes[q].start).sum::<usize>();
+            let lines = u32::try_from(chars / 100 + 1 + quotes.len()).unwrap_or(u32::MAX / 64);
             84 + 26 * lines
         }
     }
@@ -119,14 +287,17 @@ fn event_item(props: &EventItemProps) -> Html {
     html! {
         <li class={classes!("event", selected.then_some("selected"), props.span.then_some("span"))} data-event-id={e.id.clone()}>
             <p class="when">{when}</p>
-            <p class="sentence">{ex.excerpt(&e.article, e.start, e.end)}</p>
-            { for e.quotes.iter().filter_map(|id| ex.index.quote(id)).map(|i| &ex.dataset.quotes[i])
+            <p class="sentence">{ex.highlighted(ex.excerpt(&e.article, e.start, e.end))}</p>
+            { for ex.index.quotes_by_event[props.event].iter().map(|&i| &ex.dataset.quotes[i])
                 .filter(|q| q.kind != QuoteKind::Indirect)
                 .map(|q| html! { <blockquote class="words">{format!("“{}”", ex.quote_words(q).trim_end_matches(','))}</blockquote> }) }
             <p class="meta">
-                { for e.actors.iter().map(|a| html! { <span class="actor-chip">{ex.actor_name(a)}</span> }) }
+                { for e.actors.iter().map(|a| {
+                    let page = State { view: View::Actor, item: Some(a.clone()), ..ex.state.clone() };
+                    ex.link(page, "actor-chip", html! { {ex.actor_name(a)} })
+                }) }
                 <span class="outlet">{ex.outlet_of(&e.article)}</span>
-                <a class="context" href={ex.href(&context)} onclick={ex.go(context.clone())}>{"In context"}</a>
+                {ex.link(context, "context", html! { {"In context"} })}
             </p>
         </li>
     }

@@ -189,7 +189,9 @@ pub fn find(cx: &mut Context, quoted: &[Quoted]) -> Vec<QuoteFinding> {
         let post = post_start..sentence.end.max(post_start);
         let before = cx.text[pre.clone()].trim_end();
         let opens_sentence = before.is_empty() || before.ends_with(':');
-        let attribution = attribute_after(cx, post.clone()).or_else(|| attribute_before(cx, pre.clone()));
+        // "X said: “…”" names its speaker outright; otherwise the words after the quote come first.
+        let introduced = if before.ends_with(':') { attribute_before(cx, pre.clone()) } else { None };
+        let attribution = introduced.or_else(|| attribute_after(cx, post.clone())).or_else(|| attribute_before(cx, pre.clone()));
         let directly_after_cue = before
             .rsplit(|c: char| c.is_whitespace())
             .next()

@@ -30,9 +30,17 @@ async function visit(query) {
   return { page, dialogs, problems };
 }
 
-for (const query of ['', '?view=quotes', '?view=article&item=q1', '?view=article&item=q2', '?view=article&item=q3']) {
+for (const query of ['', '?view=quotes', '?view=contested', '?view=article&item=q1', '?view=article&item=q2', '?view=article&item=q3', '?q=%3Cimg', 'actor page']) {
   test(`nothing runs and nothing is injected: ${query || 'timeline'}`, async () => {
-    const { page, dialogs, problems } = await visit(query);
+    let { page, dialogs, problems } = await visit(query === 'actor page' ? '' : query);
+    if (query === 'actor page') {
+      // Every actor's page: names and aliases come from the hostile text.
+      for (const id of await page.$$eval('[data-actor-id]', (els) => els.map((e) => e.dataset.actorId))) {
+        await page.goto(`${new URL(page.url()).origin}/newsline/?view=actor&item=${encodeURIComponent(id)}`);
+        await page.waitForSelector('#actor-name');
+        assert.equal(await page.$$eval('main img, main script, main b', (els) => els.length), 0, id);
+      }
+    }
     assert.deepEqual(dialogs, [], 'no dialog opened');
     assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no injected script ran');
     assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no CSP violation');
