@@ -90,6 +90,7 @@ fn quotes_show_speaker_outlet_and_date() {
     assert!(html.contains("The Independent"));
     assert!(html.contains("The New Zealand Herald (with AP)"));
     assert!(html.contains("“let’s not take that too far.”"));
+    assert!(html.contains(r#">Sean Spicer</a><span class="role">, White House Press Secretary</span>"#), "name and role");
     assert!(html.contains("denial"));
 }
 
@@ -181,6 +182,27 @@ fn the_actor_page_lists_names_roles_company_and_quotes() {
     assert!(html.contains("<th scope=\"row\">2017-01</th>"), "mentions per month");
     assert!(html.contains("Quotes by Sean Spicer ("));
     assert!(count(&html, "data-quote-id=") >= 3);
+}
+
+#[test]
+fn wide_dates_read_as_words() {
+    use newsline::dataset::EventDate;
+    use newsline::extract::{DateBasis, Granularity};
+    let date = |value: &str, granularity, first: &str| EventDate {
+        value: Some(value.into()),
+        basis: DateBasis::Stated,
+        granularity: Some(granularity),
+        first: Some(first.into()),
+        last: None,
+        phrase: None,
+        anchor: None,
+    };
+    let label = |d| newsline::app::date_label(&d).unwrap();
+    assert_eq!(label(date("189", Granularity::Decade, "1890-01-01")), "1890s");
+    assert_eq!(label(date("2017-Q1", Granularity::Quarter, "2017-01-01")), "Q1 2017");
+    assert_eq!(label(date("2016-SU", Granularity::Season, "2016-06-01")), "Summer 2016");
+    assert_eq!(label(date("2017-W04", Granularity::Week, "2017-01-23")), "week of Mon 23 Jan 2017");
+    assert_eq!(label(date("2016-09", Granularity::Month, "2016-09-01")), "Sep 2016");
 }
 
 #[test]

@@ -15,6 +15,7 @@ fn side(ex: &Explorer, quote: usize) -> Html {
     html! {
         <div class="side" data-quote-id={q.id.clone()}>
             <p class="speaker">{ex.speaker(q)}
+                if let Some(role) = ex.role(q) { <span class="role">{role}</span> }
                 if let Some(cue) = &q.cue { <span class="cue">{format!(" {cue}")}</span> }
             </p>
             <blockquote class="words">{ex.highlighted(ex.quote_words(q))}</blockquote>

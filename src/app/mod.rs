@@ -20,6 +20,7 @@ use crate::dataset::{Dataset, Quote};
 use crate::query::{self, Selection, State, View};
 
 pub use browser::{show_fatal, show_panics};
+pub use timeline::date_label;
 
 /// What the page starts from.
 #[derive(Properties, Clone, PartialEq)]
@@ -113,6 +114,12 @@ impl Explorer {
             }
             None => html! { <span class="who">{"Unattributed"}</span> },
         }
+    }
+
+    /// The speaker's first stated role ("White House Press Secretary"), shown after the name.
+    pub fn role(&self, q: &Quote) -> Option<String> {
+        let actor = &self.dataset.actors[self.index.actor(q.speaker.as_deref()?)?];
+        actor.roles.first().map(|r| format!(", {r}"))
     }
 
     /// The date a quote is placed at, as "Mon 23 Jan 2017", and whether it is only the report date.

@@ -129,6 +129,7 @@ pub fn quote_card(props: &QuoteCardProps) -> Html {
     html! {
         <li class={classes!("quote", selected.then_some("selected"))} data-quote-id={q.id.clone()}>
             <p class="speaker">{ex.speaker(q)}
+                if let Some(role) = ex.role(q) { <span class="role">{role}</span> }
                 if let Some(cue) = &q.cue { <span class="cue">{format!(" {cue}")}</span> }
             </p>
             <blockquote class={classes!("words", kind)}>{ex.highlighted(&words)}</blockquote>

@@ -32,7 +32,19 @@ pub fn date_label(date: &EventDate) -> Option<String> {
         Granularity::Day => day_label(first),
         Granularity::Month => format!("{} {}", month_name(first), first.year()),
         Granularity::Year => format!("{}", first.year()),
-        _ => date.value.clone()?,
+        Granularity::Decade => format!("{}s", first.year()),
+        Granularity::Week => format!("week of {}", day_label(first)),
+        Granularity::Quarter => format!("Q{} {}", (first.month() - 1) / 3 + 1, first.year()),
+        Granularity::Season => {
+            // The season's name as TIMEX3 writes it (`2016-SU`); its first day is in the date.
+            let name = match date.value.as_deref().and_then(|v| v.rsplit('-').next()) {
+                Some("SP") => "Spring",
+                Some("SU") => "Summer",
+                Some("FA") => "Autumn",
+                _ => "Winter",
+            };
+            format!("{name} {}", first.year())
+        }
     })
 }
 

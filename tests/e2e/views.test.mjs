@@ -23,8 +23,8 @@ before(async () => {
 });
 after(async () => { await browser?.close(); for (const s of Object.values(sites)) s.server.close(); });
 
-async function open(corpus, query, width = 1280) {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
+async function open(corpus, query, width = 1280, colorScheme = 'light') {
+  const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
@@ -135,3 +135,15 @@ for (const { name } of CORPORA) {
     await page.close();
   });
 }
+
+test('dark mode follows the system and still passes axe', async () => {
+  for (const query of ['', '?view=quotes', '?view=contested']) {
+    const { page, errors } = await open('seeds', query, 1280, 'dark');
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(background, 'rgb(21, 22, 26)', 'the dark palette');
+    assert.deepEqual(await axeProblems(page), [], `dark ${query}`);
+    await page.screenshot({ path: `${SHOTS}/seeds-dark${query.replace(/\W+/g, '-')}-1280.png` });
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
