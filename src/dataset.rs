@@ -31,6 +31,10 @@ pub struct Article {
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub text: String,
+    /// The text keeps only the sentences around what was found (`newsline ingest --excerpts`),
+    /// joined by [`crate::excerpts::GAP`]; spans point into this shortened text.
+    #[serde(default)]
+    pub excerpted: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -247,6 +251,8 @@ pub fn assemble(sources: Vec<Source>, analyses: Vec<Analysis>) -> Dataset {
         let article = source.id.clone();
         let ids: Vec<String> = global[ai].iter().map(|&g| ds.actors[g].id.clone()).collect();
         let actor_id = |local: usize| ids[local].clone();
+        let mut mentions_by_start: Vec<usize> = (0..analysis.mentions.len()).collect();
+        mentions_by_start.sort_by_key(|&m| analysis.mentions[m].start);
         for m in &analysis.mentions {
             let g = global[ai][m.actor];
             ds.actors[g].mentions.push(Mention { article: article.clone(), start: m.start, end: m.end });
@@ -295,8 +301,11 @@ pub fn assemble(sources: Vec<Source>, analyses: Vec<Analysis>) -> Dataset {
                     push_unique(&mut actors, actor_id(s));
                 }
             }
-            for m in analysis.mentions.iter().filter(|m| e.span.start <= m.start && m.end <= e.span.end) {
-                push_unique(&mut actors, actor_id(m.actor));
+            let first = mentions_by_start.partition_point(|&m| analysis.mentions[m].start < e.span.start);
+            for m in mentions_by_start[first..].iter().map(|&m| &analysis.mentions[m]).take_while(|m| m.start < e.span.end) {
+                if m.end <= e.span.end {
+                    push_unique(&mut actors, actor_id(m.actor));
+                }
             }
             ds.events.push(Event {
                 id: format!("e{}", event_base + ei + 1),
@@ -330,6 +339,7 @@ pub fn assemble(sources: Vec<Source>, analyses: Vec<Analysis>) -> Dataset {
             outlet: source.outlet,
             url: source.url,
             text: source.text,
+            excerpted: false,
         });
     }
     ds.conflicts = conflicts(&ds);
@@ -352,6 +362,7 @@ fn conflicts(ds: &Dataset) -> Vec<Conflict> {
             .join(" ")
     };
     let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut group_of: HashMap<String, usize> = HashMap::new();
     for (i, q) in ds.quotes.iter().enumerate() {
         if q.kind == QuoteKind::Indirect || q.speaker.is_none() {
             continue;
@@ -360,9 +371,12 @@ fn conflicts(ds: &Dataset) -> Vec<Conflict> {
         if k.is_empty() {
             continue;
         }
-        match groups.iter_mut().find(|(g, _)| *g == k) {
-            Some((_, members)) => members.push(i),
-            None => groups.push((k, vec![i])),
+        match group_of.get(&k) {
+            Some(&g) => groups[g].1.push(i),
+            None => {
+                group_of.insert(k.clone(), groups.len());
+                groups.push((k, vec![i]));
+            }
         }
     }
     groups

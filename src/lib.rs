@@ -23,6 +23,7 @@ pub mod corpus;
 pub mod csp;
 pub mod dataset;
 pub mod eval;
+pub mod excerpts;
 pub mod export;
 pub mod extract;
 pub mod query;

@@ -147,3 +147,65 @@ fn a_broken_manifest_names_the_byte_and_the_articles_still_load() {
     assert!(stderr.contains("newsline.toml: byte"), "{stderr}");
     assert_eq!(ids(&ds), ["good"]);
 }
+
+fn ingest_with(args: &[&str], paths: &[&Path]) -> (Output, String, Value) {
+    let out = Command::new(env!("CARGO_BIN_EXE_newsline")).arg("ingest").args(args).args(paths).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    let ds = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    (out, stderr, ds)
+}
+
+#[test]
+fn excerpts_keep_every_item_and_drop_the_rest() {
+    let seeds = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data/seeds"));
+    let (_, _, full) = ingest(&[seeds]);
+    let (out, stderr, cut) = ingest_with(&["--excerpts"], &[seeds]);
+    assert!(out.status.success(), "{stderr}");
+    let text = |ds: &Value, id: &str| ds["articles"].as_array().unwrap().iter().find(|a| a["id"] == id).unwrap()["text"].as_str().unwrap().to_string();
+    let (mut full_bytes, mut cut_bytes) = (0, 0);
+    for article in cut["articles"].as_array().unwrap() {
+        assert_eq!(article["excerpted"], true);
+        let id = article["id"].as_str().unwrap();
+        full_bytes += text(&full, id).len();
+        cut_bytes += text(&cut, id).len();
+    }
+    assert!(cut_bytes < full_bytes, "{cut_bytes} of {full_bytes} bytes kept");
+    assert_eq!(cut["quotes"].as_array().unwrap().len(), full["quotes"].as_array().unwrap().len());
+    for q in cut["quotes"].as_array().unwrap() {
+        let article = text(&cut, q["article"].as_str().unwrap());
+        let (s, e) = (q["start"].as_u64().unwrap() as usize, q["end"].as_u64().unwrap() as usize);
+        assert_eq!(&article[s..e], q["text"].as_str().unwrap());
+    }
+}
+
+// Issue 6's bad corpora: each one builds, or fails with a clear message.
+
+#[test]
+fn an_empty_corpus_fails_with_a_clear_message() {
+    let dir = Scratch::new("empty-corpus");
+    let (out, stderr, _) = ingest(&[&dir.0]);
+    assert!(!out.status.success());
+    assert!(stderr.contains("no article could be read"), "{stderr}");
+}
+
+#[test]
+fn one_article_with_fifty_thousand_quotes_ingests() {
+    let dir = Scratch::new("fifty-thousand");
+    let text: String = (0..50_000).map(|i| format!("“Point {i} stands,” Jane Doe said.\n")).collect();
+    let file = dir.file("big.txt", format!("date 2017-01-24 {text}").as_bytes());
+    let (out, stderr, ds) = ingest(&[&file]);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(ds["quotes"].as_array().unwrap().len(), 50_000);
+    assert_eq!(ds["actors"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn a_hundred_thousand_tiny_articles_ingest() {
+    let dir = Scratch::new("hundred-thousand");
+    let jsonl: String = (0..100_000).map(|i| format!("{{\"id\":\"a{i}\",\"text\":\"Jo Roe said hi {i}.\",\"date\":\"2017-01-24\"}}\n")).collect();
+    let file = dir.file("tiny.jsonl", jsonl.as_bytes());
+    let (out, stderr, ds) = ingest(&[&file]);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(ds["articles"].as_array().unwrap().len(), 100_000);
+    assert!(stderr.contains("100000 articles"), "{stderr}");
+}

@@ -131,6 +131,9 @@ pub fn article_view() -> Html {
                 }
             </p>
             if let Some(title) = &article.title { <h2 class="article-title">{title}</h2> }
+            if article.excerpted {
+                <p class="notice">{"This page keeps only the sentences around what was found; [\u{2026}] marks text left out. The original has the whole article."}</p>
+            }
             <p class="legend" aria-label="What the marks mean">
                 <span class="said">{"quoted or reported words"}</span>
                 <span class="mention">{"actor"}</span>

@@ -34,6 +34,10 @@ enum Command {
         /// Publication date for articles that have none (YYYY-MM-DD).
         #[arg(long, value_parser = parse_date)]
         date: Option<jiff::civil::Date>,
+        /// Keep only the sentences around quotes and events, not whole articles, in both
+        /// outputs: for corpora whose full texts may not be republished.
+        #[arg(long)]
+        excerpts: bool,
     },
     /// Give a built page (dist/index.html) a strict Content-Security-Policy, in place.
     Csp {
@@ -248,7 +252,7 @@ fn extract_all(sources: Vec<Source>) -> dataset::Dataset {
     dataset::assemble(sources, analyses)
 }
 
-fn ingest(paths: &[PathBuf], output: Option<&Path>, blob: Option<&Path>, date: Option<jiff::civil::Date>) -> anyhow::Result<ExitCode> {
+fn ingest(paths: &[PathBuf], output: Option<&Path>, blob: Option<&Path>, date: Option<jiff::civil::Date>, excerpts: bool) -> anyhow::Result<ExitCode> {
     let mut reader = Reader::default();
     for path in paths {
         reader.read_path(path, None);
@@ -270,6 +274,7 @@ fn ingest(paths: &[PathBuf], output: Option<&Path>, blob: Option<&Path>, date: O
     let articles = reader.sources.len();
     let ds = extract_all(reader.sources);
     let seconds = started.elapsed().as_secs_f64();
+    let ds = if excerpts { newsline::excerpts::excerpts_only(ds) } else { ds };
     let json = serde_json::to_string(&ds).context("serialising the dataset")?;
     match output {
         Some(path) => fs::write(path, json).with_context(|| format!("writing {}", path.display()))?,
@@ -297,7 +302,7 @@ fn ingest(paths: &[PathBuf], output: Option<&Path>, blob: Option<&Path>, date: O
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        Command::Ingest { paths, output, blob, date } => ingest(paths, output.as_deref(), blob.as_deref(), *date),
+        Command::Ingest { paths, output, blob, date, excerpts } => ingest(paths, output.as_deref(), blob.as_deref(), *date, *excerpts),
         Command::Eval { gold, json } => eval(gold, *json),
         Command::Csp { page } => secure_page(page),
     };

@@ -1,6 +1,7 @@
 //! Events: what happened or was said, placed on the calendar by the time
 //! expression that governs its clause, or at the article date as "reported on".
 
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use jiff::civil::Date;
@@ -42,13 +43,31 @@ pub fn find(
     published: Option<Date>,
 ) -> Vec<EventFinding> {
     let dated = |t: &TimexFinding| t.kind == TimexType::Date && t.interval.is_some();
-    let quoted: Vec<Range<usize>> = quotes.iter().filter(|q| q.kind != QuoteKind::Indirect).map(|q| q.span.clone()).collect();
+    let mut quoted: Vec<Range<usize>> = quotes.iter().filter(|q| q.kind != QuoteKind::Indirect).map(|q| q.span.clone()).collect();
+    quoted.sort_by_key(|r| r.start);
     let mut events: Vec<EventFinding> = Vec::new();
     let mut used_timex = vec![false; timexes.len()];
+    let mut by_span: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut by_start: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut longest = 0;
 
     // One event per attribution: the speaking, dated by a time phrase inside it.
     for (qi, q) in quotes.iter().enumerate() {
-        if let Some(e) = events.iter_mut().find(|e| e.span == q.attribution || (q.kind != QuoteKind::Indirect && e.span.start <= q.span.start && q.span.end <= e.span.end)) {
+        // The first event made with this attribution, or (for quoted words) holding the
+        // quote. Lookups by span and by start keep long articles linear: an event holding
+        // the quote starts at most `longest` bytes before it.
+        let same = by_span.get(&(q.attribution.start, q.attribution.end)).copied();
+        let holding = (q.kind != QuoteKind::Indirect)
+            .then(|| {
+                by_start
+                    .range(q.span.start.saturating_sub(longest)..=q.span.start)
+                    .flat_map(|(_, ids)| ids.iter().copied())
+                    .filter(|&i| q.span.end <= events[i].span.end)
+                    .min()
+            })
+            .flatten();
+        let shared = same.into_iter().chain(holding).min().map(|i| &mut events[i]);
+        if let Some(e) = shared {
             e.quotes.push(qi);
             continue;
         }
@@ -58,7 +77,9 @@ pub fn find(
         } else {
             q.attribution.clone()
         };
-        let own = timexes.iter().position(|t| dated(t) && frame.start <= t.start && t.end <= frame.end);
+        // Time expressions come in text order: start at the first one inside the frame.
+        let first = timexes.partition_point(|t| t.start < frame.start);
+        let own = timexes[first..].iter().take_while(|t| t.start < frame.end).position(|t| dated(t) && t.end <= frame.end).map(|i| first + i);
         let (basis, timex, interval) = match own {
             Some(t) => {
                 used_timex[t] = true;
@@ -73,20 +94,29 @@ pub fn find(
                 None => (DateBasis::Undated, None, None),
             },
         };
+        by_span.entry((frame.start, frame.end)).or_insert(events.len());
+        by_start.entry(frame.start).or_default().push(events.len());
+        longest = longest.max(frame.len());
         events.push(EventFinding { span: frame, basis, timex, interval, quotes: vec![qi] });
     }
 
     // Every other dated expression outside quotes marks an event: its clause.
     for (ti, t) in timexes.iter().enumerate() {
-        if used_timex[ti] || !dated(t) || quoted.iter().any(|r| r.start <= t.start && t.end <= r.end) {
+        if used_timex[ti] || !dated(t) || covering(&quoted, t.start..t.end).is_some() {
             continue;
         }
-        let Some(sentence) = sentences.iter().find(|s| s.start <= t.start && t.end <= s.end) else { continue };
+        let Some(sentence) = covering(sentences, t.start..t.end) else { continue };
         let span = clause_around(text, sentence.clone(), t.start..t.end);
         events.push(EventFinding { span, basis: DateBasis::Stated, timex: Some(ti), interval: t.interval, quotes: Vec::new() });
     }
     events.sort_by_key(|e| (e.span.start, e.span.end));
     events
+}
+
+/// The range of `sorted` (by start, not overlapping) that holds all of `span`.
+fn covering(sorted: &[Range<usize>], span: Range<usize>) -> Option<&Range<usize>> {
+    let after = sorted.partition_point(|r| r.start <= span.start);
+    after.checked_sub(1).map(|i| &sorted[i]).filter(|r| span.end <= r.end)
 }
 
 /// The clause holding `inner`: the sentence cut at semicolons, dashes and

@@ -62,8 +62,15 @@ fn segment(text: &str) -> Segments {
     let paragraphs = text::paragraphs(text);
     let quoted = quotes::pair_marks(text, &paragraphs, &mut diagnostics);
     let protected: Vec<Range<usize>> = quoted.iter().map(|q| q.content.clone()).collect();
-    let sentences = paragraphs.iter().flat_map(|p| text::sentences(text, p.clone(), &protected)).collect();
+    let shield = text::shield(&protected);
+    let sentences = paragraphs.iter().flat_map(|p| text::sentences(text, p.clone(), &shield)).collect();
     Segments { paragraphs, quoted, protected, sentences, words: text::WordIndex::new(text), diagnostics }
+}
+
+/// The article's sentences as byte ranges, as [`analyze`] splits them (quoted speech
+/// never split), for cutting excerpts around what was found.
+pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
+    segment(text).sentences
 }
 
 /// Only the time expressions of an article, as [`analyze`] finds them: for tools

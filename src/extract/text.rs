@@ -91,14 +91,45 @@ impl WordIndex {
 
     /// The words lying wholly inside `range`, in order.
     pub fn within(&self, range: Range<usize>) -> &[Word] {
+        &self.words[self.positions(range)]
+    }
+
+    /// Where the words lying wholly inside `range` sit in [`WordIndex::all`].
+    pub fn positions(&self, range: Range<usize>) -> Range<usize> {
         let first = self.words.partition_point(|w| w.start < range.start);
         let end = self.words.partition_point(|w| w.end <= range.end);
-        &self.words[first..end.max(first)]
+        first..end.max(first)
+    }
+
+    /// Every word of the text, in order.
+    pub fn all(&self) -> &[Word] {
+        &self.words
     }
 }
 
-/// Sentence ranges inside a paragraph. `protected` ranges (quoted speech) are never
-/// split, so a multi-sentence quote stays inside one sentence with its attribution.
+/// Whether `at` lies inside one of `shield`'s ranges (sorted by start, not overlapping).
+fn shields(shield: &[Range<usize>], at: usize) -> bool {
+    let after = shield.partition_point(|r| r.start <= at);
+    after.checked_sub(1).is_some_and(|i| at < shield[i].end)
+}
+
+/// The union of `ranges`, sorted and not overlapping, for [`sentences`].
+pub fn shield(ranges: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut sorted = ranges.to_vec();
+    sorted.sort_by_key(|r| r.start);
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(sorted.len());
+    for r in sorted {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+/// Sentence ranges inside a paragraph. `protected` ranges (quoted speech, as [`shield`]
+/// merges them) are never split, so a multi-sentence quote stays inside one sentence
+/// with its attribution.
 pub fn sentences(text: &str, para: Range<usize>, protected: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = para.start;
@@ -108,7 +139,7 @@ pub fn sentences(text: &str, para: Range<usize>, protected: &[Range<usize>]) -> 
             continue;
         }
         let at = para.start + i;
-        if protected.iter().any(|r| r.start <= at && at < r.end) {
+        if shields(protected, at) {
             continue;
         }
         // Closing quotes and brackets belong to the sentence they close.

@@ -160,15 +160,14 @@ pub fn find(
     anchor: Option<Date>,
 ) -> Vec<TimexFinding> {
     let mut out: Vec<TimexFinding> = Vec::new();
+    // Each word's region: outside quotes (None) or inside quote k. Tense is per region.
+    let all_regions = regions(all_words.all(), quoted);
     for sentence in sentences {
-        let words = all_words.within(sentence.clone());
-        // Each word's region: outside quotes (None) or inside quote k. Tense is per region.
-        let regions: Vec<Option<usize>> = words
-            .iter()
-            .map(|w| quoted.iter().position(|q| q.start <= w.start && w.start < q.end))
-            .collect();
+        let positions = all_words.positions(sentence.clone());
+        let words = &all_words.all()[positions.clone()];
+        let regions = &all_regions[positions];
         let mut future_regions: Vec<Option<usize>> = Vec::new();
-        for (w, region) in words.iter().zip(&regions) {
+        for (w, region) in words.iter().zip(regions) {
             if is_future_marker(text, w) && !future_regions.contains(region) {
                 future_regions.push(*region);
             }
@@ -792,4 +791,24 @@ fn duration_value(amount: i64, code: &str) -> String {
         None if code == "DE" => format!("P{}Y", amount * 10),
         None => format!("P{amount}{code}"),
     }
+}
+
+/// For each word (in text order), the first quoted stretch in `quoted`'s order that holds
+/// its start: one sweep over the article rather than a scan of every quote per word.
+fn regions(words: &[Word], quoted: &[Range<usize>]) -> Vec<Option<usize>> {
+    let mut by_start: Vec<usize> = (0..quoted.len()).collect();
+    by_start.sort_by_key(|&k| quoted[k].start);
+    let mut next = 0;
+    let mut open: Vec<usize> = Vec::new();
+    words
+        .iter()
+        .map(|w| {
+            while let Some(&k) = by_start.get(next).filter(|&&k| quoted[k].start <= w.start) {
+                open.push(k);
+                next += 1;
+            }
+            open.retain(|&k| quoted[k].end > w.start);
+            open.iter().copied().min()
+        })
+        .collect()
 }
