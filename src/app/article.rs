@@ -38,8 +38,9 @@ pub fn article_view() -> Html {
     let Some(article) = ds.articles.get(a) else {
         return html! { <p class="empty">{"That article is not in this corpus."}</p> };
     };
+    let items = index.article_items(ds);
     let mut layers: Vec<Layer> = Vec::new();
-    for &q in &index.quotes_by_article[a] {
+    for &q in &items.quotes[a] {
         let quote = &ds.quotes[q];
         let speaker = quote.speaker.as_deref().map_or_else(|| "unattributed".to_string(), |s| ex.actor_name(s));
         layers.push(Layer {
@@ -50,12 +51,12 @@ pub fn article_view() -> Html {
             link: None,
         });
     }
-    for &t in &index.timexes_by_article[a] {
+    for &t in &items.timexes[a] {
         let timex = &ds.timexes[t];
         let value = timex.value.clone().unwrap_or_else(|| "unresolved".to_string());
         layers.push(Layer { start: timex.start, end: timex.end, class: "time", title: format!("time → {value}"), link: None });
     }
-    for mark in &index.mentions_by_article[a] {
+    for mark in &items.mentions[a] {
         let actor = &ds.actors[mark.target];
         let page = State { view: View::Actor, item: Some(actor.id.clone()), ..ex.state.clone() };
         layers.push(Layer {

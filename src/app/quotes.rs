@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::virtual_list::VirtualList;
-use super::Explorer;
+use super::{ByAddress, Explorer};
 use crate::dataset::Quote;
 use crate::extract::QuoteKind;
 use crate::query::{kind_word, stance_word, State, View};
@@ -18,10 +18,11 @@ pub fn quote_list() -> Html {
     }
     let heights = {
         let ex = ex.clone();
-        use_memo(sel.clone(), move |sel| {
-            sel.quotes
+        use_memo(ByAddress(sel.clone()), move |sel| {
+            sel.0
+                .quotes
                 .iter()
-                .zip(&sel.copies)
+                .zip(&sel.0.copies)
                 .map(|(&i, copies)| quote_height(ex.quote_words(&ex.dataset.quotes[i]).len(), copies.len()))
                 .collect::<Vec<u32>>()
         })
@@ -30,7 +31,7 @@ pub fn quote_list() -> Html {
     html! {
         <>
             <p class="summary" role="status">{summary(&ex)}</p>
-            <VirtualList {heights} {row} class="quotes" label="Quotes" />
+            <VirtualList heights={ByAddress(heights)} {row} class="quotes" label="Quotes" />
         </>
     }
 }

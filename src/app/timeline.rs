@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::quotes::Empty;
 use super::virtual_list::VirtualList;
-use super::Explorer;
+use super::{ByAddress, Explorer};
 use crate::corpus::parse_date;
 use crate::dataset::EventDate;
 use crate::extract::{DateBasis, Granularity, QuoteKind};
@@ -88,15 +88,15 @@ pub fn timeline() -> Html {
     let sel = ex.selection.clone();
     let zoom = {
         let ex = ex.clone();
-        *use_memo((sel.clone(), ex.state.zoom), move |(sel, chosen)| chosen.unwrap_or_else(|| auto_zoom(&ex, &sel.events)))
+        *use_memo((ByAddress(sel.clone()), ex.state.zoom), move |(sel, chosen)| chosen.unwrap_or_else(|| auto_zoom(&ex, &sel.0.events)))
     };
     let rows = {
         let ex = ex.clone();
-        use_memo((sel.clone(), zoom), move |(sel, zoom)| rows_of(&ex, &sel.events, *zoom))
+        use_memo((ByAddress(sel.clone()), zoom), move |(sel, zoom)| rows_of(&ex, &sel.0.events, *zoom))
     };
     let heights = {
         let ex = ex.clone();
-        use_memo(rows.clone(), move |rows| rows.iter().map(|r| row_height(&ex, r)).collect::<Vec<u32>>())
+        use_memo(ByAddress(rows.clone()), move |rows| rows.0.iter().map(|r| row_height(&ex, r)).collect::<Vec<u32>>())
     };
     if sel.events.is_empty() {
         return html! { <Empty what="events" /> };
@@ -127,7 +127,7 @@ pub fn timeline() -> Html {
                 {zoom_link(Some(Zoom::Month), "month")}
                 {zoom_link(Some(Zoom::Year), "year")}
             </nav>
-            <VirtualList {heights} {row} class="timeline" label="Timeline" />
+            <VirtualList heights={ByAddress(heights)} {row} class="timeline" label="Timeline" />
         </>
     }
 }
@@ -190,7 +190,7 @@ fn overview() -> Html {
     let sel = ex.selection.clone();
     let bars = {
         let ex = ex.clone();
-        use_memo(sel, move |sel| buckets(&ex, &sel.events))
+        use_memo(ByAddress(sel), move |sel| buckets(&ex, &sel.0.events))
     };
     let pressed = use_state(|| None::<usize>);
     if bars.len() < 2 {

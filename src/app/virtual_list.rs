@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::browser;
+use super::{browser, ByAddress};
 
 /// Pixels rendered beyond each edge of the viewport.
 const OVERSCAN_PX: u64 = 1500;
@@ -17,7 +17,7 @@ const FIRST_VIEWPORT_PX: u64 = 2400;
 #[derive(Properties, PartialEq)]
 pub struct VirtualListProps {
     /// Estimated height of each row, in pixels.
-    pub heights: Rc<Vec<u32>>,
+    pub heights: ByAddress<Vec<u32>>,
     /// Renders row `i`.
     pub row: Callback<usize, Html>,
     pub class: Classes,
@@ -36,7 +36,7 @@ pub fn visible_rows(offsets: &[u64], top: u64, bottom: u64) -> std::ops::Range<u
 pub fn virtual_list(props: &VirtualListProps) -> Html {
     // offsets[i] is where row i starts; offsets[n] is the total height.
     let offsets: Rc<Vec<u64>> = use_memo(props.heights.clone(), |heights| {
-        std::iter::once(0).chain(heights.iter().scan(0u64, |sum, &h| {
+        std::iter::once(0).chain(heights.0.iter().scan(0u64, |sum, &h| {
             *sum += u64::from(h);
             Some(*sum)
         }))
@@ -68,7 +68,7 @@ pub fn virtual_list(props: &VirtualListProps) -> Html {
     }
     {
         let (top_spacer, bottom_spacer, offsets) = (top_spacer.clone(), bottom_spacer.clone(), offsets.clone());
-        let rows = props.heights.len();
+        let rows = props.heights.0.len();
         let shown = range.start.min(rows)..range.end.min(rows);
         use_effect(move || {
             let total = offsets.last().copied().unwrap_or(0);
@@ -81,7 +81,7 @@ pub fn virtual_list(props: &VirtualListProps) -> Html {
         });
     }
     // Until the effect measures again, the last window may reach past a shorter list.
-    let rows = props.heights.len();
+    let rows = props.heights.0.len();
     let shown = range.start.min(rows)..range.end.min(rows);
     html! {
         <div ref={list} class="virtual">

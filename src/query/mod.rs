@@ -8,9 +8,6 @@ mod state;
 pub use index::{Index, Mark, Outlet};
 pub use state::{kind_word, parse, stance_word, to_query, toggle_actor, toggled, Parsed, State, View, Zoom, KINDS, STANCES};
 
-use std::collections::hash_map::Entry;
-use std::collections::HashMap;
-
 use crate::dataset::Dataset;
 
 /// What the current state shows, and how many items each filter value would show.
@@ -66,10 +63,10 @@ pub fn select(ds: &Dataset, index: &Index, state: &State) -> Selection {
     let outlets: Vec<usize> = state.outlets.iter().filter_map(|id| index.outlet(id)).collect();
     let needle = state.text.to_lowercase();
     let haystacks = (!needle.is_empty()).then(|| index.haystacks(ds));
-    let in_range = |days: Option<(&str, &str)>| match (&state.from, &state.to, days) {
-        (None, None, _) => true,
-        (_, _, None) => false,
-        (from, to, Some((first, last))) => from.as_deref().is_none_or(|f| last >= f) && to.as_deref().is_none_or(|t| first <= t),
+    let any_dates = state.from.is_some() || state.to.is_some();
+    let in_range = |days: Option<(&str, &str)>| match days {
+        None => false,
+        Some((first, last)) => state.from.as_deref().is_none_or(|f| last >= f) && state.to.as_deref().is_none_or(|t| first <= t),
     };
     let quote_misses = |q: usize| -> u8 {
         let quote = &ds.quotes[q];
@@ -83,7 +80,7 @@ pub fn select(ds: &Dataset, index: &Index, state: &State) -> Selection {
         if !outlets.is_empty() && !outlets.contains(&index.outlet_of_article[index.article_of_quote[q]]) {
             misses |= OUTLET;
         }
-        if !in_range(index.event_of_quote[q].and_then(|e| index.event_days(ds, e))) {
+        if any_dates && !in_range(index.event_of_quote[q].and_then(|e| index.event_days(ds, e))) {
             misses |= DATES;
         }
         if haystacks.is_some_and(|h| !h.quotes[q].contains(&needle)) {
@@ -103,7 +100,7 @@ pub fn select(ds: &Dataset, index: &Index, state: &State) -> Selection {
         if !outlets.is_empty() && !outlets.contains(&index.outlet_of_article[index.article_of_event[e]]) {
             misses |= OUTLET;
         }
-        if !in_range(index.event_days(ds, e)) {
+        if any_dates && !in_range(index.event_days(ds, e)) {
             misses |= DATES;
         }
         if haystacks.is_some_and(|h| !h.events[e].contains(&needle)) {
@@ -189,16 +186,18 @@ pub fn select(ds: &Dataset, index: &Index, state: &State) -> Selection {
     sel.actor_counts = ranked(counts, &selected, |a| &ds.actors[a].name);
     sel.outlet_counts = ranked(outlet_counts, &outlets, |o| &index.outlets[o].name);
 
-    // Identical words share the card of the first visible quote that has them.
-    let mut card_of_group: HashMap<usize, usize> = HashMap::new();
+    // Identical words share the card of the first visible quote that has them. A dense
+    // table (group → card) beats hashing at every corpus size.
+    let mut card_of_group = vec![usize::MAX; ds.quotes.len()];
     for &q in &visible {
-        match card_of_group.entry(index.same_words[q]) {
-            Entry::Occupied(card) => sel.copies[*card.get()].push(q),
-            Entry::Vacant(slot) => {
-                slot.insert(sel.quotes.len());
+        let group = index.same_words[q];
+        match card_of_group[group] {
+            usize::MAX => {
+                card_of_group[group] = sel.quotes.len();
                 sel.quotes.push(q);
                 sel.copies.push(Vec::new());
             }
+            card => sel.copies[card].push(q),
         }
     }
     sel.quote_total = visible.len();
