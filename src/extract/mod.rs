@@ -119,6 +119,18 @@ mod tests {
         Date::new(y, m, d).ok()
     }
 
+    #[test]
+    fn they_never_stands_for_one_person() {
+        let text = "Ben Carson arrived late. “Gifted hands,” they say.";
+        let a = analyze(text, None);
+        let carson = a.actors.iter().position(|x| x.name == "Ben Carson");
+        assert!(a.quotes.iter().all(|q| q.speaker.is_none() || q.speaker != carson), "{:?}", a.quotes);
+        let text = "The Pentagon met Jane Doe. “No deal,” they said.";
+        let a = analyze(text, None);
+        let q = a.quotes.iter().find(|q| &text[q.span.clone()] == "No deal,").expect("the quote");
+        assert_eq!(q.speaker.map(|s| a.actors[s].name.as_str()), Some("Pentagon"));
+    }
+
     /// (text, quote, speaker) for the attribution patterns news uses.
     #[test]
     fn speakers_from_the_patterns_news_uses() {

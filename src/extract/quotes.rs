@@ -394,10 +394,13 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
     let last_words: Vec<&str> = head.rsplit(|c: char| c.is_whitespace()).take(3).collect();
     let last = *last_words.first()?;
     let last_start = head_end - last.len();
-    // A pronoun: the speaker named most recently before it.
+    // A pronoun: the actor named most recently before it that the pronoun can stand for
+    // ("he" and "she" a person, "they" anyone but one person).
     if lexicon::is_speaker_pronoun(last) {
+        let singular = matches!(last, "he" | "she" | "He" | "She");
         let m = cx.actors.mentions_before(last_start).rev().find(|m| {
-            cx.actors.actors[m.actor].kind == super::actors::ActorKind::Person || !matches!(last, "he" | "she" | "He" | "She")
+            let person = cx.actors.actors[m.actor].kind == super::actors::ActorKind::Person;
+            person == singular
         })?;
         return Some((m.actor, last_start..head_end));
     }

@@ -75,13 +75,15 @@ for (const [name, path] of pages) {
       const before = summary();
       const t0 = performance.now();
       const painted = new Promise((done) => {
+        // The list changed, or (when every item involves the actor) at least the filter did.
+        const changed = () => summary() !== before || document.querySelector(`[data-actor-id="${actor}"]`)?.getAttribute('aria-checked') === 'true';
         const watch = new MutationObserver(() => {
-          if (summary() !== before) {
+          if (changed()) {
             watch.disconnect();
             requestAnimationFrame(() => done());
           }
         });
-        watch.observe(document.body, { subtree: true, childList: true, characterData: true });
+        watch.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
       });
       link.click();
       await painted;
