@@ -10,7 +10,7 @@
 import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { launchChromium, startSite } from './harness.mjs';
+import { launchChromium, startSite, timeActorClick } from './harness.mjs';
 
 const [datasetPath, newslineDist, count = '10000'] = process.argv.slice(2);
 if (!datasetPath || !newslineDist) {
@@ -111,18 +111,7 @@ await page.goto(newsline.base + '?view=quotes');
 await page.waitForSelector('[data-quote-id]', { state: 'visible' });
 const load = Date.now() - started;
 const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
-const filter = await page.evaluate(async (actor) => {
-  const summary = () => document.querySelector('.summary')?.textContent;
-  const before = summary();
-  const t0 = performance.now();
-  const painted = new Promise((done) => {
-    const watch = new MutationObserver(() => { if (summary() !== before) { watch.disconnect(); requestAnimationFrame(() => done()); } });
-    watch.observe(document.body, { subtree: true, childList: true, characterData: true });
-  });
-  document.querySelector(`[data-actor-id="${actor}"]`).click();
-  await painted;
-  return performance.now() - t0;
-}, speakerId);
+const filter = await timeActorClick(page, speakerId);
 rows.push({ name: 'Newsline', load, filter, nodes });
 newsline.server.close();
 await browser.close();

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launchChromium, startSite } from './harness.mjs';
+import { launchChromium, startSite, timeActorClick } from './harness.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -67,28 +67,7 @@ for (const [name, path] of pages) {
   const actorIds = (await page.$$eval('[data-actor-id]', (els) => els.map((e) => e.dataset.actorId))).slice(0, CLICKS);
   const clicks = [];
   for (const id of actorIds) {
-    // Time from the click to the frame that paints the changed list: the list's
-    // summary changes (seen by a MutationObserver), then the next animation frame.
-    const ms = await page.evaluate(async (actor) => {
-      const link = document.querySelector(`[data-actor-id="${actor}"]`);
-      const summary = () => document.querySelector('.summary')?.textContent;
-      const before = summary();
-      const t0 = performance.now();
-      const painted = new Promise((done) => {
-        // The list changed, or (when every item involves the actor) at least the filter did.
-        const changed = () => summary() !== before || document.querySelector(`[data-actor-id="${actor}"]`)?.getAttribute('aria-checked') === 'true';
-        const watch = new MutationObserver(() => {
-          if (changed()) {
-            watch.disconnect();
-            requestAnimationFrame(() => done());
-          }
-        });
-        watch.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-      });
-      link.click();
-      await painted;
-      return performance.now() - t0;
-    }, id);
+    const ms = await timeActorClick(page, id);
     clicks.push(ms);
     await page.goBack();
     await page.waitForFunction(() => !location.search.includes('actor='));

@@ -89,6 +89,16 @@ for (const { name } of CORPORA) {
       await page.reload();
       await page.waitForSelector('[data-quote-id], .empty');
       assert.deepEqual(await quoteIds(page), shown, `${facet} after reload`);
+      // The link alone, in a browser context that shares nothing with this one: the same
+      // count, and the same first cards (the list is virtual, so compare from the top).
+      const elsewhere = await browser.newContext();
+      const other = await elsewhere.newPage({ viewport: { width: 1280, height: 900 } });
+      await other.goto(page.url());
+      await other.waitForSelector('[data-quote-id], .empty');
+      assert.equal(await other.textContent('.summary'), await page.textContent('.summary'), `${facet} opened elsewhere`);
+      const top = async (p) => { await p.evaluate(() => window.scrollTo(0, 0)); await p.waitForTimeout(100); return (await quoteIds(p)).slice(0, 5); };
+      assert.deepEqual(await top(other), await top(page), `${facet}: the first cards, opened elsewhere`);
+      await elsewhere.close();
       await page.goBack();
       await page.waitForFunction((k) => !new URLSearchParams(location.search).has(k), facet);
       assert.equal(await page.textContent('.summary'), all, `${facet}: back restores the list`);
