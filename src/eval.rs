@@ -157,6 +157,28 @@ mod tests {
     }
 
     #[test]
+    fn actor_scoring_counts_named_mentions_and_merged_pairs() {
+        let text = "Sean Spicer spoke. Mr Spicer left. Moscow said no.";
+        let ds = crate::dataset::build(vec![crate::corpus::Source {
+            id: "a".into(),
+            date: None,
+            title: None,
+            outlet: None,
+            url: None,
+            text: text.into(),
+        }]);
+        let entity = |s: usize, e: usize, id: &str| {
+            serde_json::json!({"start_b": s, "end_b": e, "syntactic_type": "NAM", "ent_type": "PER", "instance_id": id})
+        };
+        let gold = [entity(0, 11, "spicer"), entity(22, 28, "spicer"), entity(35, 41, "russia")];
+        let mut report = Report::default();
+        super::score_actors(&gold, &ds, text, &mut report);
+        assert_eq!(report.actor_mentions.gold, 3);
+        assert_eq!(report.actor_mentions.matched, 3, "{:?}", report.actor_mentions);
+        assert_eq!((report.alias_pairs.matched, report.alias_pairs.gold), (1, 1), "{:?}", report.alias_pairs);
+    }
+
+    #[test]
     fn quoted_stretches_pair_curly_and_straight_marks() {
         let chars: Vec<char> = r#"He said “yes” and "no", ''maybe'' and ``so''."#.chars().collect();
         let spans = quoted_stretches(&chars, 0..chars.len());
@@ -178,6 +200,10 @@ pub struct Report {
     pub timex_relaxed: Score,
     pub timex_strict: Score,
     pub timex_value: Score,
+    /// Named actor mentions (MEANTIME PER/ORG/LOC names in lines 0–5), any overlap.
+    pub actor_mentions: Score,
+    /// Pairs of matched mentions that name the same actor, against gold instance ids.
+    pub alias_pairs: Score,
 }
 
 impl Report {
@@ -193,6 +219,47 @@ impl Report {
 
 fn byte_range(v: &serde_json::Value, start: &str, end: &str) -> Option<Range<usize>> {
     Some(usize::try_from(v.get(start)?.as_u64()?).ok()?..usize::try_from(v.get(end)?.as_u64()?).ok()?)
+}
+
+/// The lines MEANTIME annotates exhaustively: 0 to 5.
+const ANNOTATED_LINES: usize = 6;
+
+/// Actor mentions and alias merging against MEANTIME's named entities.
+fn score_actors(entities: &[serde_json::Value], ds: &crate::dataset::Dataset, text: &str, report: &mut Report) {
+    // Where line 5 ends, in bytes.
+    let limit = text.match_indices('\n').nth(ANNOTATED_LINES - 1).map_or(text.len(), |(i, _)| i);
+    let gold: Vec<(CharSpan, Option<&str>)> = entities
+        .iter()
+        .filter(|e| e.get("syntactic_type").and_then(|t| t.as_str()) == Some("NAM"))
+        .filter(|e| matches!(e.get("ent_type").and_then(|t| t.as_str()), Some("PER" | "ORG" | "LOC")))
+        .filter_map(|e| {
+            let span = byte_range(e, "start_b", "end_b").filter(|r| r.end <= limit)?;
+            Some((char_span(text, span), e.get("instance_id").and_then(|i| i.as_str())))
+        })
+        .collect();
+    // Named actors only: an unnamed group ("diplomats") is not a name.
+    let predicted: Vec<(CharSpan, usize)> = ds
+        .actors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.name.starts_with(char::is_uppercase))
+        .flat_map(|(i, a)| a.mentions.iter().filter(|m| m.end <= limit).map(move |m| (char_span(text, m.start..m.end), i)))
+        .collect();
+    let p: Vec<CharSpan> = predicted.iter().map(|x| x.0.clone()).collect();
+    let g: Vec<CharSpan> = gold.iter().map(|x| x.0.clone()).collect();
+    let pairs = match_spans(&p, &g, |a, b, _| a.start < b.end && b.start < a.end);
+    report.actor_mentions.add(Score { matched: pairs.len(), predicted: p.len(), gold: g.len() });
+    let mut merged = Score::default();
+    for (k, &(pi, gi)) in pairs.iter().enumerate() {
+        for &(pj, gj) in &pairs[k + 1..] {
+            let same_actor = predicted[pi].1 == predicted[pj].1;
+            let same_instance = gold[gi].1.is_some() && gold[gi].1 == gold[gj].1;
+            merged.predicted += usize::from(same_actor);
+            merged.gold += usize::from(same_instance);
+            merged.matched += usize::from(same_actor && same_instance);
+        }
+    }
+    report.alias_pairs.add(merged);
 }
 
 /// Scores one gold record against the dataset built from its text (one article).
@@ -243,6 +310,10 @@ pub fn score_record(record: &serde_json::Value, ds: &crate::dataset::Dataset, re
         let all_spans: Vec<CharSpan> = ds.quotes.iter().map(|q| trim(&chars, char_span(text, q.start..q.end))).collect();
         let all_pairs = match_spans(&all_spans, &gold_all, |_, _, j| j >= 0.5);
         report.all.add(Score { matched: all_pairs.len(), predicted: all_spans.len(), gold: gold_all.len() });
+    }
+
+    if let Some(entities) = record.get("entities").and_then(|e| e.as_array()) {
+        score_actors(entities, ds, text, report);
     }
 
     if let Some(timexes) = record.get("timexes").and_then(|t| t.as_array()) {

@@ -40,3 +40,11 @@ fn tempeval_time_expressions() {
     assert!(pct(&aq["timex_relaxed"]["f1"]) >= 88.5, "aquaint relaxed {}", aq["timex_relaxed"]["f1"]);
     assert!(pct(&aq["timex_value"]["f1"]) >= 71.5, "aquaint value {}", aq["timex_value"]["f1"]);
 }
+
+#[test]
+fn meantime_actor_mentions_and_alias_merging() {
+    let r = eval("meantime_dev.jsonl");
+    assert_eq!(r["records"], 60);
+    assert!(pct(&r["actor_mentions"]["f1"]) >= 69.5, "mention F1 {}", r["actor_mentions"]["f1"]);
+    assert!(pct(&r["alias_pairs"]["f1"]) >= 85.0, "alias-merge pairwise F1 {}", r["alias_pairs"]["f1"]);
+}

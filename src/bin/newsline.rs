@@ -92,6 +92,7 @@ fn eval(gold: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
                 "speaker_accuracy": r.speaker_accuracy(), "all": score_json(&r.all),
                 "timex_relaxed": score_json(&r.timex_relaxed), "timex_strict": score_json(&r.timex_strict),
                 "timex_value": score_json(&r.timex_value),
+                "actor_mentions": score_json(&r.actor_mentions), "alias_pairs": score_json(&r.alias_pairs),
             }))
             .collect();
         println!("{}", serde_json::to_string_pretty(&out)?);
@@ -100,11 +101,17 @@ fn eval(gold: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
     println!("{:<28} {:<22} {:>6} {:>6} {:>6} {:>7} {:>7}", "file", "metric", "P", "R", "F1", "pred", "gold");
     for (file, r, mbps) in &reports {
         let name = Path::new(file).file_name().map_or(file.clone(), |f| f.to_string_lossy().to_string());
-        let rows: Vec<(&str, newsline::eval::Score)> = if r.quoted.gold + r.all.gold > 0 {
-            vec![("quoted", r.quoted), ("quoted, speaker right", r.quoted_with_speaker()), ("all attributions", r.all)]
-        } else {
-            vec![("timex relaxed", r.timex_relaxed), ("timex strict", r.timex_strict), ("timex value", r.timex_value)]
-        };
+        // The metrics this file has gold for.
+        let mut rows: Vec<(&str, newsline::eval::Score)> = Vec::new();
+        if r.quoted.gold + r.all.gold > 0 {
+            rows.extend([("quoted", r.quoted), ("quoted, speaker right", r.quoted_with_speaker()), ("all attributions", r.all)]);
+        }
+        if r.actor_mentions.gold > 0 {
+            rows.extend([("actor mentions", r.actor_mentions), ("alias merge pairs", r.alias_pairs)]);
+        }
+        if r.timex_relaxed.gold > 0 {
+            rows.extend([("timex relaxed", r.timex_relaxed), ("timex strict", r.timex_strict), ("timex value", r.timex_value)]);
+        }
         for (metric, s) in rows {
             println!(
                 "{name:<28} {metric:<22} {:>6.1} {:>6.1} {:>6.1} {:>7} {:>7}",
