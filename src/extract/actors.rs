@@ -314,6 +314,11 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
     if name.is_empty() || lexicon::is_common_capitalised(&name) || lexicon::is_title(&name) {
         return None;
     }
+    // A model number ("A380", "Airbus A320", "KC-45") names a product, not an actor;
+    // a currency, unit, time zone or holiday names nobody.
+    if name_words.iter().any(|w| w.text(text).contains(|c: char| c.is_ascii_digit()) || lexicon::is_never_an_actor(w.text(text))) {
+        return None;
+    }
     let single = name_words.len() == 1;
     if single && lexicon::country_of_demonym(&name).is_some() {
         return None;

@@ -68,6 +68,17 @@ pub fn is_name_particle(word: &str) -> bool {
 }
 
 /// Capitalised words that do not start a name: sentence openers, pronouns, weekdays, months.
+/// Capitalised words that never name an actor: currency codes, time zones, units,
+/// holidays, and "No." for number.
+pub fn is_never_an_actor(word: &str) -> bool {
+    matches!(
+        word,
+        "USD" | "EUR" | "GBP" | "JPY" | "CNY" | "UTC" | "GMT" | "EST" | "EDT" | "PST" | "PDT" | "CET" |
+            "CEST" | "BST" | "GHz" | "MHz" | "KB" | "MB" | "GB" | "TB" | "No." | "Nos." | "Christmas" |
+            "Easter" | "Thanksgiving" | "Ramadan" | "Hanukkah" | "Diwali"
+    )
+}
+
 pub fn is_common_capitalised(word: &str) -> bool {
     matches!(
         word,

@@ -120,6 +120,13 @@ mod tests {
     }
 
     #[test]
+    fn products_units_and_holidays_are_not_actors() {
+        let text = "Shares rose as Airbus said the A380 and the Airbus A320 cost 5 USD per GHz at 10 UTC before Christmas.";
+        let names: Vec<String> = analyze(text, None).actors.into_iter().map(|a| a.name).collect();
+        assert_eq!(names, ["Airbus"]);
+    }
+
+    #[test]
     fn they_never_stands_for_one_person() {
         let text = "Ben Carson arrived late. “Gifted hands,” they say.";
         let a = analyze(text, None);
