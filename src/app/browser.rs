@@ -70,10 +70,6 @@ mod imp {
         web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
     }
 
-    pub fn href() -> String {
-        web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
-    }
-
     pub fn copy(text: &str, done: impl FnOnce(bool) + 'static) {
         let Some(window) = web_sys::window() else { return done(false) };
         let promise = window.navigator().clipboard().write_text(text);
@@ -159,9 +155,6 @@ mod imp {
     pub fn origin() -> String {
         String::new()
     }
-    pub fn href() -> String {
-        String::new()
-    }
     pub fn copy(_text: &str, done: impl FnOnce(bool) + 'static) {
         done(false);
     }
@@ -173,7 +166,7 @@ mod imp {
     }
 }
 
-pub use imp::{copy, download, download_json, href, origin, wide_screen, on_popstate, on_window, push, scroll_to, set_height, show_fatal, viewport_position};
+pub use imp::{copy, download, download_json, origin, wide_screen, on_popstate, on_window, push, scroll_to, set_height, show_fatal, viewport_position};
 
 /// From now on a panic shows [`show_fatal`]'s panel, never a blank page.
 pub fn show_panics() {

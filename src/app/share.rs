@@ -19,7 +19,6 @@ pub fn tools() -> Html {
     let copy = |text: String, done: &'static str| {
         let status = status.clone();
         Callback::from(move |_: MouseEvent| {
-            let text = if text.is_empty() { browser::href() } else { text.clone() };
             let status = status.clone();
             let shown = text.clone();
             browser::copy(&text, move |ok| status.set(if ok { done.to_string() } else { format!("Copy this: {shown}") }));
@@ -45,10 +44,11 @@ pub fn tools() -> Html {
         })
     };
     // The canonical link of this view, whatever order the address bar has its parameters in.
-    let snippet = embed_snippet(&format!("{}{}", browser::origin(), ex.href(&ex.state)));
+    let link = format!("{}{}", browser::origin(), ex.href(&ex.state));
+    let snippet = embed_snippet(&link);
     html! {
         <div class="tools">
-            <button type="button" class="copy-link" onclick={copy(String::new(), "Link copied")}>{"Copy link"}</button>
+            <button type="button" class="copy-link" onclick={copy(link, "Link copied")}>{"Copy link"}</button>
             <button type="button" class="embed" aria-expanded={if *embed_open { "true" } else { "false" }} aria-controls="embed-panel"
                     onclick={toggle_embed.clone()}>{"Embed"}</button>
             <button type="button" class="export-csv" onclick={export_with("csv")}>{"Export CSV"}</button>

@@ -226,3 +226,15 @@ test('opening an event in context scrolls the article to it', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('Copy link copies the canonical link of the view', async () => {
+  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  await page.goto(base + '?view=quotes&stance=denial');
+  await page.waitForSelector('[data-quote-id]');
+  await page.click('button.copy-link');
+  await page.waitForFunction(() => document.querySelector('.copy-status').textContent === 'Link copied');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, `${base}?stance=denial&view=quotes`);
+  await context.close();
+});
