@@ -26,6 +26,17 @@ fn seeds() -> dataset::Dataset {
     ])
 }
 
+/// Waits until `ready` holds (Yew renders asynchronously), for at most five seconds, so
+/// that a busy machine slows the test down instead of failing it.
+async fn until(ready: impl Fn() -> bool) {
+    for _ in 0..250 {
+        if ready() {
+            return;
+        }
+        yew::platform::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
 fn quote_count(root: &web_sys::Element) -> u32 {
     root.query_selector_all("[data-quote-id]").map(|l| l.length()).unwrap_or(0)
 }
@@ -63,13 +74,13 @@ async fn app_mounts_and_the_actor_filter_narrows_the_list() {
     let path = web_sys::window().unwrap().location().pathname().unwrap();
     let props = AppProps { dataset: Rc::new(seeds()), query: "?view=quotes".into(), path: path.into() };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-    yew::platform::time::sleep(Duration::from_millis(50)).await;
+    until(|| quote_count(&root) >= 9).await;
 
     let all = quote_count(&root);
     assert!(all >= 9, "quotes rendered: {all}");
     let option: web_sys::HtmlElement = root.query_selector("[data-actor-id='sean-spicer']").unwrap().unwrap().dyn_into().unwrap();
     option.click();
-    yew::platform::time::sleep(Duration::from_millis(50)).await;
+    until(|| quote_count(&root) < all).await;
 
     let narrowed = quote_count(&root);
     assert!(narrowed > 0 && narrowed < all, "{narrowed} of {all}");
