@@ -55,7 +55,7 @@ fn quote_height(chars: usize, copies: usize) -> u32 {
 }
 
 /// What the filters leave out, in words.
-pub fn filter_words(ex: &Explorer) -> Vec<String> {
+fn filter_words(ex: &Explorer) -> Vec<String> {
     let s = &ex.state;
     let mut parts = Vec::new();
     if !s.actors.is_empty() {
