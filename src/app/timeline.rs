@@ -74,6 +74,10 @@ fn auto_zoom(ex: &Explorer, events: &[usize]) -> Zoom {
                 groups += 1;
                 last = label;
             }
+            // Enough to rule this zoom out: no need to label the rest of a large corpus.
+            if groups > MOST_AUTO_GROUPS {
+                break;
+            }
         }
         if groups <= MOST_AUTO_GROUPS {
             return zoom;

@@ -182,11 +182,38 @@ fn list(value: &str) -> impl Iterator<Item = &str> {
     value.split(',').map(str::trim).filter(|s| !s.is_empty())
 }
 
-/// Adds `value` to a set kept in `order`.
-fn insert_ordered<T: Copy + PartialEq>(set: &mut Vec<T>, value: T, order: &[T]) {
+/// Adds `value` to a set once: at the end, or in its place in `order` when given.
+fn insert<T: PartialEq>(set: &mut Vec<T>, value: T, order: Option<&[T]>) {
     if !set.contains(&value) {
         set.push(value);
-        set.sort_by_key(|v| order.iter().position(|o| o == v));
+        if let Some(order) = order {
+            set.sort_by_key(|v| order.iter().position(|o| o == v));
+        }
+    }
+}
+
+fn note(ignored: &mut Vec<String>, what: &str, value: &str) {
+    ignored.push(format!("{what} “{}”", shorten(value)));
+}
+
+/// Adds each id of a comma list that `known` accepts, once, in the order given; notes the rest.
+fn add_ids(value: &str, set: &mut Vec<String>, known: impl Fn(&str) -> bool, what: &str, ignored: &mut Vec<String>) {
+    for id in list(value) {
+        if known(id) {
+            insert(set, id.to_string(), None);
+        } else {
+            note(ignored, what, id);
+        }
+    }
+}
+
+/// Adds each word of a comma list that names one of `all`, in `all`'s order; notes the rest.
+fn add_words<T: Copy + PartialEq>(value: &str, set: &mut Vec<T>, all: &[T], word: fn(T) -> &'static str, what: &str, ignored: &mut Vec<String>) {
+    for w in list(value) {
+        match all.iter().find(|x| word(**x) == w) {
+            Some(&x) => insert(set, x, Some(all)),
+            None => note(ignored, what, w),
+        }
     }
 }
 
@@ -205,7 +232,6 @@ pub fn parse(query: &str, index: &Index) -> Parsed {
     }
     let mut seen: Vec<String> = Vec::new();
     let mut item: Option<String> = None;
-    let note = |ignored: &mut Vec<String>, what: &str, value: &str| ignored.push(format!("{what} “{}”", shorten(value)));
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
         // Single-valued parameters given twice: the last one wins, and the reader is told.
         if matches!(key.as_ref(), "view" | "item" | "from" | "to" | "q" | "zoom") {
@@ -217,40 +243,10 @@ pub fn parse(query: &str, index: &Index) -> Parsed {
         }
         let state = &mut parsed.state;
         match key.as_ref() {
-            "actor" => {
-                for id in list(&value) {
-                    if index.actor(id).is_none() {
-                        note(&mut parsed.ignored, "unknown actor", id);
-                    } else if !state.actors.iter().any(|a| a == id) {
-                        state.actors.push(id.to_string());
-                    }
-                }
-            }
-            "stance" => {
-                for word in list(&value) {
-                    match STANCES.iter().find(|s| stance_word(**s) == word) {
-                        Some(&s) => insert_ordered(&mut state.stances, s, &STANCES),
-                        None => note(&mut parsed.ignored, "unknown stance", word),
-                    }
-                }
-            }
-            "kind" => {
-                for word in list(&value) {
-                    match KINDS.iter().find(|k| kind_word(**k) == word) {
-                        Some(&k) => insert_ordered(&mut state.kinds, k, &KINDS),
-                        None => note(&mut parsed.ignored, "unknown kind", word),
-                    }
-                }
-            }
-            "outlet" => {
-                for id in list(&value) {
-                    if index.outlet(id).is_none() {
-                        note(&mut parsed.ignored, "unknown outlet", id);
-                    } else if !state.outlets.iter().any(|o| o == id) {
-                        state.outlets.push(id.to_string());
-                    }
-                }
-            }
+            "actor" => add_ids(&value, &mut state.actors, |id| index.actor(id).is_some(), "unknown actor", &mut parsed.ignored),
+            "stance" => add_words(&value, &mut state.stances, &STANCES, stance_word, "unknown stance", &mut parsed.ignored),
+            "kind" => add_words(&value, &mut state.kinds, &KINDS, kind_word, "unknown kind", &mut parsed.ignored),
+            "outlet" => add_ids(&value, &mut state.outlets, |id| index.outlet(id).is_some(), "unknown outlet", &mut parsed.ignored),
             "from" | "to" => {
                 let end = if key == "from" { End::First } else { End::Last };
                 match range_date(value.trim(), end) {
@@ -358,13 +354,11 @@ pub fn to_query(state: &State) -> String {
 pub fn toggled<T: PartialEq + Clone>(state: &State, pick: impl Fn(&mut State) -> &mut Vec<T>, value: T, order: Option<&[T]>) -> State {
     let mut next = state.clone();
     let set = pick(&mut next);
-    if let Some(pos) = set.iter().position(|v| *v == value) {
-        set.remove(pos);
-    } else {
-        set.push(value);
-        if let Some(order) = order {
-            set.sort_by_key(|v| order.iter().position(|o| o == v));
+    match set.iter().position(|v| *v == value) {
+        Some(pos) => {
+            set.remove(pos);
         }
+        None => insert(set, value, order),
     }
     next.refiltered()
 }
