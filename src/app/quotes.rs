@@ -23,7 +23,7 @@ pub fn quote_list() -> Html {
                 .quotes
                 .iter()
                 .zip(&sel.0.copies)
-                .map(|(&i, copies)| quote_height(ex.quote_words(&ex.dataset.quotes[i]).len(), copies.len()))
+                .map(|(&i, copies)| quote_height(ex.dataset.quotes[i].end - ex.dataset.quotes[i].start, copies.len()))
                 .collect::<Vec<u32>>()
         })
     };
