@@ -398,7 +398,7 @@ fn conflicts(ds: &Dataset) -> Vec<Conflict> {
 }
 
 impl Dataset {
-    /// Every place an item names its article, for [`Dataset::to_page_blob`]'s interning.
+    /// Every place an item names its article, for [`Dataset::to_page_form`]'s interning.
     fn article_refs(&mut self) -> impl Iterator<Item = &mut String> {
         let mentions = self.actors.iter_mut().flat_map(|a| a.mentions.iter_mut().map(|m| &mut m.article));
         mentions
@@ -408,14 +408,11 @@ impl Dataset {
             .chain(self.diagnostics.iter_mut().map(|d| &mut d.article))
     }
 
-    /// The compact form embedded in the page. It leaves out what the page can read
-    /// from the article texts on demand (each quote's, timex's and event's `text`, a
-    /// slice of its article), and it writes each item's article as the article's
+    /// The dataset as the page embeds it (see [`crate::page`]). It leaves out what the
+    /// page can read from the article texts on demand (each quote's, timex's and event's
+    /// `text`, a slice of its article), and it writes each item's article as the article's
     /// position, since article ids (often long slugs) would otherwise repeat in every item.
-    ///
-    /// # Errors
-    /// When postcard cannot encode the dataset (it has no size limit, so only on allocation failure).
-    pub fn to_page_blob(&self) -> Result<Vec<u8>, postcard::Error> {
+    pub(crate) fn to_page_form(&self) -> Dataset {
         let mut page = self.clone();
         page.quotes.iter_mut().for_each(|q| q.text.clear());
         page.timexes.iter_mut().for_each(|t| t.text.clear());
@@ -427,52 +424,24 @@ impl Dataset {
                 article.clone_from(p);
             }
         }
-        postcard::to_allocvec(&page)
+        page
     }
 
-    /// Reads the page's form back; item texts are empty (see [`Dataset::to_page_blob`]).
-    ///
-    /// # Errors
-    /// When the bytes were not written by [`Dataset::to_page_blob`] of this version,
-    /// including an item that names an article the dataset does not have.
-    pub fn from_page_blob(bytes: &[u8]) -> Result<Dataset, postcard::Error> {
-        let mut ds: Dataset = postcard::from_bytes(bytes)?;
-        let ids: Vec<String> = ds.articles.iter().map(|a| a.id.clone()).collect();
-        for article in ds.article_refs() {
-            let id = article.parse::<usize>().ok().and_then(|i| ids.get(i)).ok_or(postcard::Error::DeserializeBadEncoding)?;
+    /// Undoes [`Dataset::to_page_form`]'s interning; item texts stay empty. `None` when an
+    /// item names an article position the dataset does not have.
+    pub(crate) fn restored_from_page_form(mut self) -> Option<Dataset> {
+        let ids: Vec<String> = self.articles.iter().map(|a| a.id.clone()).collect();
+        for article in self.article_refs() {
+            let id = article.parse::<usize>().ok().and_then(|i| ids.get(i))?;
             article.clone_from(id);
         }
-        Ok(ds)
+        Some(self)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_page_form_keeps_everything_but_derivable_texts() {
-        let ds = build(vec![Source {
-            id: "a".into(),
-            date: jiff::civil::Date::new(2017, 1, 24).ok(),
-            title: Some("T".into()),
-            outlet: None,
-            url: None,
-            text: "“We will win,” Jane Doe said on Monday.".into(),
-        }]);
-        assert!(!ds.quotes.is_empty());
-        let blob = ds.to_page_blob().unwrap();
-        let page = Dataset::from_page_blob(&blob).unwrap();
-        assert_eq!(page.articles, ds.articles);
-        assert_eq!(page.actors, ds.actors, "actors keep their mentions, with article ids restored");
-        assert_eq!(page.quotes.len(), ds.quotes.len());
-        assert!(page.quotes.iter().chain(&ds.quotes).all(|q| q.article == "a"));
-        for (p, q) in page.quotes.iter().zip(&ds.quotes) {
-            assert_eq!((p.start, p.end, &p.speaker, p.text.as_str()), (q.start, q.end, &q.speaker, ""));
-            assert_eq!(&page.articles[0].text[p.start..p.end], q.text, "the text is still there to slice");
-        }
-        assert!(Dataset::from_page_blob(&blob[..blob.len() / 2]).is_err());
-    }
 
     #[test]
     fn slugs_are_readable() {

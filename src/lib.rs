@@ -5,7 +5,8 @@
 //!   [`extract::Analysis`] out. No I/O, no clock, no panics, byte-exact spans.
 //! - [`dataset`] and [`corpus`]: the dataset model and the readers that turn files'
 //!   bytes into articles (the CLI does the file-system walking around them).
-//! - [`query`]: the filter state, its URL form and the filtering itself, pure.
+//! - [`query`]: the filter state, its URL form and the filtering itself, pure;
+//!   [`page`] is the form the page embeds (the dataset and its index).
 //! - `app` (feature `ui`): the Yew components of the explorer.
 //!
 //! # Example
@@ -26,6 +27,7 @@ pub mod eval;
 pub mod excerpts;
 pub mod export;
 pub mod extract;
+pub mod page;
 pub mod query;
 
 #[cfg(feature = "ui")]

@@ -72,7 +72,9 @@ async fn app_mounts_and_the_actor_filter_narrows_the_list() {
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     let path = web_sys::window().unwrap().location().pathname().unwrap();
-    let props = AppProps { dataset: Rc::new(seeds()), query: "?view=quotes".into(), path: path.into() };
+    // Through the page's own blob, so that decoding the dataset and its index runs in wasm too.
+    let (dataset, index) = newsline::page::decode(&newsline::page::encode(&seeds()).unwrap()).unwrap();
+    let props = AppProps { dataset: Rc::new(dataset), index: Rc::new(index), query: "?view=quotes".into(), path: path.into() };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     until(|| quote_count(&root) >= 9).await;
 

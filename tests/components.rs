@@ -6,6 +6,7 @@ use std::rc::Rc;
 use newsline::app::{App, AppProps};
 use newsline::corpus::{read_manifest, read_txt};
 use newsline::dataset::{self, Dataset};
+use newsline::query::Index;
 use yew::ServerRenderer;
 
 fn seeds() -> Dataset {
@@ -24,13 +25,15 @@ fn seeds() -> Dataset {
     dataset::build(sources)
 }
 
+/// What the page gets: the dataset and the index `newsline ingest --blob` builds with it.
+fn props(ds: Dataset, query: &str, path: &str) -> AppProps {
+    let index = Rc::new(Index::new(&ds));
+    AppProps { dataset: Rc::new(ds), index, query: query.to_string().into(), path: path.to_string().into() }
+}
+
 fn render(query: &str) -> String {
     let query = query.to_string();
-    let renderer = ServerRenderer::<App>::with_props(move || AppProps {
-        dataset: Rc::new(seeds()),
-        query: query.into(),
-        path: "/newsline/".into(),
-    })
+    let renderer = ServerRenderer::<App>::with_props(move || props(seeds(), &query, "/newsline/"))
     .hydratable(false);
     futures::executor::block_on(renderer.render())
 }
@@ -60,11 +63,7 @@ fn ten_thousand_quotes_render_a_small_window() {
     let source = newsline::corpus::Source { id: "big".into(), date: None, title: None, outlet: None, url: None, text };
     let ds = dataset::build(vec![source]);
     assert_eq!(ds.quotes.len(), 10_000);
-    let renderer = ServerRenderer::<App>::with_props(move || AppProps {
-        dataset: Rc::new(ds),
-        query: "?view=quotes".into(),
-        path: "/".into(),
-    })
+    let renderer = ServerRenderer::<App>::with_props(move || props(ds, "?view=quotes", "/"))
     .hydratable(false);
     let html = futures::executor::block_on(renderer.render());
     let shown = count(&html, "data-quote-id=");

@@ -23,13 +23,25 @@ pub use browser::{show_fatal, show_panics};
 pub use timeline::date_label;
 
 /// What the page starts from.
-#[derive(Properties, Clone, PartialEq)]
+#[derive(Properties, Clone)]
 pub struct AppProps {
     pub dataset: Rc<Dataset>,
+    /// The dataset's filter index; the page decodes it with the dataset (see [`crate::page`]).
+    pub index: Rc<query::Index>,
     /// The query string the page was opened with (`location.search`).
     pub query: AttrValue,
     /// The page's own path (`location.pathname`), so links work under any sub-path.
     pub path: AttrValue,
+}
+
+/// The dataset and index are compared by address, like [`Explorer`]'s.
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.dataset, &other.dataset)
+            && Rc::ptr_eq(&self.index, &other.index)
+            && self.query == other.query
+            && self.path == other.path
+    }
 }
 
 /// An `Rc` compared by address. Memo dependencies and props that hold the dataset, a
@@ -203,7 +215,7 @@ pub fn matches(text: &str, needle: &str) -> Vec<std::ops::Range<usize>> {
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let index: Rc<query::Index> = use_memo(ByAddress(props.dataset.clone()), |ds| query::Index::new(&ds.0));
+    let index = props.index.clone();
     let initial = use_memo(props.query.clone(), |q| query::parse(q, &index));
     let state = use_state(|| initial.state.clone());
     let notices = use_state(|| initial.ignored.clone());

@@ -291,7 +291,7 @@ fn ingest(paths: &[PathBuf], output: Option<&Path>, blob: Option<&Path>, date: O
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
         }
-        let blob = ds.to_page_blob().context("encoding the page's dataset")?;
+        let blob = newsline::page::encode(&ds).context("encoding the page's dataset")?;
         fs::write(path, blob).with_context(|| format!("writing {}", path.display()))?;
     }
     eprintln!(

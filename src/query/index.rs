@@ -2,14 +2,16 @@
 //! positions, items to actors and back, outlets, date order, identical quotes,
 //! denials and per-article lists for the reader.
 
-use std::sync::OnceLock;
 use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
 
 use crate::dataset::{slug, Dataset};
 use crate::extract::QuoteKind;
 
 /// An outlet as the filter lists it; articles without one stand for themselves.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Outlet {
     pub id: String,
     pub name: String,
@@ -38,6 +40,123 @@ pub struct ArticleItems {
     pub events: Vec<Vec<usize>>,
     pub timexes: Vec<Vec<usize>>,
     pub mentions: Vec<Vec<Mark>>,
+}
+
+/// Lists of positions, one list per item, stored flat: decoding it makes two
+/// allocations, where a `Vec` per item would make one per item at page start-up.
+/// Lists of positions, one ascending list per item, stored flat: building or decoding
+/// it makes two allocations, where a `Vec` per item would make one per item. The page
+/// blob stores each list as gaps between neighbours, which are small and compress well.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(into = "GapLists", try_from = "GapLists")]
+pub struct Lists {
+    /// Where each item's list ends in `items`; it starts where the previous one ends.
+    ends: Vec<usize>,
+    items: Vec<usize>,
+}
+
+/// [`Lists`] as stored: each list's length, and each item minus the one before it in
+/// its list (the first item of a list as it is).
+#[derive(Clone, Serialize, Deserialize)]
+struct GapLists {
+    lengths: Vec<usize>,
+    gaps: Vec<usize>,
+}
+
+impl From<Lists> for GapLists {
+    fn from(lists: Lists) -> GapLists {
+        let mut gaps = Vec::with_capacity(lists.items.len());
+        for list in lists.iter() {
+            gaps.extend(list.iter().scan(0, |previous, &item| {
+                let gap = item.saturating_sub(*previous);
+                *previous = item;
+                Some(gap)
+            }));
+        }
+        GapLists { lengths: lists.iter().map(<[usize]>::len).collect(), gaps }
+    }
+}
+
+impl TryFrom<GapLists> for Lists {
+    type Error = &'static str;
+
+    fn try_from(stored: GapLists) -> Result<Lists, &'static str> {
+        let mut lists = Lists { ends: Vec::with_capacity(stored.lengths.len()), items: Vec::with_capacity(stored.gaps.len()) };
+        let mut gaps = stored.gaps.into_iter();
+        for length in stored.lengths {
+            let mut previous = 0usize;
+            for _ in 0..length {
+                previous = previous.checked_add(gaps.next().ok_or("a list runs past its items")?).ok_or("an item overflows")?;
+                lists.items.push(previous);
+            }
+            lists.ends.push(lists.items.len());
+        }
+        if gaps.next().is_some() {
+            return Err("items left over after the last list");
+        }
+        Ok(lists)
+    }
+}
+
+impl Lists {
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &[usize]> + '_ {
+        (0..self.len()).map(|i| &self[i])
+    }
+
+    /// Whether there are `len` lists, each strictly ascending within `0..bound`.
+    fn fits(&self, len: usize, bound: usize) -> bool {
+        self.len() == len && self.iter().all(|list| list.windows(2).all(|w| w[0] < w[1]) && list.last().is_none_or(|&i| i < bound))
+    }
+
+    /// For each of `targets` targets, the ascending list of items whose list names it.
+    fn inverted(&self, targets: usize) -> Lists {
+        let mut counts = vec![0usize; targets];
+        self.items.iter().for_each(|&t| counts[t] += 1);
+        let mut ends = Vec::with_capacity(targets);
+        let mut total = 0;
+        for count in &counts {
+            total += count;
+            ends.push(total);
+        }
+        // Fill each target's slot from its start; items come in ascending order.
+        let mut next: Vec<usize> = ends.iter().zip(&counts).map(|(end, count)| end - count).collect();
+        let mut items = vec![0; total];
+        for (item, list) in self.iter().enumerate() {
+            for &t in list {
+                items[next[t]] = item;
+                next[t] += 1;
+            }
+        }
+        Lists { ends, items }
+    }
+}
+
+impl std::ops::Index<usize> for Lists {
+    type Output = [usize];
+
+    fn index(&self, item: usize) -> &[usize] {
+        let start = item.checked_sub(1).map_or(0, |before| self.ends[before]);
+        &self.items[start..self.ends[item]]
+    }
+}
+
+impl FromIterator<Vec<usize>> for Lists {
+    fn from_iter<I: IntoIterator<Item = Vec<usize>>>(lists: I) -> Lists {
+        let mut flat = Lists::default();
+        for list in lists {
+            flat.items.extend(list);
+            flat.ends.push(flat.items.len());
+        }
+        flat
+    }
 }
 
 /// Ids to positions. Quote and event ids are numbered (`q1`, `q2`…), so a position is
@@ -74,43 +193,6 @@ impl Ids {
             None => self.map.get(id).copied(),
         }
     }
-}
-
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Index {
-    actor_ids: Ids,
-    quote_ids: Ids,
-    event_ids: Ids,
-    article_ids: Ids,
-    outlet_ids: HashMap<String, usize>,
-    pub outlets: Vec<Outlet>,
-    pub outlet_of_article: Vec<usize>,
-    pub article_of_quote: Vec<usize>,
-    pub article_of_event: Vec<usize>,
-    /// The event of each quote's saying, which carries its date.
-    pub event_of_quote: Vec<Option<usize>>,
-    /// For each quote, the actors it involves (its speaker and those its event names), ascending.
-    pub actors_by_quote: Vec<Vec<usize>>,
-    /// For each event, the actors it names, ascending.
-    pub actors_by_event: Vec<Vec<usize>>,
-    /// For each actor, the quotes and events involving it, ascending.
-    pub quotes_by_actor: Vec<Vec<usize>>,
-    pub events_by_actor: Vec<Vec<usize>>,
-    /// Each event's place in date order (undated last).
-    pub event_rank: Vec<u32>,
-    /// For each quote, the first quote with the same words (itself when none): identical
-    /// quoted words from several outlets show as one card.
-    pub same_words: Vec<usize>,
-    /// Each claim a denial rejects, with its denials.
-    pub denied_claims: Vec<(usize, Vec<usize>)>,
-    /// For each event, the quotes of its saying.
-    pub quotes_by_event: Vec<Vec<usize>>,
-    /// Events in date order (undated last).
-    pub events_by_date: Vec<usize>,
-    /// Each conflict's quotes.
-    pub conflict_quotes: Vec<Vec<usize>>,
-    articles: OnceLock<ArticleItems>,
-    haystacks: OnceLock<Haystacks>,
 }
 
 /// The words of a quote for matching across outlets: letters and digits, lower-cased,
@@ -167,14 +249,52 @@ fn invert(by_item: &[Vec<usize>], targets: usize) -> Vec<Vec<usize>> {
     by_target
 }
 
-impl Index {
-    pub fn new(ds: &Dataset) -> Index {
-        let actor_ids = Ids::new(ds.actors.iter().map(|a| &a.id), None);
-        let event_ids = Ids::new(ds.events.iter().map(|e| &e.id), Some('e'));
-        let quote_ids = Ids::new(ds.quotes.iter().map(|q| &q.id), Some('q'));
-        let article_ids = Ids::new(ds.articles.iter().map(|a| &a.id), None);
-        let actor = |id: &String| actor_ids.get(id);
+/// The index's part that the build computes from ids, words and dates (hash lookups,
+/// sorting, word keys). The page blob carries it (see [`crate::page`]), so the page
+/// only decodes it; [`Index::from_relations`] derives the rest in linear passes. Each
+/// relation is kept in one direction only, which keeps the blob small.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Relations {
+    outlets: Vec<Outlet>,
+    outlet_of_article: Vec<usize>,
+    article_of_quote: Vec<usize>,
+    article_of_event: Vec<usize>,
+    event_of_quote: Vec<Option<usize>>,
+    actors_by_quote: Lists,
+    actors_by_event: Lists,
+    events_by_date: Vec<usize>,
+    same_words: Vec<usize>,
+    denied_claims: Vec<(usize, Vec<usize>)>,
+    conflict_quotes: Lists,
+}
 
+/// Every id-to-position lookup, made from the dataset's own lists.
+#[derive(Debug, Default)]
+struct AllIds {
+    actors: Ids,
+    quotes: Ids,
+    events: Ids,
+    articles: Ids,
+}
+
+impl AllIds {
+    fn new(ds: &Dataset) -> AllIds {
+        AllIds {
+            actors: Ids::new(ds.actors.iter().map(|a| &a.id), None),
+            quotes: Ids::new(ds.quotes.iter().map(|q| &q.id), Some('q')),
+            events: Ids::new(ds.events.iter().map(|e| &e.id), Some('e')),
+            articles: Ids::new(ds.articles.iter().map(|a| &a.id), None),
+        }
+    }
+}
+
+impl Relations {
+    pub fn new(ds: &Dataset) -> Relations {
+        Relations::with_ids(ds, &AllIds::new(ds))
+    }
+
+    fn with_ids(ds: &Dataset, ids: &AllIds) -> Relations {
+        let actor = |id: &String| ids.actors.get(id);
         let mut outlets: Vec<Outlet> = Vec::new();
         let mut outlet_ids: HashMap<String, usize> = HashMap::new();
         let outlet_of_article = ds
@@ -190,22 +310,22 @@ impl Index {
             })
             .collect();
 
-        let article_of_quote: Vec<usize> = article_positions(&article_ids, ds.quotes.iter().map(|q| &q.article));
-        let article_of_event: Vec<usize> = article_positions(&article_ids, ds.events.iter().map(|e| &e.article));
-        let event_of_quote: Vec<Option<usize>> = ds.quotes.iter().map(|q| q.event.as_ref().and_then(|id| event_ids.get(id))).collect();
+        let article_of_quote: Vec<usize> = article_positions(&ids.articles, ds.quotes.iter().map(|q| &q.article));
+        let article_of_event: Vec<usize> = article_positions(&ids.articles, ds.events.iter().map(|e| &e.article));
+        let event_of_quote: Vec<Option<usize>> = ds.quotes.iter().map(|q| q.event.as_ref().and_then(|id| ids.events.get(id))).collect();
         let sorted = |mut list: Vec<usize>| {
             list.sort_unstable();
             list.dedup();
             list
         };
-        let actors_by_event: Vec<Vec<usize>> = ds.events.iter().map(|e| sorted(e.actors.iter().filter_map(actor).collect())).collect();
-        let actors_by_quote: Vec<Vec<usize>> = ds
+        let actors_by_event: Lists = ds.events.iter().map(|e| sorted(e.actors.iter().filter_map(actor).collect())).collect();
+        let actors_by_quote: Lists = ds
             .quotes
             .iter()
             .zip(&event_of_quote)
             .map(|(q, event)| {
                 let speaker = q.speaker.as_ref().and_then(actor);
-                let named = event.map_or(&[][..], |e| actors_by_event[e].as_slice());
+                let named = event.map_or(&[][..], |e| &actors_by_event[e]);
                 sorted(speaker.into_iter().chain(named.iter().copied()).collect())
             })
             .collect();
@@ -221,11 +341,7 @@ impl Index {
             })
             .collect();
         keyed.sort_unstable();
-        let by_date: Vec<usize> = keyed.into_iter().map(|(_, _, e)| e).collect();
-        let mut event_rank = vec![0u32; ds.events.len()];
-        for (rank, &e) in by_date.iter().enumerate() {
-            event_rank[e] = u32::try_from(rank).unwrap_or(u32::MAX);
-        }
+        let events_by_date: Vec<usize> = keyed.into_iter().map(|(_, _, e)| e).collect();
 
         let words = |i: usize| -> &str {
             let q = &ds.quotes[i];
@@ -252,39 +368,133 @@ impl Index {
         let mut denied_claims: Vec<(usize, Vec<usize>)> = Vec::new();
         let mut claim_slot: HashMap<usize, usize> = HashMap::new();
         for (denial, q) in ds.quotes.iter().enumerate() {
-            let Some(claim) = q.rejects.as_ref().and_then(|id| quote_ids.get(id)) else { continue };
+            let Some(claim) = q.rejects.as_ref().and_then(|id| ids.quotes.get(id)) else { continue };
             let slot = *claim_slot.entry(claim).or_insert_with(|| {
                 denied_claims.push((claim, Vec::new()));
                 denied_claims.len() - 1
             });
             denied_claims[slot].1.push(denial);
         }
-        let quotes_by_event =
-            invert(&event_of_quote.iter().map(|e| e.iter().copied().collect()).collect::<Vec<_>>(), ds.events.len());
         let conflict_quotes =
-            ds.conflicts.iter().map(|c| c.quotes.iter().filter_map(|id| quote_ids.get(id)).collect()).collect();
+            ds.conflicts.iter().map(|c| sorted(c.quotes.iter().filter_map(|id| ids.quotes.get(id)).collect())).collect();
 
-        Index {
-            quotes_by_actor: invert(&actors_by_quote, ds.actors.len()),
-            events_by_actor: invert(&actors_by_event, ds.actors.len()),
-            actors_by_quote,
-            actors_by_event,
-            event_rank,
-            same_words,
-            denied_claims,
-            quotes_by_event,
-            events_by_date: by_date,
-            conflict_quotes,
+        Relations {
             outlets,
-            outlet_ids,
             outlet_of_article,
             article_of_quote,
             article_of_event,
             event_of_quote,
-            quote_ids,
-            article_ids,
-            actor_ids,
-            event_ids,
+            actors_by_quote,
+            actors_by_event,
+            events_by_date,
+            same_words,
+            denied_claims,
+            conflict_quotes,
+        }
+    }
+
+    /// Whether these relations were built for `ds`: one entry per item, every position
+    /// in range, and the date order a permutation of the events. A decoded blob is
+    /// checked once, so that one from another version fails with a message instead of
+    /// panicking on a lookup.
+    pub fn fit(&self, ds: &Dataset) -> bool {
+        let (articles, actors, quotes, events) = (ds.articles.len(), ds.actors.len(), ds.quotes.len(), ds.events.len());
+        let within = |list: &[usize], len: usize, bound: usize| list.len() == len && list.iter().all(|&i| i < bound);
+        let mut seen = vec![false; events];
+        let permutation = self.events_by_date.len() == events
+            && self.events_by_date.iter().all(|&e| e < events && !std::mem::replace(&mut seen[e], true));
+        let denials_within = self
+            .denied_claims
+            .iter()
+            .all(|(claim, denials)| *claim < quotes && denials.iter().all(|&d| d < quotes));
+        within(&self.outlet_of_article, articles, self.outlets.len())
+            && within(&self.article_of_quote, quotes, articles)
+            && within(&self.article_of_event, events, articles)
+            && self.event_of_quote.len() == quotes
+            && self.event_of_quote.iter().flatten().all(|&e| e < events)
+            && self.actors_by_quote.fits(quotes, actors)
+            && self.actors_by_event.fits(events, actors)
+            && permutation
+            && within(&self.same_words, quotes, quotes)
+            && denials_within
+            && self.conflict_quotes.fits(ds.conflicts.len(), quotes)
+    }
+}
+
+/// Every lookup the explorer filters and renders with. The reader's lists and the
+/// search texts are built on first use.
+#[derive(Debug, Default)]
+pub struct Index {
+    ids: AllIds,
+    outlet_ids: HashMap<String, usize>,
+    pub outlets: Vec<Outlet>,
+    pub outlet_of_article: Vec<usize>,
+    pub article_of_quote: Vec<usize>,
+    pub article_of_event: Vec<usize>,
+    /// The event of each quote's saying, which carries its date.
+    pub event_of_quote: Vec<Option<usize>>,
+    /// For each quote, the actors it involves (its speaker and those its event names), ascending.
+    pub actors_by_quote: Lists,
+    /// For each event, the actors it names, ascending.
+    pub actors_by_event: Lists,
+    /// For each actor, the quotes and events involving it, ascending.
+    pub quotes_by_actor: Lists,
+    pub events_by_actor: Lists,
+    /// Each event's place in date order (undated last).
+    pub event_rank: Vec<u32>,
+    /// For each quote, the first quote with the same words (itself when none): identical
+    /// quoted words from several outlets show as one card.
+    pub same_words: Vec<usize>,
+    /// Each claim a denial rejects, with its denials.
+    pub denied_claims: Vec<(usize, Vec<usize>)>,
+    /// For each event, the quotes of its saying.
+    pub quotes_by_event: Lists,
+    /// Events in date order (undated last).
+    pub events_by_date: Vec<usize>,
+    /// Each conflict's quotes.
+    pub conflict_quotes: Lists,
+    articles: OnceLock<ArticleItems>,
+    haystacks: OnceLock<Haystacks>,
+}
+
+impl Index {
+    pub fn new(ds: &Dataset) -> Index {
+        let ids = AllIds::new(ds);
+        let relations = Relations::with_ids(ds, &ids);
+        Index::derive(ds, relations, ids)
+    }
+
+    /// The index from relations built natively for `ds`. They must [fit](Relations::fit)
+    /// `ds`, as [`crate::page::decode`] checks; what is left is linear: the id lookups,
+    /// the inverse lists and the date ranks.
+    pub fn from_relations(ds: &Dataset, relations: Relations) -> Index {
+        Index::derive(ds, relations, AllIds::new(ds))
+    }
+
+    fn derive(ds: &Dataset, r: Relations, ids: AllIds) -> Index {
+        let mut event_rank = vec![0u32; r.events_by_date.len()];
+        for (rank, &e) in r.events_by_date.iter().enumerate() {
+            event_rank[e] = u32::try_from(rank).unwrap_or(u32::MAX);
+        }
+        let quotes_by_event = r.event_of_quote.iter().map(|e| e.iter().copied().collect()).collect::<Lists>().inverted(ds.events.len());
+        Index {
+            outlet_ids: r.outlets.iter().enumerate().map(|(i, o)| (o.id.clone(), i)).collect(),
+            quotes_by_actor: r.actors_by_quote.inverted(ds.actors.len()),
+            events_by_actor: r.actors_by_event.inverted(ds.actors.len()),
+            quotes_by_event,
+            event_rank,
+            ids,
+            outlets: r.outlets,
+            outlet_of_article: r.outlet_of_article,
+            article_of_quote: r.article_of_quote,
+            article_of_event: r.article_of_event,
+            event_of_quote: r.event_of_quote,
+            actors_by_quote: r.actors_by_quote,
+            actors_by_event: r.actors_by_event,
+            same_words: r.same_words,
+            denied_claims: r.denied_claims,
+            events_by_date: r.events_by_date,
+            conflict_quotes: r.conflict_quotes,
             articles: OnceLock::new(),
             haystacks: OnceLock::new(),
         }
@@ -298,11 +508,11 @@ impl Index {
                 lists.iter_mut().for_each(|l| l.sort_by_key(|&i| (start(i), i)));
                 lists
             };
-            let timex_articles = article_positions(&self.article_ids, ds.timexes.iter().map(|t| &t.article));
+            let timex_articles = article_positions(&self.ids.articles, ds.timexes.iter().map(|t| &t.article));
             let mut mentions = vec![Vec::new(); ds.articles.len()];
             for (a, actor) in ds.actors.iter().enumerate() {
                 for m in &actor.mentions {
-                    if let Some(i) = self.article_ids.get(&m.article) {
+                    if let Some(i) = self.ids.articles.get(&m.article) {
                         mentions[i].push(Mark { start: m.start, end: m.end, target: a });
                     }
                 }
@@ -318,19 +528,19 @@ impl Index {
     }
 
     pub fn actor(&self, id: &str) -> Option<usize> {
-        self.actor_ids.get(id)
+        self.ids.actors.get(id)
     }
 
     pub fn quote(&self, id: &str) -> Option<usize> {
-        self.quote_ids.get(id)
+        self.ids.quotes.get(id)
     }
 
     pub fn event(&self, id: &str) -> Option<usize> {
-        self.event_ids.get(id)
+        self.ids.events.get(id)
     }
 
     pub fn article(&self, id: &str) -> Option<usize> {
-        self.article_ids.get(id)
+        self.ids.articles.get(id)
     }
 
     pub fn outlet(&self, id: &str) -> Option<usize> {

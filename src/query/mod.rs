@@ -5,7 +5,7 @@
 mod index;
 mod state;
 
-pub use index::{Index, Mark, Outlet};
+pub use index::{Index, Lists, Mark, Outlet, Relations};
 pub use state::{kind_word, parse, stance_word, to_query, toggle_actor, toggled, Parsed, State, View, Zoom, KINDS, STANCES};
 
 use crate::dataset::Dataset;
@@ -112,8 +112,8 @@ pub fn select(ds: &Dataset, index: &Index, state: &State) -> Selection {
     let (quote_candidates, event_candidates) = match selected.split_first() {
         None => ((0..ds.quotes.len()).collect::<Vec<_>>(), index.events_by_date.clone()),
         Some((&first, rest)) => {
-            let mut quotes = index.quotes_by_actor[first].clone();
-            let mut events = index.events_by_actor[first].clone();
+            let mut quotes = index.quotes_by_actor[first].to_vec();
+            let mut events = index.events_by_actor[first].to_vec();
             for &a in rest {
                 quotes = intersect(&quotes, &index.quotes_by_actor[a]);
                 events = intersect(&events, &index.events_by_actor[a]);
@@ -173,7 +173,7 @@ pub fn select(ds: &Dataset, index: &Index, state: &State) -> Selection {
 
     // Actor counts come from the listed items' own actors: no pass over every actor's list.
     let mut counts = vec![0usize; ds.actors.len()];
-    let involved: Vec<&Vec<usize>> = if on_timeline {
+    let involved: Vec<&[usize]> = if on_timeline {
         sel.events.iter().map(|&e| &index.actors_by_event[e]).collect()
     } else {
         visible.iter().map(|&q| &index.actors_by_quote[q]).collect()

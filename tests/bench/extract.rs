@@ -25,21 +25,21 @@ fn polnear_train(c: &mut Criterion) {
 }
 
 fn page_start_up(c: &mut Criterion) {
-    use newsline::dataset::{self, Dataset};
+    use newsline::dataset;
+    use newsline::page;
     use newsline::query::{self, Index, State, View};
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/polnear_train.jsonl");
     let bytes = std::fs::read(path).expect("../shared/eval/polnear_train.jsonl");
     let (sources, _) = read_jsonl(path, &bytes);
-    let blob = dataset::build(sources).to_page_blob().expect("the page blob");
-    let ds = Dataset::from_page_blob(&blob).expect("decodes");
-    let index = Index::new(&ds);
+    let blob = page::encode(&dataset::build(sources)).expect("the page blob");
+    let (ds, index) = page::decode(&blob).expect("decodes");
     let quotes = State { view: View::Quotes, ..State::default() };
     let busiest = query::select(&ds, &index, &quotes).actor_counts[0].0;
     let one_actor = query::toggle_actor(&quotes, &ds.actors[busiest].id);
     let mut group = c.benchmark_group("page start-up, polnear_train");
     group.sample_size(10);
-    group.bench_function("decode the blob", |b| b.iter(|| Dataset::from_page_blob(&blob).map(|d| d.quotes.len())));
-    group.bench_function("build the index", |b| b.iter(|| Index::new(&ds)));
+    group.bench_function("decode the blob (dataset and index)", |b| b.iter(|| page::decode(&blob).map(|(d, _)| d.quotes.len())));
+    group.bench_function("build the index (done by ingest, not the page)", |b| b.iter(|| Index::new(&ds)));
     group.bench_function("select every quote", |b| b.iter(|| query::select(&ds, &index, &quotes).quotes.len()));
     group.bench_function("select the busiest actor", |b| b.iter(|| query::select(&ds, &index, &one_actor).quotes.len()));
     group.finish();
