@@ -65,17 +65,27 @@ enum Meaning {
     Absolute(Interval),
     /// A date relative to the anchor; the closure-free form is an offset rule.
     Relative(Relative),
-    /// "the same day": the previous date in the text.
-    SameAs(Granularity),
+    /// "the same day" (`offset` 0): the previous date in the text.
+    /// "the following year" (`offset` 1), "the previous day" (-1): counted from the
+    /// previous date in the text.
+    SameAs { granularity: Granularity, offset: i64 },
     Duration(String),
     Set(String),
     /// A reference to the present, past or future with no calendar extent: `PRESENT_REF`.
     Reference(&'static str),
+    /// A time on a day: "10 p.m. Wednesday" (`T22:00`), "Thursday evening" (`TEV`).
+    Clock { day: Box<Meaning>, clock: String },
+    /// A reporting period named by its place relative to the one the report is about:
+    /// "the latest quarter", "the year-earlier period", "a year ago" in an earnings
+    /// report. Resolved against the last quarter the text named; without one, against
+    /// the anchor: its last finished quarter (`otherwise` is `Quarter`) or its year.
+    Period { years_back: i16, year: Option<i16>, otherwise: Granularity },
 }
 
 enum Relative {
     Days(i64),
-    Weekday { day: Weekday, future: bool },
+    /// `last`: "last Monday" said on a Monday is a week back, not today.
+    Weekday { day: Weekday, future: bool, last: bool },
     /// This (0), last (-1) or next (1) unit.
     Unit { unit: Granularity, offset: i64 },
     /// A month with no year.
@@ -88,6 +98,14 @@ enum Relative {
     MonthDay { month: i8, day: i8, lean: Lean },
     /// A time of the anchor day: "tonight" (`NI`), "this morning" (`MO`).
     DayPart { days: i64, part: &'static str },
+    /// "the weekend": the last one before the anchor, or the next one.
+    Weekend { future: bool },
+    /// A month of a year counted from the anchor's: "July last year".
+    MonthIn { month: i8, years: i16 },
+    /// A quarter of a year counted from the anchor's: "next year's first quarter".
+    QuarterIn { q: i8, years: i16 },
+    /// A public holiday with no year: "Thanksgiving Day".
+    Holiday { holiday: Holiday, lean: Lean },
 }
 
 /// Which occurrence of a yearless month or date is meant.
@@ -99,6 +117,8 @@ enum Lean {
     Next,
     /// "this September": the anchor's year.
     This,
+    /// Future tense: the first one from the anchor on (a month from the anchor's month on).
+    Ahead,
     /// No cue: the latest one up to the anchor, unless one follows within a quarter
     /// ("payable Dec. 15" in a piece from October).
     Nearest,
@@ -112,6 +132,8 @@ fn pick_year(anchor: Date, lean: Lean, at: impl Fn(i16) -> Option<Date>) -> Opti
     let this_year = at(anchor.year())?;
     Some(match lean {
         Lean::This => this_year,
+        Lean::Ahead if this_year >= anchor || (this_year.day() == 1 && this_year >= anchor.first_of_month()) => this_year,
+        Lean::Ahead => at(anchor.year() + 1)?,
         Lean::Last if this_year >= anchor.first_of_month() => at(anchor.year() - 1)?,
         Lean::Next if this_year <= anchor => at(anchor.year() + 1)?,
         Lean::Last | Lean::Next => this_year,
@@ -162,29 +184,33 @@ pub fn find(
     let mut out: Vec<TimexFinding> = Vec::new();
     // Each word's region: outside quotes (None) or inside quote k. Tense is per region.
     let all_regions = regions(all_words.all(), quoted);
+    let mut words: Vec<Word> = Vec::new();
+    // The quarter an earnings report is about: the last one the text named.
+    let mut report_quarter: Option<Interval> = None;
     for sentence in sentences {
         let positions = all_words.positions(sentence.clone());
-        let words = &all_words.all()[positions.clone()];
+        // "Friday's close" is "Friday": the possessive is not part of the expression.
+        words.clear();
+        words.extend(all_words.all()[positions.clone()].iter().map(|w| without_possessive(text, *w)));
+        let words = words.as_slice();
         let regions = &all_regions[positions];
-        let mut future_regions: Vec<Option<usize>> = Vec::new();
-        for (w, region) in words.iter().zip(regions) {
-            if is_future_marker(text, w) && !future_regions.contains(region) {
-                future_regions.push(*region);
-            }
-        }
         let mut i = 0;
         while i < words.len() {
             if !could_start(words[i].text(text)) {
                 i += 1;
                 continue;
             }
-            let future = future_regions.contains(&regions[i]);
-            match recognise(text, words, i, future) {
+            let tense = tense_at(text, words, regions, i);
+            match recognise(text, words, i, tense) {
                 Some((last, meaning)) => {
                     let start = words[i].start;
                     let end = words[last].end;
-                    let previous = out.iter().rev().find_map(|t| t.interval);
-                    out.push(place(start, end, meaning, anchor, previous));
+                    let reported = names_reported_quarter(&meaning);
+                    let placed = place(start, end, meaning, anchor, &out, report_quarter);
+                    if reported {
+                        report_quarter = placed.interval.or(report_quarter);
+                    }
+                    out.push(placed);
                     i = last + 1;
                 }
                 None => i += 1,
@@ -210,20 +236,87 @@ fn could_start(word: &str) -> bool {
                     | "now" | "currently" | "recently" | "first" | "second" | "third" | "several" | "many"
                     | "fourth"
                     | "earlier" | "later" | "the" | "that" | "every" | "for" | "almost" | "nearly" | "about"
-                    | "some" | "roughly" | "around"
+                    | "some" | "roughly" | "around" | "noon" | "midnight" | "mid" | "each" | "year" | "few"
+                    | "daily" | "weekly" | "monthly" | "yearly" | "annually" | "hourly" | "nineties" | "eighties"
+                    | "seventies" | "sixties" | "recent" | "within" | "over" | "midday" | "late" | "early"
+                    | "christmas" | "thanksgiving" | "election" | "independence" | "new"
             )
     })
 }
 
-/// Future tense markers: "will meet on Monday" is the next Monday.
-fn is_future_marker(text: &str, w: &Word) -> bool {
-    matches!(
-        w.text(text).to_lowercase().as_str(),
-        "will" | "shall" | "upcoming"
-    )
+/// `w` without a trailing `'s` or `’s`.
+fn without_possessive(text: &str, w: Word) -> Word {
+    let t = w.text(text);
+    let cut = ["'s", "’s", "'S", "’S"].iter().find_map(|s| t.strip_suffix(s)).filter(|rest| !rest.is_empty());
+    cut.map_or(w, |rest| Word { start: w.start, end: w.start + rest.len() })
 }
 
-fn place(start: usize, end: usize, meaning: Meaning, anchor: Option<Date>, previous: Option<Interval>) -> TimexFinding {
+/// How far back a tense cue may stand from the expression it governs.
+const TENSE_REACH: usize = 8;
+
+/// The tense an expression is used in, which picks the occurrence of a weekday or a
+/// yearless date.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Future,
+    /// No cue: the nearest occurrence.
+    Unmarked,
+}
+
+/// The tense of the expression at word `i`: that of the nearest tense cue before it,
+/// in the same clause and quote. "The king met Monday and will fly on Thursday":
+/// Monday is past and Thursday future.
+fn tense_at(text: &str, words: &[Word], regions: &[Option<usize>], i: usize) -> Tense {
+    for k in (i.saturating_sub(TENSE_REACH)..i).rev() {
+        if regions[k] != regions[i] || text[words[k].end..words[k + 1].start].contains([';', ':']) {
+            break;
+        }
+        match tense_cue(words[k].text(text), i - k) {
+            Some(true) => return Tense::Future,
+            Some(false) => return Tense::Past,
+            None => {}
+        }
+    }
+    Tense::Unmarked
+}
+
+/// The tense a word marks, if any: `Some(true)` for the future ("will", "scheduled"),
+/// `Some(false)` for a past verb. A regular past form ("-ed") counts only right before
+/// the expression (`distance` 1 or 2), where it is the verb the expression modifies.
+fn tense_cue(word: &str, distance: usize) -> Option<bool> {
+    lexicon::with_lowercase(word, |w| match w {
+        "will" | "shall" | "upcoming" | "scheduled" | "expected" | "planned" | "next" | "coming" | "ahead" => Some(true),
+        "said" | "told" | "met" | "began" | "came" | "went" | "took" | "gave" | "made" | "held" | "saw" | "left"
+        | "won" | "lost" | "fell" | "rose" | "sold" | "bought" | "spoke" | "wrote" | "found" | "became" | "got"
+        | "ran" | "brought" | "was" | "were" | "had" | "did" | "last" | "ago" | "since" => Some(false),
+        _ if w.ends_with("ll") && (w.contains('\'') || w.contains('\u{2019}')) => Some(true),
+        _ if distance <= 2 && w.len() > 4 && w.ends_with("ed") => Some(false),
+        _ => None,
+    })
+}
+
+/// Whether `meaning` names the quarter a report is about ("the third quarter", "the
+/// latest quarter"), which later periods such as "a year earlier" are counted from.
+fn names_reported_quarter(meaning: &Meaning) -> bool {
+    match meaning {
+        Meaning::Relative(Relative::Quarter(_)) | Meaning::Period { years_back: 0, year: None, .. } => true,
+        Meaning::Absolute(i) => i.granularity == Granularity::Quarter,
+        _ => false,
+    }
+}
+
+/// Resolves `meaning` at `start..end`; `earlier` are the expressions before it, for
+/// those that refer back ("the same day"), and `report_quarter` the quarter the text
+/// reports on, for periods counted from it ("the year-earlier quarter").
+fn place(
+    start: usize,
+    end: usize,
+    meaning: Meaning,
+    anchor: Option<Date>,
+    earlier: &[TimexFinding],
+    report_quarter: Option<Interval>,
+) -> TimexFinding {
     let mut t = TimexFinding {
         start,
         end,
@@ -252,9 +345,10 @@ fn place(start: usize, end: usize, meaning: Meaning, anchor: Option<Date>, previ
                 }
             }
         },
-        Meaning::SameAs(granularity) => match previous {
+        Meaning::SameAs { granularity, offset } => match earlier.iter().rev().find_map(|t| t.interval) {
             Some(p) => {
-                let interval = widen(p.first, granularity).unwrap_or(p);
+                let shifted = shift(p.first, granularity, offset).unwrap_or(p.first);
+                let interval = widen(shifted, granularity).unwrap_or(p);
                 t.value = Some(value_of(interval));
                 t.interval = Some(interval);
                 t.anchor = Some(p.first);
@@ -270,6 +364,45 @@ fn place(start: usize, end: usize, meaning: Meaning, anchor: Option<Date>, previ
             t.value = Some(v);
         }
         Meaning::Reference(v) => t.value = Some(v.to_string()),
+        Meaning::Clock { day, clock } => {
+            let on = place(start, end, *day, anchor, earlier, report_quarter);
+            return match (on.value.as_deref(), on.interval) {
+                (Some(v), Some(i)) if i.granularity == Granularity::Day => {
+                    TimexFinding { kind: TimexType::Time, value: Some(format!("{v}T{clock}")), ..on }
+                }
+                _ => on,
+            };
+        }
+        Meaning::Period { years_back, year, otherwise } => {
+            let named = report_quarter;
+            let base = match (named, anchor) {
+                (Some(q), _) => Some(q),
+                (None, Some(a)) => {
+                    t.anchor = Some(a);
+                    match otherwise {
+                        Granularity::Quarter => widen(a, Granularity::Quarter)
+                            .and_then(|this| this.first.checked_sub(1.day()).ok())
+                            .and_then(|d| widen(d, Granularity::Quarter)),
+                        g => widen(a, g),
+                    }
+                }
+                (None, None) => None,
+            };
+            let shifted = base.and_then(|b| {
+                let y = year.unwrap_or(b.first.year()).checked_sub(years_back)?;
+                widen(Date::new(y, b.first.month(), 1).ok()?, b.granularity)
+            });
+            match shifted {
+                Some(i) => {
+                    t.value = Some(value_of(i));
+                    t.interval = Some(i);
+                }
+                None if anchor.is_none() && named.is_none() => {
+                    t.unresolved = Some("relative to an article date the article does not have");
+                }
+                None => t.unresolved = Some("falls outside the supported calendar"),
+            }
+        }
     }
     t
 }
@@ -296,6 +429,18 @@ pub fn value_of(i: Interval) -> String {
         }
         Granularity::Year => format!("{:04}", d.year()),
         Granularity::Decade => format!("{:03}", d.year() / 10),
+    }
+}
+
+/// `d` moved by `offset` units of `g`.
+fn shift(d: Date, g: Granularity, offset: i64) -> Option<Date> {
+    match g {
+        Granularity::Day => d.checked_add(offset.days()).ok(),
+        Granularity::Week => d.checked_add((offset * 7).days()).ok(),
+        Granularity::Month => d.checked_add(offset.months()).ok(),
+        Granularity::Quarter | Granularity::Season => d.checked_add((offset * 3).months()).ok(),
+        Granularity::Year => d.checked_add(offset.years()).ok(),
+        Granularity::Decade => d.checked_add((offset * 10).years()).ok(),
     }
 }
 
@@ -338,14 +483,15 @@ fn resolve(rel: Relative, a: Date) -> Option<(String, Option<Interval>, TimexTyp
     let dated = |i: Interval| Some((value_of(i), Some(i), TimexType::Date));
     match rel {
         Relative::Days(n) => dated(widen(a.checked_add(n.days()).ok()?, Granularity::Day)?),
-        Relative::Weekday { day, future } => {
+        Relative::Weekday { day, future, last } => {
             let now = i64::from(a.weekday().to_monday_zero_offset());
             let target = i64::from(day.to_monday_zero_offset());
             let offset = if future {
                 let d = (target - now).rem_euclid(7);
                 if d == 0 { 7 } else { d }
             } else {
-                -((now - target).rem_euclid(7))
+                let d = (now - target).rem_euclid(7);
+                -(if d == 0 && last { 7 } else { d })
             };
             dated(widen(a.checked_add(offset.days()).ok()?, Granularity::Day)?)
         }
@@ -375,12 +521,15 @@ fn resolve(rel: Relative, a: Date) -> Option<(String, Option<Interval>, TimexTyp
             Some((format!("{:04}-{}", year, season.code()), Some(i), TimexType::Date))
         }
         Relative::Ago { amount, unit } => {
-            let d = match unit {
-                Granularity::Day => a.checked_sub(amount.days()).ok()?,
-                Granularity::Week => a.checked_sub((amount * 7).days()).ok()?,
-                Granularity::Month => a.checked_sub(amount.months()).ok()?,
-                Granularity::Year => a.checked_sub(amount.years()).ok()?,
-                _ => return None,
+            let (d, unit) = match unit {
+                Granularity::Day => (a.checked_sub(amount.days()).ok()?, unit),
+                Granularity::Week => (a.checked_sub((amount * 7).days()).ok()?, unit),
+                Granularity::Month => (a.checked_sub(amount.months()).ok()?, unit),
+                Granularity::Quarter => (a.checked_sub((amount * 3).months()).ok()?, unit),
+                Granularity::Year => (a.checked_sub(amount.years()).ok()?, unit),
+                // "a decade ago" is a year, not the decade it falls in.
+                Granularity::Decade => (a.checked_sub((amount * 10).years()).ok()?, Granularity::Year),
+                Granularity::Season => return None,
             };
             dated(widen(d, unit)?)
         }
@@ -390,6 +539,28 @@ fn resolve(rel: Relative, a: Date) -> Option<(String, Option<Interval>, TimexTyp
             let start = Date::new(a.year(), month, 1).ok()?;
             let start = if start <= a { start } else { Date::new(a.year() - 1, month, 1).ok()? };
             dated(widen(start, Granularity::Quarter)?)
+        }
+        Relative::Weekend { future } => {
+            // Saturday of the weekend meant: the next one, or the last one that has begun.
+            let to_saturday = i64::from(Weekday::Saturday.to_monday_zero_offset()) - i64::from(a.weekday().to_monday_zero_offset());
+            let offset = match (future, to_saturday) {
+                (true, d) => d.max(0),
+                (false, d) if d <= 0 => d,
+                (false, d) => d - 7,
+            };
+            let saturday = a.checked_add(offset.days()).ok()?;
+            let week = saturday.iso_week_date();
+            let interval = Interval { first: saturday, last: saturday.checked_add(1.day()).ok()?, granularity: Granularity::Week };
+            Some((format!("{:04}-W{:02}-WE", week.year(), week.week()), Some(interval), TimexType::Date))
+        }
+        Relative::Holiday { holiday, lean } => dated(widen(pick_year(a, lean, |y| holiday.on(y))?, Granularity::Day)?),
+        Relative::QuarterIn { q, years } => {
+            let first = Date::new(a.year().checked_add(years)?, (q - 1) * 3 + 1, 1).ok()?;
+            dated(widen(first, Granularity::Quarter)?)
+        }
+        Relative::MonthIn { month, years } => {
+            let first = Date::new(a.year().checked_add(years)?, month, 1).ok()?;
+            dated(widen(first, Granularity::Month)?)
         }
         Relative::DayPart { days, part } => {
             let d = a.checked_add(days.days()).ok()?;
@@ -510,7 +681,8 @@ fn day_interval(y: i16, m: i8, d: i8) -> Option<Interval> {
 }
 
 /// Tries every pattern at word `i`. Returns the last word used and its meaning.
-fn recognise(text: &str, words: &[Word], i: usize, future: bool) -> Option<(usize, Meaning)> {
+fn recognise(text: &str, words: &[Word], i: usize, tense: Tense) -> Option<(usize, Meaning)> {
+    let future = tense == Tense::Future;
     let w = lower(text, &words[i]);
     let next = |k: usize| words.get(i + k).map(|x| lower(text, x));
     let adjacent = |k: usize| {
@@ -528,41 +700,76 @@ fn recognise(text: &str, words: &[Word], i: usize, future: bool) -> Option<(usiz
         }
     }
 
-    // "Monday, Jan 23" and plain weekdays.
+    // "Monday, Jan 23", "Wednesday night" and plain weekdays.
     if let Some(day) = weekday(&w).filter(|_| text::is_capitalised(words[i].text(text))) {
         if adjacent(1) {
-            if let Some((last, m)) = recognise(text, words, i + 1, future) {
-                if matches!(m, Meaning::Absolute(_)) {
+            // The weekday already places the date: the nearest one, whatever the tense.
+            if let Some((last, m)) = recognise(text, words, i + 1, Tense::Unmarked) {
+                if matches!(m, Meaning::Absolute(_) | Meaning::Relative(Relative::MonthDay { .. })) {
                     return Some((last, m));
                 }
             }
         }
         let prev = i.checked_sub(1).map(|k| lower(text, &words[k]));
-        let future = match prev.as_deref() {
-            Some("next" | "coming") => true,
-            Some("last" | "past") => false,
-            _ => future,
+        let (future, last) = match prev.as_deref() {
+            Some("next" | "coming") => (true, false),
+            Some("last" | "past") => (false, true),
+            _ => (future, false),
         };
-        return Some((i, Meaning::Relative(Relative::Weekday { day, future })));
+        return Some(with_day_part(text, words, i, Meaning::Relative(Relative::Weekday { day, future, last })));
+    }
+
+    // "10 p.m. Wednesday", "noon Saturday", "7:15 p.m.".
+    if let Some((last, clock)) = clock_time(text, words, i) {
+        let on = last + 1 + usize::from(matches!(words.get(last + 1).map(|x| lower(text, x)).as_deref(), Some("on")));
+        let gap_ok = words.get(on).is_some_and(|x| text[words[on - 1].end..x.start].chars().all(|c| c == ' ' || c == ','));
+        let day = gap_ok.then(|| recognise(text, words, on, tense)).flatten().filter(|(_, m)| {
+            matches!(m, Meaning::Absolute(_) | Meaning::Relative(Relative::Weekday { .. } | Relative::Days(_) | Relative::MonthDay { .. }))
+        });
+        return Some(match day {
+            Some((end, day)) => (end, Meaning::Clock { day: Box::new(day), clock }),
+            None => (last, Meaning::Clock { day: Box::new(Meaning::Relative(Relative::Days(0))), clock }),
+        });
     }
 
     // "January 23, 2017", "Jan. 23", "January 2017", "September".
     if let Some(m) = month_number(&w) {
         let capital = text::is_capitalised(words[i].text(text));
-        if !capital || (w == "may" && !next(1).is_some_and(|n| day_of_month(&n).is_some() || year(&n).is_some())) {
+        // "May" is a month when a date or a preposition says so, not the modal verb.
+        let dated_may = next(1).is_some_and(|n| day_of_month(&n).is_some() || year(&n).is_some())
+            || i.checked_sub(1).is_some_and(|p| {
+                matches!(lower(text, &words[p]).as_str(), "in" | "by" | "since" | "until" | "from" | "early" | "late" | "mid" | "last" | "next" | "this" | "of" | "through" | "before" | "after")
+            });
+        if !capital || (w == "may" && !dated_may) {
             return None;
         }
         if let Some(d) = next(1).and_then(|n| day_of_month(&n)).filter(|_| adjacent(1)) {
             if let Some(y) = next(2).and_then(|n| year(&n)).filter(|_| adjacent(2)) {
                 return day_interval(y, m, d).map(|iv| (i + 2, Meaning::Absolute(iv)));
             }
-            return Some((i + 1, month_day(m, d, future)));
+            return Some((i + 1, month_day(m, d, tense)));
         }
         if let Some(y) = next(1).and_then(|n| year(&n)).filter(|_| adjacent(1)) {
             let iv = widen(Date::new(y, m, 1).ok()?, Granularity::Month)?;
             return Some((i + 1, Meaning::Absolute(iv)));
         }
-        let lean = if future { Lean::Next } else { Lean::Nearest };
+        if let Some((last, y)) = spoken_year(text, words, i + 1).filter(|_| adjacent(1)) {
+            return Some((last, Meaning::Absolute(widen(Date::new(y, m, 1).ok()?, Granularity::Month)?)));
+        }
+        // "July last year", "March of next year".
+        let of = usize::from(next(1).as_deref() == Some("of"));
+        if next(2 + of).as_deref() == Some("year") {
+            let years = match next(1 + of).as_deref() {
+                Some("last") => Some(-1),
+                Some("next") => Some(1),
+                Some("this") => Some(0),
+                _ => None,
+            };
+            if let Some(years) = years {
+                return Some((i + 2 + of, Meaning::Relative(Relative::MonthIn { month: m, years })));
+            }
+        }
+        let lean = lean_for(tense);
         return Some((i, Meaning::Relative(Relative::Month { month: m, lean })));
     }
 
@@ -575,7 +782,7 @@ fn recognise(text: &str, words: &[Word], i: usize, future: bool) -> Option<(usiz
             if let Some(y) = next(2).and_then(|n| year(&n)).filter(|_| adjacent(2)) {
                 return day_interval(y, m, d).map(|iv| (i + 2, Meaning::Absolute(iv)));
             }
-            return Some((i + 1, month_day(m, d, future)));
+            return Some((i + 1, month_day(m, d, tense)));
         }
     }
 
@@ -589,12 +796,44 @@ fn recognise(text: &str, words: &[Word], i: usize, future: bool) -> Option<(usiz
             return Some((i, Meaning::Relative(Relative::Quarter(q))));
         }
         if next(1).as_deref() == Some("quarter") && adjacent(1) {
-            return Some((i + 1, Meaning::Relative(Relative::Quarter(q))));
+            return Some(quarter_of_year(text, words, i + 1, q));
         }
     }
     if w == "the" {
         if let Some(q) = next(1).and_then(|n| quarter_ordinal(&n)).filter(|_| next(2).as_deref() == Some("quarter")) {
-            return Some((i + 2, Meaning::Relative(Relative::Quarter(q))));
+            return Some(quarter_of_year(text, words, i + 2, q));
+        }
+        if let Some(found) = reporting_period(text, words, i) {
+            return Some(found);
+        }
+        // "the past three months", "the next few days".
+        if matches!(next(1).as_deref(), Some("past" | "last" | "next" | "coming" | "previous" | "first" | "following")) {
+            if let Some((end, Meaning::Duration(v))) = duration(text, words, i + 2) {
+                return Some((end, Meaning::Duration(v)));
+            }
+        }
+        match (next(1).as_deref(), next(2).as_deref()) {
+            (Some("weekend"), _) => return Some((i + 1, Meaning::Relative(Relative::Weekend { future }))),
+            // "the summer", "the early summer": this year's.
+            (Some("early" | "late"), Some(n)) if season(n).is_some() => {
+                return Some((i + 2, Meaning::Relative(Relative::Season { season: season(n)?, offset: 0 })));
+            }
+            (Some(n), _) if season(n).is_some() => {
+                return Some((i + 1, Meaning::Relative(Relative::Season { season: season(n)?, offset: 0 })));
+            }
+            (Some("near" | "short"), Some("future" | "term")) => return Some((i + 2, Meaning::Reference("FUTURE_REF"))),
+            (Some("year"), _) => {
+                if let Some((last, y)) = spoken_year(text, words, i + 2) {
+                    return Some((last, Meaning::Absolute(widen(Date::new(y, 1, 1).ok()?, Granularity::Year)?)));
+                }
+            }
+            _ => {}
+        }
+        // "in the past year": last year.
+        if matches!(next(1).as_deref(), Some("past" | "last")) {
+            if let Some((g, _)) = next(2).and_then(|n| unit(&n)).filter(|_| !next(2).unwrap_or_default().ends_with('s')) {
+                return Some((i + 2, Meaning::Relative(Relative::Unit { unit: g, offset: -1 })));
+            }
         }
         match next(1).as_deref() {
             Some("past") if i == 0 || !matches!(lower(text, &words[i - 1]).as_str(), "over" | "for") => {
@@ -605,12 +844,41 @@ fn recognise(text: &str, words: &[Word], i: usize, future: bool) -> Option<(usiz
         }
     }
 
+    // "year-earlier profit", "the year-ago results": the period a year before the report's.
+    if matches!(w.as_str(), "year-earlier" | "year-ago") {
+        return Some((i, Meaning::Period { years_back: 1, year: None, otherwise: Granularity::Year }));
+    }
+    if let Some(rest) = w.strip_prefix("mid-").or_else(|| w.strip_prefix("late-")).or_else(|| w.strip_prefix("early-")) {
+        if let Some(y) = year(rest) {
+            return Some((i, Meaning::Absolute(widen(Date::new(y, 1, 1).ok()?, Granularity::Year)?)));
+        }
+        if let Some(decade) = rest.strip_suffix('s').and_then(year).filter(|d| d % 10 == 0) {
+            return Some((i, Meaning::Absolute(widen(Date::new(decade, 1, 1).ok()?, Granularity::Decade)?)));
+        }
+        if let Some(month) = month_number(rest).filter(|_| rest.len() > 3) {
+            let lean = lean_for(tense);
+            return Some((i, Meaning::Relative(Relative::Month { month, lean })));
+        }
+    }
+    if let Some(decade) = spoken_decade(&w) {
+        return Some((i, Meaning::Absolute(widen(Date::new(decade, 1, 1).ok()?, Granularity::Decade)?)));
+    }
+    if let Some((last, y)) = spoken_year(text, words, i) {
+        return Some((last, Meaning::Absolute(widen(Date::new(y, 1, 1).ok()?, Granularity::Year)?)));
+    }
+    if let Some(set) = frequency(&w) {
+        return Some((i, Meaning::Set(set.to_string())));
+    }
+    if let Some((last, holiday)) = holiday(text, words, i) {
+        return Some((last, Meaning::Relative(Relative::Holiday { holiday, lean: if future { Lean::Ahead } else { Lean::Nearest } })));
+    }
+
     match w.as_str() {
         "now" | "currently" => return Some((i, Meaning::Reference("PRESENT_REF"))),
         "recently" => return Some((i, Meaning::Reference("PAST_REF"))),
-        "today" => return Some((i, Meaning::Relative(Relative::Days(0)))),
-        "yesterday" => return Some((i, Meaning::Relative(Relative::Days(-1)))),
-        "tomorrow" => return Some((i, Meaning::Relative(Relative::Days(1)))),
+        "today" => return Some(with_day_part(text, words, i, Meaning::Relative(Relative::Days(0)))),
+        "yesterday" => return Some(with_day_part(text, words, i, Meaning::Relative(Relative::Days(-1)))),
+        "tomorrow" => return Some(with_day_part(text, words, i, Meaning::Relative(Relative::Days(1)))),
         "tonight" => return Some((i, Meaning::Relative(Relative::DayPart { days: 0, part: "NI" }))),
         _ => {}
     }
@@ -623,6 +891,12 @@ fn recognise(text: &str, words: &[Word], i: usize, future: bool) -> Option<(usiz
             _ => 0,
         };
         let n = next(1)?;
+        // "the last three years", "past few weeks": a duration.
+        if n != "a" && n != "an" && (number(&n).is_some() || matches!(n.as_str(), "few" | "several")) {
+            if let Some((end, Meaning::Duration(v))) = duration(text, words, i + 1) {
+                return Some((end, Meaning::Duration(v)));
+            }
+        }
         if let Some(m) = month_number(&n).filter(|_| text::is_capitalised(words[i + 1].text(text))) {
             return Some((
                 i + 1,
@@ -640,7 +914,8 @@ fn recognise(text: &str, words: &[Word], i: usize, future: bool) -> Option<(usiz
             return Some((i + 1, Meaning::Relative(Relative::Season { season: s, offset: offset.min(0) })));
         }
         if let Some(day) = weekday(&n) {
-            return Some((i + 1, Meaning::Relative(Relative::Weekday { day, future: offset > 0 })));
+            let meaning = Meaning::Relative(Relative::Weekday { day, future: offset > 0, last: offset < 0 });
+            return Some(with_day_part(text, words, i + 1, meaning));
         }
         if n == "night" && offset < 0 {
             return Some((i + 1, Meaning::Relative(Relative::DayPart { days: -1, part: "NI" })));
@@ -655,6 +930,11 @@ fn recognise(text: &str, words: &[Word], i: usize, future: bool) -> Option<(usiz
             return Some((i + 1, Meaning::Relative(Relative::DayPart { days: 0, part })));
         }
         if let Some((g, _)) = unit(&n).filter(|_| !n.ends_with('s')) {
+            if g == Granularity::Year {
+                if let Some(found) = quarter_of_years(text, words, i + 1, offset) {
+                    return Some(found);
+                }
+            }
             return Some((i + 1, Meaning::Relative(Relative::Unit { unit: g, offset })));
         }
     }
@@ -666,18 +946,28 @@ fn recognise(text: &str, words: &[Word], i: usize, future: bool) -> Option<(usiz
         }
     }
 
-    // "the same day", "that week".
-    if (w == "the" && next(1).as_deref() == Some("same")) || w == "that" {
-        let skip = if w == "the" { 2 } else { 1 };
+    // "the same day", "that week", "the following year", "the previous month".
+    let (skip, offset) = match (w.as_str(), next(1).as_deref()) {
+        ("the", Some("same")) => (2, 0),
+        ("the", Some("following")) => (2, 1),
+        ("the", Some("previous" | "preceding")) => (2, -1),
+        ("that", _) => (1, 0),
+        _ => (0, 0),
+    };
+    if skip > 0 {
         if let Some((g, _)) = next(skip).and_then(|n| unit(&n)).filter(|_| !next(skip).unwrap_or_default().ends_with('s')) {
-            return Some((i + skip, Meaning::SameAs(g)));
+            return Some((i + skip, Meaning::SameAs { granularity: g, offset }));
         }
     }
 
-    // "two days ago", "three years ago".
+    // "two days ago", "three years ago"; "a year ago" in an earnings report is the
+    // quarter it compares with, a year back.
     if let Some(n) = number(&w) {
         if let Some((g, _)) = next(1).and_then(|u| unit(&u)) {
             if matches!(next(2).as_deref(), Some("ago" | "earlier")) {
+                if n == 1 && g == Granularity::Year {
+                    return Some((i + 2, Meaning::Period { years_back: 1, year: None, otherwise: Granularity::Year }));
+                }
                 return Some((i + 2, Meaning::Relative(Relative::Ago { amount: n, unit: g })));
             }
         }
@@ -688,10 +978,23 @@ fn recognise(text: &str, words: &[Word], i: usize, future: bool) -> Option<(usiz
         return Some(d);
     }
 
-    // Sets: "every week", "weekly".
-    if w == "every" {
-        if let Some((_, code)) = next(1).and_then(|n| unit(&n)) {
+    // Sets: "every week", "each Thursday", "each July".
+    if w == "every" || w == "each" {
+        let n = next(1)?;
+        if let Some((_, code)) = unit(&n).filter(|_| !n.ends_with('s')) {
             return Some((i + 1, Meaning::Set(format!("P1{code}"))));
+        }
+        if let Some(day) = weekday(&n) {
+            return Some((i + 1, Meaning::Set(format!("XXXX-WXX-{}", day.to_monday_one_offset()))));
+        }
+        if let Some(m) = month_number(&n).filter(|_| text::is_capitalised(words[i + 1].text(text))) {
+            return Some((i + 1, Meaning::Set(format!("XXXX-{m:02}"))));
+        }
+    }
+    // "in recent years", "recent weeks", "coming months".
+    if w == "recent" || w == "coming" {
+        if let Some(code) = next(1).filter(|u| u.ends_with('s')).and_then(|u| unit_code(&u)) {
+            return Some((i + 1, Meaning::Duration(vague_duration(code))));
         }
     }
 
@@ -709,6 +1012,259 @@ fn recognise(text: &str, words: &[Word], i: usize, future: bool) -> Option<(usiz
     None
 }
 
+/// Holidays news dates things by, with fixed rules (no lunar or Easter reckoning).
+#[derive(Clone, Copy)]
+enum Holiday {
+    NewYearsDay,
+    NewYearsEve,
+    IndependenceDay,
+    Thanksgiving,
+    ElectionDay,
+    ChristmasEve,
+    ChristmasDay,
+}
+
+impl Holiday {
+    /// The holiday's date in `year`.
+    fn on(self, year: i16) -> Option<Date> {
+        let nth = |month: i8, nth: i8, day: Weekday| Date::new(year, month, 1).ok()?.nth_weekday_of_month(nth, day).ok();
+        match self {
+            Holiday::NewYearsDay => Date::new(year, 1, 1).ok(),
+            Holiday::NewYearsEve => Date::new(year, 12, 31).ok(),
+            Holiday::IndependenceDay => Date::new(year, 7, 4).ok(),
+            Holiday::Thanksgiving => nth(11, 4, Weekday::Thursday),
+            // The Tuesday after the first Monday of November.
+            Holiday::ElectionDay => nth(11, 1, Weekday::Monday)?.checked_add(1.day()).ok(),
+            Holiday::ChristmasEve => Date::new(year, 12, 24).ok(),
+            Holiday::ChristmasDay => Date::new(year, 12, 25).ok(),
+        }
+    }
+}
+
+/// A holiday named at word `i` ("Thanksgiving Day", "Christmas", "New Year's Eve").
+fn holiday(text: &str, words: &[Word], i: usize) -> Option<(usize, Holiday)> {
+    let at = |k: usize| words.get(k).map(|x| x.text(text));
+    let capital = |k: usize| at(k).is_some_and(text::is_capitalised);
+    if !capital(i) {
+        return None;
+    }
+    let day_after = |k: usize, with_day: Holiday| if at(k + 1) == Some("Day") { (k + 1, with_day) } else { (k, with_day) };
+    Some(match at(i)? {
+        "Thanksgiving" => day_after(i, Holiday::Thanksgiving),
+        "Christmas" if at(i + 1) == Some("Eve") => (i + 1, Holiday::ChristmasEve),
+        "Christmas" => day_after(i, Holiday::ChristmasDay),
+        "Election" if at(i + 1) == Some("Day") => (i + 1, Holiday::ElectionDay),
+        "Independence" if at(i + 1) == Some("Day") => (i + 1, Holiday::IndependenceDay),
+        "New" if matches!(at(i + 1), Some("Year's" | "Year’s" | "Year")) => match at(i + 2) {
+            Some("Day") => (i + 2, Holiday::NewYearsDay),
+            Some("Eve") => (i + 2, Holiday::NewYearsEve),
+            _ => return None,
+        },
+        _ => return None,
+    })
+}
+
+/// The TIMEX3 code of a part of the day.
+fn day_part(word: &str) -> Option<&'static str> {
+    Some(match word.to_lowercase().trim_start_matches("mid-").trim_start_matches("mid") {
+        "morning" => "MO",
+        "afternoon" => "AF",
+        "evening" => "EV",
+        "night" | "overnight" => "NI",
+        _ => return None,
+    })
+}
+
+/// `day` at word `at`, with the part of the day that follows it: "Thursday evening".
+fn with_day_part(text: &str, words: &[Word], at: usize, day: Meaning) -> (usize, Meaning) {
+    let part = words
+        .get(at + 1)
+        .filter(|x| text[words[at].end..x.start].chars().all(|c| c == ' '))
+        .and_then(|x| day_part(x.text(text)));
+    match part {
+        Some(part) => (at + 1, Meaning::Clock { day: Box::new(day), clock: part.to_string() }),
+        None => (at, day),
+    }
+}
+
+/// A clock time at word `i`: "10 p.m.", "7:15 a.m.", "noon", "midnight", with an
+/// optional zone ("EST"). Returns the last word used and the TIMEX3 time (`22:00`).
+fn clock_time(text: &str, words: &[Word], i: usize) -> Option<(usize, String)> {
+    let w = lower(text, &words[i]);
+    let (last, clock) = match w.as_str() {
+        "noon" | "midday" => (i, "12:00".to_string()),
+        "midnight" => (i, "24:00".to_string()),
+        _ => {
+            let hours = w.parse::<u8>().ok().filter(|_| w.len() <= 2)?;
+            // "10:35" is two words: the colon does not join them.
+            let minutes_word = words
+                .get(i + 1)
+                .filter(|x| &text[words[i].end..x.start] == ":" && x.end - x.start == 2)
+                .and_then(|x| x.text(text).parse::<u8>().ok());
+            let (minutes, meridian_at) = minutes_word.map_or((0, i + 1), |m| (m, i + 2));
+            let meridian = words.get(meridian_at).map(|x| lower(text, x))?;
+            let hours = match (meridian.trim_end_matches('.'), hours) {
+                ("a.m" | "am", 12) => 0,
+                ("a.m" | "am", h) => h,
+                ("p.m" | "pm", 12) => 12,
+                ("p.m" | "pm", h) => h + 12,
+                _ => return None,
+            };
+            if hours > 23 || minutes > 59 {
+                return None;
+            }
+            (meridian_at, format!("{hours:02}:{minutes:02}"))
+        }
+    };
+    let zone = words.get(last + 1).map(|x| x.text(text)).is_some_and(|z| {
+        matches!(z, "EST" | "EDT" | "CST" | "CDT" | "MST" | "MDT" | "PST" | "PDT" | "GMT" | "UTC" | "BST" | "CET")
+    });
+    Some((last + usize::from(zone), clock))
+}
+
+/// "third quarter" ending at word `at`, with "of 1984" after it when the year is given.
+fn quarter_of_year(text: &str, words: &[Word], at: usize, q: i8) -> (usize, Meaning) {
+    let of_year = words
+        .get(at + 1)
+        .filter(|x| lower(text, x) == "of")
+        .and_then(|_| words.get(at + 2))
+        .and_then(|x| year(x.text(text)))
+        .and_then(|y| widen(Date::new(y, (q - 1) * 3 + 1, 1).ok()?, Granularity::Quarter));
+    match of_year {
+        Some(interval) => (at + 2, Meaning::Absolute(interval)),
+        None => (at, Meaning::Relative(Relative::Quarter(q))),
+    }
+}
+
+/// A quarter of the year "last year" or "this year" names, when "year" at word `at` is
+/// possessive: "this year's third quarter", "last year's quarter".
+fn quarter_of_years(text: &str, words: &[Word], at: usize, years: i64) -> Option<(usize, Meaning)> {
+    let possessive = words.get(at + 1).is_some_and(|x| matches!(&text[words[at].end..x.start], "'s " | "’s "));
+    if !possessive {
+        return None;
+    }
+    let years = i16::try_from(years).ok()?;
+    let next = |k: usize| words.get(k).map(|x| lower(text, x));
+    match (next(at + 1).as_deref(), next(at + 2).as_deref()) {
+        (Some(o), Some("quarter")) => {
+            let q = quarter_ordinal(o)?;
+            Some((at + 2, Meaning::Relative(Relative::QuarterIn { q, years })))
+        }
+        (Some("quarter" | "period"), _) if years < 0 => {
+            Some((at + 1, Meaning::Period { years_back: -years, year: None, otherwise: Granularity::Quarter }))
+        }
+        _ => None,
+    }
+}
+
+/// Earnings-report periods after "the" at word `i`: "the latest quarter", "the
+/// year-earlier period", "the 1988 second quarter", "the current fiscal year", "the
+/// year ended June 30" (a duration).
+fn reporting_period(text: &str, words: &[Word], i: usize) -> Option<(usize, Meaning)> {
+    let mut k = i + 1;
+    let (mut year_back, mut current, mut latest) = (false, false, false);
+    let mut named_year = None;
+    let mut ordinal = None;
+    while let Some(word) = words.get(k).map(|x| lower(text, x)) {
+        match word.as_str() {
+            "year-earlier" | "year-ago" | "comparable" | "corresponding" | "prior-year" => year_back |= word != "comparable",
+            "current" | "present" => current = true,
+            "latest" | "most" | "recent" | "same" => latest = true,
+            "full" | "fiscal" => {}
+            w => match (year(w), quarter_ordinal(w.trim_start_matches("fiscal-"))) {
+                (Some(y), _) => named_year = Some(y),
+                (None, Some(q)) => ordinal = Some(q),
+                (None, None) => break,
+            },
+        }
+        k += 1;
+    }
+    let head = words.get(k).map(|x| lower(text, x))?;
+    let after = words.get(k + 1).map(|x| lower(text, x));
+    let modified = k > i + 1;
+    match head.as_str() {
+        "quarter" | "period" => {
+            if head == "period" && !(year_back || latest || named_year.is_some()) {
+                return None;
+            }
+            let meaning = match (ordinal, named_year) {
+                (Some(q), Some(y)) => Meaning::Absolute(widen(Date::new(y, (q - 1) * 3 + 1, 1).ok()?, Granularity::Quarter)?),
+                (Some(_), None) if !year_back => return None,
+                _ if current => Meaning::Relative(Relative::Unit { unit: Granularity::Quarter, offset: 0 }),
+                _ => Meaning::Period { years_back: i16::from(year_back), year: named_year, otherwise: Granularity::Quarter },
+            };
+            Some((k, meaning))
+        }
+        "year" if named_year.is_none() && ordinal.is_none() => {
+            if matches!(after.as_deref(), Some("ended" | "ending")) {
+                return Some((k, Meaning::Duration("P1Y".into())));
+            }
+            let before = i.checked_sub(1).map(|p| lower(text, &words[p]));
+            let governed = matches!(before.as_deref(), Some("for" | "in" | "during" | "through" | "throughout" | "of"));
+            if latest || !(modified || governed) || after.as_deref().is_some_and(|a| number(a).is_some() || a == "before") {
+                return None;
+            }
+            let offset = if year_back { -1 } else { 0 };
+            Some((k, Meaning::Relative(Relative::Unit { unit: Granularity::Year, offset })))
+        }
+        _ => None,
+    }
+}
+
+/// A year said in words, as broadcast transcripts write it: "nineteen ninety-six",
+/// "two thousand". Returns the last word used and the year.
+fn spoken_year(text: &str, words: &[Word], i: usize) -> Option<(usize, i16)> {
+    let at = |k: usize| words.get(k).map(|x| lower(text, x));
+    let first = at(i)?;
+    if first == "two" && at(i + 1).as_deref() == Some("thousand") {
+        return Some((i + 1, 2000));
+    }
+    let century: i16 = match first.as_str() {
+        "nineteen" => 1900,
+        "eighteen" => 1800,
+        _ => return None,
+    };
+    let tens = at(i + 1)?;
+    let (tens_word, unit_word) = tens.split_once('-').unwrap_or((tens.as_str(), ""));
+    let tens_value: i16 = match tens_word {
+        "ten" => return None,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    };
+    let units: i16 = if unit_word.is_empty() { 0 } else { i16::try_from(number(unit_word).filter(|n| (1..10).contains(n))?).ok()? };
+    Some((i + 1, century + tens_value + units))
+}
+
+/// "the nineties": the decade's first year.
+fn spoken_decade(word: &str) -> Option<i16> {
+    Some(match word {
+        "sixties" => 1960,
+        "seventies" => 1970,
+        "eighties" => 1980,
+        "nineties" => 1990,
+        _ => return None,
+    })
+}
+
+/// The TIMEX3 value of a frequency adverb: "daily", "weekly".
+fn frequency(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "hourly" => "PT1H",
+        "daily" => "XXXX-XX-XX",
+        "weekly" => "XXXX-WXX",
+        "monthly" => "XXXX-XX",
+        "yearly" | "annually" => "XXXX",
+        _ => return None,
+    })
+}
+
 fn quarter_ordinal(word: &str) -> Option<i8> {
     Some(match word {
         "first" => 1,
@@ -719,20 +1275,29 @@ fn quarter_ordinal(word: &str) -> Option<i8> {
     })
 }
 
-fn month_day(month: i8, day: i8, future: bool) -> Meaning {
-    let lean = if future { Lean::Next } else { Lean::Nearest };
+/// Which occurrence of a yearless date a tense picks. A past verb does not pull the
+/// date back: "gave no reason for the Jan. 14 deadline" is still the coming one.
+fn lean_for(tense: Tense) -> Lean {
+    match tense {
+        Tense::Future => Lean::Ahead,
+        Tense::Past | Tense::Unmarked => Lean::Nearest,
+    }
+}
+
+fn month_day(month: i8, day: i8, tense: Tense) -> Meaning {
+    let lean = lean_for(tense);
     Meaning::Relative(Relative::MonthDay { month, day, lean })
 }
 
 /// Durations: "six-year-long", "almost six-year", "for months", "three years", "24 hours".
 fn duration(text: &str, words: &[Word], i: usize) -> Option<(usize, Meaning)> {
-    let w = lower(text, &words[i]);
+    let w = lower(text, words.get(i)?);
     let at = |k: usize| words.get(k).map(|x| lower(text, x));
-    if w == "for" {
+    if w == "for" || w == "within" || w == "over" {
         let n = at(i + 1)?;
         if n.ends_with('s') {
             if let Some((_, code)) = unit(&n) {
-                return Some((i + 1, Meaning::Duration(format!("PX{code}"))));
+                return Some((i + 1, Meaning::Duration(vague_duration(code))));
             }
         }
         return None;
@@ -747,34 +1312,70 @@ fn duration(text: &str, words: &[Word], i: usize) -> Option<(usize, Meaning)> {
             return Some((first, Meaning::Duration(duration_value(n, code))));
         }
     }
-    // "several years", "a few days", "many months": durations of unstated length.
+    // "several years", "a few days", "many months": durations of unstated length;
+    // "a few years ago" is simply the past.
+    // "a couple of years".
+    if word == "a" && at(first + 1).as_deref() == Some("couple") && at(first + 2).as_deref() == Some("of") {
+        if let Some(code) = at(first + 3).filter(|u| u.ends_with('s')).and_then(|u| unit_code(&u)) {
+            return Some((first + 3, Meaning::Duration(duration_value(2, code))));
+        }
+    }
     let vague = match (word.as_str(), at(first + 1).as_deref()) {
-        ("several" | "many" | "some", _) => Some(first + 1),
+        ("several" | "many" | "some" | "few", _) => Some(first + 1),
         ("a", Some("few")) => Some(first + 2),
         _ => None,
     };
     if let Some(unit_at) = vague {
         if let Some(code) = at(unit_at).filter(|u| u.ends_with('s')).and_then(|u| unit_code(&u)) {
-            return Some((unit_at, Meaning::Duration(format!("PX{code}"))));
+            if at(unit_at + 1).as_deref() == Some("ago") {
+                return Some((unit_at + 1, Meaning::Reference("PAST_REF")));
+            }
+            return Some((unit_at, Meaning::Duration(vague_duration(code))));
         }
     }
-    // "three years", "twenty four hours".
-    let mut k = first;
-    let mut amount = number(&word)?;
+    // "a week", "an hour": one unit, or a rate after a quantity ("$33 million a year").
     if word == "a" || word == "an" {
+        let unit_word = at(first + 1)?;
+        let code = unit_code(&unit_word).filter(|_| !unit_word.ends_with('s'))?;
+        if matches!(at(first + 2).as_deref(), Some("ago" | "earlier" | "later" | "old" | "before" | "after" | "or")) {
+            return None;
+        }
+        let rate = !approx && first.checked_sub(1).is_some_and(|p| is_quantity(words[p].text(text)));
+        let value = duration_value(1, code);
+        return Some((first + 1, if rate { Meaning::Set(value) } else { Meaning::Duration(value) }));
+    }
+    // "three years", "twenty four hours"; a year number is not an amount ("the 1988 quarter").
+    if year(&word).is_some() {
         return None;
     }
-    if let Some(more) = at(k + 1).and_then(|x| number(&x)) {
-        if more < 10 && amount >= 20 {
+    let mut k = first;
+    let mut amount = number(&word)?;
+    if let Some(more) = at(k + 1).filter(|x| x.starts_with(|c: char| c.is_ascii_alphabetic()) && x != "a" && x != "an") {
+        if let Some(more) = number(&more).filter(|&m| m < 10 && amount >= 20 && word.starts_with(|c: char| c.is_ascii_alphabetic())) {
             amount += more;
             k += 1;
         }
     }
-    let code = unit_code(&at(k + 1)?)?;
+    let unit_word = at(k + 1)?;
+    let code = unit_code(&unit_word)?;
+    // "a five year low" is a duration; "1,000 day" is not written.
+    if amount >= 1000 && !unit_word.ends_with('s') {
+        return None;
+    }
     if at(k + 2).as_deref() == Some("old") || at(k + 2).as_deref() == Some("ago") {
         return None;
     }
     Some((k + 1, Meaning::Duration(duration_value(amount, code))))
+}
+
+/// Whether a word ends a quantity that "a year" or "a week" can be a rate of:
+/// "$33 million a year", "four flights a week", "12% a year".
+fn is_quantity(word: &str) -> bool {
+    word.ends_with(|c: char| c.is_ascii_digit() || c == '%')
+        || lexicon::with_lowercase(word, |w| {
+            matches!(w, "million" | "billion" | "trillion" | "thousand" | "hundred" | "percent" | "times" | "dollars" | "cents")
+                || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !matches!(w, "was" | "has" | "does" | "is" | "this" | "its" | "his" | "hers" | "yours" | "always" | "perhaps" | "towards" | "afterwards" | "besides"))
+        })
 }
 
 fn unit_code(word: &str) -> Option<&'static str> {
@@ -785,10 +1386,20 @@ fn unit_code(word: &str) -> Option<&'static str> {
     }
 }
 
+/// A duration of unstated length in `code`'s unit: "several years" is `PXY`.
+fn vague_duration(code: &str) -> String {
+    match code.strip_prefix('T') {
+        Some(time) => format!("PTX{time}"),
+        None if code == "Q" => "PXM".to_string(),
+        None => format!("PX{code}"),
+    }
+}
+
 fn duration_value(amount: i64, code: &str) -> String {
     match code.strip_prefix('T') {
         Some(time) => format!("PT{amount}{time}"),
         None if code == "DE" => format!("P{}Y", amount * 10),
+        None if code == "Q" => format!("P{}M", amount * 3),
         None => format!("P{amount}{code}"),
     }
 }
@@ -811,4 +1422,78 @@ fn regions(words: &[Word], quoted: &[Range<usize>]) -> Vec<Option<usize>> {
             open.iter().copied().min()
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::time_expressions;
+
+    /// The text, the article date, the phrase found and its TIMEX3 type and value.
+    type Case = (&'static str, (i16, i8, i8), &'static str, TimexType, &'static str);
+
+    const NEWS_FORMS: &[Case] = &[
+        // A tense cue governs only the expressions after it in its clause.
+        ("The king met Monday and will fly to Maine on Thursday.", (1990, 8, 15), "Monday", TimexType::Date, "1990-08-13"),
+        ("The king met Monday and will fly to Maine on Thursday.", (1990, 8, 15), "Thursday", TimexType::Date, "1990-08-16"),
+        ("Bonn will pay, parliament said Friday.", (1998, 6, 26), "Friday", TimexType::Date, "1998-06-26"),
+        ("Orkem said last Wednesday that talks had begun.", (1989, 11, 1), "last Wednesday", TimexType::Date, "1989-10-25"),
+        ("Analysts expect the deal to close in November.", (1989, 11, 2), "November", TimexType::Date, "1989-11"),
+        // Possessives, clock times and parts of the day.
+        ("Friday's close was weak.", (1989, 10, 30), "Friday", TimexType::Date, "1989-10-27"),
+        ("He was shot at 10 p.m. Wednesday.", (1998, 2, 13), "10 p.m. Wednesday", TimexType::Time, "1998-02-11T22:00"),
+        ("The blast came at 10:35 a.m.", (1998, 8, 7), "10:35 a.m.", TimexType::Time, "1998-08-07T10:35"),
+        ("She was killed Thursday evening.", (1998, 2, 12), "Thursday evening", TimexType::Time, "1998-02-12TEV"),
+        ("The New York Times said on Monday, Oct. 26: the murder…", (1998, 10, 25), "Monday, Oct. 26", TimexType::Date, "1998-10-26"),
+        // Earnings reports: the quarter reported on, and the year before it.
+        ("Net rose in the third quarter. Sales were $5 million a year ago.", (1989, 10, 26), "a year ago", TimexType::Date, "1988-Q3"),
+        ("Profit doubled in the latest quarter.", (1989, 10, 26), "the latest quarter", TimexType::Date, "1989-Q3"),
+        ("Net rose in the third quarter, from a loss in the year-earlier period.", (1989, 10, 26), "the year-earlier period", TimexType::Date, "1988-Q3"),
+        ("It earned $3 million in the 1988 second quarter.", (1989, 10, 26), "the 1988 second quarter", TimexType::Date, "1988-Q2"),
+        ("Sales for this year's third quarter rose.", (1989, 11, 1), "this year's third quarter", TimexType::Date, "1989-Q3"),
+        ("Revenue for the year ended June 30 rose.", (1989, 10, 26), "the year", TimexType::Duration, "P1Y"),
+        ("Dividends stopped in the third quarter of 1984.", (1989, 10, 26), "the third quarter of 1984", TimexType::Date, "1984-Q3"),
+        // Durations, sets and vague references.
+        ("Troops must leave within a week.", (1991, 2, 25), "a week", TimexType::Duration, "P1W"),
+        ("It earns $33 million a year.", (1989, 10, 26), "a year", TimexType::Set, "P1Y"),
+        ("Stocks fell in the past three months.", (1998, 1, 8), "the past three months", TimexType::Duration, "P3M"),
+        ("The machines were removed a few years ago.", (1998, 2, 12), "a few years ago", TimexType::Date, "PAST_REF"),
+        ("Stocks hit a five year low.", (1998, 1, 8), "five year", TimexType::Duration, "P5Y"),
+        ("It will not change for a couple of years.", (1998, 1, 8), "a couple of years", TimexType::Duration, "P2Y"),
+        ("Orangemen march each July.", (1998, 3, 22), "each July", TimexType::Set, "XXXX-07"),
+        ("Rallies are held almost daily.", (2000, 1, 7), "daily", TimexType::Set, "XXXX-XX-XX"),
+        // Anaphora, spoken years, decades, holidays and weekends.
+        ("He became a general in 1995, and the following year he was promoted.", (1998, 2, 1), "the following year", TimexType::Date, "1996"),
+        ("Keating was convicted in nineteen ninety-one.", (1998, 1, 20), "nineteen ninety-one", TimexType::Date, "1991"),
+        ("Hate groups shrank through the nineties.", (1998, 1, 20), "nineties", TimexType::Date, "199"),
+        ("The group fell apart in mid-1996.", (1998, 2, 19), "mid-1996", TimexType::Date, "1996"),
+        ("Elian was found on Thanksgiving Day.", (2000, 1, 7), "Thanksgiving Day", TimexType::Date, "1999-11-25"),
+        ("Officials became more open over the weekend.", (1991, 2, 25), "the weekend", TimexType::Date, "1991-W08-WE"),
+        ("Tourism fell in the past year.", (1989, 10, 30), "the past year", TimexType::Date, "1988"),
+        ("The offensive began in July last year.", (1998, 2, 19), "July last year", TimexType::Date, "1997-07"),
+    ];
+
+    #[test]
+    fn news_forms_resolve_to_timebank_values() {
+        for &(text, (y, m, d), phrase, kind, value) in NEWS_FORMS {
+            let found = time_expressions(text, Date::new(y, m, d).ok());
+            let t = found
+                .iter()
+                .find(|t| &text[t.start..t.end] == phrase)
+                .unwrap_or_else(|| panic!("{text}: no {phrase:?} in {:?}", found.iter().map(|t| &text[t.start..t.end]).collect::<Vec<_>>()));
+            assert_eq!((t.kind, t.value.as_deref()), (kind, Some(value)), "{text}");
+        }
+    }
+
+    #[test]
+    fn clock_times_and_periods_never_invent_dates_out_of_range() {
+        for text in ["at 25 p.m. Friday", "at 10:75 a.m.", "the 9999 quarter", "nineteen ten-ten", "a year ago."] {
+            for t in time_expressions(text, Date::new(2017, 1, 24).ok()) {
+                assert!(!t.value.as_deref().unwrap_or_default().contains("T25"), "{text}: {t:?}");
+            }
+        }
+        let undated = time_expressions("Profit rose in the latest quarter.", None);
+        assert_eq!(undated[0].value, None, "no quarter named and no article date");
+        assert!(undated[0].unresolved.is_some());
+    }
 }
