@@ -74,7 +74,8 @@ enum Meaning {
     /// A reference to the present, past or future with no calendar extent: `PRESENT_REF`.
     Reference(&'static str),
     /// A time on a day: "10 p.m. Wednesday" (`T22:00`), "Thursday evening" (`TEV`).
-    Clock { day: Box<Meaning>, clock: String },
+    /// Without a day ("at 10 p.m."), the last day the text named, else the anchor.
+    Clock { day: Option<Box<Meaning>>, clock: String },
     /// A reporting period named by its place relative to the one the report is about:
     /// "the latest quarter", "the year-earlier period", "a year ago" in an earnings
     /// report. Resolved against the last quarter the text named; without one, against
@@ -228,8 +229,8 @@ fn could_start(word: &str) -> bool {
     }
     let head = word.split('-').next().unwrap_or(word).trim_end_matches('.');
     lexicon::with_lowercase(head, |w| {
-        month_number(w).is_some()
-            || number(w).is_some()
+        month_number_lower(w).is_some()
+            || number_word(w).is_some()
             || matches!(
                 w,
                 "today" | "yesterday" | "tomorrow" | "tonight" | "last" | "next" | "this" | "past" | "coming"
@@ -237,9 +238,11 @@ fn could_start(word: &str) -> bool {
                     | "fourth"
                     | "earlier" | "later" | "the" | "that" | "every" | "for" | "almost" | "nearly" | "about"
                     | "some" | "roughly" | "around" | "noon" | "midnight" | "mid" | "each" | "year" | "few"
-                    | "daily" | "weekly" | "monthly" | "yearly" | "annually" | "hourly" | "nineties" | "eighties"
+                    | "daily" | "weekly" | "monthly" | "hourly" | "nineties" | "eighties"
                     | "seventies" | "sixties" | "recent" | "within" | "over" | "midday" | "late" | "early"
-                    | "christmas" | "thanksgiving" | "election" | "independence" | "new"
+                    | "christmas" | "thanksgiving" | "election" | "independence" | "new" | "morning" | "afternoon"
+                    | "evening" | "night" | "midafternoon" | "midmorning" | "days" | "weeks" | "months" | "years"
+                    | "decades" | "hours" | "minutes" | "quarters"
             )
     })
 }
@@ -272,7 +275,8 @@ fn tense_at(text: &str, words: &[Word], regions: &[Option<usize>], i: usize) -> 
         if regions[k] != regions[i] || text[words[k].end..words[k + 1].start].contains([';', ':']) {
             break;
         }
-        match tense_cue(words[k].text(text), i - k) {
+        let to_follows = words.get(k + 1).is_some_and(|x| k + 1 < i && x.text(text).eq_ignore_ascii_case("to"));
+        match tense_cue(words[k].text(text), i - k, to_follows) {
             Some(true) => return Tense::Future,
             Some(false) => return Tense::Past,
             None => {}
@@ -281,12 +285,15 @@ fn tense_at(text: &str, words: &[Word], regions: &[Option<usize>], i: usize) -> 
     Tense::Unmarked
 }
 
-/// The tense a word marks, if any: `Some(true)` for the future ("will", "scheduled"),
+/// The tense a word marks, if any: `Some(true)` for the future ("will", "set to"),
 /// `Some(false)` for a past verb. A regular past form ("-ed") counts only right before
 /// the expression (`distance` 1 or 2), where it is the verb the expression modifies.
-fn tense_cue(word: &str, distance: usize) -> Option<bool> {
+/// `to_follows`: the next word is "to", which makes "set", "due" or "scheduled" a plan.
+fn tense_cue(word: &str, distance: usize, to_follows: bool) -> Option<bool> {
     lexicon::with_lowercase(word, |w| match w {
-        "will" | "shall" | "upcoming" | "scheduled" | "expected" | "planned" | "next" | "coming" | "ahead" => Some(true),
+        "set" | "due" | "planned" | "likely" | "going" if to_follows => Some(true),
+        "soon" if distance <= 2 => Some(true),
+        "will" | "shall" | "upcoming" | "expected" | "scheduled" | "next" | "coming" | "ahead" => Some(true),
         "said" | "told" | "met" | "began" | "came" | "went" | "took" | "gave" | "made" | "held" | "saw" | "left"
         | "won" | "lost" | "fell" | "rose" | "sold" | "bought" | "spoke" | "wrote" | "found" | "became" | "got"
         | "ran" | "brought" | "was" | "were" | "had" | "did" | "last" | "ago" | "since" => Some(false),
@@ -297,13 +304,10 @@ fn tense_cue(word: &str, distance: usize) -> Option<bool> {
 }
 
 /// Whether `meaning` names the quarter a report is about ("the third quarter", "the
-/// latest quarter"), which later periods such as "a year earlier" are counted from.
+/// latest quarter"), which later periods such as "a year earlier" are counted from. A
+/// quarter with its year ("the third quarter of 1990") is a forecast or a comparison.
 fn names_reported_quarter(meaning: &Meaning) -> bool {
-    match meaning {
-        Meaning::Relative(Relative::Quarter(_)) | Meaning::Period { years_back: 0, year: None, .. } => true,
-        Meaning::Absolute(i) => i.granularity == Granularity::Quarter,
-        _ => false,
-    }
+    matches!(meaning, Meaning::Relative(Relative::Quarter(_)) | Meaning::Period { years_back: 0, year: None, .. })
 }
 
 /// Resolves `meaning` at `start..end`; `earlier` are the expressions before it, for
@@ -365,7 +369,14 @@ fn place(
         }
         Meaning::Reference(v) => t.value = Some(v.to_string()),
         Meaning::Clock { day, clock } => {
-            let on = place(start, end, *day, anchor, earlier, report_quarter);
+            let day = day.map_or_else(
+                || match earlier.iter().rev().find_map(|t| t.interval.filter(|i| i.granularity == Granularity::Day)) {
+                    Some(named) => Meaning::Absolute(named),
+                    None => Meaning::Relative(Relative::Days(0)),
+                },
+                |day| *day,
+            );
+            let on = place(start, end, day, anchor, earlier, report_quarter);
             return match (on.value.as_deref(), on.interval) {
                 (Some(v), Some(i)) if i.granularity == Granularity::Day => {
                     TimexFinding { kind: TimexType::Time, value: Some(format!("{v}T{clock}")), ..on }
@@ -516,7 +527,14 @@ fn resolve(rel: Relative, a: Date) -> Option<(String, Option<Interval>, TimexTyp
             dated(widen(date, Granularity::Day)?)
         }
         Relative::Season { season, offset } => {
-            let year = a.year().checked_add(i16::try_from(offset).ok()?)?;
+            // "last spring" said in October is this year's; said in April, last year's.
+            let this_year = season_interval(a.year(), season)?;
+            let year = match offset {
+                0 => a.year(),
+                o if o < 0 && this_year.last < a => a.year(),
+                o if o > 0 && this_year.first > a => a.year(),
+                o => a.year().checked_add(i16::try_from(o).ok()?)?,
+            };
             let i = season_interval(year, season)?;
             Some((format!("{:04}-{}", year, season.code()), Some(i), TimexType::Date))
         }
@@ -575,7 +593,10 @@ fn lower(text: &str, w: &Word) -> String {
 }
 
 fn month_number(word: &str) -> Option<i8> {
-    let w = word.trim_end_matches('.').to_lowercase();
+    lexicon::with_lowercase(word.trim_end_matches('.'), month_number_lower)
+}
+
+fn month_number_lower(w: &str) -> Option<i8> {
     const MONTHS: [&str; 12] = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december",
@@ -593,7 +614,10 @@ fn month_number(word: &str) -> Option<i8> {
 /// A weekday's full name, or its abbreviation with the period ("Sun." but not
 /// "Sun", which is as often a company or the star).
 fn weekday(word: &str) -> Option<Weekday> {
-    let lower = word.to_lowercase();
+    lexicon::with_lowercase(word, weekday_lower)
+}
+
+fn weekday_lower(lower: &str) -> Option<Weekday> {
     let abbreviated = lower.ends_with('.');
     Some(match lower.trim_end_matches('.') {
         "monday" => Weekday::Monday,
@@ -618,15 +642,18 @@ fn number(word: &str) -> Option<i64> {
     if let Ok(n) = word.parse::<i64>() {
         return Some(n);
     }
+    lexicon::with_lowercase(word, number_word)
+}
+
+fn number_word(w: &str) -> Option<i64> {
     const WORDS: [&str; 21] = [
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
     ];
-    let w = word.to_lowercase();
     if let Some(n) = WORDS.iter().position(|x| *x == w) {
         return i64::try_from(n).ok();
     }
-    match w.as_str() {
+    match w {
         "a" | "an" => Some(1),
         "thirty" => Some(30),
         "forty" => Some(40),
@@ -637,7 +664,11 @@ fn number(word: &str) -> Option<i64> {
 }
 
 fn unit(word: &str) -> Option<(Granularity, &'static str)> {
-    Some(match word.to_lowercase().trim_end_matches('s') {
+    lexicon::with_lowercase(word, |w| unit_lower(w.trim_end_matches('s')))
+}
+
+fn unit_lower(singular: &str) -> Option<(Granularity, &'static str)> {
+    Some(match singular {
         "day" => (Granularity::Day, "D"),
         "week" => (Granularity::Week, "W"),
         "month" => (Granularity::Month, "M"),
@@ -649,7 +680,11 @@ fn unit(word: &str) -> Option<(Granularity, &'static str)> {
 }
 
 fn season(word: &str) -> Option<Season> {
-    Some(match word.to_lowercase().as_str() {
+    lexicon::with_lowercase(word, season_lower)
+}
+
+fn season_lower(word: &str) -> Option<Season> {
+    Some(match word {
         "spring" => Season::Spring,
         "summer" => Season::Summer,
         "autumn" | "fall" => Season::Autumn,
@@ -719,6 +754,19 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: Tense) -> Option<(usiz
         return Some(with_day_part(text, words, i, Meaning::Relative(Relative::Weekday { day, future, last })));
     }
 
+    // "mid-afternoon yesterday", "late Friday night" is found at "Friday".
+    if let Some(part) = day_part(&w) {
+        let day = next(1).filter(|_| adjacent(1)).and_then(|n| match n.as_str() {
+            "yesterday" => Some(Relative::Days(-1)),
+            "today" => Some(Relative::Days(0)),
+            "tomorrow" => Some(Relative::Days(1)),
+            _ => None,
+        });
+        if let Some(day) = day {
+            return Some((i + 1, Meaning::Clock { day: Some(Box::new(Meaning::Relative(day))), clock: part.to_string() }));
+        }
+    }
+
     // "10 p.m. Wednesday", "noon Saturday", "7:15 p.m.".
     if let Some((last, clock)) = clock_time(text, words, i) {
         let on = last + 1 + usize::from(matches!(words.get(last + 1).map(|x| lower(text, x)).as_deref(), Some("on")));
@@ -727,8 +775,8 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: Tense) -> Option<(usiz
             matches!(m, Meaning::Absolute(_) | Meaning::Relative(Relative::Weekday { .. } | Relative::Days(_) | Relative::MonthDay { .. }))
         });
         return Some(match day {
-            Some((end, day)) => (end, Meaning::Clock { day: Box::new(day), clock }),
-            None => (last, Meaning::Clock { day: Box::new(Meaning::Relative(Relative::Days(0))), clock }),
+            Some((end, day)) => (end, Meaning::Clock { day: Some(Box::new(day)), clock }),
+            None => (last, Meaning::Clock { day: None, clock }),
         });
     }
 
@@ -911,7 +959,7 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: Tense) -> Option<(usiz
             ));
         }
         if let Some(s) = season(&n) {
-            return Some((i + 1, Meaning::Relative(Relative::Season { season: s, offset: offset.min(0) })));
+            return Some((i + 1, Meaning::Relative(Relative::Season { season: s, offset })));
         }
         if let Some(day) = weekday(&n) {
             let meaning = Meaning::Relative(Relative::Weekday { day, future: offset > 0, last: offset < 0 });
@@ -964,6 +1012,10 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: Tense) -> Option<(usiz
     // quarter it compares with, a year back.
     if let Some(n) = number(&w) {
         if let Some((g, _)) = next(1).and_then(|u| unit(&u)) {
+            // "a week or so ago".
+            if (next(2).as_deref(), next(3).as_deref(), next(4).as_deref()) == (Some("or"), Some("so"), Some("ago")) {
+                return Some((i + 4, Meaning::Relative(Relative::Ago { amount: n, unit: g })));
+            }
             if matches!(next(2).as_deref(), Some("ago" | "earlier")) {
                 if n == 1 && g == Granularity::Year {
                     return Some((i + 2, Meaning::Period { years_back: 1, year: None, otherwise: Granularity::Year }));
@@ -1066,7 +1118,11 @@ fn holiday(text: &str, words: &[Word], i: usize) -> Option<(usize, Holiday)> {
 
 /// The TIMEX3 code of a part of the day.
 fn day_part(word: &str) -> Option<&'static str> {
-    Some(match word.to_lowercase().trim_start_matches("mid-").trim_start_matches("mid") {
+    lexicon::with_lowercase(word, |w| day_part_lower(w.trim_start_matches("mid-").trim_start_matches("mid")))
+}
+
+fn day_part_lower(word: &str) -> Option<&'static str> {
+    Some(match word {
         "morning" => "MO",
         "afternoon" => "AF",
         "evening" => "EV",
@@ -1082,7 +1138,7 @@ fn with_day_part(text: &str, words: &[Word], at: usize, day: Meaning) -> (usize,
         .filter(|x| text[words[at].end..x.start].chars().all(|c| c == ' '))
         .and_then(|x| day_part(x.text(text)));
     match part {
-        Some(part) => (at + 1, Meaning::Clock { day: Box::new(day), clock: part.to_string() }),
+        Some(part) => (at + 1, Meaning::Clock { day: Some(Box::new(day)), clock: part.to_string() }),
         None => (at, day),
     }
 }
@@ -1257,10 +1313,9 @@ fn spoken_decade(word: &str) -> Option<i16> {
 fn frequency(word: &str) -> Option<&'static str> {
     Some(match word {
         "hourly" => "PT1H",
-        "daily" => "XXXX-XX-XX",
-        "weekly" => "XXXX-WXX",
-        "monthly" => "XXXX-XX",
-        "yearly" | "annually" => "XXXX",
+        "daily" => "P1D",
+        "weekly" => "P1W",
+        "monthly" => "P1M",
         _ => return None,
     })
 }
@@ -1293,18 +1348,37 @@ fn month_day(month: i8, day: i8, tense: Tense) -> Meaning {
 fn duration(text: &str, words: &[Word], i: usize) -> Option<(usize, Meaning)> {
     let w = lower(text, words.get(i)?);
     let at = |k: usize| words.get(k).map(|x| lower(text, x));
-    if w == "for" || w == "within" || w == "over" {
-        let n = at(i + 1)?;
-        if n.ends_with('s') {
-            if let Some((_, code)) = unit(&n) {
-                return Some((i + 1, Meaning::Duration(vague_duration(code))));
+    // "for years", "within weeks", "over the years", "the weeks ahead", "months of talks".
+    let plural_unit = |k: usize| at(k).filter(|n| n.ends_with('s')).and_then(|n| unit(&n)).map(|(_, code)| code);
+    if matches!(w.as_str(), "for" | "within" | "over") {
+        if let Some(code) = plural_unit(i + 1) {
+            return Some((i + 1, Meaning::Duration(vague_duration(code))));
+        }
+        if w == "over" && at(i + 1).as_deref() == Some("the") {
+            if let Some(code) = plural_unit(i + 2) {
+                return Some((i + 2, Meaning::Duration(vague_duration(code))));
             }
         }
         return None;
     }
+    if w == "the" && at(i + 2).as_deref() == Some("ahead") {
+        if let Some(code) = plural_unit(i + 1) {
+            return Some((i + 2, Meaning::Duration(vague_duration(code))));
+        }
+    }
+    if let Some(code) = plural_unit(i).filter(|_| at(i + 1).as_deref() == Some("of") && !text::is_capitalised(words[i].text(text))) {
+        return Some((i, Meaning::Duration(vague_duration(code))));
+    }
     let approx = matches!(w.as_str(), "almost" | "nearly" | "about" | "some" | "roughly" | "around");
     let first = if approx { i + 1 } else { i };
     let word = at(first)?;
+    // "three-quarters of its food", "a quarter of the market": fractions, not time.
+    let fraction = |quarter_at: usize| {
+        at(quarter_at).is_some_and(|q| q.contains("quarter")) && at(quarter_at + 1).as_deref() == Some("of")
+    };
+    if fraction(first) || fraction(first + 1) {
+        return None;
+    }
     // "six-year-long", "24-hour".
     let parts: Vec<&str> = word.split('-').collect();
     if parts.len() >= 2 && !parts.contains(&"old") {
@@ -1461,7 +1535,7 @@ mod tests {
         ("Stocks hit a five year low.", (1998, 1, 8), "five year", TimexType::Duration, "P5Y"),
         ("It will not change for a couple of years.", (1998, 1, 8), "a couple of years", TimexType::Duration, "P2Y"),
         ("Orangemen march each July.", (1998, 3, 22), "each July", TimexType::Set, "XXXX-07"),
-        ("Rallies are held almost daily.", (2000, 1, 7), "daily", TimexType::Set, "XXXX-XX-XX"),
+        ("Rallies are held almost daily.", (2000, 1, 7), "daily", TimexType::Set, "P1D"),
         // Anaphora, spoken years, decades, holidays and weekends.
         ("He became a general in 1995, and the following year he was promoted.", (1998, 2, 1), "the following year", TimexType::Date, "1996"),
         ("Keating was convicted in nineteen ninety-one.", (1998, 1, 20), "nineteen ninety-one", TimexType::Date, "1991"),
@@ -1491,6 +1565,9 @@ mod tests {
             for t in time_expressions(text, Date::new(2017, 1, 24).ok()) {
                 assert!(!t.value.as_deref().unwrap_or_default().contains("T25"), "{text}: {t:?}");
             }
+        }
+        for fraction in ["Iraq imports about three-quarters of its food.", "Junk is more than a quarter of the market."] {
+            assert!(time_expressions(fraction, Date::new(1990, 8, 15).ok()).is_empty(), "{fraction}");
         }
         let undated = time_expressions("Profit rose in the latest quarter.", None);
         assert_eq!(undated[0].value, None, "no quarter named and no article date");
