@@ -1057,11 +1057,35 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: Tense) -> Option<(usiz
             return Some((i, Meaning::Absolute(iv)));
         }
     }
-    if let Some(y) = year(&w) {
+    if let Some(y) = year(&w).filter(|_| reads_as_year(text, words, i)) {
         let iv = widen(Date::new(y, 1, 1).ok()?, Granularity::Year)?;
         return Some((i, Meaning::Absolute(iv)));
     }
     None
+}
+
+/// Whether a bare four-digit number at word `i` is a year rather than a count: "in 2011",
+/// "2011 was", "(2011)", "its 1990 invasion", but not "1000 troops" or "hi 1000 times": a
+/// count runs straight into the lower-case noun it counts, with no determiner before it.
+fn reads_as_year(text: &str, words: &[Word], i: usize) -> bool {
+    let Some(after) = words.get(i + 1) else { return true };
+    let gap = &text[words[i].end..after.start];
+    if !gap.chars().all(char::is_whitespace) || !after.text(text).starts_with(|c: char| c.is_lowercase()) {
+        return true;
+    }
+    let before = i.checked_sub(1).map(|k| lower(text, &words[k]));
+    let dated_by = matches!(
+        before.as_deref(),
+        Some("in" | "since" | "by" | "of" | "from" | "until" | "till" | "to" | "before" | "after" | "during" | "through"
+            | "throughout" | "for" | "between" | "and" | "or" | "early" | "late" | "mid" | "end" | "around" | "fiscal"
+            | "year" | "spring" | "summer" | "autumn" | "fall" | "winter" | "the" | "calendar" | "a" | "an" | "its"
+            | "his" | "her" | "their" | "our" | "that" | "this")
+    );
+    // "the company's 1989 results".
+    let possessed = i.checked_sub(1).is_some_and(|k| matches!(&text[words[k].end..words[i].start], "'s " | "’s "));
+    dated_by || possessed || lexicon::with_lowercase(after.text(text), |w| {
+        matches!(w, "and" | "or" | "to" | "when" | "after" | "before" | "as" | "was" | "is" | "were" | "had" | "has" | "saw" | "will" | "would" | "that")
+    })
 }
 
 /// Holidays news dates things by, with fixed rules (no lunar or Easter reckoning).
@@ -1561,6 +1585,7 @@ mod tests {
 
     #[test]
     fn clock_times_and_periods_never_invent_dates_out_of_range() {
+        assert!(time_expressions("hi 1000 times, then 2000 people came", None).is_empty(), "counts are not years");
         for text in ["at 25 p.m. Friday", "at 10:75 a.m.", "the 9999 quarter", "nineteen ten-ten", "a year ago."] {
             for t in time_expressions(text, Date::new(2017, 1, 24).ok()) {
                 assert!(!t.value.as_deref().unwrap_or_default().contains("T25"), "{text}: {t:?}");
