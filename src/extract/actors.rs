@@ -177,6 +177,13 @@ fn scan_sentence(text: &str, words: &[Word], out: &mut Vec<Candidate>, aliases: 
             }
         }
         let run = &words[i..=j];
+        // "US$ 40 billion" is a currency; "Boeing 787" and "Airbus A330-200" are products.
+        let after_run = &text[words[j].end..];
+        let model_follows = words.get(j + 1).is_some_and(|n| only_spaces(text, &words[j], n) && is_model_number(n.text(text)));
+        if after_run.starts_with('$') || (model_follows && possessive_stem(words[j].text(text)).is_none()) {
+            i = j + 1;
+            continue;
+        }
         let lowercase_before = i.checked_sub(1).map(|k| words[k].text(text));
         if let Some(org) = role_organisation(text, run) {
             out.push(org);
@@ -272,6 +279,13 @@ fn role_organisation(text: &str, run: &[Word]) -> Option<Candidate> {
         locative: false,
         sentence_initial: false,
     })
+}
+
+/// A product's model number: digits, or capitals then digits ("787", "737-800", "A380", "KC-45").
+fn is_model_number(word: &str) -> bool {
+    let letters = word.chars().take_while(char::is_ascii_uppercase).count();
+    let rest = &word[letters..].trim_start_matches('-');
+    letters <= 3 && rest.starts_with(|c: char| c.is_ascii_digit()) && rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
 fn run_has_org_head(text: &str, run: &[Word]) -> bool {

@@ -124,6 +124,11 @@ mod tests {
         let text = "Shares rose as Airbus said the A380 and the Airbus A320 cost 5 USD per GHz at 10 UTC before Christmas.";
         let names: Vec<String> = analyze(text, None).actors.into_iter().map(|a| a.name).collect();
         assert_eq!(names, ["Airbus"]);
+        // A maker's name on its model and a currency's country prefix are not mentions.
+        let text = "The airline Ryanair ordered five Boeing 737-800s for US$ 1 billion.";
+        let a = analyze(text, None);
+        let mentioned: Vec<&str> = a.mentions.iter().map(|m| &text[m.start..m.end]).collect();
+        assert_eq!(mentioned, ["Ryanair"]);
     }
 
     #[test]
