@@ -334,7 +334,7 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
         return None;
     }
     let single = name_words.len() == 1;
-    if single && lexicon::country_of_demonym(&name).is_some() {
+    if single && (lexicon::country_of_demonym(&name).is_some() || lexicon::is_regional_adjective(&name)) {
         return None;
     }
     let locative = before.is_some_and(lexicon::is_locative_preposition)

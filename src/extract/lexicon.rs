@@ -67,7 +67,6 @@ pub fn is_name_particle(word: &str) -> bool {
         || word.starts_with("el-")
 }
 
-/// Capitalised words that do not start a name: sentence openers, pronouns, weekdays, months.
 /// Capitalised words that never name an actor: currency codes, time zones, units,
 /// holidays, and "No." for number.
 pub fn is_never_an_actor(word: &str) -> bool {
@@ -79,6 +78,17 @@ pub fn is_never_an_actor(word: &str) -> bool {
     )
 }
 
+/// Adjectives of a region rather than a country, which alone name nobody: "European
+/// carriers" (while "European Union" is a name).
+pub fn is_regional_adjective(word: &str) -> bool {
+    matches!(
+        word,
+        "European" | "Europeans" | "African" | "Asian" | "Arab" | "Western" | "Eastern" | "Latin" | "Nordic"
+            | "Scandinavian" | "Balkan" | "Caribbean" | "Pacific" | "Atlantic" | "Gulf"
+    )
+}
+
+/// Capitalised words that do not start a name: sentence openers, pronouns, weekdays, months.
 pub fn is_common_capitalised(word: &str) -> bool {
     matches!(
         word,
@@ -165,75 +175,28 @@ pub fn organisation_alias(name: &str) -> Option<&'static str> {
     })
 }
 
-/// A country with the names that stand for it.
+/// A country: the name its actor takes and its adjective. The table, and the names and
+/// capitals that stand for each country, are in `countries.rs`, generated from open data.
 pub struct Country {
     pub name: &'static str,
-    pub aliases: &'static [&'static str],
-    pub capital: &'static str,
     pub demonym: &'static str,
 }
 
-/// The countries the extractor recognises by name, short name, capital and adjective.
-pub const COUNTRIES: &[Country] = &[
-    Country { name: "United States", aliases: &["US", "U.S.", "USA", "America", "United States of America"], capital: "Washington", demonym: "American" },
-    Country { name: "Russia", aliases: &["Russian Federation"], capital: "Moscow", demonym: "Russian" },
-    Country { name: "United Kingdom", aliases: &["UK", "U.K.", "Britain", "Great Britain"], capital: "London", demonym: "British" },
-    Country { name: "China", aliases: &["People's Republic of China"], capital: "Beijing", demonym: "Chinese" },
-    Country { name: "France", aliases: &[], capital: "Paris", demonym: "French" },
-    Country { name: "Germany", aliases: &[], capital: "Berlin", demonym: "German" },
-    Country { name: "Turkey", aliases: &["Türkiye"], capital: "Ankara", demonym: "Turkish" },
-    Country { name: "Iran", aliases: &[], capital: "Tehran", demonym: "Iranian" },
-    Country { name: "Iraq", aliases: &[], capital: "Baghdad", demonym: "Iraqi" },
-    Country { name: "Syria", aliases: &[], capital: "Damascus", demonym: "Syrian" },
-    Country { name: "Israel", aliases: &[], capital: "Jerusalem", demonym: "Israeli" },
-    Country { name: "Saudi Arabia", aliases: &[], capital: "Riyadh", demonym: "Saudi" },
-    Country { name: "Egypt", aliases: &[], capital: "Cairo", demonym: "Egyptian" },
-    Country { name: "Ukraine", aliases: &[], capital: "Kyiv", demonym: "Ukrainian" },
-    Country { name: "Japan", aliases: &[], capital: "Tokyo", demonym: "Japanese" },
-    Country { name: "India", aliases: &[], capital: "New Delhi", demonym: "Indian" },
-    Country { name: "Pakistan", aliases: &[], capital: "Islamabad", demonym: "Pakistani" },
-    Country { name: "Afghanistan", aliases: &[], capital: "Kabul", demonym: "Afghan" },
-    Country { name: "Mexico", aliases: &[], capital: "Mexico City", demonym: "Mexican" },
-    Country { name: "Canada", aliases: &[], capital: "Ottawa", demonym: "Canadian" },
-    Country { name: "North Korea", aliases: &["DPRK"], capital: "Pyongyang", demonym: "North Korean" },
-    Country { name: "South Korea", aliases: &[], capital: "Seoul", demonym: "South Korean" },
-    Country { name: "Kazakhstan", aliases: &[], capital: "Astana", demonym: "Kazakh" },
-    Country { name: "Kenya", aliases: &[], capital: "Nairobi", demonym: "Kenyan" },
-    Country { name: "Tanzania", aliases: &[], capital: "Dodoma", demonym: "Tanzanian" },
-    Country { name: "Cuba", aliases: &[], capital: "Havana", demonym: "Cuban" },
-    Country { name: "Italy", aliases: &[], capital: "Rome", demonym: "Italian" },
-    Country { name: "Spain", aliases: &[], capital: "Madrid", demonym: "Spanish" },
-    Country { name: "Greece", aliases: &[], capital: "Athens", demonym: "Greek" },
-    Country { name: "Jordan", aliases: &[], capital: "Amman", demonym: "Jordanian" },
-    Country { name: "Lebanon", aliases: &[], capital: "Beirut", demonym: "Lebanese" },
-    Country { name: "Libya", aliases: &[], capital: "Tripoli", demonym: "Libyan" },
-    Country { name: "Yemen", aliases: &[], capital: "Sanaa", demonym: "Yemeni" },
-    Country { name: "Qatar", aliases: &[], capital: "Doha", demonym: "Qatari" },
-    Country { name: "Australia", aliases: &[], capital: "Canberra", demonym: "Australian" },
-    Country { name: "New Zealand", aliases: &[], capital: "Wellington", demonym: "New Zealand" },
-    Country { name: "Brazil", aliases: &[], capital: "Brasília", demonym: "Brazilian" },
-    Country { name: "Venezuela", aliases: &[], capital: "Caracas", demonym: "Venezuelan" },
-    Country { name: "Poland", aliases: &[], capital: "Warsaw", demonym: "Polish" },
-    Country { name: "Belgium", aliases: &[], capital: "Brussels", demonym: "Belgian" },
-];
+pub use super::countries::COUNTRIES;
+use super::countries::{BY_DEMONYM, BY_NAME};
 
 /// The country a name stands for, and whether the name is its capital (metonymy).
 pub fn country(name: &str) -> Option<(&'static Country, bool)> {
     let name = name.strip_prefix("the ").unwrap_or(name);
-    COUNTRIES.iter().find_map(|c| {
-        if c.name == name || c.aliases.contains(&name) {
-            Some((c, false))
-        } else if c.capital == name {
-            Some((c, true))
-        } else {
-            None
-        }
-    })
+    let at = BY_NAME.binary_search_by(|(n, _, _)| n.cmp(&name)).ok()?;
+    let (_, country, capital) = BY_NAME[at];
+    Some((COUNTRIES.get(country)?, capital))
 }
 
 /// The country whose adjective this is: "Russian" → Russia.
 pub fn country_of_demonym(word: &str) -> Option<&'static Country> {
-    COUNTRIES.iter().find(|c| c.demonym == word)
+    let at = BY_DEMONYM.binary_search_by(|(d, _)| d.cmp(&word)).ok()?;
+    COUNTRIES.get(BY_DEMONYM[at].1)
 }
 
 /// Lower-case plural nouns that speak as unnamed groups: "diplomats said".
@@ -338,5 +301,27 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
             }
         }
         None => f(&word.to_lowercase()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_generated_country_table_is_sorted_for_lookup_and_reads_news_spellings() {
+        assert!(BY_NAME.windows(2).all(|w| w[0].0 < w[1].0), "BY_NAME sorted, no duplicates");
+        assert!(BY_DEMONYM.windows(2).all(|w| w[0].0 < w[1].0), "BY_DEMONYM sorted, no duplicates");
+        assert!(COUNTRIES.len() > 190);
+        let named = |n: &str| country(n).map(|(c, capital)| (c.name, capital));
+        assert_eq!(named("Moscow"), Some(("Russia", true)));
+        assert_eq!(named("U.S."), Some(("United States", false)));
+        assert_eq!(named("Washington"), Some(("United States", true)));
+        assert_eq!(named("Britain"), Some(("United Kingdom", false)));
+        assert_eq!(named("Tbilisi"), Some(("Georgia", true)));
+        assert_eq!(named("Georgia"), None, "more often the US state in English news");
+        assert_eq!(named("Victoria"), None, "more often a person than the Seychelles' capital");
+        assert_eq!(country_of_demonym("Irish").map(|c| c.name), Some("Ireland"));
+        assert_eq!(country_of_demonym("Singaporean").map(|c| c.name), Some("Singapore"));
     }
 }

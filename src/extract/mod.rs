@@ -5,6 +5,7 @@
 //! span is a byte range on `char` boundaries of the text it was given.
 
 mod actors;
+mod countries;
 mod events;
 mod lexicon;
 mod quotes;
