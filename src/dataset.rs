@@ -400,9 +400,9 @@ fn conflicts(ds: &Dataset) -> Vec<Conflict> {
 impl Dataset {
     /// Every place an item names its article, for [`Dataset::to_page_form`]'s interning.
     fn article_refs(&mut self) -> impl Iterator<Item = &mut String> {
-        let mentions = self.actors.iter_mut().flat_map(|a| a.mentions.iter_mut().map(|m| &mut m.article));
-        mentions
-            .chain(self.quotes.iter_mut().map(|q| &mut q.article))
+        self.quotes
+            .iter_mut()
+            .map(|q| &mut q.article)
             .chain(self.timexes.iter_mut().map(|t| &mut t.article))
             .chain(self.events.iter_mut().map(|e| &mut e.article))
             .chain(self.diagnostics.iter_mut().map(|d| &mut d.article))
@@ -410,10 +410,12 @@ impl Dataset {
 
     /// The dataset as the page embeds it (see [`crate::page`]). It leaves out what the
     /// page can read from the article texts on demand (each quote's, timex's and event's
-    /// `text`, a slice of its article), and it writes each item's article as the article's
+    /// `text`, a slice of its article) and the actors' mentions, which the index's
+    /// relations carry as numbers; and it writes each item's article as the article's
     /// position, since article ids (often long slugs) would otherwise repeat in every item.
     pub(crate) fn to_page_form(&self) -> Dataset {
         let mut page = self.clone();
+        page.actors.iter_mut().for_each(|a| a.mentions.clear());
         page.quotes.iter_mut().for_each(|q| q.text.clear());
         page.timexes.iter_mut().for_each(|t| t.text.clear());
         page.events.iter_mut().for_each(|e| e.text.clear());

@@ -8,12 +8,21 @@ use newsline::app::{show_fatal, App, AppProps};
 /// The corpus and its index, made natively by `newsline ingest --blob` before the build.
 static EMBEDDED: &[u8] = include_bytes!(env!("NEWSLINE_BLOB"));
 
+/// A User Timing mark, which DevTools and `tests/e2e/perf.mjs` read to split the start-up.
+fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
 fn main() {
+    mark("newsline:start");
     newsline::app::show_panics();
     let (dataset, index) = match newsline::page::decode(EMBEDDED) {
         Ok(page) => page,
         Err(e) => return show_fatal(&format!("the embedded dataset could not be read ({e})")),
     };
+    mark("newsline:decoded");
     let location = web_sys::window().map(|w| w.location());
     let query = location.as_ref().and_then(|l| l.search().ok()).unwrap_or_default();
     let path = location.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_default();
@@ -22,6 +31,7 @@ fn main() {
     match root {
         Some(root) => {
             yew::Renderer::<App>::with_root_and_props(root, props).render();
+            mark("newsline:mounted");
         }
         None => show_fatal("the page has no #app element"),
     }

@@ -24,8 +24,9 @@ pub fn actor_panel() -> Html {
     // Mentions per month of their articles' dates.
     let mut months: BTreeMap<String, usize> = BTreeMap::new();
     let mut undated = 0;
-    for m in &actor.mentions {
-        match ex.index.article(&m.article).and_then(|i| ds.articles[i].date.as_deref()).and_then(|d| d.get(..7)) {
+    let mentions = ex.index.mentions_of(a);
+    for m in mentions {
+        match ds.articles[m.article].date.as_deref().and_then(|d| d.get(..7)) {
             Some(month) => *months.entry(month.to_string()).or_default() += 1,
             None => undated += 1,
         }
@@ -54,7 +55,7 @@ pub fn actor_panel() -> Html {
                 <dt>{"Roles"}</dt>
                 <dd>{ if actor.roles.is_empty() { "none stated".to_string() } else { actor.roles.join(" · ") } }</dd>
                 <dt>{"Mentions"}</dt>
-                <dd>{format!("{} in {} articles", actor.mentions.len(), actor.mentions.iter().map(|m| &m.article).collect::<std::collections::BTreeSet<_>>().len())}</dd>
+                <dd>{format!("{} in {} articles", mentions.len(), mentions.iter().map(|m| m.article).collect::<std::collections::BTreeSet<_>>().len())}</dd>
             </dl>
             if !ex.state.actors.contains(&actor.id) {
                 {ex.link(filter_by, "filter-by", html! { {format!("Show only items involving {}", actor.name)} })}

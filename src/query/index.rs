@@ -17,6 +17,15 @@ pub struct Outlet {
     pub name: String,
 }
 
+/// Where an actor is named: positions of the actor and the article, and the byte span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct MentionAt {
+    pub actor: usize,
+    pub article: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
 /// A stretch of an article the reader marks.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Mark {
@@ -266,6 +275,9 @@ pub struct Relations {
     same_words: Vec<usize>,
     denied_claims: Vec<(usize, Vec<usize>)>,
     conflict_quotes: Lists,
+    /// Every actor mention, by actor then article and place: the page's dataset leaves
+    /// the actors' mention lists out, since numbers decode without an allocation each.
+    mentions: Vec<MentionAt>,
 }
 
 /// Every id-to-position lookup, made from the dataset's own lists.
@@ -377,6 +389,16 @@ impl Relations {
         }
         let conflict_quotes =
             ds.conflicts.iter().map(|c| sorted(c.quotes.iter().filter_map(|id| ids.quotes.get(id)).collect())).collect();
+        let mut mentions: Vec<MentionAt> = ds
+            .actors
+            .iter()
+            .enumerate()
+            .flat_map(|(actor, a)| {
+                let ids = &ids.articles;
+                a.mentions.iter().filter_map(move |m| Some(MentionAt { actor, article: ids.get(&m.article)?, start: m.start, end: m.end }))
+            })
+            .collect();
+        mentions.sort_unstable();
 
         Relations {
             outlets,
@@ -390,6 +412,7 @@ impl Relations {
             same_words,
             denied_claims,
             conflict_quotes,
+            mentions,
         }
     }
 
@@ -418,6 +441,8 @@ impl Relations {
             && within(&self.same_words, quotes, quotes)
             && denials_within
             && self.conflict_quotes.fits(ds.conflicts.len(), quotes)
+            && self.mentions.windows(2).all(|w| w[0].actor <= w[1].actor)
+            && self.mentions.iter().all(|m| m.actor < actors && m.article < articles && m.start <= m.end)
     }
 }
 
@@ -453,6 +478,9 @@ pub struct Index {
     pub events_by_date: Vec<usize>,
     /// Each conflict's quotes.
     pub conflict_quotes: Lists,
+    mentions: Vec<MentionAt>,
+    /// Where each actor's mentions end in `mentions`.
+    mention_ends: Vec<usize>,
     articles: OnceLock<ArticleItems>,
     haystacks: OnceLock<Haystacks>,
 }
@@ -477,6 +505,7 @@ impl Index {
             event_rank[e] = u32::try_from(rank).unwrap_or(u32::MAX);
         }
         let quotes_by_event = r.event_of_quote.iter().map(|e| e.iter().copied().collect()).collect::<Lists>().inverted(ds.events.len());
+        let mention_ends = (0..ds.actors.len()).map(|a| r.mentions.partition_point(|m| m.actor <= a)).collect();
         Index {
             outlet_ids: r.outlets.iter().enumerate().map(|(i, o)| (o.id.clone(), i)).collect(),
             quotes_by_actor: r.actors_by_quote.inverted(ds.actors.len()),
@@ -495,6 +524,8 @@ impl Index {
             denied_claims: r.denied_claims,
             events_by_date: r.events_by_date,
             conflict_quotes: r.conflict_quotes,
+            mentions: r.mentions,
+            mention_ends,
             articles: OnceLock::new(),
             haystacks: OnceLock::new(),
         }
@@ -510,12 +541,8 @@ impl Index {
             };
             let timex_articles = article_positions(&self.ids.articles, ds.timexes.iter().map(|t| &t.article));
             let mut mentions = vec![Vec::new(); ds.articles.len()];
-            for (a, actor) in ds.actors.iter().enumerate() {
-                for m in &actor.mentions {
-                    if let Some(i) = self.ids.articles.get(&m.article) {
-                        mentions[i].push(Mark { start: m.start, end: m.end, target: a });
-                    }
-                }
+            for m in &self.mentions {
+                mentions[m.article].push(Mark { start: m.start, end: m.end, target: m.actor });
             }
             mentions.iter_mut().for_each(|marks: &mut Vec<Mark>| marks.sort_by_key(|m| (m.start, m.end)));
             ArticleItems {
@@ -525,6 +552,12 @@ impl Index {
                 mentions,
             }
         })
+    }
+
+    /// The actor's mentions, by article and place.
+    pub fn mentions_of(&self, actor: usize) -> &[MentionAt] {
+        let start = actor.checked_sub(1).map_or(0, |before| self.mention_ends[before]);
+        &self.mentions[start..self.mention_ends[actor]]
     }
 
     pub fn actor(&self, id: &str) -> Option<usize> {

@@ -5,7 +5,7 @@
 mod index;
 mod state;
 
-pub use index::{Index, Lists, Mark, Outlet, Relations};
+pub use index::{Index, Lists, Mark, MentionAt, Outlet, Relations};
 pub use state::{kind_word, parse, stance_word, to_query, toggle_actor, toggled, Parsed, State, View, Zoom, KINDS, STANCES};
 
 use crate::dataset::Dataset;
