@@ -237,7 +237,7 @@ fn descriptive_group(text: &str, words: &[Word], i: usize) -> Option<Candidate> 
         && matches!(noun, "coalition" | "alliance" | "forces" | "force")
     {
         ActorKind::Organization
-    } else if lexicon::country_of_demonym(w).is_some() && lexicon::is_group_noun(noun) {
+    } else if lexicon::is_group_noun(noun) && lexicon::country_of_demonym(w).is_some() {
         ActorKind::Group
     } else {
         return None;

@@ -197,7 +197,10 @@ pub fn find(
         let regions = &all_regions[positions];
         let mut i = 0;
         while i < words.len() {
-            if !could_start(words[i].text(text)) {
+            let first = words[i].text(text);
+            // "the" opens many patterns, but only before a few words: test those first.
+            let the_leads = !first.eq_ignore_ascii_case("the") || words.get(i + 1).is_some_and(|n| could_follow_the(n.text(text)));
+            if !the_leads || !could_start(first) {
                 i += 1;
                 continue;
             }
@@ -224,12 +227,16 @@ pub fn find(
 /// Whether a word can open any pattern of [`recognise`]: a cheap test that lets
 /// most words of a sentence pass without the full match.
 fn could_start(word: &str) -> bool {
-    if word.starts_with(|c: char| c.is_ascii_digit()) || weekday(word).is_some() {
+    if !word.is_ascii() {
+        return false;
+    }
+    if word.starts_with(|c: char| c.is_ascii_digit()) {
         return true;
     }
-    let head = word.split('-').next().unwrap_or(word).trim_end_matches('.');
-    lexicon::with_lowercase(head, |w| {
-        month_number_lower(w).is_some()
+    lexicon::with_lowercase(word, |lower| {
+        let w = lower.split('-').next().unwrap_or(lower).trim_end_matches('.');
+        weekday_lower(lower).is_some()
+            || month_number_lower(w).is_some()
             || number_word(w).is_some()
             || matches!(
                 w,
@@ -245,6 +252,30 @@ fn could_start(word: &str) -> bool {
                     | "decades" | "hours" | "minutes" | "quarters"
             )
     })
+}
+
+/// Whether a word after "the" can continue a time expression: "the third quarter", "the
+/// past year", "the weekend", "the 1990s", "the summer", "the weeks ahead".
+fn could_follow_the(word: &str) -> bool {
+    if word.starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    word.is_ascii()
+        && lexicon::with_lowercase(word, |w| {
+            quarter_ordinal(w).is_some()
+                || season_lower(w).is_some()
+                || spoken_decade(w).is_some()
+                || unit_lower(w.trim_end_matches('s')).is_some()
+                || w.starts_with("mid-")
+                || w.starts_with("fiscal")
+                || matches!(
+                    w,
+                    "past" | "last" | "next" | "coming" | "previous" | "preceding" | "first" | "following" | "same"
+                        | "weekend" | "near" | "short" | "latest" | "current" | "present" | "most" | "recent"
+                        | "full" | "year-earlier" | "year-ago" | "comparable" | "corresponding" | "prior-year"
+                        | "future" | "early" | "late" | "period"
+                )
+        })
 }
 
 /// `w` without a trailing `'s` or `’s`.
@@ -593,6 +624,9 @@ fn lower(text: &str, w: &Word) -> String {
 }
 
 fn month_number(word: &str) -> Option<i8> {
+    if !word.is_ascii() || word.len() > 10 {
+        return None;
+    }
     lexicon::with_lowercase(word.trim_end_matches('.'), month_number_lower)
 }
 
@@ -614,6 +648,9 @@ fn month_number_lower(w: &str) -> Option<i8> {
 /// A weekday's full name, or its abbreviation with the period ("Sun." but not
 /// "Sun", which is as often a company or the star).
 fn weekday(word: &str) -> Option<Weekday> {
+    if !word.is_ascii() || word.len() > 10 {
+        return None;
+    }
     lexicon::with_lowercase(word, weekday_lower)
 }
 
@@ -641,6 +678,9 @@ fn weekday_lower(lower: &str) -> Option<Weekday> {
 fn number(word: &str) -> Option<i64> {
     if let Ok(n) = word.parse::<i64>() {
         return Some(n);
+    }
+    if !word.is_ascii() || word.len() > 10 {
+        return None;
     }
     lexicon::with_lowercase(word, number_word)
 }
