@@ -238,7 +238,7 @@ pub fn speech_verb(word: &str) -> Option<CueLean> {
             w,
             "claim" | "claims" | "claimed" | "allege" | "alleges" | "alleged" | "assert" |
                 "asserts" | "asserted" | "insist" | "insists" | "insisted" | "maintain" |
-                "maintains" | "maintained" | "contend" | "contends" | "contended"
+                "maintains" | "maintained" | "contend" | "contends" | "contended" | "accused" | "accuses" | "accusing"
         ) {
             Some(CueLean::Claim)
         } else if matches!(
@@ -257,7 +257,10 @@ pub fn speech_verb(word: &str) -> Option<CueLean> {
                 "quipped" | "joked" | "boasted" | "complained" | "stressed" | "emphasised" |
                 "emphasized" | "indicated" | "indicates" | "expressed" | "continued" | "called" |
                 "pointed" | "testified" | "remarked" | "observed" | "mused" | "shouted" | "sings" | "sang" |
-                "yelled" | "whispered" | "cautioned" | "agreed" | "agrees"
+                "yelled" | "whispered" | "cautioned" | "agreed" | "agrees" | "ask" | "asks" | "asked" |
+                "asking" | "describe" | "describes" | "described" |
+                "describing" | "dubbed" | "cited" | "cites" | "citing" | "wondered" | "questioned" |
+                "predicting"
         ) {
             Some(CueLean::Neutral)
         } else {

@@ -155,6 +155,8 @@ mod tests {
             ("“No,” Jeff Davis, a Pentagon spokesman, said.", "No,", "Jeff Davis"),
             ("Jane Doe spoke first. “It is over,” she said.", "It is over,", "Jane Doe"),
             ("\"Straight marks work,\" John Roe said.", "Straight marks work,", "John Roe"),
+            ("“Do you know the plan?” Lindsey Graham asked. “Neither do I.”", "Neither do I.", "Lindsey Graham"),
+            ("“Here he is,” Jane Doe said. “Donald’s here.”", "Donald’s here.", "Jane Doe"),
         ];
         for (text, quote, speaker) in cases {
             let a = analyze(text, None);

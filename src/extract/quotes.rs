@@ -226,7 +226,11 @@ pub fn find(cx: &mut Context, quoted: &[Quoted]) -> Vec<QuoteFinding> {
         // A whole quoted sentence with no cue near it is still speech: it belongs to the
         // speaker quoted last in this or the previous paragraph. Short quoted words with
         // no speech around them are titles or scare quotes, and are dropped.
-        let sentence_like = kind == QuoteKind::Direct && content.split_whitespace().count() >= 4;
+        // Right after an attributed quote of the same paragraph, a shorter quoted sentence
+        // carries on too ("“Here he is,” she said. “Donald’s here.”").
+        let words = content.split_whitespace().count();
+        let follows_in_paragraph = out.last().is_some_and(|o| o.speaker.is_some() && o.kind != QuoteKind::Indirect && o.span.start >= para.start);
+        let sentence_like = kind == QuoteKind::Direct && (words >= 4 || (words >= 2 && follows_in_paragraph));
         let attribution = attribution.or_else(|| {
             let recent = out.iter().rev().find(|o| o.speaker.is_some() && o.span.start + 1 >= para_start_before(cx, q.paragraph))?;
             sentence_like.then(|| Attribution { cue: 0..0, ..Attribution::lent_by(recent) })

@@ -139,7 +139,10 @@ pub fn sentences(text: &str, para: Range<usize>, protected: &[Range<usize>]) -> 
             continue;
         }
         let at = para.start + i;
-        if shields(protected, at) {
+        // A quote's own last period can end the sentence too: "… “an intentional act.” At a
+        // press conference …" is two sentences, unless the attribution follows.
+        let ends_quote = shield_end(protected, at) == Some(at + 1);
+        if shields(protected, at) && !ends_quote {
             continue;
         }
         // Closing quotes and brackets belong to the sentence they close.
@@ -163,7 +166,7 @@ pub fn sentences(text: &str, para: Range<usize>, protected: &[Range<usize>]) -> 
                 spaced && (n.is_uppercase() || n.is_numeric() || quote_opens)
             }
         };
-        if !boundary || ends_with_abbreviation(&text[start..at]) {
+        if !boundary || ends_with_abbreviation(&text[start..at]) || (ends_quote && attribution_follows(after)) {
             continue;
         }
         out.push(start..end);
@@ -173,6 +176,18 @@ pub fn sentences(text: &str, para: Range<usize>, protected: &[Range<usize>]) -> 
         out.push(start..para.end);
     }
     out
+}
+
+/// Where the shielded stretch holding `at` ends, if one does.
+fn shield_end(shield: &[Range<usize>], at: usize) -> Option<usize> {
+    let after = shield.partition_point(|r| r.start <= at);
+    after.checked_sub(1).map(|i| &shield[i]).filter(|r| at < r.end).map(|r| r.end)
+}
+
+/// Whether the words after a closing quote attribute it: “We won.” Jane Doe said.
+fn attribution_follows(after: &str) -> bool {
+    let clause = after.split(['.', ',', ';', ':', '!', '?', '“', '"']).next().unwrap_or("");
+    clause.split_whitespace().take(6).any(|w| lexicon::speech_verb(w).is_some())
 }
 
 fn ends_with_abbreviation(before: &str) -> bool {
@@ -212,6 +227,14 @@ mod tests {
         let quote = 3..text.find('”').unwrap();
         let s = sentences(text, 0..text.len(), &[quote]);
         assert_eq!(texts(text, &s), ["“We won. We will win again,” she said.", "Next."]);
+        // A quote's own last period ends its sentence, unless the attribution follows.
+        let text = "It was “an intentional act.” At a briefing, Jane Doe spoke.";
+        let quote = text.find('“').unwrap() + 3..text.find('”').unwrap();
+        let s = sentences(text, 0..text.len(), &[quote]);
+        assert_eq!(texts(text, &s), ["It was “an intentional act.”", "At a briefing, Jane Doe spoke."]);
+        let text = "“We won.” Jane Doe said so.";
+        let quote = 3..text.find('”').unwrap();
+        assert_eq!(sentences(text, 0..text.len(), &[quote]).len(), 1);
     }
 
     #[test]
