@@ -157,6 +157,7 @@ mod tests {
             ("\"Straight marks work,\" John Roe said.", "Straight marks work,", "John Roe"),
             ("“Do you know the plan?” Lindsey Graham asked. “Neither do I.”", "Neither do I.", "Lindsey Graham"),
             ("“Here he is,” Jane Doe said. “Donald’s here.”", "Donald’s here.", "Jane Doe"),
+            ("John Roe spoke. Jane Doe said John Roe was “absolutely right” when he said it.", "absolutely right", "Jane Doe"),
         ];
         for (text, quote, speaker) in cases {
             let a = analyze(text, None);

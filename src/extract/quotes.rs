@@ -191,13 +191,20 @@ pub fn find(cx: &mut Context, quoted: &[Quoted]) -> Vec<QuoteFinding> {
         let opens_sentence = before.is_empty() || before.ends_with(':');
         // "X said: “…”" names its speaker outright; otherwise the words after the quote come first.
         let introduced = if before.ends_with(':') { attribute_before(cx, pre.clone()) } else { None };
-        let attribution = introduced.or_else(|| attribute_after(cx, post.clone())).or_else(|| attribute_before(cx, pre.clone()));
         let directly_after_cue = before
             .rsplit(|c: char| c.is_whitespace())
             .next()
             .map(|w| w.trim_end_matches([',', ':']))
             .is_some_and(|w| lexicon::speech_verb(w).is_some());
         let kind = if opens_sentence || directly_after_cue { QuoteKind::Direct } else { QuoteKind::Partial };
+        // Words quoted inside a clause belong to that clause's speaker ("Flynn said Trump was
+        // “absolutely right” when he said …" is Flynn's), so a partial quote looks before
+        // itself first; a quote that opens its sentence looks after itself first.
+        let attribution = match (introduced, kind) {
+            (Some(a), _) => Some(a),
+            (None, QuoteKind::Partial) => attribute_before(cx, pre.clone()).or_else(|| attribute_after(cx, post.clone())),
+            (None, _) => attribute_after(cx, post.clone()).or_else(|| attribute_before(cx, pre.clone())),
+        };
 
         // A paragraph that is nothing but a quote carries on the previous speaker.
         let whole_paragraph = cx.text[para.start..q.open].trim().is_empty()
