@@ -79,7 +79,7 @@ pub fn export(ds: &Dataset, index: &Index, sel: &Selection, state: &State) -> Ex
                 article: event.article.clone(),
                 outlet: outlet(index, index.article_of_event[e]),
                 date: event.date.clone(),
-                actors: event.actors.iter().filter_map(|a| index.actor(a)).map(|a| ds.actors[a].name.clone()).collect(),
+                actors: index.actors_by_event[e].iter().map(|&a| ds.actors[a].name.clone()).collect(),
                 sentence: index.event_words(ds, e).to_string(),
             }
         })

@@ -75,6 +75,9 @@ mod tests {
             assert_eq!(spans, actor.mentions.iter().map(|m| (m.start, m.end)).collect::<Vec<_>>(), "{}", actor.name);
         }
         assert_eq!(page.quotes.len(), ds.quotes.len());
+        assert!(page.events.iter().all(|e| e.actors.is_empty() && e.quotes.is_empty()), "carried by the index");
+        assert!(page.quotes.iter().all(|q| q.event.is_none() && q.rejects.is_none()), "carried by the index");
+        assert!(ds.quotes.iter().any(|q| q.event.is_some()) && ds.events.iter().any(|e| !e.actors.is_empty()));
         assert!(page.quotes.iter().chain(&ds.quotes).all(|q| q.article == "a"));
         for (p, q) in page.quotes.iter().zip(&ds.quotes) {
             assert_eq!((p.start, p.end, &p.speaker, p.text.as_str()), (q.start, q.end, &q.speaker, ""));

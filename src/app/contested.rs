@@ -21,7 +21,7 @@ fn side(ex: &Explorer, quote: usize) -> Html {
             <blockquote class="words">{ex.highlighted(ex.quote_words(q))}</blockquote>
             <p class="meta">
                 <span class={classes!("badge", stance)}>{stance}</span>
-                {when(ex, q)}
+                {when(ex, quote)}
                 <span class="outlet">{ex.outlet_of(&q.article)}</span>
                 {ex.link(context, "context", html! { {"In context"} })}
             </p>

@@ -152,9 +152,9 @@ impl Explorer {
         actor.roles.first().map(|r| format!(", {r}"))
     }
 
-    /// The date a quote is placed at, as "Mon 23 Jan 2017", and whether it is only the report date.
-    pub fn quote_date(&self, q: &Quote) -> Option<(String, bool)> {
-        let event = &self.dataset.events[self.index.event(q.event.as_deref()?)?];
+    /// The date quote `quote` is placed at, as "Mon 23 Jan 2017", and whether it is only the report date.
+    pub fn quote_date(&self, quote: usize) -> Option<(String, bool)> {
+        let event = &self.dataset.events[self.index.event_of_quote[quote]?];
         let shown = timeline::date_label(&event.date)?;
         Some((shown, event.date.basis == crate::extract::DateBasis::ReportedOn))
     }

@@ -137,7 +137,7 @@ pub fn quote_card(props: &QuoteCardProps) -> Html {
             <p class="meta">
                 <span class={classes!("badge", stance)}>{stance}</span>
                 <span class="badge kind">{kind}</span>
-                {when(&ex, q)}
+                {when(&ex, props.quote)}
                 <span class="outlet">{ex.outlet_of(&q.article)}</span>
                 {ex.link(context, "context", html! { {"In context"} })}
             </p>
@@ -164,9 +164,9 @@ pub fn quote_card(props: &QuoteCardProps) -> Html {
     }
 }
 
-/// When the words were said, or only reported.
-pub fn when(ex: &Explorer, q: &Quote) -> Html {
-    let text = match ex.quote_date(q) {
+/// When quote `quote`'s words were said, or only reported.
+pub fn when(ex: &Explorer, quote: usize) -> Html {
+    let text = match ex.quote_date(quote) {
         Some((date, true)) => format!("reported {date}"),
         Some((date, false)) => date,
         None => "undated".to_string(),

@@ -308,9 +308,10 @@ fn event_item(props: &EventItemProps) -> Html {
                 .filter(|q| q.kind != QuoteKind::Indirect)
                 .map(|q| html! { <blockquote class="words">{format!("“{}”", ex.quote_words(q).trim_end_matches(','))}</blockquote> }) }
             <p class="meta">
-                { for e.actors.iter().map(|a| {
-                    let page = State { view: View::Actor, item: Some(a.clone()), ..ex.state.clone() };
-                    ex.link(page, "actor-chip", html! { {ex.actor_name(a)} })
+                { for ex.index.actors_by_event[props.event].iter().map(|&a| {
+                    let actor = &ex.dataset.actors[a];
+                    let page = State { view: View::Actor, item: Some(actor.id.clone()), ..ex.state.clone() };
+                    ex.link(page, "actor-chip", html! { {&actor.name} })
                 }) }
                 <span class="outlet">{ex.outlet_of(&e.article)}</span>
                 {ex.link(context, "context", html! { {"In context"} })}
