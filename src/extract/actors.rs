@@ -152,7 +152,10 @@ fn scan_sentence(text: &str, words: &[Word], out: &mut Vec<Candidate>, aliases: 
             i += 2;
             continue;
         }
-        let starts_run = is_name_word(w) && (!lexicon::is_common_capitalised(w) || lexicon::is_honorific(w));
+        // "New" opens a sentence as often as a name, but "New York Post" is a name throughout.
+        let new_then_name = w == "New"
+            && words.get(i + 1).is_some_and(|n| only_spaces(text, &words[i], n) && is_name_word(n.text(text)));
+        let starts_run = is_name_word(w) && (!lexicon::is_common_capitalised(w) || lexicon::is_honorific(w) || new_then_name);
         if !starts_run {
             i += 1;
             continue;

@@ -158,6 +158,7 @@ mod tests {
             ("“Do you know the plan?” Lindsey Graham asked. “Neither do I.”", "Neither do I.", "Lindsey Graham"),
             ("“Here he is,” Jane Doe said. “Donald’s here.”", "Donald’s here.", "Jane Doe"),
             ("John Roe spoke. Jane Doe said John Roe was “absolutely right” when he said it.", "absolutely right", "Jane Doe"),
+            ("“The team hid it,” The New York Post reported.", "The team hid it,", "New York Post"),
         ];
         for (text, quote, speaker) in cases {
             let a = analyze(text, None);
