@@ -412,22 +412,23 @@ impl Dataset {
     /// page can read from the article texts on demand (each quote's, timex's and event's
     /// `text`, a slice of its article), and what the index's relations carry as numbers:
     /// the actors' mentions, each event's actors and quotes, each quote's event and the
-    /// claim it rejects (the page reads them through `query::Index`). It writes each item's article as the article's
-    /// position, since article ids (often long slugs) would otherwise repeat in every item.
+    /// claim it rejects (the page reads them through `query::Index`). It writes each item's
+    /// article as the article's position, since article ids (often long slugs) would
+    /// otherwise repeat in every item.
     pub(crate) fn to_page_form(&self) -> Dataset {
         let mut page = self.clone();
         page.actors.iter_mut().for_each(|a| a.mentions.clear());
         page.events.iter_mut().for_each(|e| {
+            e.text.clear();
             e.actors.clear();
             e.quotes.clear();
         });
         page.quotes.iter_mut().for_each(|q| {
+            q.text.clear();
             q.event = None;
             q.rejects = None;
         });
-        page.quotes.iter_mut().for_each(|q| q.text.clear());
         page.timexes.iter_mut().for_each(|t| t.text.clear());
-        page.events.iter_mut().for_each(|e| e.text.clear());
         let position: HashMap<String, String> =
             self.articles.iter().enumerate().map(|(i, a)| (a.id.clone(), i.to_string())).collect();
         for article in page.article_refs() {

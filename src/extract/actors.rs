@@ -287,7 +287,7 @@ fn role_organisation(text: &str, run: &[Word]) -> Option<Candidate> {
 /// A product's model number: digits, or capitals then digits ("787", "737-800", "A380", "KC-45").
 fn is_model_number(word: &str) -> bool {
     let letters = word.chars().take_while(char::is_ascii_uppercase).count();
-    let rest = &word[letters..].trim_start_matches('-');
+    let rest = word[letters..].trim_start_matches('-');
     letters <= 3 && rest.starts_with(|c: char| c.is_ascii_digit()) && rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 

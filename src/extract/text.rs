@@ -107,10 +107,11 @@ impl WordIndex {
     }
 }
 
-/// Whether `at` lies inside one of `shield`'s ranges (sorted by start, not overlapping).
-fn shields(shield: &[Range<usize>], at: usize) -> bool {
+/// Where the one of `shield`'s ranges (sorted by start, not overlapping) that holds `at`
+/// ends, if one holds it.
+fn shield_end(shield: &[Range<usize>], at: usize) -> Option<usize> {
     let after = shield.partition_point(|r| r.start <= at);
-    after.checked_sub(1).is_some_and(|i| at < shield[i].end)
+    after.checked_sub(1).map(|i| &shield[i]).filter(|r| at < r.end).map(|r| r.end)
 }
 
 /// The union of `ranges`, sorted and not overlapping, for [`sentences`].
@@ -141,8 +142,9 @@ pub fn sentences(text: &str, para: Range<usize>, protected: &[Range<usize>]) -> 
         let at = para.start + i;
         // A quote's own last period can end the sentence too: "… “an intentional act.” At a
         // press conference …" is two sentences, unless the attribution follows.
-        let ends_quote = shield_end(protected, at) == Some(at + 1);
-        if shields(protected, at) && !ends_quote {
+        let shielded_until = shield_end(protected, at);
+        let ends_quote = shielded_until == Some(at + 1);
+        if shielded_until.is_some() && !ends_quote {
             continue;
         }
         // Closing quotes and brackets belong to the sentence they close.
@@ -176,12 +178,6 @@ pub fn sentences(text: &str, para: Range<usize>, protected: &[Range<usize>]) -> 
         out.push(start..para.end);
     }
     out
-}
-
-/// Where the shielded stretch holding `at` ends, if one does.
-fn shield_end(shield: &[Range<usize>], at: usize) -> Option<usize> {
-    let after = shield.partition_point(|r| r.start <= at);
-    after.checked_sub(1).map(|i| &shield[i]).filter(|r| at < r.end).map(|r| r.end)
 }
 
 /// Whether the words after a closing quote attribute it: “We won.” Jane Doe said.

@@ -45,17 +45,15 @@ pub(super) struct Haystacks {
 /// What the article reader marks, per article in text order; built when a reader first opens.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArticleItems {
-    pub quotes: Vec<Vec<usize>>,
-    pub events: Vec<Vec<usize>>,
-    pub timexes: Vec<Vec<usize>>,
+    pub quotes: Lists,
+    pub timexes: Lists,
     pub mentions: Vec<Vec<Mark>>,
 }
 
-/// Lists of positions, one list per item, stored flat: decoding it makes two
-/// allocations, where a `Vec` per item would make one per item at page start-up.
-/// Lists of positions, one ascending list per item, stored flat: building or decoding
-/// it makes two allocations, where a `Vec` per item would make one per item. The page
-/// blob stores each list as gaps between neighbours, which are small and compress well.
+/// Lists of positions, one list per item, stored flat: building or decoding it makes
+/// two allocations, where a `Vec` per item would make one per item. The relations' lists
+/// are ascending, and the page blob stores them as gaps between neighbours, which are
+/// small and compress well.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(into = "GapLists", try_from = "GapLists")]
 pub struct Lists {
@@ -116,7 +114,7 @@ impl Lists {
         self.ends.is_empty()
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = &[usize]> + '_ {
+    pub fn iter(&self) -> impl Iterator<Item = &[usize]> + Clone + '_ {
         (0..self.len()).map(|i| &self[i])
     }
 
@@ -127,24 +125,38 @@ impl Lists {
 
     /// For each of `targets` targets, the ascending list of items whose list names it.
     fn inverted(&self, targets: usize) -> Lists {
+        Lists::grouped(self.iter().enumerate().flat_map(|(item, list)| list.iter().map(move |&t| (item, t))), targets)
+    }
+
+    /// For each of `targets` targets, the items paired with it, in the pairs' order (a
+    /// counting sort: two passes, no allocation per target).
+    fn grouped(pairs: impl Iterator<Item = (usize, usize)> + Clone, targets: usize) -> Lists {
         let mut counts = vec![0usize; targets];
-        self.items.iter().for_each(|&t| counts[t] += 1);
+        pairs.clone().for_each(|(_, t)| counts[t] += 1);
         let mut ends = Vec::with_capacity(targets);
         let mut total = 0;
         for count in &counts {
             total += count;
             ends.push(total);
         }
-        // Fill each target's slot from its start; items come in ascending order.
+        // Fill each target's slot from its start.
         let mut next: Vec<usize> = ends.iter().zip(&counts).map(|(end, count)| end - count).collect();
         let mut items = vec![0; total];
-        for (item, list) in self.iter().enumerate() {
-            for &t in list {
-                items[next[t]] = item;
-                next[t] += 1;
-            }
+        for (item, t) in pairs {
+            items[next[t]] = item;
+            next[t] += 1;
         }
         Lists { ends, items }
+    }
+
+    /// Each list sorted by `key`.
+    fn sort_each_by_key<K: Ord>(mut self, key: impl Fn(usize) -> K) -> Lists {
+        let mut start = 0;
+        for &end in &self.ends {
+            self.items[start..end].sort_by_key(|&i| key(i));
+            start = end;
+        }
+        self
     }
 }
 
@@ -243,19 +255,6 @@ fn article_positions<'a>(ids: &Ids, articles: impl Iterator<Item = &'a String>) 
             }
         })
         .collect()
-}
-
-/// For each item, the ascending list of items pointing at each target.
-fn invert(by_item: &[Vec<usize>], targets: usize) -> Vec<Vec<usize>> {
-    let mut by_target = vec![Vec::new(); targets];
-    for (item, list) in by_item.iter().enumerate() {
-        for &t in list {
-            if by_target[t].last() != Some(&item) {
-                by_target[t].push(item);
-            }
-        }
-    }
-    by_target
 }
 
 /// The index's part that the build computes from ids, words and dates (hash lookups,
@@ -504,7 +503,8 @@ impl Index {
         for (rank, &e) in r.events_by_date.iter().enumerate() {
             event_rank[e] = u32::try_from(rank).unwrap_or(u32::MAX);
         }
-        let quotes_by_event = r.event_of_quote.iter().map(|e| e.iter().copied().collect()).collect::<Lists>().inverted(ds.events.len());
+        let quotes_by_event =
+            Lists::grouped(r.event_of_quote.iter().enumerate().filter_map(|(q, e)| Some((q, (*e)?))), ds.events.len());
         let mention_ends = (0..ds.actors.len()).map(|a| r.mentions.partition_point(|m| m.actor <= a)).collect();
         Index {
             outlet_ids: r.outlets.iter().enumerate().map(|(i, o)| (o.id.clone(), i)).collect(),
@@ -531,14 +531,10 @@ impl Index {
         }
     }
 
-    /// Each article's quotes, events, time expressions and actor mentions, in text order.
+    /// Each article's quotes, time expressions and actor mentions, in text order.
     pub fn article_items(&self, ds: &Dataset) -> &ArticleItems {
         self.articles.get_or_init(|| {
-            let by_article = |of: &[usize]| invert(&of.iter().map(|&a| vec![a]).collect::<Vec<_>>(), ds.articles.len());
-            let in_text_order = |mut lists: Vec<Vec<usize>>, start: &dyn Fn(usize) -> usize| {
-                lists.iter_mut().for_each(|l| l.sort_by_key(|&i| (start(i), i)));
-                lists
-            };
+            let by_article = |of: &[usize]| Lists::grouped(of.iter().copied().enumerate(), ds.articles.len());
             let timex_articles = article_positions(&self.ids.articles, ds.timexes.iter().map(|t| &t.article));
             let mut mentions = vec![Vec::new(); ds.articles.len()];
             for m in &self.mentions {
@@ -546,9 +542,8 @@ impl Index {
             }
             mentions.iter_mut().for_each(|marks: &mut Vec<Mark>| marks.sort_by_key(|m| (m.start, m.end)));
             ArticleItems {
-                quotes: in_text_order(by_article(&self.article_of_quote), &|i| ds.quotes[i].start),
-                events: in_text_order(by_article(&self.article_of_event), &|i| ds.events[i].start),
-                timexes: in_text_order(by_article(&timex_articles), &|i| ds.timexes[i].start),
+                quotes: by_article(&self.article_of_quote).sort_each_by_key(|i| (ds.quotes[i].start, i)),
+                timexes: by_article(&timex_articles).sort_each_by_key(|i| (ds.timexes[i].start, i)),
                 mentions,
             }
         })
