@@ -139,6 +139,18 @@ fn is_name_word(word: &str) -> bool {
     true
 }
 
+/// A given name of two short syllables, the second in lower case, as Korean names are
+/// written ("Park Geun-hye", "Ban Ki-moon"). It continues a run and never starts one;
+/// a compound ("Trump-led", "Bush-era") has a longer head or a suffix word.
+fn is_hyphenated_given_name(word: &str) -> bool {
+    let Some((head, tail)) = word.split_once('-') else { return false };
+    let syllable = |s: &str, first_upper: bool| {
+        (2..=4).contains(&s.len())
+            && s.chars().enumerate().all(|(i, c)| if i == 0 && first_upper { c.is_ascii_uppercase() } else { c.is_ascii_lowercase() })
+    };
+    syllable(head, true) && syllable(tail, false) && !matches!(tail, "led" | "era" | "run" | "ish" | "age" | "day" | "old" | "like" | "based")
+}
+
 fn only_spaces(text: &str, a: &Word, b: &Word) -> bool {
     text[a.end..b.start].chars().all(|c| c == ' ')
 }
@@ -168,7 +180,7 @@ fn scan_sentence(text: &str, words: &[Word], out: &mut Vec<Candidate>, aliases: 
                 break;
             }
             let next = words[j + 1].text(text);
-            let next_is_name = is_name_word(next) && !lexicon::is_common_capitalised(next);
+            let next_is_name = (is_name_word(next) && !lexicon::is_common_capitalised(next)) || is_hyphenated_given_name(next);
             let bridge = (lexicon::is_name_particle(next) || lexicon::is_role_noun(next) || next == "of")
                 && words.get(j + 2).is_some_and(|n| is_name_word(n.text(text)))
                 && only_spaces(text, &words[j + 1], &words[j + 2]);

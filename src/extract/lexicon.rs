@@ -230,7 +230,7 @@ pub fn speech_verb(word: &str) -> Option<CueLean> {
         if matches!(
             w,
             "deny" | "denies" | "denied" | "dismiss" | "dismisses" | "dismissed" | "reject" |
-                "rejects" | "rejected" | "refute" | "refutes" | "refuted" | "rebut" | "rebutted" |
+                "rejects" | "rejected" | "refute" | "refutes" | "refuted" | "rebut" | "rebutted" | "denying" | "denouncing" |
                 "labelled" | "labeled" | "dispute" | "disputes" | "disputed" | "denounced"
         ) {
             Some(CueLean::Denial)
@@ -238,7 +238,7 @@ pub fn speech_verb(word: &str) -> Option<CueLean> {
             w,
             "claim" | "claims" | "claimed" | "allege" | "alleges" | "alleged" | "assert" |
                 "asserts" | "asserted" | "insist" | "insists" | "insisted" | "maintain" |
-                "maintains" | "maintained" | "contend" | "contends" | "contended" | "accused" | "accuses" | "accusing"
+                "maintains" | "maintained" | "contend" | "contends" | "contended" | "accused" | "accuses" | "accusing" | "claiming" | "insisting" | "alleging"
         ) {
             Some(CueLean::Claim)
         } else if matches!(
@@ -260,7 +260,10 @@ pub fn speech_verb(word: &str) -> Option<CueLean> {
                 "yelled" | "whispered" | "cautioned" | "agreed" | "agrees" | "ask" | "asks" | "asked" |
                 "asking" | "describe" | "describes" | "described" |
                 "describing" | "dubbed" | "cited" | "cites" | "citing" | "wondered" | "questioned" |
-                "predicting"
+                "predicting" | "yell" | "yells" | "shout" | "shouts" | "scream" | "screams" | "screamed" |
+                "exclaimed" | "conclude" | "concludes" | "concluded" | "continues" | "demand" | "demands" |
+                "demanded" | "whispers" | "sing" | "branded" | "brands" | "promising" | "arguing" |
+                "warning" | "stressing" | "suggesting" | "explaining" | "announcing" | "declaring"
         ) {
             Some(CueLean::Neutral)
         } else {
@@ -285,7 +288,8 @@ pub fn is_auxiliary(word: &str) -> bool {
         word,
         "has" | "have" | "had" | "will" | "would" | "also" | "later" | "then" | "previously"
             | "again" | "once" | "repeatedly" | "almost" | "immediately" | "publicly" | "reportedly"
-            | "just" | "recently" | "earlier" | "not" | "never" | "did" | "does" | "been"
+            | "just" | "recently" | "earlier" | "not" | "never" | "did" | "does" | "been" | "often"
+            | "usually" | "still" | "always" | "sometimes" | "frequently"
     )
 }
 

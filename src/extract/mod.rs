@@ -159,6 +159,17 @@ mod tests {
             ("“Here he is,” Jane Doe said. “Donald’s here.”", "Donald’s here.", "Jane Doe"),
             ("John Roe spoke. Jane Doe said John Roe was “absolutely right” when he said it.", "absolutely right", "Jane Doe"),
             ("“The team hid it,” The New York Post reported.", "The team hid it,", "New York Post"),
+            ("“He represents our greatest shame.” ― Sonya Herridge", "He represents our greatest shame.", "Sonya Herridge"),
+            ("“Maybe we can build a wall around him.”— Steve Quinlan.", "Maybe we can build a wall around him.", "Steve Quinlan"),
+            ("John Roe spoke.\n\n”Fear. I am truly afraid he will win.” ― Edwin Monroy", "Fear. I am truly afraid he will win.", "Edwin Monroy"),
+            // A progressive verb, a contracted one, a second verb of the subject.
+            ("Donald Trump spoke. Hillary Clinton is describing as “unhinged” his tweet.", "unhinged", "Hillary Clinton"),
+            ("Donald Trump spoke. He’s claiming that fraud is “a big problem.”", "a big problem.", "Donald Trump"),
+            ("Jane Doe urges him to leave the car and repeatedly says, “Don’t you do it,” until shots ring out.", "Don’t you do it,", "Jane Doe"),
+            // Korean given names, peoples, and a partial quote that ends its sentence.
+            ("President Park Geun-hye said his state is “spiraling out of control.” Japan agreed.", "spiraling out of control.", "Park Geun-hye"),
+            ("Lamenting their luck, Mexicans often say, “Poor Mexico, so far from God.”", "Poor Mexico, so far from God.", "Mexicans"),
+            ("Japan branded North Korea an “outlaw nation.” Russia insisted that it stop.", "outlaw nation.", "Japan"),
         ];
         for (text, quote, speaker) in cases {
             let a = analyze(text, None);

@@ -75,7 +75,14 @@ pub fn pair_marks(text: &str, paragraphs: &[Range<usize>], diagnostics: &mut Vec
             let at = para.start + i;
             let (is_open_mark, is_close_mark, width) = match c {
                 '“' => (true, false, c.len_utf8()),
-                '”' => (false, true, c.len_utf8()),
+                // A closing mark that starts a word opens a quote whose writer used the wrong
+                // mark ("”Fear. I am truly afraid…”").
+                '”' => {
+                    let before = slice[..i].chars().next_back();
+                    let word_follows = slice[i + c.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric);
+                    let opens = open.is_none() && word_follows && before.is_none_or(char::is_whitespace);
+                    (opens, !opens, c.len_utf8())
+                }
                 '"' => {
                     let before = slice[..i].chars().next_back();
                     let opener = before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '-' | ':'));
@@ -189,7 +196,8 @@ pub fn find(cx: &mut Context, quoted: &[Quoted]) -> Vec<QuoteFinding> {
         let post = post_start..sentence.end.max(post_start);
         let before = cx.text[pre.clone()].trim_end();
         let opens_sentence = before.is_empty() || before.ends_with(':');
-        // "X said: “…”" names its speaker outright; otherwise the words after the quote come first.
+        // "X said: “…”" and "“…” ― X" name their speaker outright; otherwise the words
+        // after the quote come first.
         let introduced = if before.ends_with(':') { attribute_before(cx, pre.clone()) } else { None };
         let directly_after_cue = before
             .rsplit(|c: char| c.is_whitespace())
@@ -200,6 +208,7 @@ pub fn find(cx: &mut Context, quoted: &[Quoted]) -> Vec<QuoteFinding> {
         // Words quoted inside a clause belong to that clause's speaker ("Flynn said Trump was
         // “absolutely right” when he said …" is Flynn's), so a partial quote looks before
         // itself first; a quote that opens its sentence looks after itself first.
+        let introduced = introduced.or_else(|| (kind == QuoteKind::Direct).then(|| byline(cx, post.start..para.end)).flatten());
         let attribution = match (introduced, kind) {
             (Some(a), _) => Some(a),
             (None, QuoteKind::Partial) => attribute_before(cx, pre.clone()).or_else(|| attribute_after(cx, post.clone())),
@@ -326,6 +335,24 @@ fn attribute_after(cx: &mut Context, post: Range<usize>) -> Option<Attribution> 
     None
 }
 
+/// A dash and a name after the quote, ending its paragraph: `“…” ― Sonya Herridge`.
+fn byline(cx: &Context, after: Range<usize>) -> Option<Attribution> {
+    let rest = &cx.text[after.clone()];
+    let lead = rest.len() - rest.trim_start().len();
+    let dash_width = ["―", "—", "–", "--"].iter().find(|d| rest[lead..].starts_with(**d))?.len();
+    let dash = after.start + lead..after.start + lead + dash_width;
+    let m = cx.actors.mentions_in(dash.end..after.end).next()?;
+    let gap_is_blank = cx.text[dash.end..m.start].trim().is_empty();
+    let ends_paragraph = cx.text[m.end..after.end].trim_matches(|c: char| c.is_whitespace() || c == '.').is_empty();
+    (gap_is_blank && ends_paragraph).then(|| Attribution {
+        speaker: Some(m.actor),
+        speaker_span: Some(m.start..m.end),
+        cue: dash.clone(),
+        lean: CueLean::Neutral,
+        frame: dash.start..m.end,
+    })
+}
+
 /// Where an attribution's frame ends: the sentence end, without its final period.
 fn attribution_end(text: &str, sentence_end: usize, at_least: usize) -> usize {
     let s = &text[at_least..sentence_end];
@@ -340,8 +367,10 @@ fn attribute_before(cx: &mut Context, pre: Range<usize>) -> Option<Attribution> 
         if !is_cue(text, w) {
             continue;
         }
-        // Participles such as "referencing" take the sentence's subject, found further left.
-        if w.text(text).ends_with("ing") {
+        // Participles such as "referencing" take the sentence's subject, found further left,
+        // unless a form of "be" makes them the verb ("Clinton is describing as …").
+        let progressive = words.iter().rev().find(|x| x.start < w.start).is_some_and(|x| is_be(x.text(text)));
+        if w.text(text).ends_with("ing") && !progressive {
             continue;
         }
         if let Some((speaker, span)) = subject_before(cx, pre.start..w.start, pre.start) {
@@ -361,6 +390,27 @@ fn is_cue(text: &str, w: &Word) -> bool {
     lexicon::speech_verb(w.text(text)).is_some()
 }
 
+/// A form of "be" that makes a participle after it a verb: "is", or "he’s".
+fn is_be(word: &str) -> bool {
+    matches!(word, "is" | "was" | "are" | "were") || pronoun_is(word).is_some()
+}
+
+/// The pronoun of a contracted "he’s" or "she’s".
+fn pronoun_is(word: &str) -> Option<&str> {
+    word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).filter(|p| lexicon::is_speaker_pronoun(p))
+}
+
+/// The actor a pronoun at `span` stands for: the one named most recently before it that
+/// it can stand for ("he" and "she" a person, "they" anyone but one person).
+fn resolve_pronoun(cx: &Context, span: Range<usize>) -> Option<(usize, Range<usize>)> {
+    let singular = matches!(&cx.text[span.clone()], "he" | "she" | "He" | "She");
+    let m = cx.actors.mentions_before(span.start).rev().find(|m| {
+        let person = cx.actors.actors[m.actor].kind == super::actors::ActorKind::Person;
+        person == singular
+    })?;
+    Some((m.actor, span))
+}
+
 fn lean_of(text: &str, w: &Word) -> CueLean {
     lexicon::speech_verb(w.text(text)).unwrap_or(CueLean::Neutral)
 }
@@ -373,7 +423,7 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
     // Skip auxiliaries and adverbs right before the verb.
     let mut end = range.end;
     for w in words.iter().rev() {
-        if lexicon::is_auxiliary(w.text(text)) && text[w.end..end].trim().is_empty() {
+        if (lexicon::is_auxiliary(w.text(text)) || matches!(w.text(text), "is" | "was" | "are" | "were")) && text[w.end..end].trim().is_empty() {
             end = w.start;
         } else {
             break;
@@ -405,15 +455,19 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
     let last_words: Vec<&str> = head.rsplit(|c: char| c.is_whitespace()).take(3).collect();
     let last = *last_words.first()?;
     let last_start = head_end - last.len();
-    // A pronoun: the actor named most recently before it that the pronoun can stand for
-    // ("he" and "she" a person, "they" anyone but one person).
-    if lexicon::is_speaker_pronoun(last) {
-        let singular = matches!(last, "he" | "she" | "He" | "She");
-        let m = cx.actors.mentions_before(last_start).rev().find(|m| {
-            let person = cx.actors.actors[m.actor].kind == super::actors::ActorKind::Person;
-            person == singular
-        })?;
-        return Some((m.actor, last_start..head_end));
+    if let Some(pronoun) = Some(last).filter(|w| lexicon::is_speaker_pronoun(w)).or_else(|| pronoun_is(last)) {
+        return resolve_pronoun(cx, last_start..last_start + pronoun.len());
+    }
+    // A second verb of the clause's subject: "She urges him to stop and repeatedly says".
+    if last == "and" {
+        let lead = head.len() - head.trim_start().len();
+        let first = head.split_whitespace().next()?;
+        let first_start = floor + lead;
+        if lexicon::is_speaker_pronoun(first) {
+            return resolve_pronoun(cx, first_start..first_start + first.len());
+        }
+        let m = cx.actors.mentions_in(floor..head_end).next()?;
+        return matches!(text[first_start..m.start].trim(), "" | "The" | "the").then_some((m.actor, m.start..m.end));
     }
     // "the president", when the article names one.
     if last.eq_ignore_ascii_case("president") && last_words.get(1).is_some_and(|w| w.eq_ignore_ascii_case("the")) {
@@ -421,6 +475,12 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
         let before = text[floor..last_start].trim_end();
         let the_start = floor + before.len() - "the".len();
         return Some((p, the_start..head_end));
+    }
+    // A people: "Mexicans often say".
+    let people = last.strip_suffix('s').filter(|d| lexicon::country_of_demonym(d).is_some());
+    if people.is_some() {
+        let index = cx.actors.group(last, last_start..head_end);
+        return Some((index, last_start..head_end));
     }
     // An unnamed group: "diplomats said".
     if lexicon::is_group_noun(&last.to_lowercase()) {

@@ -107,11 +107,10 @@ impl WordIndex {
     }
 }
 
-/// Where the one of `shield`'s ranges (sorted by start, not overlapping) that holds `at`
-/// ends, if one holds it.
-fn shield_end(shield: &[Range<usize>], at: usize) -> Option<usize> {
+/// The one of `shield`'s ranges (sorted by start, not overlapping) that holds `at`.
+fn shield_at(shield: &[Range<usize>], at: usize) -> Option<&Range<usize>> {
     let after = shield.partition_point(|r| r.start <= at);
-    after.checked_sub(1).map(|i| &shield[i]).filter(|r| at < r.end).map(|r| r.end)
+    after.checked_sub(1).map(|i| &shield[i]).filter(|r| at < r.end)
 }
 
 /// The union of `ranges`, sorted and not overlapping, for [`sentences`].
@@ -141,12 +140,18 @@ pub fn sentences(text: &str, para: Range<usize>, protected: &[Range<usize>]) -> 
         }
         let at = para.start + i;
         // A quote's own last period can end the sentence too: "… “an intentional act.” At a
-        // press conference …" is two sentences, unless the attribution follows.
-        let shielded_until = shield_end(protected, at);
-        let ends_quote = shielded_until == Some(at + 1);
-        if shielded_until.is_some() && !ends_quote {
+        // press conference …" is two sentences, unless the attribution follows a quote that
+        // opened the sentence ("“We won.” Jane Doe said.").
+        let shielding = shield_at(protected, at);
+        let ends_quote = shielding.is_some_and(|r| r.end == at + 1);
+        if shielding.is_some() && !ends_quote {
             continue;
         }
+        let quote_opened_sentence = shielding.is_some_and(|r| {
+            // The range starts after the opening mark.
+            let before = text[start..r.start.max(start)].trim_end_matches(['“', '”', '"', '`', '\'']).trim_end();
+            before.is_empty() || before.ends_with(':')
+        });
         // Closing quotes and brackets belong to the sentence they close.
         let mut end = at + 1;
         let rest = &text[end..para.end];
@@ -168,7 +173,7 @@ pub fn sentences(text: &str, para: Range<usize>, protected: &[Range<usize>]) -> 
                 spaced && (n.is_uppercase() || n.is_numeric() || quote_opens)
             }
         };
-        if !boundary || ends_with_abbreviation(&text[start..at]) || (ends_quote && attribution_follows(after)) {
+        if !boundary || ends_with_abbreviation(&text[start..at]) || (ends_quote && quote_opened_sentence && attribution_follows(after)) {
             continue;
         }
         out.push(start..end);
