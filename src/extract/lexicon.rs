@@ -52,6 +52,11 @@ pub fn is_role_noun(word: &str) -> bool {
     )
 }
 
+/// Offices that name one person in a description: "the California congressman".
+pub fn is_office_noun(word: &str) -> bool {
+    matches!(word, "congressman" | "congresswoman" | "senator" | "governor" | "mayor" | "businessman" | "businesswoman" | "billionaire")
+}
+
 /// Forms of address that are not roles: "Mr Spicer" is just Spicer.
 pub fn is_honorific(word: &str) -> bool {
     matches!(

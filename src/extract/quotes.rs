@@ -5,9 +5,9 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::actors::ActorTable;
+use super::actors::{ActorTable, MentionFinding};
 use super::lexicon::{self, CueLean};
-use super::text::{Word, WordIndex};
+use super::text::{self, Word, WordIndex};
 use super::Diagnostic;
 
 /// How the words reach the reader.
@@ -390,6 +390,10 @@ fn is_cue(text: &str, w: &Word) -> bool {
     lexicon::speech_verb(w.text(text)).is_some()
 }
 
+fn is_singular(pronoun: &str) -> bool {
+    matches!(pronoun, "he" | "she" | "He" | "She")
+}
+
 /// A form of "be" that makes a participle after it a verb: "is", or "he’s".
 fn is_be(word: &str) -> bool {
     matches!(word, "is" | "was" | "are" | "were") || pronoun_is(word).is_some()
@@ -400,15 +404,20 @@ fn pronoun_is(word: &str) -> Option<&str> {
     word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).filter(|p| lexicon::is_speaker_pronoun(p))
 }
 
-/// The actor a pronoun at `span` stands for: the one named most recently before it that
-/// it can stand for ("he" and "she" a person, "they" anyone but one person).
-fn resolve_pronoun(cx: &Context, span: Range<usize>) -> Option<(usize, Range<usize>)> {
-    let singular = matches!(&cx.text[span.clone()], "he" | "she" | "He" | "She");
-    let m = cx.actors.mentions_before(span.start).rev().find(|m| {
-        let person = cx.actors.actors[m.actor].kind == super::actors::ActorKind::Person;
-        person == singular
-    })?;
-    Some((m.actor, span))
+/// The actor a pronoun or description at `span` stands for: the one named most recently
+/// before it that it can stand for (a `singular` one a person, "they" anyone but one person).
+/// The subject of its own sentence comes first ("Trump took to Twitter to accuse her
+/// campaign of what he called …" is Trump's), then the latest one named.
+fn resolve_pronoun(cx: &Context, span: Range<usize>, singular: bool) -> Option<(usize, Range<usize>)> {
+    let fits = |m: &&MentionFinding| (cx.actors.actors[m.actor].kind == super::actors::ActorKind::Person) == singular;
+    let subject = enclosing(cx.sentences, span.start).and_then(|sentence| {
+        let m = cx.actors.mentions_in(sentence.start..span.start).next().filter(fits)?;
+        // Only titles may stand before the subject: "Rep. Adam Schiff".
+        let lead = &cx.text[sentence.start..m.start];
+        (lead.split_whitespace().count() <= 2 && lead.split_whitespace().all(text::is_capitalised)).then_some(m.actor)
+    });
+    let actor = subject.or_else(|| cx.actors.mentions_before(span.start).rev().find(fits).map(|m| m.actor))?;
+    Some((actor, span))
 }
 
 fn lean_of(text: &str, w: &Word) -> CueLean {
@@ -456,7 +465,7 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
     let last = *last_words.first()?;
     let last_start = head_end - last.len();
     if let Some(pronoun) = Some(last).filter(|w| lexicon::is_speaker_pronoun(w)).or_else(|| pronoun_is(last)) {
-        return resolve_pronoun(cx, last_start..last_start + pronoun.len());
+        return resolve_pronoun(cx, last_start..last_start + pronoun.len(), is_singular(pronoun));
     }
     // A second verb of the clause's subject: "She urges him to stop and repeatedly says".
     if last == "and" {
@@ -464,7 +473,7 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
         let first = head.split_whitespace().next()?;
         let first_start = floor + lead;
         if lexicon::is_speaker_pronoun(first) {
-            return resolve_pronoun(cx, first_start..first_start + first.len());
+            return resolve_pronoun(cx, first_start..first_start + first.len(), is_singular(first));
         }
         let m = cx.actors.mentions_in(floor..head_end).next()?;
         return matches!(text[first_start..m.start].trim(), "" | "The" | "the").then_some((m.actor, m.start..m.end));
@@ -475,6 +484,19 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
         let before = text[floor..last_start].trim_end();
         let the_start = floor + before.len() - "the".len();
         return Some((p, the_start..head_end));
+    }
+    // A description of someone named before: "the California congressman said".
+    let noun = last.to_lowercase();
+    if lexicon::is_role_noun(&noun) || lexicon::is_office_noun(&noun) {
+        let the_at = head.rfind("the ").or_else(|| head.rfind("The ")).filter(|&k| {
+            (k == 0 || head[..k].ends_with(' ')) && head[k..].split_whitespace().count() <= 4
+        });
+        if let Some(k) = the_at {
+            let start = floor + k;
+            if let Some((actor, _)) = resolve_pronoun(cx, start..head_end, true) {
+                return Some((actor, start..head_end));
+            }
+        }
     }
     // A people: "Mexicans often say".
     let people = last.strip_suffix('s').filter(|d| lexicon::country_of_demonym(d).is_some());
