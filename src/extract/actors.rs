@@ -180,7 +180,9 @@ fn scan_sentence(text: &str, words: &[Word], out: &mut Vec<Candidate>, aliases: 
                 break;
             }
             let next = words[j + 1].text(text);
-            let next_is_name = (is_name_word(next) && !lexicon::is_common_capitalised(next)) || is_hyphenated_given_name(next);
+            // After a form of address any capitalised word is a name: "Mr. King", "Mrs. May".
+            let addressed = lexicon::is_honorific(current) && j == i;
+            let next_is_name = (is_name_word(next) && (addressed || !lexicon::is_common_capitalised(next))) || is_hyphenated_given_name(next);
             let bridge = (lexicon::is_name_particle(next) || lexicon::is_role_noun(next) || next == "of")
                 && words.get(j + 2).is_some_and(|n| is_name_word(n.text(text)))
                 && only_spaces(text, &words[j + 1], &words[j + 2]);
@@ -340,7 +342,8 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
     let first = name_words.first()?;
     let span = first.start..name_end;
     let name = text[span.clone()].to_string();
-    if name.is_empty() || lexicon::is_common_capitalised(&name) || lexicon::is_title(&name) {
+    // After a form of address, a title word is a surname: "Mr. King".
+    if name.is_empty() || (!honorific && (lexicon::is_common_capitalised(&name) || lexicon::is_title(&name))) {
         return None;
     }
     // A model number ("A380", "Airbus A320", "KC-45") names a product, not an actor;

@@ -194,6 +194,12 @@ mod tests {
             ("The plan is an insult to voters, top black lawmakers said.", "The plan is an insult to voters", "lawmakers"),
             ("According to John Roe, the plan will fail next year.", "the plan will fail next year", "John Roe"),
             ("The plan will fail next year, according to John Roe.", "The plan will fail next year", "John Roe"),
+            // A name or a description between commas, a party label, an addressed surname.
+            ("The state’s campaign chairman, Phil Lovas, said he cannot comment on the letter.", "he cannot comment on the letter", "Phil Lovas"),
+            ("Senator Dianne Feinstein, Democrat of California, said the program sent a terrible message.", "the program sent a terrible message", "Dianne Feinstein"),
+            ("Rep. Stephen Lynch (D-Mass.) said the law does not require it.", "the law does not require it", "Stephen Lynch"),
+            ("Larry King hosts a show. Mr. King said that he was not familiar with it.", "he was not familiar with it", "Larry King"),
+            ("Jane Doe said that, if elected, she would leave it to the generals.", "if elected, she would leave it to the generals", "Jane Doe"),
         ];
         for (text, content, speaker) in cases {
             let a = analyze(text, None);

@@ -438,29 +438,46 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
             break;
         }
     }
-    // Skip a time phrase or appositive between commas: "Turkey, which …, has said".
+    // Skip a party label ("Rep. Stephen Lynch (D-Mass.) said"), and a time phrase or
+    // appositive between commas ("Turkey, which …, has said"). A capitalised stretch
+    // between commas may be the name itself ("The chairman, Phil Lovas, said") or a
+    // description of it ("Dianne Feinstein, Democrat of California, said").
     let mut head = text[floor..end].trim_end();
+    if head.ends_with(')') {
+        if let Some(open) = head.rfind(" (") {
+            head = head[..open].trim_end();
+        }
+    }
+    let mut fallback = None;
     if head.ends_with(',') {
         let inner = &head[..head.len() - 1];
         if let Some(comma) = inner.rfind(',') {
             let apposition = inner[comma + 1..].trim_start();
             let first = apposition.split_whitespace().next().unwrap_or("");
-            if first.starts_with(char::is_lowercase) || matches!(first, "a" | "an" | "the") {
+            let apposition_start = floor + inner.len() - apposition.len();
+            let is_name = cx.actors.mentions_in(apposition_start..floor + inner.len()).any(|m| m.start == apposition_start && m.end == floor + inner.len());
+            if is_name {
+                head = inner.trim_end();
+                fallback = Some(inner[..comma].trim_end());
+            } else if first.starts_with(char::is_lowercase) || matches!(first, "a" | "an" | "the") || first.starts_with(char::is_uppercase) {
                 head = inner[..comma].trim_end();
             }
         } else {
             head = inner.trim_end();
         }
     }
-    let head_end = floor + head.len();
     // A named actor ending right there.
-    if let Some(m) = cx.actors.mentions_in(floor..head_end).max_by_key(|m| m.end) {
-        let gap = &text[m.end..head_end];
-        let gap_ok = gap.trim().is_empty() || gap.trim() == "’s administration" || gap.split_whitespace().all(|g| g == "administration");
-        if gap_ok {
-            return Some((m.actor, m.start..m.end));
-        }
+    let named_at = |head: &str| {
+        let head_end = floor + head.len();
+        let m = cx.actors.mentions_in(floor..head_end).max_by_key(|m| m.end)?;
+        let gap = text[m.end..head_end].trim();
+        let gap_ok = gap.is_empty() || matches!(gap, "’s administration" | "administration" | "campaign" | "’s campaign");
+        gap_ok.then_some((m.actor, m.start..m.end))
+    };
+    if let Some(found) = named_at(head).or_else(|| fallback.and_then(named_at)) {
+        return Some(found);
     }
+    let head_end = floor + head.len();
     let last_words: Vec<&str> = head.rsplit(|c: char| c.is_whitespace()).take(3).collect();
     let last = *last_words.first()?;
     let last_start = head_end - last.len();
@@ -576,11 +593,13 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                         break;
                     }
                 }
-                // "said on Monday, in his first briefing": no content clause follows.
-                if text[start..sentence.end].starts_with(',') {
+                // "said on Monday, in his first briefing": no content clause follows; but
+                // "said that, if elected, he would" has one.
+                let after_that = words.get(k2.wrapping_sub(1)).is_some_and(|n| n.end == start && n.text(text) == "that");
+                if text[start..sentence.end].starts_with(',') && !after_that {
                     continue;
                 }
-                let rest = text[start..sentence.end].trim_start_matches([' ', ':']);
+                let rest = text[start..sentence.end].trim_start_matches([' ', ':', ',']);
                 if rest.starts_with(['“', '"']) || rest.starts_with("''") || rest.is_empty() {
                     continue;
                 }
