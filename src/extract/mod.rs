@@ -200,6 +200,13 @@ mod tests {
             ("Rep. Stephen Lynch (D-Mass.) said the law does not require it.", "the law does not require it", "Stephen Lynch"),
             ("Larry King hosts a show. Mr. King said that he was not familiar with it.", "he was not familiar with it", "Larry King"),
             ("Jane Doe said that, if elected, she would leave it to the generals.", "if elected, she would leave it to the generals", "Jane Doe"),
+            // Unnamed sources, an inverted cue, a relative clause, a participle.
+            ("The bank said that it had fired the employees.", "it had fired the employees", "bank"),
+            ("Connecticut’s tax commissioner says an internal review found nothing.", "an internal review found nothing", "Connecticut’s tax commissioner"),
+            ("The ad could start airing this week, said Brian Baker, a political adviser.", "The ad could start airing this week", "Brian Baker"),
+            ("The meeting went badly from there, said one GOP source.", "The meeting went badly from there", "GOP source"),
+            ("He refused to pay an architect who said he was stiffed after the work.", "he was stiffed after the work", "architect"),
+            ("Jane Doe defended the tweets, saying they showed her stamina.", "they showed her stamina", "Jane Doe"),
         ];
         for (text, content, speaker) in cases {
             let a = analyze(text, None);

@@ -367,13 +367,20 @@ fn attribute_before(cx: &mut Context, pre: Range<usize>) -> Option<Attribution> 
         if !is_cue(text, w) {
             continue;
         }
-        // Participles such as "referencing" take the sentence's subject, found further left,
-        // unless a form of "be" makes them the verb ("Clinton is describing as …").
+        // Participles such as "referencing" take the clause's subject ("Trump defended it,
+        // saying, “…”"), unless a form of "be" makes them the verb ("Clinton is describing
+        // as …").
         let progressive = words.iter().rev().find(|x| x.start < w.start).is_some_and(|x| is_be(x.text(text)));
-        if w.text(text).ends_with("ing") && !progressive {
-            continue;
-        }
-        if let Some((speaker, span)) = subject_before(cx, pre.start..w.start, pre.start) {
+        let subject = if w.text(text).ends_with("ing") && !progressive {
+            let after_comma = text[pre.start..w.start].trim_end().ends_with(',');
+            if !after_comma {
+                continue;
+            }
+            clause_subject(cx, pre.start..w.start)
+        } else {
+            subject_before(cx, pre.start..w.start, pre.start)
+        };
+        if let Some((speaker, span)) = subject {
             return Some(Attribution {
                 speaker: Some(speaker),
                 speaker_span: Some(span.clone()),
@@ -486,14 +493,17 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
     }
     // A second verb of the clause's subject: "She urges him to stop and repeatedly says".
     if last == "and" {
-        let lead = head.len() - head.trim_start().len();
-        let first = head.split_whitespace().next()?;
-        let first_start = floor + lead;
-        if lexicon::is_speaker_pronoun(first) {
-            return resolve_pronoun(cx, first_start..first_start + first.len(), is_singular(first));
+        return clause_subject(cx, floor..head_end);
+    }
+    // A relative clause: "an architect who said", "McConnell, who in 2010 said".
+    if last == "who" {
+        let antecedent = text[floor..last_start].trim_end().trim_end_matches(',');
+        let antecedent = floor..floor + antecedent.len();
+        if let Some(found) = subject_before(cx, antecedent.clone(), floor) {
+            return Some(found);
         }
-        let m = cx.actors.mentions_in(floor..head_end).next()?;
-        return matches!(text[first_start..m.start].trim(), "" | "The" | "the").then_some((m.actor, m.start..m.end));
+        let (name, span) = unnamed_source(text, antecedent, SourceAt::Antecedent)?;
+        return Some((cx.actors.group(&name, span.clone()), span));
     }
     // "the president", when the article names one.
     if last.eq_ignore_ascii_case("president") && last_words.get(1).is_some_and(|w| w.eq_ignore_ascii_case("the")) {
@@ -527,7 +537,103 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
         let index = cx.actors.group(&name, last_start..head_end);
         return Some((index, last_start..head_end));
     }
-    None
+    // An unnamed source: "a source said", "the network said".
+    let (name, span) = unnamed_source(text, floor..head_end, SourceAt::Subject)?;
+    Some((cx.actors.group(&name, span.clone()), span))
+}
+
+/// The speaker right after an inverted cue ("said Brian Baker, …", "said one source."),
+/// when the sentence ends there or an apposition follows.
+fn speaker_after(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<usize>)> {
+    let text = cx.text;
+    let lead = text[range.clone()].len() - text[range.clone()].trim_start().len();
+    let start = range.start + lead;
+    let named = cx.actors.mentions_in(range.clone()).next().filter(|m| m.start == start).copied();
+    let (speaker, span) = match named {
+        Some(m) => (m.actor, m.start..m.end),
+        None => {
+            let (name, span) = unnamed_source(text, start..range.end, SourceAt::Start)?;
+            (cx.actors.group(&name, span.clone()), span)
+        }
+    };
+    let rest = text[span.end..range.end].trim_start();
+    (rest.is_empty() || rest.starts_with([',', '.', ';'])).then_some((speaker, span))
+}
+
+/// The subject that opens `range`: a pronoun or a named actor, perhaps after "the".
+fn clause_subject(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<usize>)> {
+    let head = &cx.text[range.clone()];
+    let first = head.split_whitespace().next()?;
+    let first_start = range.start + (head.len() - head.trim_start().len());
+    if lexicon::is_speaker_pronoun(first) {
+        return resolve_pronoun(cx, first_start..first_start + first.len(), is_singular(first));
+    }
+    let m = cx.actors.mentions_in(range).next()?;
+    matches!(cx.text[first_start..m.start].trim(), "" | "The" | "the").then_some((m.actor, m.start..m.end))
+}
+
+/// Where a described source stands in the range searched for it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SourceAt {
+    /// Ending it, opening its clause: a subject before its verb ("The bank said").
+    Subject,
+    /// Ending it, anywhere: the antecedent of "who" ("an architect who said").
+    Antecedent,
+    /// Starting it: after "according to" or an inverted cue ("said one source").
+    Start,
+}
+
+/// A source described but not named, as a determiner and up to five nouns: "a source",
+/// "one West Virginia official", "the ad’s narrator". Returns the description without
+/// its determiner, and the phrase's span.
+fn unnamed_source(text: &str, range: Range<usize>, at: SourceAt) -> Option<(String, Range<usize>)> {
+    const DETERMINERS: &[&str] = &[
+        "a", "an", "the", "one", "another", "several", "some", "many", "two", "three", "his", "her", "their", "its", "A", "An", "The",
+        "One", "Another", "Several", "Some", "Many", "Two", "Three", "His", "Her", "Their", "Its",
+    ];
+    // "Connecticut’s tax commissioner": a possessive name determines the phrase too.
+    let is_determiner = |w: &str| DETERMINERS.contains(&w) || (text::is_capitalised(w) && (w.ends_with("’s") || w.ends_with("'s")));
+    let slice = &text[range.clone()];
+    let words: Vec<(usize, &str)> = slice
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - slice.as_ptr() as usize, w))
+        .collect();
+    let nounish = |w: &str| {
+        w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '’' | '\''))
+            && !matches!(
+                w.to_lowercase().as_str(),
+                "is" | "was" | "are" | "were" | "be" | "to" | "of" | "for" | "in" | "on" | "at" | "by" | "with" | "that" | "which"
+                    | "who" | "and" | "or" | "but" | "not" | "has" | "have" | "had" | "will" | "would" | "can" | "could" | "also" | "it"
+                    | "this" | "he" | "she" | "they" | "we" | "i" | "you" | "from" | "as" | "than" | "about" | "into" | "after" | "before"
+                    | "whose" | "whom" | "where" | "when" | "if" | "so"
+            )
+    };
+    let phrase: &[(usize, &str)] = if at != SourceAt::Start {
+        let d = words.iter().rposition(|(_, w)| is_determiner(w))?;
+        // "Ivana Trump’s brief": the whole name owns the phrase.
+        let d = if d > 0 && words[d].1.ends_with('s') && text::is_capitalised(words[d - 1].1) && !DETERMINERS.contains(&words[d].1) { d - 1 } else { d };
+        let phrase = &words[d..];
+        let starts_clause = d == 0 || words[d - 1].1.ends_with(',') || at == SourceAt::Antecedent;
+        (starts_clause && (2..=6).contains(&phrase.len())).then_some(phrase)?
+    } else {
+        words.first().filter(|(_, w)| is_determiner(w))?;
+        let nouns = words[1..].iter().take(4).take_while(|(_, w)| nounish(w.trim_end_matches([',', '.', ';']))).count();
+        // The phrase ends at the first punctuation.
+        let n = words[1..=nouns].iter().position(|(_, w)| w.ends_with([',', '.', ';'])).map_or(nouns, |p| p + 1);
+        (n >= 1).then(|| &words[..=n])?
+    };
+    let (last_at, last) = *phrase.last()?;
+    let last = last.trim_end_matches([',', '.', ';']);
+    let nouns = &phrase[1..];
+    let plain_end = last.len() >= 3 && last.chars().all(|c| c.is_lowercase()) && !last.ends_with("ly") && !last.ends_with("ed") && !last.ends_with("ing");
+    let inner_punctuation = nouns[..nouns.len() - 1].iter().any(|(_, w)| w.ends_with([',', '.', ';']));
+    if !plain_end || inner_punctuation || !nouns.iter().all(|(_, w)| nounish(w.trim_end_matches([',', '.', ';']))) {
+        return None;
+    }
+    let start = range.start + phrase[0].0;
+    let end = range.start + last_at + last.len();
+    let name_start = if DETERMINERS.contains(&phrase[0].1) { range.start + nouns[0].0 } else { start };
+    Some((text[name_start..end].to_string(), start..end))
 }
 
 /// Reported speech: `X said (that) …`, `…, X said.` and `according to X, …`.
@@ -540,10 +646,34 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
         let inside_quote = |at: usize| enclosing(quoted, at).is_some();
         let mut found: Vec<(Range<usize>, Attribution)> = Vec::new();
         for (k, w) in words.iter().enumerate() {
-            if inside_quote(w.start) || !is_cue(text, w) || w.text(text).ends_with("ing") {
+            if inside_quote(w.start) || !is_cue(text, w) {
                 continue;
             }
-            let Some((speaker, span)) = subject_before(cx, sentence.start..w.start, sentence.start) else {
+            // "…, said Brian Baker, a political adviser." and "…, said one GOP source.": the
+            // speaker after the verb, the content before the comma.
+            let before_cue = text[sentence.start..w.start].trim_end();
+            if let Some(content) = before_cue.strip_suffix(',').filter(|c| !c.trim().is_empty()) {
+                if let Some((speaker, span)) = speaker_after(cx, w.end..sentence.end) {
+                    let content = trim_content(text, sentence.start..sentence.start + content.len());
+                    if text[content.clone()].split_whitespace().count() >= 3 && !inside_quote(content.start) {
+                        let attribution = Attribution { speaker: Some(speaker), speaker_span: Some(span.clone()), cue: w.start..w.end, lean: lean_of(text, w), frame: w.start..span.end };
+                        found.push((content, attribution));
+                    }
+                    continue;
+                }
+            }
+            // "Trump defended his tweets, saying they showed …": a participle after a comma
+            // reports what the clause's subject said.
+            let subject = if w.text(text).ends_with("ing") {
+                let after_comma = text[sentence.start..w.start].trim_end().ends_with(',');
+                if !after_comma {
+                    continue;
+                }
+                clause_subject(cx, sentence.start..w.start)
+            } else {
+                subject_before(cx, sentence.start..w.start, sentence.start)
+            };
+            let Some((speaker, span)) = subject else {
                 continue;
             };
             // "…, Moscow said, claims the Pentagon denied": the object is the claims just reported.
@@ -604,7 +734,7 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                     continue;
                 }
                 let begin = sentence.end - rest.len();
-                begin..sentence.end
+                begin..begin + content_clause_len(rest)
             };
             let content = trim_content(text, content);
             let too_short = text[content.clone()].split_whitespace().count() < 3;
@@ -664,11 +794,16 @@ fn according_to(cx: &mut Context, words: &[Word], sentence: Range<usize>) -> Opt
     let named = cx.actors.mentions_in(window).next().copied();
     let (speaker, speaker_span) = match named {
         Some(m) => (m.actor, m.start..m.end),
-        None => {
-            let group = words[k + 2..].iter().take(4).find(|w| lexicon::is_group_noun(&w.text(text).to_lowercase()))?;
-            let name = group.text(text).to_lowercase();
-            (cx.actors.group(&name, group.start..group.end), group.start..group.end)
-        }
+        None => match words[k + 2..].iter().take(4).find(|w| lexicon::is_group_noun(&w.text(text).to_lowercase())) {
+            Some(group) => {
+                let name = group.text(text).to_lowercase();
+                (cx.actors.group(&name, group.start..group.end), group.start..group.end)
+            }
+            None => {
+                let (name, span) = unnamed_source(text, cue_end..sentence.end, SourceAt::Start)?;
+                (cx.actors.group(&name, span.clone()), span)
+            }
+        },
     };
     let source_end = text[speaker_span.end..sentence.end].find([',', '.', ';']).map_or(sentence.end, |i| speaker_span.end + i);
     let content = if text[sentence.start..cue_start].trim().is_empty() {
@@ -712,12 +847,25 @@ fn noun_phrase_start(text: &str, floor: usize, speaker_start: usize) -> usize {
         let before = text[floor..start].trim_end_matches(' ');
         let word_start = before.rfind(' ').map_or(0, |i| i + 1);
         let word = &before[word_start..];
-        if word.is_empty() || !word.starts_with(char::is_lowercase) || word.ends_with(',') {
+        let lower_or_title = word.starts_with(char::is_lowercase) || lexicon::is_honorific(word) || lexicon::is_title(word);
+        if word.is_empty() || !lower_or_title || word.ends_with(',') {
             break;
         }
         start = floor + word_start;
     }
     start
+}
+
+/// How much of `rest` the reported clause takes: it ends where the writer adds a clause
+/// of their own ("…; they only learned", "…, but Mrs. Clinton").
+fn content_clause_len(rest: &str) -> usize {
+    const BREAKS: [&str; 4] = ["; ", ", but ", ", even ", ", while "];
+    BREAKS
+        .iter()
+        .filter_map(|b| rest.find(b))
+        .filter(|&at| rest[..at].split_whitespace().count() >= 4)
+        .min()
+        .unwrap_or(rest.len())
 }
 
 fn trim_content(text: &str, span: Range<usize>) -> Range<usize> {
