@@ -277,6 +277,26 @@ pub fn speech_verb(word: &str) -> Option<CueLean> {
     })
 }
 
+/// Verbs by which polls, studies and records report: "a new poll shows that …".
+pub fn is_evidence_verb(word: &str) -> bool {
+    matches!(word, "shows" | "show" | "showed" | "found" | "finds" | "estimates" | "estimated")
+}
+
+/// Speech verbs whose listener stands before the content: "told reporters that …".
+pub fn takes_listener(word: &str) -> bool {
+    matches!(word, "told" | "tells" | "tell" | "telling" | "warned" | "warns" | "assured" | "assures" | "reminded" | "informed")
+}
+
+/// Verbs that report a belief: "Mr. Obama believes his efforts …".
+pub fn is_belief_verb(word: &str) -> bool {
+    matches!(word, "believes" | "believe" | "believed")
+}
+
+/// Verbs that report an aim when "to" follows: "Clinton wants to sign up 5 million people".
+pub fn is_intention_verb(word: &str) -> bool {
+    matches!(word, "wants" | "want" | "wanted" | "plans" | "plan" | "planned" | "pledged" | "pledges" | "agreed" | "intends" | "hopes")
+}
+
 /// Words in reported content that reject something: "rubbish", "propaganda".
 pub fn is_denial_word(word: &str) -> bool {
     with_lowercase(word, |w| matches!(

@@ -207,6 +207,11 @@ mod tests {
             ("The meeting went badly from there, said one GOP source.", "The meeting went badly from there", "GOP source"),
             ("He refused to pay an architect who said he was stiffed after the work.", "he was stiffed after the work", "architect"),
             ("Jane Doe defended the tweets, saying they showed her stamina.", "they showed her stamina", "Jane Doe"),
+            // Evidence, aims, headlines and listeners.
+            ("A new poll shows that Jane Doe leads by four points.", "Jane Doe leads by four points", "new poll"),
+            ("Jane Doe wants to triple the size of the program.", "to triple the size of the program", "Jane Doe"),
+            ("John Roe: Jane Doe needs to change course on taxes.", "Jane Doe needs to change course on taxes", "John Roe"),
+            ("Jane Doe told reporters on Sunday that the plan will fail.", "the plan will fail", "Jane Doe"),
         ];
         for (text, content, speaker) in cases {
             let a = analyze(text, None);

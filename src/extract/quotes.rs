@@ -560,6 +560,15 @@ fn speaker_after(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<
     (rest.is_empty() || rest.starts_with([',', '.', ';'])).then_some((speaker, span))
 }
 
+/// The noun right before an evidence verb, as a source: "Polls show", "Video shows".
+fn bare_source(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<usize>)> {
+    let head = cx.text[range.clone()].trim_end();
+    let noun = head.rsplit(' ').next()?;
+    let start = range.start + head.len() - noun.len();
+    let plain = noun.len() >= 4 && noun.chars().all(char::is_alphabetic) && !lexicon::is_auxiliary(noun) && !noun.ends_with("ly");
+    plain.then(|| (cx.actors.group(&noun.to_lowercase(), start..start + noun.len()), start..start + noun.len()))
+}
+
 /// The subject that opens `range`: a pronoun or a named actor, perhaps after "the".
 fn clause_subject(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<usize>)> {
     let head = &cx.text[range.clone()];
@@ -646,7 +655,12 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
         let inside_quote = |at: usize| enclosing(quoted, at).is_some();
         let mut found: Vec<(Range<usize>, Attribution)> = Vec::new();
         for (k, w) in words.iter().enumerate() {
-            if inside_quote(w.start) || !is_cue(text, w) {
+            // "A new poll shows that …", "one study found …": evidence is reported too, and
+            // so are stated aims and beliefs ("Clinton wants to triple the program").
+            let evidence = lexicon::is_evidence_verb(w.text(text));
+            let to_follows = words.get(k + 1).is_some_and(|n| n.text(text) == "to");
+            let stance_verb = lexicon::is_belief_verb(w.text(text)) || (to_follows && lexicon::is_intention_verb(w.text(text)));
+            if inside_quote(w.start) || !(evidence || stance_verb || is_cue(text, w)) {
                 continue;
             }
             // "…, said Brian Baker, a political adviser." and "…, said one GOP source.": the
@@ -672,6 +686,7 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                 clause_subject(cx, sentence.start..w.start)
             } else {
                 subject_before(cx, sentence.start..w.start, sentence.start)
+                    .or_else(|| evidence.then(|| bare_source(cx, sentence.start..w.start)).flatten())
             };
             let Some((speaker, span)) = subject else {
                 continue;
@@ -702,9 +717,20 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
             } else if set_off && interrupts {
                 sentence.clone()
             } else {
-                // Skip "that", a time phrase, "for" and "hope" before the content clause.
+                // Skip "that", a time phrase, "for" and "hope" before the content clause, and
+                // the listener of "told reporters on Sunday that …".
                 let mut start = w.end;
                 let mut k2 = k + 1;
+                if lexicon::takes_listener(w.text(text)) {
+                    let listener_then_that = words[k + 1..words.len().min(k + 8)]
+                        .iter()
+                        .take_while(|n| !text[w.end..n.start].contains([',', ';', '“', '"']))
+                        .position(|n| n.text(text) == "that");
+                    if let Some(p) = listener_then_that {
+                        k2 = k + 1 + p;
+                        frame_end = words[k2 - 1].end;
+                    }
+                }
                 while let Some(n) = words.get(k2) {
                     let t = n.text(text);
                     let in_timex = cx.timexes.iter().any(|r| r.start <= n.start && n.end <= r.end);
@@ -755,6 +781,9 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
         if let Some(report) = according_to(cx, words, sentence.clone()) {
             found.push(report);
         }
+        if let Some(report) = headline_colon(cx, sentence.clone()) {
+            found.push(report);
+        }
         // A content clause ends where the next report's speaker begins (", and the US has insisted").
         for i in 0..found.len() {
             if let Some(next) = found.get(i + 1).map(|(_, a)| a.frame.start) {
@@ -782,6 +811,33 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
         }
     }
     out
+}
+
+/// A paragraph that opens with its source and a colon, as headlines and transcripts do:
+/// "Sanders: Clinton needs to change course", "PENCE: Well, look, …", "Poll: …".
+fn headline_colon(cx: &mut Context, sentence: Range<usize>) -> Option<(Range<usize>, Attribution)> {
+    let text = cx.text;
+    let opens_paragraph = cx.paragraphs.binary_search_by_key(&sentence.start, |p| p.start).is_ok();
+    let colon = text[sentence.clone()].find(": ").filter(|_| opens_paragraph)?;
+    let source = sentence.start..sentence.start + colon;
+    let name = &text[source.clone()];
+    if name.split_whitespace().count() > 4 || !name.split_whitespace().all(text::is_capitalised) {
+        return None;
+    }
+    let named = cx.actors.mentions_in(source.clone()).next().filter(|m| m.start == source.start && m.end == source.end).copied();
+    let speaker = match named {
+        Some(m) => m.actor,
+        // A transcript's speaker in capitals, or a poll or study.
+        None if name.chars().all(|c| c.is_uppercase() || c == ' ') || matches!(name, "Poll" | "Survey" | "Study" | "Report") => {
+            cx.actors.group(name, source.clone())
+        }
+        None => return None,
+    };
+    let content = trim_content(text, source.end + 1..sentence.end);
+    (text[content.clone()].split_whitespace().count() >= 3).then(|| {
+        let attribution = Attribution { speaker: Some(speaker), speaker_span: Some(source.clone()), cue: source.end..source.end + 1, lean: CueLean::Neutral, frame: source.start..source.end + 1 };
+        (content, attribution)
+    })
 }
 
 /// "According to X, …" and "…, according to X": the rest of the sentence is X's report.
