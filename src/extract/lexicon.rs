@@ -212,7 +212,8 @@ pub fn is_group_noun(word: &str) -> bool {
             | "activists" | "rebels" | "critics" | "lawmakers" | "investigators" | "police"
             | "authorities" | "observers" | "participants" | "protesters" | "economists"
             | "aides" | "advisers" | "supporters" | "opponents" | "scientists" | "researchers"
-            | "doctors" | "prosecutors" | "democrats" | "republicans" | "voters" | "insiders"
+            | "doctors" | "prosecutors" | "democrats" | "republicans" | "voters" | "insiders" | "members"
+            | "leaders" | "lawyers" | "attorneys" | "students" | "parents" | "workers" | "employees"
     )
 }
 
@@ -285,6 +286,11 @@ pub fn is_evidence_verb(word: &str) -> bool {
 /// Speech verbs whose listener stands before the content: "told reporters that …".
 pub fn takes_listener(word: &str) -> bool {
     matches!(word, "told" | "tells" | "tell" | "telling" | "warned" | "warns" | "assured" | "assures" | "reminded" | "informed")
+}
+
+/// Nouns that name something said, before a "that" clause: "Trump’s claim that …".
+pub fn is_claim_noun(word: &str) -> bool {
+    matches!(word, "claim" | "claims" | "assertion" | "allegation" | "allegations" | "argument" | "contention" | "insistence" | "suggestion" | "warning" | "promise" | "pledge" | "denial" | "statement" | "view" | "belief")
 }
 
 /// Verbs that report a belief: "Mr. Obama believes his efforts …".

@@ -466,7 +466,7 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
             if is_name {
                 head = inner.trim_end();
                 fallback = Some(inner[..comma].trim_end());
-            } else if first.starts_with(char::is_lowercase) || matches!(first, "a" | "an" | "the") || first.starts_with(char::is_uppercase) {
+            } else if first.starts_with(|c: char| c.is_alphanumeric()) {
                 head = inner[..comma].trim_end();
             }
         } else {
@@ -538,8 +538,23 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
         return Some((index, last_start..head_end));
     }
     // An unnamed source: "a source said", "the network said".
-    let (name, span) = unnamed_source(text, floor..head_end, SourceAt::Subject)?;
-    Some((cx.actors.group(&name, span.clone()), span))
+    if let Some((name, span)) = unnamed_source(text, floor..head_end, SourceAt::Subject) {
+        return Some((cx.actors.group(&name, span.clone()), span));
+    }
+    // A group that opens its clause, described further: "Experts on North Korea said",
+    // "elected officials from both parties say".
+    let clause_start = head.rfind(',').map_or(0, |c| c + 1);
+    let clause = &head[clause_start..];
+    let opening: Vec<&str> = clause.split_whitespace().collect();
+    if opening.len() > 8 {
+        return None;
+    }
+    let group_at = opening.iter().take(2).position(|w| lexicon::is_group_noun(&w.to_lowercase()))?;
+    let lead = clause.len() - clause.trim_start().len();
+    let start = floor + clause_start + lead;
+    let noun = opening[group_at];
+    let noun_start = start + clause.trim_start().find(noun)?;
+    Some((cx.actors.group(&noun.to_lowercase(), noun_start..noun_start + noun.len()), start..head_end))
 }
 
 /// The speaker right after an inverted cue ("said Brian Baker, …", "said one source."),
@@ -755,9 +770,19 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                 if text[start..sentence.end].starts_with(',') && !after_that {
                     continue;
                 }
-                let rest = text[start..sentence.end].trim_start_matches([' ', ':', ',']);
+                let mut rest = text[start..sentence.end].trim_start_matches([' ', ':', ',']);
                 if rest.starts_with(['“', '"']) || rest.starts_with("''") || rest.is_empty() {
                     continue;
+                }
+                // "said in an interview." says where, not what; "said in a statement that
+                // …" has its content after "that".
+                let first = rest.split_whitespace().next().unwrap_or("");
+                if matches!(first, "in" | "at" | "during" | "after" | "before" | "as" | "while" | "when") {
+                    let phrase_end = rest.find([',', ';', '“', '"']).unwrap_or(rest.len());
+                    match rest[..phrase_end].find(" that ").filter(|&at| rest[..at].split_whitespace().count() <= 8) {
+                        Some(at) => rest = rest[at + " that ".len()..].trim_start(),
+                        None => continue,
+                    }
                 }
                 let begin = sentence.end - rest.len();
                 begin..begin + content_clause_len(rest)
@@ -784,6 +809,8 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
         if let Some(report) = headline_colon(cx, sentence.clone()) {
             found.push(report);
         }
+        found.extend(possessed_claims(cx, words, &inside_quote));
+        found.sort_by_key(|(_, a)| a.frame.start);
         // A content clause ends where the next report's speaker begins (", and the US has insisted").
         for i in 0..found.len() {
             if let Some(next) = found.get(i + 1).map(|(_, a)| a.frame.start) {
@@ -808,6 +835,34 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                 rejects: None,
                 attribution: a.frame,
             });
+        }
+    }
+    out
+}
+
+/// Claims named by a noun with their owner: "Trump’s claim that there have been …",
+/// "the senator's assertion that …". The owner is a named actor.
+fn possessed_claims(cx: &mut Context, words: &[Word], inside_quote: &dyn Fn(usize) -> bool) -> Vec<(Range<usize>, Attribution)> {
+    let text = cx.text;
+    let mut out = Vec::new();
+    for k in 1..words.len().saturating_sub(1) {
+        let noun = words[k];
+        if !lexicon::is_claim_noun(noun.text(text)) || words[k + 1].text(text) != "that" || inside_quote(noun.start) {
+            continue;
+        }
+        let owner = words[k - 1];
+        let Some(stem) = owner.text(text).strip_suffix("’s").or_else(|| owner.text(text).strip_suffix("'s")) else { continue };
+        let stem_end = owner.start + stem.len();
+        let Some(m) = cx.actors.mentions_in(owner.start.saturating_sub(64)..stem_end).filter(|m| m.end == stem_end).last().copied() else {
+            continue;
+        };
+        let sentence_end = enclosing(cx.sentences, noun.start).map_or(text.len(), |s| s.end);
+        let rest = text[words[k + 1].end..sentence_end].trim_start();
+        let begin = sentence_end - rest.len();
+        let content = trim_content(text, begin..begin + content_clause_len(rest));
+        if text[content.clone()].split_whitespace().count() >= 3 {
+            let lean = if noun.text(text).starts_with("denial") { CueLean::Denial } else { CueLean::Claim };
+            out.push((content, Attribution { speaker: Some(m.actor), speaker_span: Some(m.start..m.end), cue: noun.start..noun.end, lean, frame: m.start..noun.end }));
         }
     }
     out
