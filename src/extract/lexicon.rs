@@ -219,7 +219,7 @@ pub fn is_group_noun(word: &str) -> bool {
 
 /// Personal pronouns that can stand for a speaker already named.
 pub fn is_speaker_pronoun(word: &str) -> bool {
-    matches!(word, "he" | "she" | "they" | "He" | "She" | "They")
+    matches!(word, "he" | "she" | "they" | "it" | "He" | "She" | "They" | "It")
 }
 
 /// What a speech verb tells about the speaker's stance before the content is read.

@@ -212,12 +212,26 @@ mod tests {
             ("Jane Doe wants to triple the size of the program.", "to triple the size of the program", "Jane Doe"),
             ("John Roe: Jane Doe needs to change course on taxes.", "Jane Doe needs to change course on taxes", "John Roe"),
             ("Jane Doe told reporters on Sunday that the plan will fail.", "the plan will fail", "Jane Doe"),
+            ("A spokesman for the company said the plant will close in May.", "the plant will close in May", "spokesman for the company"),
+            ("Mrs. Jane Doe embraced the approach, promising to meet the goals.", "to meet the goals", "Jane Doe"),
+            ("Jane Doe began by saying he would never diagnose anyone.", "he would never diagnose anyone", "Jane Doe"),
+            ("Jane Doe says at a stop in Toledo, Ohio, that it means nothing for the voters.", "it means nothing for the voters", "Jane Doe"),
+            ("The city sent a letter to Acme Corp. It says the campaign broke the law.", "the campaign broke the law", "Acme Corp."),
         ];
         for (text, content, speaker) in cases {
             let a = analyze(text, None);
             let q = a.quotes.iter().find(|q| q.kind == QuoteKind::Indirect).unwrap_or_else(|| panic!("{text}: no report"));
             assert_eq!(&text[q.span.clone()], content, "{text}");
             assert_eq!(a.actors[q.speaker.unwrap()].name, speaker, "{text}");
+        }
+    }
+
+    #[test]
+    fn where_it_was_said_is_not_what_was_said() {
+        for text in ["“We will win,” Jane Doe said in an interview.", "The museum opened. It was labeled “a triumph.”"] {
+            let a = analyze(text, None);
+            assert!(a.quotes.iter().all(|q| q.kind != QuoteKind::Indirect || !text[q.span.clone()].starts_with("in an")), "{text}: {:?}", a.quotes);
+            assert!(a.quotes.iter().all(|q| q.speaker.is_none_or(|s| a.actors[s].name != "museum")), "{text}");
         }
     }
 

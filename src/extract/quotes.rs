@@ -372,8 +372,7 @@ fn attribute_before(cx: &mut Context, pre: Range<usize>) -> Option<Attribution> 
         // as …").
         let progressive = words.iter().rev().find(|x| x.start < w.start).is_some_and(|x| is_be(x.text(text)));
         let subject = if w.text(text).ends_with("ing") && !progressive {
-            let after_comma = text[pre.start..w.start].trim_end().ends_with(',');
-            if !after_comma {
+            if !participle_reports(text, pre.start..w.start) {
                 continue;
             }
             clause_subject(cx, pre.start..w.start)
@@ -489,6 +488,12 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
     let last = *last_words.first()?;
     let last_start = head_end - last.len();
     if let Some(pronoun) = Some(last).filter(|w| lexicon::is_speaker_pronoun(w)).or_else(|| pronoun_is(last)) {
+        // "It" speaks only through a plain statement verb ("the company said it would
+        // tell", "it was labeled" have other subjects).
+        let verb = text[range.end..].split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        if pronoun.eq_ignore_ascii_case("it") && (end != range.end || !matches!(verb, "said" | "says" | "added" | "adds" | "stated" | "states" | "wrote" | "writes" | "noted" | "notes" | "announced" | "shows" | "showed" | "found")) {
+            return None;
+        }
         return resolve_pronoun(cx, last_start..last_start + pronoun.len(), is_singular(pronoun));
     }
     // A second verb of the clause's subject: "She urges him to stop and repeatedly says".
@@ -593,7 +598,17 @@ fn clause_subject(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range
         return resolve_pronoun(cx, first_start..first_start + first.len(), is_singular(first));
     }
     let m = cx.actors.mentions_in(range).next()?;
-    matches!(cx.text[first_start..m.start].trim(), "" | "The" | "the").then_some((m.actor, m.start..m.end))
+    // Only "the" or titles may stand before it: "Mrs. Clinton", "Sen. Tim Kaine".
+    let lead = cx.text[first_start..m.start].trim();
+    let titles = lead.split_whitespace().count() <= 2 && lead.split_whitespace().all(|w| w == "the" || text::is_capitalised(w));
+    titles.then_some((m.actor, m.start..m.end))
+}
+
+/// Whether a participle cue ending `before` reports its clause's subject: after a comma
+/// ("Trump defended it, saying …") or a preposition ("began by saying …").
+fn participle_reports(text: &str, before: Range<usize>) -> bool {
+    let head = text[before].trim_end();
+    head.ends_with(',') || matches!(head.rsplit(' ').next(), Some("by" | "for" | "from" | "after" | "and" | "while" | "After" | "While"))
 }
 
 /// Where a described source stands in the range searched for it.
@@ -633,12 +648,19 @@ fn unnamed_source(text: &str, range: Range<usize>, at: SourceAt) -> Option<(Stri
             )
     };
     let phrase: &[(usize, &str)] = if at != SourceAt::Start {
-        let d = words.iter().rposition(|(_, w)| is_determiner(w))?;
+        let mut d = words.iter().rposition(|(_, w)| is_determiner(w))?;
+        // "a spokesman for the company": the phrase takes in what qualifies its head.
+        while d >= 2 && is_preposition(words[d - 1].1) {
+            match words[..d - 1].iter().rposition(|(_, w)| is_determiner(w)).filter(|&e| d - 1 - e <= 4) {
+                Some(e) => d = e,
+                None => break,
+            }
+        }
         // "Ivana Trump’s brief": the whole name owns the phrase.
         let d = if d > 0 && words[d].1.ends_with('s') && text::is_capitalised(words[d - 1].1) && !DETERMINERS.contains(&words[d].1) { d - 1 } else { d };
         let phrase = &words[d..];
         let starts_clause = d == 0 || words[d - 1].1.ends_with(',') || at == SourceAt::Antecedent;
-        (starts_clause && (2..=6).contains(&phrase.len())).then_some(phrase)?
+        (starts_clause && (2..=10).contains(&phrase.len())).then_some(phrase)?
     } else {
         words.first().filter(|(_, w)| is_determiner(w))?;
         let nouns = words[1..].iter().take(4).take_while(|(_, w)| nounish(w.trim_end_matches([',', '.', ';']))).count();
@@ -651,13 +673,19 @@ fn unnamed_source(text: &str, range: Range<usize>, at: SourceAt) -> Option<(Stri
     let nouns = &phrase[1..];
     let plain_end = last.len() >= 3 && last.chars().all(|c| c.is_lowercase()) && !last.ends_with("ly") && !last.ends_with("ed") && !last.ends_with("ing");
     let inner_punctuation = nouns[..nouns.len() - 1].iter().any(|(_, w)| w.ends_with([',', '.', ';']));
-    if !plain_end || inner_punctuation || !nouns.iter().all(|(_, w)| nounish(w.trim_end_matches([',', '.', ';']))) {
+    let qualifier = |k: usize, w: &str| k + 1 < nouns.len() && (is_preposition(w) || DETERMINERS.contains(&w));
+    let all_nounish = nouns.iter().enumerate().all(|(k, (_, w))| nounish(w.trim_end_matches([',', '.', ';'])) || qualifier(k, w));
+    if !plain_end || inner_punctuation || !all_nounish {
         return None;
     }
     let start = range.start + phrase[0].0;
     let end = range.start + last_at + last.len();
     let name_start = if DETERMINERS.contains(&phrase[0].1) { range.start + nouns[0].0 } else { start };
     Some((text[name_start..end].to_string(), start..end))
+}
+
+fn is_preposition(word: &str) -> bool {
+    matches!(word, "of" | "for" | "with" | "at" | "from" | "in")
 }
 
 /// Reported speech: `X said (that) …`, `…, X said.` and `according to X, …`.
@@ -694,8 +722,7 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
             // "Trump defended his tweets, saying they showed …": a participle after a comma
             // reports what the clause's subject said.
             let subject = if w.text(text).ends_with("ing") {
-                let after_comma = text[sentence.start..w.start].trim_end().ends_with(',');
-                if !after_comma {
+                if !participle_reports(text, sentence.start..w.start) {
                     continue;
                 }
                 clause_subject(cx, sentence.start..w.start)
@@ -778,9 +805,10 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                 // …" has its content after "that".
                 let first = rest.split_whitespace().next().unwrap_or("");
                 if matches!(first, "in" | "at" | "during" | "after" | "before" | "as" | "while" | "when") {
-                    let phrase_end = rest.find([',', ';', '“', '"']).unwrap_or(rest.len());
-                    match rest[..phrase_end].find(" that ").filter(|&at| rest[..at].split_whitespace().count() <= 8) {
-                        Some(at) => rest = rest[at + " that ".len()..].trim_start(),
+                    let phrase_end = rest.find([';', '“', '"']).unwrap_or(rest.len());
+                    let that = [" that ", ", that "].iter().filter_map(|t| rest[..phrase_end].find(t).map(|at| (at, t.len()))).min();
+                    match that.filter(|&(at, _)| rest[..at].split_whitespace().count() <= 10) {
+                        Some((at, width)) => rest = rest[at + width..].trim_start(),
                         None => continue,
                     }
                 }
