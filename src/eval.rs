@@ -237,12 +237,13 @@ fn score_actors(entities: &[serde_json::Value], ds: &crate::dataset::Dataset, te
             Some((char_span(text, span), e.get("instance_id").and_then(|i| i.as_str())))
         })
         .collect();
-    // Named actors only: an unnamed group ("diplomats") is not a name.
+    // Named actors only: an unnamed group ("diplomats", "a spokesman for the company")
+    // is not a name.
     let predicted: Vec<(CharSpan, usize)> = ds
         .actors
         .iter()
         .enumerate()
-        .filter(|(_, a)| a.name.starts_with(char::is_uppercase))
+        .filter(|(_, a)| a.kind != crate::extract::ActorKind::Group && a.name.starts_with(char::is_uppercase))
         .flat_map(|(i, a)| a.mentions.iter().filter(|m| m.end <= limit).map(move |m| (char_span(text, m.start..m.end), i)))
         .collect();
     let p: Vec<CharSpan> = predicted.iter().map(|x| x.0.clone()).collect();

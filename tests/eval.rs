@@ -26,19 +26,19 @@ fn pct(v: &Value) -> f64 {
 fn polnear_dev_quotes_and_speakers() {
     let r = eval("polnear_dev.jsonl");
     assert_eq!(r["records"], 84);
-    assert!(pct(&r["quoted"]["f1"]) >= 83.5, "quoted F1 {}", r["quoted"]["f1"]);
-    assert!(pct(&r["speaker_accuracy"]) >= 91.0, "speaker accuracy {}", r["speaker_accuracy"]);
-    assert!(pct(&r["all"]["f1"]) >= 41.0, "all F1 {}", r["all"]["f1"]);
+    assert!(pct(&r["quoted"]["f1"]) >= 89.0, "quoted F1 {}", r["quoted"]["f1"]);
+    assert!(pct(&r["speaker_accuracy"]) >= 93.0, "speaker accuracy {}", r["speaker_accuracy"]);
+    assert!(pct(&r["all"]["f1"]) >= 49.8, "all F1 {}", r["all"]["f1"]);
 }
 
 #[test]
 fn tempeval_time_expressions() {
     let tb = eval("timebank.jsonl");
-    assert!(pct(&tb["timex_relaxed"]["f1"]) >= 93.0, "timebank relaxed {}", tb["timex_relaxed"]["f1"]);
-    assert!(pct(&tb["timex_value"]["f1"]) >= 81.0, "timebank value {}", tb["timex_value"]["f1"]);
+    assert!(pct(&tb["timex_relaxed"]["f1"]) >= 93.2, "timebank relaxed {}", tb["timex_relaxed"]["f1"]);
+    assert!(pct(&tb["timex_value"]["f1"]) >= 82.0, "timebank value {}", tb["timex_value"]["f1"]);
     let aq = eval("aquaint.jsonl");
-    assert!(pct(&aq["timex_relaxed"]["f1"]) >= 92.5, "aquaint relaxed {}", aq["timex_relaxed"]["f1"]);
-    assert!(pct(&aq["timex_value"]["f1"]) >= 75.5, "aquaint value {}", aq["timex_value"]["f1"]);
+    assert!(pct(&aq["timex_relaxed"]["f1"]) >= 93.5, "aquaint relaxed {}", aq["timex_relaxed"]["f1"]);
+    assert!(pct(&aq["timex_value"]["f1"]) >= 77.0, "aquaint value {}", aq["timex_value"]["f1"]);
 }
 
 #[test]
