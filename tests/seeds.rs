@@ -98,6 +98,7 @@ fn matches_the_gold_annotation() {
     let (mut timex_found, mut timex_total) = (0, 0);
     let (mut event_found, mut event_total) = (0, 0);
     let (mut stance_right, mut stance_total) = (0, 0);
+    let mut stance_misses = Vec::new();
     for article in seeds.gold["articles"].as_array().unwrap() {
         let id = seeds.article_id(s(&article["file"]));
         let text = seeds.text(&id);
@@ -113,6 +114,9 @@ fn matches_the_gold_annotation() {
                     if let Some(stance) = g.get("stance") {
                         stance_total += 1;
                         stance_right += usize::from(q["stance"] == *stance);
+                        if q["stance"] != *stance {
+                            stance_misses.push(format!("{}: {} is {}", id, g["text"], q["stance"]));
+                        }
                     }
                 }
                 None => quote_misses.push(format!("{id}: {} ({})", g["text"], g["speaker"])),
@@ -126,6 +130,9 @@ fn matches_the_gold_annotation() {
                 reported_found += 1;
                 stance_total += 1;
                 stance_right += usize::from(q["stance"] == g["stance"]);
+                if q["stance"] != g["stance"] {
+                    stance_misses.push(format!("{}: {} is {}", id, g["text"], q["stance"]));
+                }
             }
         }
         for g in article["timexes"].as_array().unwrap() {
@@ -170,7 +177,7 @@ fn matches_the_gold_annotation() {
             .collect();
         assert_eq!(holders.len(), 1, "{}: {holders:?}", gold["name"]);
     }
-    assert_eq!(stance_right, stance_total, "stance");
+    assert_eq!(stance_right, stance_total, "stance: {stance_misses:#?}");
 }
 
 #[test]

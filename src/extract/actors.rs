@@ -63,6 +63,40 @@ pub struct ActorTable {
 }
 
 impl ActorTable {
+    /// Removes the actors from index `first` on (the unnamed sources attribution added)
+    /// that no quote is attributed to: attribution tries a description as a speaker
+    /// before it knows whether a report follows.
+    pub fn drop_unheard_since(&mut self, first: usize, quotes: &mut [crate::extract::QuoteFinding]) {
+        let mut heard = vec![false; self.actors.len()];
+        for s in quotes.iter().filter_map(|q| q.speaker) {
+            heard[s] = true;
+        }
+        let keep: Vec<bool> = heard.iter().enumerate().map(|(i, &h)| h || i < first).collect();
+        if keep.iter().all(|&k| k) {
+            return;
+        }
+        let mut new_index = vec![usize::MAX; keep.len()];
+        let mut next = 0;
+        for (i, &k) in keep.iter().enumerate() {
+            if k {
+                new_index[i] = next;
+                next += 1;
+            }
+        }
+        let mut i = 0;
+        self.actors.retain(|_| {
+            i += 1;
+            keep[i - 1]
+        });
+        self.mentions.retain(|m| keep[m.actor]);
+        for m in &mut self.mentions {
+            m.actor = new_index[m.actor];
+        }
+        for q in quotes.iter_mut() {
+            q.speaker = q.speaker.map(|s| new_index[s]);
+        }
+    }
+
     /// Mentions that lie inside `range`, in text order. Mentions are kept sorted by
     /// start, so this looks only at those starting inside the range.
     pub fn mentions_in(&self, range: Range<usize>) -> impl Iterator<Item = &MentionFinding> {

@@ -91,6 +91,8 @@ pub fn analyze(text: &str, published: Option<Date>) -> Analysis {
         diagnostics.push(Diagnostic::new(t.start, t.unresolved.unwrap_or_default()));
     }
     let timex_spans: Vec<Range<usize>> = timexes.iter().map(|t| t.start..t.end).collect();
+    // Actors from here on are the unnamed sources attribution describes.
+    let found_by_name = table.actors.len();
     let mut cx = quotes::Context {
         text,
         words: &words,
@@ -99,7 +101,8 @@ pub fn analyze(text: &str, published: Option<Date>) -> Analysis {
         sentences: &sentences,
         timexes: &timex_spans,
     };
-    let found = quotes::find(&mut cx, &quoted);
+    let mut found = quotes::find(&mut cx, &quoted);
+    table.drop_unheard_since(found_by_name, &mut found);
     let events = events::find(text, &sentences, &found, &timexes, published);
     diagnostics.sort_by_key(|d| d.at);
     Analysis {

@@ -568,16 +568,19 @@ fn speaker_after(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<
     let text = cx.text;
     let lead = text[range.clone()].len() - text[range.clone()].trim_start().len();
     let start = range.start + lead;
-    let named = cx.actors.mentions_in(range.clone()).next().filter(|m| m.start == start).copied();
-    let (speaker, span) = match named {
-        Some(m) => (m.actor, m.start..m.end),
-        None => {
-            let (name, span) = unnamed_source(text, start..range.end, SourceAt::Start)?;
-            (cx.actors.group(&name, span.clone()), span)
-        }
+    let ends_there = |span: &Range<usize>| {
+        let rest = text[span.end..range.end].trim_start();
+        rest.is_empty() || rest.starts_with([',', '.', ';'])
     };
-    let rest = text[span.end..range.end].trim_start();
-    (rest.is_empty() || rest.starts_with([',', '.', ';'])).then_some((speaker, span))
+    let named = cx.actors.mentions_in(range.clone()).next().filter(|m| m.start == start).copied();
+    match named {
+        Some(m) => ends_there(&(m.start..m.end)).then_some((m.actor, m.start..m.end)),
+        None => {
+            // Only a source that ends the clause becomes an actor.
+            let (name, span) = unnamed_source(text, start..range.end, SourceAt::Start).filter(|(_, span)| ends_there(span))?;
+            Some((cx.actors.group(&name, span.clone()), span))
+        }
+    }
 }
 
 /// The noun right before an evidence verb, as a source: "Polls show", "Video shows".
@@ -639,6 +642,7 @@ fn unnamed_source(text: &str, range: Range<usize>, at: SourceAt) -> Option<(Stri
         .collect();
     let nounish = |w: &str| {
         w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '’' | '\''))
+            && !lexicon::is_auxiliary(&w.to_lowercase())
             && !matches!(
                 w.to_lowercase().as_str(),
                 "is" | "was" | "are" | "were" | "be" | "to" | "of" | "for" | "in" | "on" | "at" | "by" | "with" | "that" | "which"
@@ -887,7 +891,15 @@ fn possessed_claims(cx: &mut Context, words: &[Word], inside_quote: &dyn Fn(usiz
         let sentence_end = enclosing(cx.sentences, noun.start).map_or(text.len(), |s| s.end);
         let rest = text[words[k + 1].end..sentence_end].trim_start();
         let begin = sentence_end - rest.len();
-        let content = trim_content(text, begin..begin + content_clause_len(rest));
+        let mut clause = &rest[..content_clause_len(rest)];
+        // "Russia's claim that its warplanes flew … is “rubbish”": the claim ends where
+        // the sentence's own short predicate begins.
+        if let Some(at) = [" is ", " was ", " are ", " were "].iter().filter_map(|v| clause.rfind(v)).max() {
+            if clause[at..].split_whitespace().count() <= 5 {
+                clause = &clause[..at];
+            }
+        }
+        let content = trim_content(text, begin..begin + clause.len());
         if text[content.clone()].split_whitespace().count() >= 3 {
             let lean = if noun.text(text).starts_with("denial") { CueLean::Denial } else { CueLean::Claim };
             out.push((content, Attribution { speaker: Some(m.actor), speaker_span: Some(m.start..m.end), cue: noun.start..noun.end, lean, frame: m.start..noun.end }));
@@ -1062,12 +1074,15 @@ fn link_denials(cx: &Context, quotes: &mut [QuoteFinding]) {
                         || window.contains(&format!("{}’s claim", c.name))
                 })
                 .and_then(|country| {
-                    (0..quotes.len()).find(|&c| {
-                        c != d && quotes[c].stance != Stance::Denial && quotes[c].span.start < quotes[d].span.start && quotes[c].speaker.is_some_and(|s| {
+                    // The latest such claim before the denial that nothing answered yet.
+                    let by_country = |c: &usize| {
+                        *c != d && quotes[*c].stance != Stance::Denial && quotes[*c].span.start < quotes[d].span.start && quotes[*c].speaker.is_some_and(|s| {
                             let name = &cx.actors.actors[s].name;
                             name == country.name || name.starts_with(country.demonym)
                         })
-                    })
+                    };
+                    let answered = |c: &usize| quotes.iter().any(|q| q.rejects == Some(*c));
+                    (0..quotes.len()).rev().filter(by_country).find(|c| !answered(c)).or_else(|| (0..quotes.len()).rev().find(by_country))
                 })
         };
         if let Some(c) = target {
