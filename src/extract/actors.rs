@@ -147,9 +147,12 @@ impl ActorTable {
 pub fn find(text: &str, words: &WordIndex, sentences: &[Range<usize>]) -> ActorTable {
     let mut candidates = Vec::new();
     let mut aliases = Vec::new();
+    let mut products = Vec::new();
     for sentence in sentences {
-        scan_sentence(text, words.within(sentence.clone()), &mut candidates, &mut aliases);
+        scan_sentence(text, words.within(sentence.clone()), &mut candidates, &mut aliases, &mut products);
     }
+    // A name given to a model ("the 787 Dreamliner") is a product wherever it stands.
+    candidates.retain(|c| !products.contains(&product_key(&c.name)));
     cluster(text, candidates, &aliases)
 }
 
@@ -189,7 +192,12 @@ fn only_spaces(text: &str, a: &Word, b: &Word) -> bool {
     text[a.end..b.start].chars().all(|c| c == ' ')
 }
 
-fn scan_sentence(text: &str, words: &[Word], out: &mut Vec<Candidate>, aliases: &mut Vec<(String, String)>) {
+/// A product name without its plural: "Dreamliners" is "Dreamliner".
+fn product_key(name: &str) -> String {
+    name.strip_suffix('s').unwrap_or(name).to_string()
+}
+
+fn scan_sentence(text: &str, words: &[Word], out: &mut Vec<Candidate>, aliases: &mut Vec<(String, String)>, products: &mut Vec<String>) {
     let mut i = 0;
     while i < words.len() {
         let w = words[i].text(text);
@@ -228,6 +236,24 @@ fn scan_sentence(text: &str, words: &[Word], out: &mut Vec<Candidate>, aliases: 
             }
         }
         let run = &words[i..=j];
+        // "Boeing 787 Dreamliner", "the 787 “Dreamliner”": a name after a model number
+        // names the model.
+        let model_before = i.checked_sub(1).is_some_and(|p| {
+            let model = words[p].text(text);
+            // A number names a model when it has capitals or a hyphen ("A380", "737-800") or
+            // three digits of its own ("787"); not a year, an ordinal ("13th Amendment") or
+            // the end of a count ("100,000 Syrians").
+            let digits = model.chars().all(|c| c.is_ascii_digit());
+            let own_number = digits && model.len() == 3 && !text[..words[p].start].ends_with([',', '.']);
+            let marked = !digits && model.contains(|c: char| c.is_ascii_uppercase() || c == '-');
+            is_model_number(model) && (own_number || marked) && text[words[p].end..words[i].start].chars().all(|c| matches!(c, ' ' | '`' | '“' | '"'))
+        });
+        // One word only: "the EB-5 Investment Coalition" is an organisation.
+        if model_before && i == j {
+            products.push(product_key(&text[words[i].start..words[j].end]));
+            i = j + 1;
+            continue;
+        }
         // "US$ 40 billion" is a currency; "Boeing 787" and "Airbus A330-200" are products.
         let after_run = &text[words[j].end..];
         let model_follows = words.get(j + 1).is_some_and(|n| only_spaces(text, &words[j], n) && is_model_number(n.text(text)));

@@ -293,6 +293,31 @@ pub fn is_claim_noun(word: &str) -> bool {
     matches!(word, "claim" | "claims" | "assertion" | "allegation" | "allegations" | "argument" | "contention" | "insistence" | "suggestion" | "warning" | "promise" | "pledge" | "denial" | "statement" | "view" | "belief")
 }
 
+/// Records that report findings: "Polls show", "Video shows", "Data from the survey show".
+pub fn is_record_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "poll" | "polls" | "survey" | "surveys" | "study" | "studies" | "data" | "video" | "videos" | "report" | "reports" | "analysis"
+            | "figures" | "records" | "documents" | "research" | "footage" | "review" | "audit" | "transcript" | "statistics" | "numbers"
+            | "averages" | "average" | "evidence" | "results"
+    )
+}
+
+/// Capitalised words that open a sentence without naming anything: "However, …", "If …".
+pub fn is_sentence_adverb(word: &str) -> bool {
+    matches!(word, "However" | "If" | "But" | "And" | "When" | "While" | "As" | "So" | "Although" | "Though" | "Meanwhile" | "Still" | "Yet")
+}
+
+/// Common irregular past forms, which end a clause rather than a noun phrase.
+pub fn is_irregular_past(word: &str) -> bool {
+    matches!(
+        word,
+        "brought" | "said" | "told" | "made" | "took" | "gave" | "found" | "left" | "went" | "came" | "got" | "held" | "kept"
+            | "ran" | "saw" | "thought" | "won" | "lost" | "met" | "put" | "set" | "began" | "became" | "felt" | "knew" | "led"
+            | "paid" | "sent" | "spent" | "stood" | "wrote" | "spoke" | "rose" | "fell" | "sold" | "bought" | "meant"
+    )
+}
+
 /// Verbs that report a belief: "Mr. Obama believes his efforts …".
 pub fn is_belief_verb(word: &str) -> bool {
     matches!(word, "believes" | "believe" | "believed")

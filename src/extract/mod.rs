@@ -133,6 +133,12 @@ mod tests {
         let a = analyze(text, None);
         let mentioned: Vec<&str> = a.mentions.iter().map(|m| &text[m.start..m.end]).collect();
         assert_eq!(mentioned, ["Ryanair"]);
+        // A name given to a model is a product wherever it stands; a code in an
+        // organisation's name is not a model.
+        let text = "Airlines praised Boeing for the 787 Dreamliner. The Dreamliner flew. The EB-5 Investment Coalition objected.";
+        let names: Vec<String> = analyze(text, None).actors.into_iter().map(|a| a.name).collect();
+        assert!(names.contains(&"Boeing".to_string()) && !names.iter().any(|n| n.contains("Dreamliner")), "{names:?}");
+        assert!(names.iter().any(|n| n.contains("Investment Coalition")), "{names:?}");
     }
 
     #[test]
@@ -227,6 +233,15 @@ mod tests {
             assert_eq!(&text[q.span.clone()], content, "{text}");
             assert_eq!(a.actors[q.speaker.unwrap()].name, speaker, "{text}");
         }
+    }
+
+    #[test]
+    fn evidence_without_a_simple_source_has_no_speaker() {
+        let text = "A study by two economists at three universities found that poor children fare worst.";
+        let a = analyze(text, None);
+        let q = a.quotes.iter().find(|q| q.kind == QuoteKind::Indirect).expect("the finding");
+        assert_eq!(&text[q.span.clone()], "poor children fare worst");
+        assert_eq!((q.speaker, q.speaker_span.clone()), (None, None));
     }
 
     #[test]

@@ -583,13 +583,13 @@ fn speaker_after(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<
     }
 }
 
-/// The noun right before an evidence verb, as a source: "Polls show", "Video shows".
+/// The record right before an evidence verb, as a source: "Polls show", "Video shows".
 fn bare_source(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<usize>)> {
     let head = cx.text[range.clone()].trim_end();
     let noun = head.rsplit(' ').next()?;
     let start = range.start + head.len() - noun.len();
-    let plain = noun.len() >= 4 && noun.chars().all(char::is_alphabetic) && !lexicon::is_auxiliary(noun) && !noun.ends_with("ly");
-    plain.then(|| (cx.actors.group(&noun.to_lowercase(), start..start + noun.len()), start..start + noun.len()))
+    let record = lexicon::is_record_noun(&noun.to_lowercase());
+    record.then(|| (cx.actors.group(&noun.to_lowercase(), start..start + noun.len()), start..start + noun.len()))
 }
 
 /// The subject that opens `range`: a pronoun or a named actor, perhaps after "the".
@@ -661,7 +661,8 @@ fn unnamed_source(text: &str, range: Range<usize>, at: SourceAt) -> Option<(Stri
             }
         }
         // "Ivana Trump’s brief": the whole name owns the phrase.
-        let d = if d > 0 && words[d].1.ends_with('s') && text::is_capitalised(words[d - 1].1) && !DETERMINERS.contains(&words[d].1) { d - 1 } else { d };
+        let name_before = d > 0 && text::is_capitalised(words[d - 1].1) && !words[d - 1].1.ends_with(',') && !lexicon::is_sentence_adverb(words[d - 1].1);
+        let d = if name_before && words[d].1.ends_with('s') && !DETERMINERS.contains(&words[d].1) { d - 1 } else { d };
         let phrase = &words[d..];
         let starts_clause = d == 0 || words[d - 1].1.ends_with(',') || at == SourceAt::Antecedent;
         (starts_clause && (2..=10).contains(&phrase.len())).then_some(phrase)?
@@ -670,12 +671,16 @@ fn unnamed_source(text: &str, range: Range<usize>, at: SourceAt) -> Option<(Stri
         let nouns = words[1..].iter().take(4).take_while(|(_, w)| nounish(w.trim_end_matches([',', '.', ';']))).count();
         // The phrase ends at the first punctuation.
         let n = words[1..=nouns].iter().position(|(_, w)| w.ends_with([',', '.', ';'])).map_or(nouns, |p| p + 1);
-        (n >= 1).then(|| &words[..=n])?
+        // A phrase cut short ("the ethnic vote in several battleground states") is no source.
+        let ends_phrase = words[n].1.ends_with([',', '.', ';']) || words.get(n + 1).is_none_or(|(_, w)| !nounish(w.trim_end_matches([',', '.', ';'])));
+        (n >= 1 && ends_phrase).then(|| &words[..=n])?
     };
     let (last_at, last) = *phrase.last()?;
     let last = last.trim_end_matches([',', '.', ';']);
     let nouns = &phrase[1..];
-    let plain_end = last.len() >= 3 && last.chars().all(|c| c.is_lowercase()) && !last.ends_with("ly") && !last.ends_with("ed") && !last.ends_with("ing");
+    let verb_like = last.ends_with("ly") || last.ends_with("ed") || last.ends_with("ing") || lexicon::is_irregular_past(last);
+    let closed_class = DETERMINERS.contains(&last) || is_preposition(last) || matches!(last, "all" | "both" | "each" | "other" | "such");
+    let plain_end = last.len() >= 3 && last.chars().all(|c| c.is_lowercase()) && !verb_like && !closed_class;
     let inner_punctuation = nouns[..nouns.len() - 1].iter().any(|(_, w)| w.ends_with([',', '.', ';']));
     let qualifier = |k: usize, w: &str| k + 1 < nouns.len() && (is_preposition(w) || DETERMINERS.contains(&w));
     let all_nounish = nouns.iter().enumerate().all(|(k, (_, w))| nounish(w.trim_end_matches([',', '.', ';'])) || qualifier(k, w));
@@ -734,8 +739,12 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                 subject_before(cx, sentence.start..w.start, sentence.start)
                     .or_else(|| evidence.then(|| bare_source(cx, sentence.start..w.start)).flatten())
             };
-            let Some((speaker, span)) = subject else {
-                continue;
+            // Evidence whose source is no simple phrase ("a 2014 study by Harvard and the
+            // University of California found") is reported without a speaker.
+            let (speaker, span) = match subject {
+                Some((speaker, span)) => (Some(speaker), span),
+                None if evidence => (None, w.start..w.start),
+                None => continue,
             };
             // "…, Moscow said, claims the Pentagon denied": the object is the claims just reported.
             let before_speaker = text[sentence.start..span.start].trim_end();
@@ -744,7 +753,7 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                 let at = sentence.start + head.len();
                 found.push((
                     at..at + "claims".len(),
-                    Attribution { speaker: Some(speaker), speaker_span: Some(span.clone()), cue: w.start..w.end, lean: CueLean::Denial, frame: at..w.end },
+                    Attribution { speaker, speaker_span: speaker.map(|_| span.clone()), cue: w.start..w.end, lean: CueLean::Denial, frame: at..w.end },
                 ));
                 continue;
             }
@@ -827,8 +836,8 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
             found.push((
                 content,
                 Attribution {
-                    speaker: Some(speaker),
-                    speaker_span: Some(span.clone()),
+                    speaker,
+                    speaker_span: speaker.map(|_| span.clone()),
                     cue: w.start..w.end,
                     lean: lean_of(text, w),
                     frame: span.start..frame_end,
