@@ -679,15 +679,13 @@ pub fn same_person(key: &[String], other: &[String]) -> bool {
 /// A bare surname seen before the full name was tied to a placeholder; fold those
 /// placeholders into the full-name actor.
 fn resolve_surnames(table: &mut ActorTable) {
+    let keys: Vec<Vec<String>> = table.actors.iter().map(|a| name_key(&a.name)).collect();
     let mut merges = Vec::new();
-    for (i, actor) in table.actors.iter().enumerate() {
-        let key = name_key(&actor.name);
+    for (i, key) in keys.iter().enumerate() {
         if key.len() != 1 {
             continue;
         }
-        let full = table.actors.iter().position(|a| {
-            a.kind == ActorKind::Person && name_key(&a.name).len() > 1 && name_key(&a.name).last() == key.last()
-        });
+        let full = (0..keys.len()).find(|&f| table.actors[f].kind == ActorKind::Person && keys[f].len() > 1 && keys[f].last() == key.last());
         if let Some(f) = full {
             merges.push((i, f));
         }

@@ -1037,22 +1037,36 @@ fn trim_content(text: &str, span: Range<usize>) -> Range<usize> {
 
 /// Claim, denial or statement, from the cue's lean and the words of the content.
 fn stance_of(content: &str, lean: CueLean) -> Stance {
-    let words: Vec<String> = content
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let negated = words.windows(2).any(|p| {
-        matches!(p[0].as_str(), "has" | "have" | "had" | "been" | "is" | "are" | "was" | "were")
-            && p[1] == "no"
-    }) && !words.windows(2).any(|p| p[0] == "no" && p[1] == "longer");
-    if lean == CueLean::Denial || words.iter().any(|w| lexicon::is_denial_word(w)) || negated {
+    if lean == CueLean::Denial {
+        return Stance::Denial;
+    }
+    let words: Vec<&str> = content.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()).collect();
+    let is = |w: &str, options: &[&str]| options.iter().any(|o| w.eq_ignore_ascii_case(o));
+    let negated = words.windows(2).any(|p| is(p[0], &["has", "have", "had", "been", "is", "are", "was", "were"]) && is(p[1], &["no"]))
+        && !words.windows(2).any(|p| is(p[0], &["no"]) && is(p[1], &["longer"]));
+    if words.iter().any(|w| lexicon::is_denial_word(w)) || negated {
         Stance::Denial
     } else if lean == CueLean::Claim {
         Stance::Claim
     } else {
         Stance::Statement
     }
+}
+
+/// The country whose claim `window` names: "the Russian claim", "Russia's claim", "the
+/// United States' claim".
+fn claiming_country(window: &str) -> Option<&'static lexicon::Country> {
+    window.match_indices(" claim").find_map(|(at, _)| {
+        let before: Vec<&str> = window[..at].split_whitespace().rev().take(3).collect();
+        (1..=before.len()).find_map(|n| {
+            let words: Vec<&str> = before[..n].iter().rev().copied().collect();
+            let phrase = words.join(" ");
+            match phrase.strip_suffix("'s").or_else(|| phrase.strip_suffix("’s")).or_else(|| phrase.strip_suffix('\'')) {
+                Some(owner) => lexicon::country(owner).map(|(c, _)| c),
+                None => lexicon::country_of_demonym(&phrase),
+            }
+        })
+    })
 }
 
 /// Denials that name what they reject ("the Russian claim", "claims the Pentagon
@@ -1075,14 +1089,7 @@ fn link_denials(cx: &Context, quotes: &mut [QuoteFinding]) {
             (0..d).rev().find(|&c| quotes[c].stance != Stance::Denial)
         } else {
             // "the Russian claim", "Russia's claim": a claim by that country or its organs.
-            lexicon::COUNTRIES
-                .iter()
-                .find(|c| {
-                    window.contains(&format!("{} claim", c.demonym))
-                        || window.contains(&format!("{}'s claim", c.name))
-                        || window.contains(&format!("{}’s claim", c.name))
-                })
-                .and_then(|country| {
+            claiming_country(window).and_then(|country| {
                     // The latest such claim before the denial that nothing answered yet.
                     let by_country = |c: &usize| {
                         *c != d && quotes[*c].stance != Stance::Denial && quotes[*c].span.start < quotes[d].span.start && quotes[*c].speaker.is_some_and(|s| {
