@@ -45,6 +45,6 @@ fn tempeval_time_expressions() {
 fn meantime_actor_mentions_and_alias_merging() {
     let r = eval("meantime_dev.jsonl");
     assert_eq!(r["records"], 60);
-    assert!(pct(&r["actor_mentions"]["f1"]) >= 75.0, "mention F1 {}", r["actor_mentions"]["f1"]);
+    assert!(pct(&r["actor_mentions"]["f1"]) >= 76.5, "mention F1 {}", r["actor_mentions"]["f1"]);
     assert!(pct(&r["alias_pairs"]["f1"]) >= 86.0, "alias-merge pairwise F1 {}", r["alias_pairs"]["f1"]);
 }
