@@ -236,6 +236,17 @@ mod tests {
     }
 
     #[test]
+    fn a_colon_that_opens_a_paragraph_names_no_source() {
+        // Found by the `extract` fuzz target: an empty name before the colon became an
+        // unnamed source with an empty mention.
+        let text = ": U\0a\0”ᛞa➞n.x!`“no.\u{2007}❝ᛞa㔀” sa.id";
+        let a = analyze(text, None);
+        assert!(a.mentions.iter().all(|m| m.start < m.end), "{:?}", a.mentions);
+        let a = analyze(": Jane Doe needs to change course on taxes.", None);
+        assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+    }
+
+    #[test]
     fn evidence_without_a_simple_source_has_no_speaker() {
         let text = "A study by two economists at three universities found that poor children fare worst.";
         let a = analyze(text, None);

@@ -925,7 +925,8 @@ fn headline_colon(cx: &mut Context, sentence: Range<usize>) -> Option<(Range<usi
     let colon = text[sentence.clone()].find(": ").filter(|_| opens_paragraph)?;
     let source = sentence.start..sentence.start + colon;
     let name = &text[source.clone()];
-    if name.split_whitespace().count() > 4 || !name.split_whitespace().all(text::is_capitalised) {
+    let words = name.split_whitespace().count();
+    if words == 0 || words > 4 || !name.split_whitespace().all(text::is_capitalised) {
         return None;
     }
     let named = cx.actors.mentions_in(source.clone()).next().filter(|m| m.start == source.start && m.end == source.end).copied();
