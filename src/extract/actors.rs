@@ -75,19 +75,17 @@ impl ActorTable {
         if keep.iter().all(|&k| k) {
             return;
         }
-        let mut new_index = vec![usize::MAX; keep.len()];
-        let mut next = 0;
-        for (i, &k) in keep.iter().enumerate() {
-            if k {
-                new_index[i] = next;
-                next += 1;
-            }
-        }
-        let mut i = 0;
-        self.actors.retain(|_| {
-            i += 1;
-            keep[i - 1]
-        });
+        // Each kept actor's new index is the number of kept actors before it.
+        let new_index: Vec<usize> = keep
+            .iter()
+            .scan(0, |kept, &k| {
+                let at = *kept;
+                *kept += usize::from(k);
+                Some(at)
+            })
+            .collect();
+        let mut kept = keep.iter();
+        self.actors.retain(|_| kept.next().copied().unwrap_or(false));
         self.mentions.retain(|m| keep[m.actor]);
         for m in &mut self.mentions {
             m.actor = new_index[m.actor];
@@ -156,10 +154,6 @@ pub fn find(text: &str, words: &WordIndex, sentences: &[Range<usize>]) -> ActorT
     cluster(text, candidates, &aliases)
 }
 
-fn possessive_stem(word: &str) -> Option<&str> {
-    word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).or_else(|| word.strip_suffix("s’"))
-}
-
 fn is_name_word(word: &str) -> bool {
     if !text::is_capitalised(word) {
         return false;
@@ -218,7 +212,7 @@ fn scan_sentence(text: &str, words: &[Word], out: &mut Vec<Candidate>, aliases: 
         let mut j = i;
         while j + 1 < words.len() && only_spaces(text, &words[j], &words[j + 1]) {
             let current = words[j].text(text);
-            if possessive_stem(current).is_some() {
+            if text::possessive_stem(current).is_some() {
                 break;
             }
             let next = words[j + 1].text(text);
@@ -257,7 +251,7 @@ fn scan_sentence(text: &str, words: &[Word], out: &mut Vec<Candidate>, aliases: 
         // "US$ 40 billion" is a currency; "Boeing 787" and "Airbus A330-200" are products.
         let after_run = &text[words[j].end..];
         let model_follows = words.get(j + 1).is_some_and(|n| only_spaces(text, &words[j], n) && is_model_number(n.text(text)));
-        if after_run.starts_with('$') || (model_follows && possessive_stem(words[j].text(text)).is_none()) {
+        if after_run.starts_with('$') || (model_follows && text::possessive_stem(words[j].text(text)).is_none()) {
             i = j + 1;
             continue;
         }
@@ -375,7 +369,7 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
     let last = words.last()?;
     let last_text = last.text(text);
     let mut name_end = last.end;
-    if let Some(stem) = possessive_stem(last_text) {
+    if let Some(stem) = text::possessive_stem(last_text) {
         name_end = last.start + stem.len();
     }
     let honorific = lexicon::is_honorific(words[0].text(text));
@@ -467,7 +461,7 @@ fn classify(text: &str, words: &[Word], name: &str) -> Option<ActorKind> {
 /// "Russia's Defence Ministry" → the candidate "Russian Defence Ministry" and the last word used.
 fn possessive_org(text: &str, words: &[Word], j: usize, owner: &Candidate) -> Option<(Candidate, usize)> {
     let (country, _) = lexicon::country(&owner.name)?;
-    possessive_stem(words[j].text(text))?;
+    text::possessive_stem(words[j].text(text))?;
     let mut k = j + 1;
     while k < words.len() && is_name_word(words[k].text(text)) && only_spaces(text, &words[k - 1], &words[k]) {
         k += 1;
@@ -497,7 +491,7 @@ fn administration(text: &str, words: &[Word], j: usize, owner: &Candidate) -> Op
     if owner.kind != Some(ActorKind::Person) && owner.kind != Some(ActorKind::Other) {
         return None;
     }
-    possessive_stem(words[j].text(text))?;
+    text::possessive_stem(words[j].text(text))?;
     let next = words.get(j + 1)?;
     let noun = next.text(text).to_lowercase();
     if !matches!(noun.as_str(), "administration" | "government") || !only_spaces(text, &words[j], next) {

@@ -308,14 +308,32 @@ pub fn is_sentence_adverb(word: &str) -> bool {
     matches!(word, "However" | "If" | "But" | "And" | "When" | "While" | "As" | "So" | "Although" | "Though" | "Meanwhile" | "Still" | "Yet")
 }
 
-/// Common irregular past forms, which end a clause rather than a noun phrase.
-pub fn is_irregular_past(word: &str) -> bool {
+/// The commonest irregular past forms of news verbs: the time tagger reads them as past
+/// tense.
+pub fn is_common_past(word: &str) -> bool {
     matches!(
         word,
-        "brought" | "said" | "told" | "made" | "took" | "gave" | "found" | "left" | "went" | "came" | "got" | "held" | "kept"
-            | "ran" | "saw" | "thought" | "won" | "lost" | "met" | "put" | "set" | "began" | "became" | "felt" | "knew" | "led"
-            | "paid" | "sent" | "spent" | "stood" | "wrote" | "spoke" | "rose" | "fell" | "sold" | "bought" | "meant"
+        "said" | "told" | "met" | "began" | "came" | "went" | "took" | "gave" | "made" | "held" | "saw" | "left" | "won"
+            | "lost" | "fell" | "rose" | "sold" | "bought" | "spoke" | "wrote" | "found" | "became" | "got" | "ran" | "brought"
     )
+}
+
+/// Irregular past forms, which end a clause rather than a noun phrase: the common ones
+/// and a few that are also nouns or infinitives elsewhere ("set", "put", "led").
+pub fn is_irregular_past(word: &str) -> bool {
+    is_common_past(word)
+        || matches!(word, "kept" | "thought" | "put" | "set" | "felt" | "knew" | "led" | "paid" | "sent" | "spent" | "stood" | "meant")
+}
+
+/// The verbs through which "it" speaks: "the company said it would …" has another
+/// subject, "it was labeled" is passive, but "It said" and "It shows" are reports.
+pub fn is_statement_verb(word: &str) -> bool {
+    matches!(word, "said" | "says" | "added" | "adds" | "stated" | "states" | "wrote" | "writes" | "noted" | "notes" | "announced" | "shows" | "showed" | "found")
+}
+
+/// A form of "be" before a participle or a described subject: "is describing".
+pub fn is_be(word: &str) -> bool {
+    matches!(word, "is" | "was" | "are" | "were")
 }
 
 /// Verbs that report a belief: "Mr. Obama believes his efforts …".

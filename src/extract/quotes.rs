@@ -370,7 +370,7 @@ fn attribute_before(cx: &mut Context, pre: Range<usize>) -> Option<Attribution> 
         // Participles such as "referencing" take the clause's subject ("Trump defended it,
         // saying, “…”"), unless a form of "be" makes them the verb ("Clinton is describing
         // as …").
-        let progressive = words.iter().rev().find(|x| x.start < w.start).is_some_and(|x| is_be(x.text(text)));
+        let progressive = words.iter().rev().find(|x| x.start < w.start).is_some_and(|x| makes_progressive(x.text(text)));
         let subject = if w.text(text).ends_with("ing") && !progressive {
             if !participle_reports(text, pre.start..w.start) {
                 continue;
@@ -401,13 +401,13 @@ fn is_singular(pronoun: &str) -> bool {
 }
 
 /// A form of "be" that makes a participle after it a verb: "is", or "he’s".
-fn is_be(word: &str) -> bool {
-    matches!(word, "is" | "was" | "are" | "were") || pronoun_is(word).is_some()
+fn makes_progressive(word: &str) -> bool {
+    lexicon::is_be(word) || pronoun_is(word).is_some()
 }
 
 /// The pronoun of a contracted "he’s" or "she’s".
 fn pronoun_is(word: &str) -> Option<&str> {
-    word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).filter(|p| lexicon::is_speaker_pronoun(p))
+    text::without_apostrophe_s(word).filter(|p| lexicon::is_speaker_pronoun(p))
 }
 
 /// The actor a pronoun or description at `span` stands for: the one named most recently
@@ -438,7 +438,7 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
     // Skip auxiliaries and adverbs right before the verb.
     let mut end = range.end;
     for w in words.iter().rev() {
-        if (lexicon::is_auxiliary(w.text(text)) || matches!(w.text(text), "is" | "was" | "are" | "were")) && text[w.end..end].trim().is_empty() {
+        if (lexicon::is_auxiliary(w.text(text)) || lexicon::is_be(w.text(text))) && text[w.end..end].trim().is_empty() {
             end = w.start;
         } else {
             break;
@@ -488,10 +488,9 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
     let last = *last_words.first()?;
     let last_start = head_end - last.len();
     if let Some(pronoun) = Some(last).filter(|w| lexicon::is_speaker_pronoun(w)).or_else(|| pronoun_is(last)) {
-        // "It" speaks only through a plain statement verb ("the company said it would
-        // tell", "it was labeled" have other subjects).
+        // "It" speaks only through a statement verb right after it.
         let verb = text[range.end..].split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        if pronoun.eq_ignore_ascii_case("it") && (end != range.end || !matches!(verb, "said" | "says" | "added" | "adds" | "stated" | "states" | "wrote" | "writes" | "noted" | "notes" | "announced" | "shows" | "showed" | "found")) {
+        if pronoun.eq_ignore_ascii_case("it") && (end != range.end || !lexicon::is_statement_verb(verb)) {
             return None;
         }
         return resolve_pronoun(cx, last_start..last_start + pronoun.len(), is_singular(pronoun));
@@ -508,7 +507,7 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
             return Some(found);
         }
         let (name, span) = unnamed_source(text, antecedent, SourceAt::Antecedent)?;
-        return Some((cx.actors.group(&name, span.clone()), span));
+        return Some(speaking_group(cx, &name, span));
     }
     // "the president", when the article names one.
     if last.eq_ignore_ascii_case("president") && last_words.get(1).is_some_and(|w| w.eq_ignore_ascii_case("the")) {
@@ -533,18 +532,15 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
     // A people: "Mexicans often say".
     let people = last.strip_suffix('s').filter(|d| lexicon::country_of_demonym(d).is_some());
     if people.is_some() {
-        let index = cx.actors.group(last, last_start..head_end);
-        return Some((index, last_start..head_end));
+        return Some(speaking_group(cx, last, last_start..head_end));
     }
     // An unnamed group: "diplomats said".
     if lexicon::is_group_noun(&last.to_lowercase()) {
-        let name = last.to_lowercase();
-        let index = cx.actors.group(&name, last_start..head_end);
-        return Some((index, last_start..head_end));
+        return Some(speaking_group(cx, &last.to_lowercase(), last_start..head_end));
     }
     // An unnamed source: "a source said", "the network said".
     if let Some((name, span)) = unnamed_source(text, floor..head_end, SourceAt::Subject) {
-        return Some((cx.actors.group(&name, span.clone()), span));
+        return Some(speaking_group(cx, &name, span));
     }
     // A group that opens its clause, described further: "Experts on North Korea said",
     // "elected officials from both parties say".
@@ -578,7 +574,7 @@ fn speaker_after(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<
         None => {
             // Only a source that ends the clause becomes an actor.
             let (name, span) = unnamed_source(text, start..range.end, SourceAt::Start).filter(|(_, span)| ends_there(span))?;
-            Some((cx.actors.group(&name, span.clone()), span))
+            Some(speaking_group(cx, &name, span))
         }
     }
 }
@@ -588,8 +584,14 @@ fn bare_source(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<us
     let head = cx.text[range.clone()].trim_end();
     let noun = head.rsplit(' ').next()?;
     let start = range.start + head.len() - noun.len();
-    let record = lexicon::is_record_noun(&noun.to_lowercase());
-    record.then(|| (cx.actors.group(&noun.to_lowercase(), start..start + noun.len()), start..start + noun.len()))
+    let span = start..start + noun.len();
+    let noun = noun.to_lowercase();
+    lexicon::is_record_noun(&noun).then(|| speaking_group(cx, &noun, span))
+}
+
+/// An unnamed group as the speaker at `span`, added to the actors under `name`.
+fn speaking_group(cx: &mut Context, name: &str, span: Range<usize>) -> (usize, Range<usize>) {
+    (cx.actors.group(name, span.clone()), span)
 }
 
 /// The subject that opens `range`: a pronoun or a named actor, perhaps after "the".
@@ -634,22 +636,25 @@ fn unnamed_source(text: &str, range: Range<usize>, at: SourceAt) -> Option<(Stri
         "One", "Another", "Several", "Some", "Many", "Two", "Three", "His", "Her", "Their", "Its",
     ];
     // "Connecticut’s tax commissioner": a possessive name determines the phrase too.
-    let is_determiner = |w: &str| DETERMINERS.contains(&w) || (text::is_capitalised(w) && (w.ends_with("’s") || w.ends_with("'s")));
+    let is_determiner = |w: &str| DETERMINERS.contains(&w) || (text::is_capitalised(w) && text::without_apostrophe_s(w).is_some());
     let slice = &text[range.clone()];
     let words: Vec<(usize, &str)> = slice
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - slice.as_ptr() as usize, w))
         .collect();
+    // A word that can stand in a noun phrase: no verb, pronoun or function word.
     let nounish = |w: &str| {
         w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '’' | '\''))
-            && !lexicon::is_auxiliary(&w.to_lowercase())
-            && !matches!(
-                w.to_lowercase().as_str(),
-                "is" | "was" | "are" | "were" | "be" | "to" | "of" | "for" | "in" | "on" | "at" | "by" | "with" | "that" | "which"
-                    | "who" | "and" | "or" | "but" | "not" | "has" | "have" | "had" | "will" | "would" | "can" | "could" | "also" | "it"
-                    | "this" | "he" | "she" | "they" | "we" | "i" | "you" | "from" | "as" | "than" | "about" | "into" | "after" | "before"
-                    | "whose" | "whom" | "where" | "when" | "if" | "so"
-            )
+            && lexicon::with_lowercase(w, |l| {
+                !lexicon::is_auxiliary(l)
+                    && !lexicon::is_be(l)
+                    && !matches!(
+                        l,
+                        "be" | "to" | "of" | "for" | "in" | "on" | "at" | "by" | "with" | "that" | "which" | "who" | "and" | "or" | "but"
+                            | "can" | "could" | "it" | "this" | "he" | "she" | "they" | "we" | "i" | "you" | "from" | "as" | "than"
+                            | "about" | "into" | "after" | "before" | "whose" | "whom" | "where" | "when" | "if" | "so"
+                    )
+            })
     };
     let phrase: &[(usize, &str)] = if at != SourceAt::Start {
         let mut d = words.iter().rposition(|(_, w)| is_determiner(w))?;
@@ -892,7 +897,7 @@ fn possessed_claims(cx: &mut Context, words: &[Word], inside_quote: &dyn Fn(usiz
             continue;
         }
         let owner = words[k - 1];
-        let Some(stem) = owner.text(text).strip_suffix("’s").or_else(|| owner.text(text).strip_suffix("'s")) else { continue };
+        let Some(stem) = text::without_apostrophe_s(owner.text(text)) else { continue };
         let stem_end = owner.start + stem.len();
         let Some(m) = cx.actors.mentions_in(owner.start.saturating_sub(64)..stem_end).filter(|m| m.end == stem_end).last().copied() else {
             continue;
@@ -956,13 +961,10 @@ fn according_to(cx: &mut Context, words: &[Word], sentence: Range<usize>) -> Opt
     let (speaker, speaker_span) = match named {
         Some(m) => (m.actor, m.start..m.end),
         None => match words[k + 2..].iter().take(4).find(|w| lexicon::is_group_noun(&w.text(text).to_lowercase())) {
-            Some(group) => {
-                let name = group.text(text).to_lowercase();
-                (cx.actors.group(&name, group.start..group.end), group.start..group.end)
-            }
+            Some(group) => speaking_group(cx, &group.text(text).to_lowercase(), group.start..group.end),
             None => {
                 let (name, span) = unnamed_source(text, cue_end..sentence.end, SourceAt::Start)?;
-                (cx.actors.group(&name, span.clone()), span)
+                speaking_group(cx, &name, span)
             }
         },
     };
@@ -1062,12 +1064,29 @@ fn claiming_country(window: &str) -> Option<&'static lexicon::Country> {
         (1..=before.len()).find_map(|n| {
             let words: Vec<&str> = before[..n].iter().rev().copied().collect();
             let phrase = words.join(" ");
-            match phrase.strip_suffix("'s").or_else(|| phrase.strip_suffix("’s")).or_else(|| phrase.strip_suffix('\'')) {
+            match text::without_apostrophe_s(&phrase).or_else(|| phrase.strip_suffix('\'')) {
                 Some(owner) => lexicon::country(owner).map(|(c, _)| c),
                 None => lexicon::country_of_demonym(&phrase),
             }
         })
     })
+}
+
+/// The claim by `country` (or one of its organs) that the denial `d` answers: the latest
+/// one before it that no other denial answers yet, else the latest one. `quotes` are in
+/// text order.
+fn claim_by(cx: &Context, quotes: &[QuoteFinding], d: usize, country: &lexicon::Country) -> Option<usize> {
+    let by_country = |c: &usize| {
+        let q = &quotes[*c];
+        q.stance != Stance::Denial
+            && q.span.start < quotes[d].span.start
+            && q.speaker.is_some_and(|s| {
+                let name = &cx.actors.actors[s].name;
+                name == country.name || name.starts_with(country.demonym)
+            })
+    };
+    let answered = |c: &usize| quotes.iter().any(|q| q.rejects == Some(*c));
+    (0..d).rev().filter(by_country).find(|c| !answered(c)).or_else(|| (0..d).rev().find(by_country))
 }
 
 /// Denials that name what they reject ("the Russian claim", "claims the Pentagon
@@ -1090,17 +1109,7 @@ fn link_denials(cx: &Context, quotes: &mut [QuoteFinding]) {
             (0..d).rev().find(|&c| quotes[c].stance != Stance::Denial)
         } else {
             // "the Russian claim", "Russia's claim": a claim by that country or its organs.
-            claiming_country(window).and_then(|country| {
-                    // The latest such claim before the denial that nothing answered yet.
-                    let by_country = |c: &usize| {
-                        *c != d && quotes[*c].stance != Stance::Denial && quotes[*c].span.start < quotes[d].span.start && quotes[*c].speaker.is_some_and(|s| {
-                            let name = &cx.actors.actors[s].name;
-                            name == country.name || name.starts_with(country.demonym)
-                        })
-                    };
-                    let answered = |c: &usize| quotes.iter().any(|q| q.rejects == Some(*c));
-                    (0..quotes.len()).rev().filter(by_country).find(|c| !answered(c)).or_else(|| (0..quotes.len()).rev().find(by_country))
-                })
+            claiming_country(window).and_then(|country| claim_by(cx, quotes, d, country))
         };
         if let Some(c) = target {
             quotes[d].rejects = Some(c);

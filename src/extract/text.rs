@@ -199,6 +199,16 @@ fn ends_with_abbreviation(before: &str) -> bool {
     lexicon::keeps_period(last)
 }
 
+/// The word without its possessive "'s" or "’s": "Russia's", "Clinton’s".
+pub fn without_apostrophe_s(word: &str) -> Option<&str> {
+    word.strip_suffix("’s").or_else(|| word.strip_suffix("'s"))
+}
+
+/// The word without any possessive ending: "Russia's", "Clinton’s" and "Jones’".
+pub fn possessive_stem(word: &str) -> Option<&str> {
+    without_apostrophe_s(word).or_else(|| word.strip_suffix("s’"))
+}
+
 /// Whether `c` can begin a word that names something (an upper-case letter).
 pub fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)

@@ -366,9 +366,8 @@ fn tense_cue(word: &str, distance: usize, to_follows: bool) -> Option<Tense> {
         "set" | "due" | "planned" | "plans" | "plan" | "planning" | "likely" | "going" if to_follows => Some(Tense::Future),
         "soon" | "until" | "till" | "effective" if near => Some(Tense::Future),
         "will" | "shall" | "upcoming" | "expected" | "scheduled" | "next" | "coming" | "ahead" => Some(Tense::Future),
-        "said" | "told" | "met" | "began" | "came" | "went" | "took" | "gave" | "made" | "held" | "saw" | "left"
-        | "won" | "lost" | "fell" | "rose" | "sold" | "bought" | "spoke" | "wrote" | "found" | "became" | "got"
-        | "ran" | "brought" | "was" | "were" | "had" | "did" | "last" | "ago" | "since" => Some(Tense::Past),
+        "was" | "were" | "had" | "did" | "last" | "ago" | "since" => Some(Tense::Past),
+        _ if lexicon::is_common_past(w) => Some(Tense::Past),
         _ if w.ends_with("ll") && (w.contains('\'') || w.contains('\u{2019}')) => Some(Tense::Future),
         _ if near && w.len() > 4 && w.ends_with("ed") => Some(Tense::Past),
         _ => None,
@@ -1453,8 +1452,9 @@ fn quarter_ordinal(word: &str) -> Option<i8> {
     })
 }
 
-/// Which occurrence of a yearless date the tense picks. A past verb does not pull the
-/// date back: "gave no reason for the Jan. 14 deadline" is still the coming one.
+/// Which occurrence of a yearless date the tense picks. [`tense_at`] gives the past only
+/// for a past verb right before the date ("ended Jan. 31"); one further away does not pull
+/// the date back: "gave no reason for the Jan. 14 deadline" is still the coming one.
 fn lean_for(tense: Tense) -> Lean {
     match tense {
         Tense::Future => Lean::Ahead,
