@@ -38,7 +38,7 @@ const countries = JSON.parse(readFileSync(process.argv[2], 'utf8'))
 const bytes = (a, b) => Buffer.compare(Buffer.from(a[0]), Buffer.from(b[0]));
 const lines = countries.map((c) =>
   `    Country { name: ${rust(c.name)}, demonym: ${rust(c.demonym)} },`);
-// Every name that stands for a country, sorted by bytes for binary search; the first
+// Every name that stands for a country, sorted by bytes (one entry per name); the first
 // country to claim a name keeps it.
 const names = new Map();
 countries.forEach((c, i) => {

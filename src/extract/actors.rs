@@ -514,8 +514,9 @@ fn administration(text: &str, words: &[Word], j: usize, owner: &Candidate) -> Op
 /// "Bashar Assad" and "Bashar al-Assad" compare equal word by word.
 pub fn name_key(name: &str) -> Vec<String> {
     name.split([' ', '-'])
-        .filter(|p| !p.is_empty() && !lexicon::is_name_particle(&p.to_lowercase()))
+        .filter(|p| !p.is_empty())
         .map(str::to_lowercase)
+        .filter(|p| !lexicon::is_name_particle(p))
         .collect()
 }
 
@@ -569,19 +570,21 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
         .collect();
     // Comparable name keys, kept beside the actors so they are computed once.
     let mut keys: Vec<Vec<String>> = Vec::new();
+    let mut lookup = Lookup::default();
     for c in &candidates {
         if not_actors.contains(c.name.as_str()) {
             continue;
         }
         let (name, kind) = canonical(c);
-        let alias_target = alias_pairs.iter().find(|(_, alias)| *alias == name).map(|(n, _)| n.clone());
+        let alias_target = alias_pairs.iter().find(|(_, alias)| *alias == name).map(|(n, _)| n.as_str());
         let key = name_key(&name);
-        let index = find_actor(&table.actors, &keys, &name, &key, kind, alias_target.as_deref());
+        let index = find_actor(&table.actors, &keys, &lookup, &name, &key, kind, alias_target);
         let index = match index {
             Some(i) => {
                 let actor = &mut table.actors[i];
                 // A full name seen after a bare surname becomes the canonical name.
                 if kind == ActorKind::Person && key.len() > keys[i].len() {
+                    lookup.rename(i, &actor.name, &keys[i], &name, &key);
                     actor.name = name.clone();
                     actor.kind = ActorKind::Person;
                     keys[i] = key;
@@ -592,9 +595,11 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
                 i
             }
             None => {
+                let i = table.actors.len();
+                lookup.add(i, &name, &key);
                 table.actors.push(ActorFinding { name: name.clone(), kind, aliases: Vec::new(), roles: Vec::new() });
                 keys.push(key);
-                table.actors.len() - 1
+                i
             }
         };
         let actor = &mut table.actors[index];
@@ -633,26 +638,66 @@ fn after_comma_place(text: &str, c: &Candidate) -> bool {
         && lexicon::country(&c.name).is_some()
 }
 
+/// The actors [`cluster`] has made so far, by exact name and by the last word of their
+/// name key, so that tying a candidate does not compare it with every actor. Each list
+/// holds actor indices in ascending order.
+#[derive(Default)]
+struct Lookup {
+    by_name: HashMap<String, Vec<usize>>,
+    by_last: HashMap<String, Vec<usize>>,
+}
+
+impl Lookup {
+    fn add(&mut self, i: usize, name: &str, key: &[String]) {
+        insert_sorted(self.by_name.entry(name.to_string()).or_default(), i);
+        if let Some(last) = key.last() {
+            insert_sorted(self.by_last.entry(last.clone()).or_default(), i);
+        }
+    }
+
+    fn rename(&mut self, i: usize, old_name: &str, old_key: &[String], name: &str, key: &[String]) {
+        if let Some(list) = self.by_name.get_mut(old_name) {
+            list.retain(|&j| j != i);
+        }
+        if let Some(list) = old_key.last().and_then(|last| self.by_last.get_mut(last)) {
+            list.retain(|&j| j != i);
+        }
+        self.add(i, name, key);
+    }
+
+    /// The first actor named exactly `name`.
+    fn first_named(&self, name: &str) -> Option<usize> {
+        self.by_name.get(name)?.first().copied()
+    }
+}
+
+fn insert_sorted(list: &mut Vec<usize>, i: usize) {
+    if let Err(at) = list.binary_search(&i) {
+        list.insert(at, i);
+    }
+}
+
 fn find_actor(
     actors: &[ActorFinding],
     keys: &[Vec<String>],
+    lookup: &Lookup,
     name: &str,
     key: &[String],
     kind: ActorKind,
     alias_of: Option<&str>,
 ) -> Option<usize> {
-    if let Some(target) = alias_of {
-        if let Some(i) = actors.iter().position(|a| a.name == target) {
-            return Some(i);
-        }
+    if let Some(i) = alias_of.and_then(|target| lookup.first_named(target)) {
+        return Some(i);
     }
-    if let Some(i) = actors.iter().position(|a| a.name == name) {
+    if let Some(i) = lookup.first_named(name) {
         return Some(i);
     }
     if !is_personal(kind) {
         return None;
     }
-    actors.iter().zip(keys).rposition(|(a, other)| is_personal(a.kind) && same_person(key, other))
+    // The latest person whose name could be this one: the same person shares a last word.
+    let same_last = lookup.by_last.get(key.last()?)?;
+    same_last.iter().rev().copied().find(|&i| is_personal(actors[i].kind) && same_person(key, &keys[i]))
 }
 
 /// People, and single names not yet known to be anything else.
@@ -674,16 +719,21 @@ pub fn same_person(key: &[String], other: &[String]) -> bool {
 /// placeholders into the full-name actor.
 fn resolve_surnames(table: &mut ActorTable) {
     let keys: Vec<Vec<String>> = table.actors.iter().map(|a| name_key(&a.name)).collect();
-    let mut merges = Vec::new();
-    for (i, key) in keys.iter().enumerate() {
-        if key.len() != 1 {
-            continue;
-        }
-        let full = (0..keys.len()).find(|&f| table.actors[f].kind == ActorKind::Person && keys[f].len() > 1 && keys[f].last() == key.last());
-        if let Some(f) = full {
-            merges.push((i, f));
+    // The first full name of a person for each surname.
+    let mut full_names: HashMap<&str, usize> = HashMap::new();
+    for (f, key) in keys.iter().enumerate() {
+        if table.actors[f].kind == ActorKind::Person && key.len() > 1 {
+            if let Some(last) = key.last() {
+                full_names.entry(last.as_str()).or_insert(f);
+            }
         }
     }
+    let merges: Vec<(usize, usize)> = keys
+        .iter()
+        .enumerate()
+        .filter(|(_, key)| key.len() == 1)
+        .filter_map(|(i, key)| Some((i, *full_names.get(key[0].as_str())?)))
+        .collect();
     merge(table, &merges);
 }
 
@@ -716,6 +766,9 @@ fn governments_by_country(table: &mut ActorTable) {
 /// Folds each `(from, into)` actor into the other: aliases, roles and mentions move,
 /// and the remaining actors are renumbered in order.
 fn merge(table: &mut ActorTable, merges: &[(usize, usize)]) {
+    if merges.is_empty() {
+        return;
+    }
     let mut remap: Vec<usize> = (0..table.actors.len()).collect();
     for &(from, into) in merges {
         remap[from] = into;
@@ -734,10 +787,10 @@ fn merge(table: &mut ActorTable, merges: &[(usize, usize)]) {
     }
     let mut new_index = vec![usize::MAX; table.actors.len()];
     let mut kept = Vec::new();
-    for (i, actor) in table.actors.iter().enumerate() {
+    for (i, actor) in std::mem::take(&mut table.actors).into_iter().enumerate() {
         if remap[i] == i {
             new_index[i] = kept.len();
-            kept.push(actor.clone());
+            kept.push(actor);
         }
     }
     for m in &mut table.mentions {

@@ -70,8 +70,16 @@ pub fn pair_marks(text: &str, paragraphs: &[Range<usize>], diagnostics: &mut Vec
         let slice = &text[para.clone()];
         // (mark position, content start, opened by a straight mark)
         let mut open: Option<(usize, usize, bool)> = None;
-        let mut chars = slice.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        // Where the next mark may start: after the second half of a doubled mark.
+        let mut resume = 0;
+        // Only ASCII marks and the curly ones (lead byte 0xE2) can matter, so the scan
+        // tests bytes and decodes just those characters.
+        let marks = slice.bytes().enumerate().filter(|&(_, b)| matches!(b, b'"' | b'`' | b'\'' | 0xE2));
+        for (i, _) in marks {
+            if i < resume {
+                continue;
+            }
+            let Some(c) = slice[i..].chars().next() else { break };
             let at = para.start + i;
             let (is_open_mark, is_close_mark, width) = match c {
                 '“' => (true, false, c.len_utf8()),
@@ -100,12 +108,12 @@ pub fn pair_marks(text: &str, paragraphs: &[Range<usize>], diagnostics: &mut Vec
                     (open.is_none() && opener, closes, 1)
                 }
                 '`' if slice[i..].starts_with("``") => {
-                    chars.next();
+                    resume = i + 2;
                     (true, false, 2)
                 }
                 // Two apostrophes close a quote, or open one where a word begins (newswire style).
                 '\'' if slice[i..].starts_with("''") => {
-                    chars.next();
+                    resume = i + 2;
                     let before = slice[..i].chars().next_back();
                     let opener = before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '-' | ':'));
                     (open.is_none() && opener, open.is_some(), 2)
@@ -1043,11 +1051,19 @@ fn stance_of(content: &str, lean: CueLean) -> Stance {
     if lean == CueLean::Denial {
         return Stance::Denial;
     }
-    let words: Vec<&str> = content.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()).collect();
     let is = |w: &str, options: &[&str]| options.iter().any(|o| w.eq_ignore_ascii_case(o));
-    let negated = words.windows(2).any(|p| is(p[0], &["has", "have", "had", "been", "is", "are", "was", "were"]) && is(p[1], &["no"]))
-        && !words.windows(2).any(|p| is(p[0], &["no"]) && is(p[1], &["longer"]));
-    if words.iter().any(|w| lexicon::is_denial_word(w)) || negated {
+    // "has no", "were no", but not "no longer".
+    let (mut has_no, mut no_longer) = (false, false);
+    let mut previous = "";
+    for w in content.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()) {
+        if lexicon::is_denial_word(w) {
+            return Stance::Denial;
+        }
+        has_no |= is(previous, &["has", "have", "had", "been", "is", "are", "was", "were"]) && is(w, &["no"]);
+        no_longer |= is(previous, &["no"]) && is(w, &["longer"]);
+        previous = w;
+    }
+    if has_no && !no_longer {
         Stance::Denial
     } else if lean == CueLean::Claim {
         Stance::Claim

@@ -206,8 +206,9 @@ pub fn find(
                 i += 1;
                 continue;
             }
-            let tense = tense_at(text, words, regions, i);
-            match recognise(text, words, i, tense) {
+            // Most candidates match nothing, so the tense is worked out only when asked for.
+            let tense = std::cell::OnceCell::new();
+            match recognise(text, words, i, &|| *tense.get_or_init(|| tense_at(text, words, regions, i))) {
                 Some((last, meaning)) => {
                     let start = words[i].start;
                     let end = words[last].end;
@@ -782,7 +783,7 @@ fn day_interval(y: i16, m: i8, d: i8) -> Option<Interval> {
 }
 
 /// Tries every pattern at word `i`. Returns the last word used and its meaning.
-fn recognise(text: &str, words: &[Word], i: usize, tense: Tense) -> Option<(usize, Meaning)> {
+fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) -> Option<(usize, Meaning)> {
     let w = lower(text, &words[i]);
     let next = |k: usize| words.get(i + k).map(|x| lower(text, x));
     let adjacent = |k: usize| {
@@ -804,7 +805,7 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: Tense) -> Option<(usiz
     if let Some(day) = weekday(&w).filter(|_| text::is_capitalised(words[i].text(text))) {
         if adjacent(1) {
             // The weekday already places the date: the nearest one, whatever the tense.
-            if let Some((last, m)) = recognise(text, words, i + 1, Tense::Unmarked) {
+            if let Some((last, m)) = recognise(text, words, i + 1, &|| Tense::Unmarked) {
                 if matches!(m, Meaning::Absolute(_) | Meaning::Relative(Relative::MonthDay { .. })) {
                     return Some((last, m));
                 }
@@ -814,7 +815,7 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: Tense) -> Option<(usiz
         let (future, last) = match prev.as_deref() {
             Some("next" | "coming") => (true, false),
             Some("last" | "past") => (false, true),
-            _ => (tense.is_future(), false),
+            _ => (tense().is_future(), false),
         };
         return Some(with_day_part(text, words, i, Meaning::Relative(Relative::Weekday { day, future, last })));
     }
@@ -861,7 +862,7 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: Tense) -> Option<(usiz
             if let Some(y) = next(2).and_then(|n| year(&n)).filter(|_| adjacent(2)) {
                 return day_interval(y, m, d).map(|iv| (i + 2, Meaning::Absolute(iv)));
             }
-            return Some((i + 1, month_day(m, d, tense)));
+            return Some((i + 1, month_day(m, d, tense())));
         }
         if let Some(y) = next(1).and_then(|n| year(&n)).filter(|_| adjacent(1)) {
             let iv = starting(y, m, Granularity::Month)?;
@@ -883,7 +884,7 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: Tense) -> Option<(usiz
                 return Some((i + 2 + of, Meaning::Relative(Relative::MonthIn { month: m, years })));
             }
         }
-        let lean = lean_for(tense);
+        let lean = lean_for(tense());
         return Some((i, Meaning::Relative(Relative::Month { month: m, lean })));
     }
 
@@ -896,7 +897,7 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: Tense) -> Option<(usiz
             if let Some(y) = next(2).and_then(|n| year(&n)).filter(|_| adjacent(2)) {
                 return day_interval(y, m, d).map(|iv| (i + 2, Meaning::Absolute(iv)));
             }
-            return Some((i + 1, month_day(m, d, tense)));
+            return Some((i + 1, month_day(m, d, tense())));
         }
         // The second day of "April 24 and 25".
         let month_before = i
@@ -904,7 +905,7 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: Tense) -> Option<(usiz
             .filter(|&k| lower(text, &words[k + 2]) == "and" && day_of_month(words[k + 1].text(text)).is_some())
             .and_then(|k| month_number(&lower(text, &words[k])).filter(|_| text::is_capitalised(words[k].text(text))));
         if let Some(m) = month_before {
-            return Some((i, month_day(m, d, tense)));
+            return Some((i, month_day(m, d, tense())));
         }
     }
 
@@ -935,7 +936,7 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: Tense) -> Option<(usiz
             }
         }
         match (next(1).as_deref(), next(2).as_deref()) {
-            (Some("weekend"), _) => return Some((i + 1, Meaning::Relative(Relative::Weekend { future: tense.is_future() }))),
+            (Some("weekend"), _) => return Some((i + 1, Meaning::Relative(Relative::Weekend { future: tense().is_future() }))),
             // "the summer", "the early summer": this year's.
             (Some("early" | "late"), Some(n)) if season(n).is_some() => {
                 return Some((i + 2, Meaning::Relative(Relative::Season { season: season(n)?, offset: 0 })));
@@ -978,7 +979,7 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: Tense) -> Option<(usiz
             return Some((i, Meaning::Absolute(starting(decade, 1, Granularity::Decade)?)));
         }
         if let Some(month) = month_number(rest).filter(|_| rest.len() > 3) {
-            let lean = lean_for(tense);
+            let lean = lean_for(tense());
             return Some((i, Meaning::Relative(Relative::Month { month, lean })));
         }
     }
@@ -992,7 +993,7 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: Tense) -> Option<(usiz
         return Some((i, Meaning::Set(set.to_string())));
     }
     if let Some((last, holiday)) = holiday(text, words, i) {
-        return Some((last, Meaning::Relative(Relative::Holiday { holiday, lean: lean_for(tense) })));
+        return Some((last, Meaning::Relative(Relative::Holiday { holiday, lean: lean_for(tense()) })));
     }
 
     if let Some(days) = days_from_today(&w) {
