@@ -376,6 +376,9 @@ pub fn is_auxiliary(word: &str) -> bool {
 /// Calls `f` with `word` in lower case, without allocating for short ASCII words
 /// (nearly every word of English news).
 pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) && word.is_ascii() {
+        return f(word);
+    }
     let mut buffer = [0u8; 32];
     match buffer.get_mut(..word.len()).filter(|_| word.is_ascii()) {
         Some(slot) => {

@@ -3,6 +3,7 @@
 //! The anchor is the article's publication date, passed in; nothing reads a clock.
 //! Relative expressions in an undated article keep `value: None` and a reason.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use jiff::civil::{Date, Weekday};
@@ -646,8 +647,15 @@ fn resolve(rel: Relative, a: Date) -> Option<(String, Option<Interval>, TimexTyp
     }
 }
 
-fn lower(text: &str, w: &Word) -> String {
-    w.text(text).to_lowercase()
+/// The word in lower case, borrowed from the text when it is lower case already (most
+/// words are), so matching allocates only for capitalised words.
+fn lower<'t>(text: &'t str, w: &Word) -> Cow<'t, str> {
+    let word = w.text(text);
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
 }
 
 fn month_number(word: &str) -> Option<i8> {
@@ -846,7 +854,7 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
         // "May" is a month when a date or a preposition says so, not the modal verb.
         let dated_may = next(1).is_some_and(|n| day_of_month(&n).is_some() || year(&n).is_some())
             || i.checked_sub(1).is_some_and(|p| {
-                matches!(lower(text, &words[p]).as_str(), "in" | "by" | "since" | "until" | "from" | "early" | "late" | "mid" | "last" | "next" | "this" | "of" | "through" | "before" | "after")
+                matches!(&*lower(text, &words[p]), "in" | "by" | "since" | "until" | "from" | "early" | "late" | "mid" | "last" | "next" | "this" | "of" | "through" | "before" | "after")
             });
         if !capital || (w == "may" && !dated_may) {
             return None;
@@ -912,7 +920,7 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
     // "third-quarter", "the third quarter".
     let (ordinal, hyphenated) = match w.split_once('-') {
         Some((o, "quarter")) => (o, true),
-        _ => (w.as_str(), false),
+        _ => (&*w, false),
     };
     if let Some(q) = quarter_ordinal(ordinal) {
         if hyphenated {
@@ -959,7 +967,7 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
             }
         }
         match next(1).as_deref() {
-            Some("past") if i == 0 || !matches!(lower(text, &words[i - 1]).as_str(), "over" | "for") => {
+            Some("past") if i == 0 || !matches!(&*lower(text, &words[i - 1]), "over" | "for") => {
                 return Some((i + 1, Meaning::Reference("PAST_REF")))
             }
             Some("future") => return Some((i + 1, Meaning::Reference("FUTURE_REF"))),
@@ -968,7 +976,7 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
     }
 
     // "year-earlier profit", "the year-ago results": the period a year before the report's.
-    if matches!(w.as_str(), "year-earlier" | "year-ago") {
+    if matches!(&*w, "year-earlier" | "year-ago") {
         return Some((i, Meaning::Period { years_back: 1, year: None, otherwise: Granularity::Year }));
     }
     if let Some(rest) = w.strip_prefix("mid-").or_else(|| w.strip_prefix("late-")).or_else(|| w.strip_prefix("early-")) {
@@ -999,7 +1007,7 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
     if let Some(days) = days_from_today(&w) {
         return Some(with_day_part(text, words, i, Meaning::Relative(Relative::Days(days))));
     }
-    match w.as_str() {
+    match &*w {
         "now" | "currently" => return Some((i, Meaning::Reference("PRESENT_REF"))),
         "recently" => return Some((i, Meaning::Reference("PAST_REF"))),
         "tonight" => return Some((i, at_clock(Meaning::Relative(Relative::Days(0)), "NI"))),
@@ -1007,15 +1015,15 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
     }
 
     // "last September", "next week", "this year", "last summer", "last night".
-    if matches!(w.as_str(), "last" | "next" | "this" | "past" | "coming") && adjacent(1) {
-        let offset = match w.as_str() {
+    if matches!(&*w, "last" | "next" | "this" | "past" | "coming") && adjacent(1) {
+        let offset = match &*w {
             "last" | "past" => -1,
             "next" | "coming" => 1,
             _ => 0,
         };
         let n = next(1)?;
         // "the last three years", "past few weeks": a duration.
-        if n != "a" && n != "an" && (number(&n).is_some() || matches!(n.as_str(), "few" | "several")) {
+        if n != "a" && n != "an" && (number(&n).is_some() || matches!(&*n, "few" | "several")) {
             if let Some((end, Meaning::Duration(v))) = duration(text, words, i + 1) {
                 return Some((end, Meaning::Duration(v)));
             }
@@ -1057,14 +1065,14 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
     }
 
     // "earlier this month", "later this year".
-    if matches!(w.as_str(), "earlier" | "later") && next(1).as_deref() == Some("this") {
+    if matches!(&*w, "earlier" | "later") && next(1).as_deref() == Some("this") {
         if let Some((g, _)) = next(2).and_then(|n| unit(&n)) {
             return Some((i + 2, Meaning::Relative(Relative::Unit { unit: g, offset: 0 })));
         }
     }
 
     // "the same day", "that week", "the following year", "the previous month".
-    let (skip, offset) = match (w.as_str(), next(1).as_deref()) {
+    let (skip, offset) = match (&*w, next(1).as_deref()) {
         ("the", Some("same")) => (2, 0),
         ("the", Some("following")) => (2, 1),
         ("the", Some("previous" | "preceding")) => (2, -1),
@@ -1255,7 +1263,7 @@ fn with_day_part(text: &str, words: &[Word], at: usize, day: Meaning) -> (usize,
 /// optional zone ("EST"). Returns the last word used and the TIMEX3 time (`22:00`).
 fn clock_time(text: &str, words: &[Word], i: usize) -> Option<(usize, String)> {
     let w = lower(text, &words[i]);
-    let (last, clock) = match w.as_str() {
+    let (last, clock) = match &*w {
         // "High Noon" is a film.
         "noon" if i > 0 && lower(text, &words[i - 1]) == "high" => return None,
         "noon" | "midday" => (i, "12:00".to_string()),
@@ -1274,7 +1282,7 @@ fn clock_time(text: &str, words: &[Word], i: usize) -> Option<(usize, String)> {
                 .then(|| words.get(meridian_at + 2).map(|x| lower(text, x)))
                 .flatten();
             if let Some(part) = part_of_day.filter(|_| (1..=12).contains(&hours)) {
-                let hours = match (part.as_str(), hours) {
+                let hours = match (&*part, hours) {
                     ("morning", 12) => 0,
                     ("morning", h) => h,
                     ("afternoon" | "evening", h) if h < 12 => h + 12,
@@ -1345,7 +1353,7 @@ fn reporting_period(text: &str, words: &[Word], i: usize) -> Option<(usize, Mean
     let mut named_year = None;
     let mut ordinal = None;
     while let Some(word) = words.get(k).map(|x| lower(text, x)) {
-        match word.as_str() {
+        match &*word {
             "year-earlier" | "year-ago" | "comparable" | "corresponding" | "prior-year" => year_back |= word != "comparable",
             "current" | "present" => current = true,
             "latest" | "most" | "recent" | "same" => latest = true,
@@ -1361,7 +1369,7 @@ fn reporting_period(text: &str, words: &[Word], i: usize) -> Option<(usize, Mean
     let head = words.get(k).map(|x| lower(text, x))?;
     let after = words.get(k + 1).map(|x| lower(text, x));
     let modified = k > i + 1;
-    match head.as_str() {
+    match &*head {
         "quarter" | "period" => {
             if head == "period" && !(year_back || latest || named_year.is_some()) {
                 return None;
@@ -1398,13 +1406,13 @@ fn spoken_year(text: &str, words: &[Word], i: usize) -> Option<(usize, i16)> {
     if first == "two" && at(i + 1).as_deref() == Some("thousand") {
         return Some((i + 1, 2000));
     }
-    let century: i16 = match first.as_str() {
+    let century: i16 = match &*first {
         "nineteen" => 1900,
         "eighteen" => 1800,
         _ => return None,
     };
     let tens = at(i + 1)?;
-    let (tens_word, unit_word) = tens.split_once('-').unwrap_or((tens.as_str(), ""));
+    let (tens_word, unit_word) = tens.split_once('-').unwrap_or((&*tens, ""));
     let tens_value: i16 = match tens_word {
         "ten" => return None,
         "twenty" => 20,
@@ -1475,7 +1483,7 @@ fn duration(text: &str, words: &[Word], i: usize) -> Option<(usize, Meaning)> {
     let at = |k: usize| words.get(k).map(|x| lower(text, x));
     // "for years", "within weeks", "over the years", "the weeks ahead", "months of talks".
     let plural_unit = |k: usize| at(k).filter(|n| n.ends_with('s')).and_then(|n| unit(&n)).map(|(_, code)| code);
-    if matches!(w.as_str(), "for" | "within" | "over") {
+    if matches!(&*w, "for" | "within" | "over") {
         if let Some(code) = plural_unit(i + 1) {
             return Some((i + 1, Meaning::Duration(vague_duration(code))));
         }
@@ -1497,7 +1505,7 @@ fn duration(text: &str, words: &[Word], i: usize) -> Option<(usize, Meaning)> {
         return Some((i, Meaning::Duration(vague_duration(code))));
     }
     // "over an hour" is about an hour; "over the years" was handled above.
-    let approx = matches!(w.as_str(), "almost" | "nearly" | "about" | "some" | "roughly" | "around" | "over");
+    let approx = matches!(&*w, "almost" | "nearly" | "about" | "some" | "roughly" | "around" | "over");
     let first = if approx { i + 1 } else { i };
     let word = at(first)?;
     // "three-quarters of its food", "a quarter of the market": fractions, not time.
@@ -1522,7 +1530,7 @@ fn duration(text: &str, words: &[Word], i: usize) -> Option<(usize, Meaning)> {
             return Some((first + 3, Meaning::Duration(duration_value(2, code))));
         }
     }
-    let vague = match (word.as_str(), at(first + 1).as_deref()) {
+    let vague = match (&*word, at(first + 1).as_deref()) {
         ("several" | "many" | "some" | "few", _) => Some(first + 1),
         ("a", Some("few")) => Some(first + 2),
         _ => None,
