@@ -51,7 +51,8 @@ struct Candidate {
     honorific: bool,
     /// Preceded by a locative preposition or standing as "Town, Country".
     locative: bool,
-    /// First word of its sentence, where every word is capitalised.
+    /// First word of its sentence, where every word is capitalised, and not the subject
+    /// of a speech verb right after it.
     sentence_initial: bool,
 }
 
@@ -418,6 +419,7 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
         // Places ("Rixos Hotel", "Middle East") are never actors.
         classify(text, name_words, &name)?
     };
+    let sentence_initial = run[0].start == sentence_start && !speaks_next(&name, &text[name_end..]);
     Some(Candidate {
         span,
         full: run[0].start..name_end,
@@ -426,8 +428,17 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
         role,
         honorific,
         locative,
-        sentence_initial: run[0].start == sentence_start,
+        sentence_initial,
     })
+}
+
+/// Whether a name is the subject of a speech verb right after it ("Galvin said"): a
+/// capitalised word opening a sentence is then a name, not a common word. A plural-looking
+/// word speaks only through "says" ("Others said" is no name; "Jones said" would need
+/// the full name elsewhere).
+fn speaks_next(name: &str, after: &str) -> bool {
+    let next = after.split_whitespace().next().unwrap_or("");
+    matches!(next, "said" | "says" | "told" | "tells" | "added" | "adds" | "wrote" | "writes") && (!name.ends_with('s') || next == "says")
 }
 
 fn classify(text: &str, words: &[Word], name: &str) -> Option<ActorKind> {

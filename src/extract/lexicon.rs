@@ -344,7 +344,7 @@ pub fn is_be(word: &str) -> bool {
 
 /// Verbs that report a belief: "Mr. Obama believes his efforts …".
 pub fn is_belief_verb(word: &str) -> bool {
-    matches!(word, "believes" | "believe" | "believed")
+    matches!(word, "believes" | "believe" | "believed" | "think" | "thinks")
 }
 
 /// Verbs that report an aim when "to" follows: "Clinton wants to sign up 5 million people".

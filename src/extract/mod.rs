@@ -226,6 +226,13 @@ mod tests {
             ("Jane Doe began by saying he would never diagnose anyone.", "he would never diagnose anyone", "Jane Doe"),
             ("Jane Doe says at a stop in Toledo, Ohio, that it means nothing for the voters.", "it means nothing for the voters", "Jane Doe"),
             ("The city sent a letter to Acme Corp. It says the campaign broke the law.", "the campaign broke the law", "Acme Corp."),
+            // A party label before a relative clause, a verb after "but", a name that opens
+            // its sentence, "according to" a pronoun, a stated belief.
+            ("Sen. Claire McCaskill (D-Mo.), who has endorsed Jane Doe, said the race is close.", "the race is close", "Claire McCaskill"),
+            ("John Roe put off deciding whether to appeal but said the ruling was wrong.", "the ruling was wrong", "John Roe"),
+            ("Galvin said the polling location never shut its doors.", "the polling location never shut its doors", "Galvin"),
+            ("John Roe fled long ago. According to him, the police had raided his office.", "the police had raided his office", "John Roe"),
+            ("Jane Doe thinks the progress on climate change is real.", "the progress on climate change is real", "Jane Doe"),
         ];
         for (text, content, speaker) in cases {
             let a = analyze(text, None);
@@ -244,6 +251,28 @@ mod tests {
         assert!(a.mentions.iter().all(|m| m.start < m.end), "{:?}", a.mentions);
         let a = analyze(": Jane Doe needs to change course on taxes.", None);
         assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+    }
+
+    #[test]
+    fn according_to_reports_even_without_a_speaker() {
+        // A source that is no actor ("early results of the exit poll") still marks a report;
+        // a pronoun that only begins the source ("her lawyer") is not the speaker.
+        let text = "According to early results of the exit poll conducted by two networks, Jane Doe led among women.";
+        let a = analyze(text, None);
+        let q = a.quotes.iter().find(|q| q.kind == QuoteKind::Indirect).expect("a report");
+        assert_eq!(&text[q.span.clone()], "Jane Doe led among women");
+        assert_eq!(q.speaker, None);
+        let text = "Jane Doe spoke. According to her lawyer, the case will be dropped next week.";
+        let a = analyze(text, None);
+        let q = a.quotes.iter().find(|q| q.kind == QuoteKind::Indirect).expect("a report");
+        assert_eq!(&text[q.span.clone()], "the case will be dropped next week");
+        assert_ne!(q.speaker.map(|s| a.actors[s].name.as_str()), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn others_opening_a_sentence_are_no_name() {
+        let a = analyze("Others said the plan would fail.", None);
+        assert!(a.actors.iter().all(|x| x.name != "Others"), "{:?}", a.actors);
     }
 
     #[test]

@@ -438,6 +438,14 @@ fn lean_of(text: &str, w: &Word) -> CueLean {
     lexicon::speech_verb(w.text(text)).unwrap_or(CueLean::Neutral)
 }
 
+/// `head` without a closing party label: "Rep. Stephen Lynch (D-Mass.)".
+fn without_party_label(head: &str) -> &str {
+    match head.strip_suffix(')').and_then(|h| h.rfind(" (")) {
+        Some(open) => head[..open].trim_end(),
+        None => head,
+    }
+}
+
 /// The speaker standing right before a cue verb, skipping auxiliaries, adverbs and
 /// an appositive (`Jeff Davis, a Pentagon spokesman, said`).
 fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option<(usize, Range<usize>)> {
@@ -456,12 +464,7 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
     // appositive between commas ("Turkey, which …, has said"). A capitalised stretch
     // between commas may be the name itself ("The chairman, Phil Lovas, said") or a
     // description of it ("Dianne Feinstein, Democrat of California, said").
-    let mut head = text[floor..end].trim_end();
-    if head.ends_with(')') {
-        if let Some(open) = head.rfind(" (") {
-            head = head[..open].trim_end();
-        }
-    }
+    let mut head = without_party_label(text[floor..end].trim_end());
     let mut fallback = None;
     if head.ends_with(',') {
         let inner = &head[..head.len() - 1];
@@ -474,7 +477,9 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
                 head = inner.trim_end();
                 fallback = Some(inner[..comma].trim_end());
             } else if first.starts_with(|c: char| c.is_alphanumeric()) {
-                head = inner[..comma].trim_end();
+                // The label may stand before the appositive too: "Sen. Claire McCaskill
+                // (D-Mo.), who has endorsed Clinton, said".
+                head = without_party_label(inner[..comma].trim_end());
             }
         } else {
             head = inner.trim_end();
@@ -503,8 +508,9 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
         }
         return resolve_pronoun(cx, last_start..last_start + pronoun.len(), is_singular(pronoun));
     }
-    // A second verb of the clause's subject: "She urges him to stop and repeatedly says".
-    if last == "and" {
+    // A second verb of the clause's subject: "She urges him to stop and repeatedly says",
+    // "Sullivan put off deciding … but said".
+    if matches!(last, "and" | "but") {
         return clause_subject(cx, floor..head_end);
     }
     // A relative clause: "an architect who said", "McConnell, who in 2010 said".
@@ -963,20 +969,28 @@ fn according_to(cx: &mut Context, words: &[Word], sentence: Range<usize>) -> Opt
     let text = cx.text;
     let k = words.windows(2).position(|p| p[0].text(text).eq_ignore_ascii_case("according") && p[1].text(text) == "to")?;
     let (cue_start, cue_end) = (words[k].start, words[k + 1].end);
-    // The source: the first named actor within a few words, or an unnamed group.
+    // The source: a pronoun, the first named actor within a few words, or an unnamed
+    // group. "According to" marks a report even when its source is none of these
+    // ("according to early results of the exit poll", "according to state law"): the
+    // report is then kept without a speaker.
     let window = cue_end..words.get(k + 6).map_or(sentence.end, |w| w.end);
+    // Not "according to her lawyer": the pronoun must be the whole source.
+    let pronoun = words.get(k + 2).filter(|w| {
+        let rest = text[w.end..sentence.end].trim_start();
+        matches!(w.text(text), "him" | "her" | "them") && (rest.is_empty() || rest.starts_with([',', '.', ';']))
+    });
     let named = cx.actors.mentions_in(window).next().copied();
-    let (speaker, speaker_span) = match named {
-        Some(m) => (m.actor, m.start..m.end),
-        None => match words[k + 2..].iter().take(4).find(|w| lexicon::is_group_noun(&w.text(text).to_lowercase())) {
-            Some(group) => speaking_group(cx, &group.text(text).to_lowercase(), group.start..group.end),
-            None => {
-                let (name, span) = unnamed_source(text, cue_end..sentence.end, SourceAt::Start)?;
-                speaking_group(cx, &name, span)
-            }
+    let source = match (pronoun, named) {
+        (Some(p), _) => resolve_pronoun(cx, p.start..p.end, p.text(text) != "them"),
+        (None, Some(m)) => Some((m.actor, m.start..m.end)),
+        (None, None) => match words[k + 2..].iter().take(4).find(|w| lexicon::is_group_noun(&w.text(text).to_lowercase())) {
+            Some(group) => Some(speaking_group(cx, &group.text(text).to_lowercase(), group.start..group.end)),
+            None => unnamed_source(text, cue_end..sentence.end, SourceAt::Start).map(|(name, span)| speaking_group(cx, &name, span)),
         },
     };
-    let source_end = text[speaker_span.end..sentence.end].find([',', '.', ';']).map_or(sentence.end, |i| speaker_span.end + i);
+    let (speaker, speaker_span) = source.map_or((None, None), |(actor, span)| (Some(actor), Some(span)));
+    let source_from = speaker_span.as_ref().map_or(cue_end, |s| s.end);
+    let source_end = text[source_from..sentence.end].find([',', '.', ';']).map_or(sentence.end, |i| source_from + i);
     let content = if text[sentence.start..cue_start].trim().is_empty() {
         // "According to X, content."
         let after = text[source_end..sentence.end].trim_start_matches([',', ' ']);
@@ -991,11 +1005,11 @@ fn according_to(cx: &mut Context, words: &[Word], sentence: Range<usize>) -> Opt
         (
             content,
             Attribution {
-                speaker: Some(speaker),
-                speaker_span: Some(speaker_span.clone()),
+                speaker,
+                speaker_span,
                 cue: cue_start..cue_end,
                 lean: CueLean::Neutral,
-                frame: cue_start..source_end.max(speaker_span.end),
+                frame: cue_start..source_end.max(source_from),
             },
         )
     })
