@@ -233,6 +233,12 @@ mod tests {
             ("Galvin said the polling location never shut its doors.", "the polling location never shut its doors", "Galvin"),
             ("John Roe fled long ago. According to him, the police had raided his office.", "the police had raided his office", "John Roe"),
             ("Jane Doe thinks the progress on climate change is real.", "the progress on climate change is real", "Jane Doe"),
+            // Shares of a poll, a source qualified by what it knows, a subject after an
+            // opening phrase.
+            ("In the new poll, twenty-four percent said she did nothing wrong.", "she did nothing wrong", "poll respondents"),
+            ("Nearly nine out of 10 say they will need new skills.", "they will need new skills", "poll respondents"),
+            ("A law enforcement official familiar with the investigation said charges were unlikely.", "charges were unlikely", "law enforcement official"),
+            ("In his speech on Monday, John Roe praised Jane Doe and said she would finish the job.", "she would finish the job", "John Roe"),
         ];
         for (text, content, speaker) in cases {
             let a = analyze(text, None);

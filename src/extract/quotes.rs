@@ -552,8 +552,14 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
     if lexicon::is_group_noun(&last.to_lowercase()) {
         return Some(speaking_group(cx, &last.to_lowercase(), last_start..head_end));
     }
-    // An unnamed source: "a source said", "the network said".
-    if let Some((name, span)) = unnamed_source(text, floor..head_end, SourceAt::Subject) {
+    // A share of those polled: "Twenty-four percent said", "Nearly nine out of 10 say".
+    if let Some(span) = poll_share(text, floor..head_end) {
+        return Some(speaking_group(cx, "poll respondents", span));
+    }
+    // An unnamed source: "a source said", "the network said", and one qualified by what
+    // it knows ("a law enforcement official familiar with the investigation said").
+    let source_end = head.rfind(" familiar with ").map_or(head_end, |k| floor + k);
+    if let Some((name, span)) = unnamed_source(text, floor..source_end, SourceAt::Subject) {
         return Some(speaking_group(cx, &name, span));
     }
     // A group that opens its clause, described further: "Experts on North Korea said",
@@ -570,6 +576,31 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
     let noun = opening[group_at];
     let noun_start = start + clause.trim_start().find(noun)?;
     Some((cx.actors.group(&noun.to_lowercase(), noun_start..noun_start + noun.len()), start..head_end))
+}
+
+/// The share of a poll's respondents that opens its clause and ends `range`: "47
+/// percent", "Nearly nine out of 10", "Twenty-four per cent".
+fn poll_share(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let slice = text[range.clone()].trim_end();
+    let words: Vec<(usize, &str)> = slice.split_whitespace().map(|w| (w.as_ptr() as usize - slice.as_ptr() as usize, w)).collect();
+    let texts: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
+    // "twenty-four" counts as well as "24" and "nine".
+    let is_number = |w: &str| !w.is_empty() && w.split('-').all(|part| super::timex::number(part).is_some_and(|n| n > 1));
+    let share_len = match texts.as_slice() {
+        [.., amount, "percent"] if is_number(amount) => 2,
+        [.., amount, "per", "cent"] if is_number(amount) => 3,
+        [.., amount] if amount.strip_suffix('%').is_some_and(is_number) => 1,
+        [.., part, "in", whole] if is_number(part) && is_number(whole) => 3,
+        [.., part, "out", "of", whole] if is_number(part) && is_number(whole) => 4,
+        _ => return None,
+    };
+    // "Nearly", "About" or "More than" may lead the share.
+    let mut first = words.len() - share_len;
+    while first > 0 && lexicon::with_lowercase(texts[first - 1], |w| matches!(w, "nearly" | "about" | "almost" | "roughly" | "only" | "just" | "than" | "more" | "fewer" | "less")) {
+        first -= 1;
+    }
+    let opens_clause = first == 0 || texts[first - 1].ends_with(',') || lexicon::with_lowercase(texts[first - 1], |w| matches!(w, "and" | "while" | "but"));
+    opens_clause.then(|| range.start + words[first].0..range.start + slice.len())
 }
 
 /// The speaker right after an inverted cue ("said Brian Baker, …", "said one source."),
@@ -608,8 +639,17 @@ fn speaking_group(cx: &mut Context, name: &str, span: Range<usize>) -> (usize, R
     (cx.actors.group(name, span.clone()), span)
 }
 
-/// The subject that opens `range`: a pronoun or a named actor, perhaps after "the".
+/// The subject of the clause `range` holds: at its start, or after an opening phrase.
 fn clause_subject(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<usize>)> {
+    subject_at(cx, range.clone()).or_else(|| {
+        // After an opening phrase: "In his speech, Obama praised her and said".
+        let comma = cx.text[range.clone()].find(", ")?;
+        subject_at(cx, range.start + comma + 2..range.end)
+    })
+}
+
+/// The subject that opens `range`: a pronoun, or a name after at most "the" and titles.
+fn subject_at(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<usize>)> {
     let head = &cx.text[range.clone()];
     let first = head.split_whitespace().next()?;
     let first_start = range.start + (head.len() - head.trim_start().len());

@@ -710,7 +710,8 @@ fn weekday_lower(lower: &str) -> Option<Weekday> {
     })
 }
 
-fn number(word: &str) -> Option<i64> {
+/// A count in digits or words: "24", "nine".
+pub(super) fn number(word: &str) -> Option<i64> {
     if let Ok(n) = word.parse::<i64>() {
         return Some(n);
     }
