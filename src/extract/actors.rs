@@ -256,6 +256,25 @@ fn scan_sentence(text: &str, words: &[Word], out: &mut Vec<Candidate>, aliases: 
             i = j + 1;
             continue;
         }
+        // "the Paris Air Show", "the Worldwide Developers Conference (WWDC)": an event is
+        // no actor, nor is its short name, wherever it stands.
+        if lexicon::is_event_head(words[j].text(text)) {
+            products.push(product_key(&text[words[i].start..words[j].end]));
+            if let Some(short) = bracketed_after(&text[words[j].end..]) {
+                products.push(product_key(short));
+            }
+            i = j + 1;
+            continue;
+        }
+        // "iPod Nano", "iTunes Music Store": a name after a lower-case brand names a product;
+        // "Intel processors", "long-haul Airbus jets": a maker before its products is no
+        // actor there.
+        let brand_before = i.checked_sub(1).is_some_and(|p| only_spaces(text, &words[p], &words[i]) && is_lowercase_brand(words[p].text(text)));
+        let products_follow = words.get(j + 1).is_some_and(|n| only_spaces(text, &words[j], n) && lexicon::is_product_noun(n.text(text)));
+        if brand_before || products_follow {
+            i = j + 1;
+            continue;
+        }
         let lowercase_before = i.checked_sub(1).map(|k| words[k].text(text));
         if let Some(org) = role_organisation(text, run) {
             out.push(org);
@@ -272,14 +291,8 @@ fn scan_sentence(text: &str, words: &[Word], out: &mut Vec<Candidate>, aliases: 
                 None => j,
             };
             // "Isis (Islamic State)": the bracketed run is another name for the same actor.
-            let after = &text[words[consumed].end..];
-            if after.starts_with(" (") {
-                if let Some(close) = after.find(')') {
-                    let inner = after[2..close].trim();
-                    if !inner.is_empty() && inner.split(' ').all(is_name_word) {
-                        aliases.push((c.name.clone(), inner.to_string()));
-                    }
-                }
+            if let Some(inner) = bracketed_after(&text[words[consumed].end..]) {
+                aliases.push((c.name.clone(), inner.to_string()));
             }
             let mut consumed = consumed;
             if let Some(admin) = administration(text, words, j, &c) {
@@ -294,6 +307,21 @@ fn scan_sentence(text: &str, words: &[Word], out: &mut Vec<Candidate>, aliases: 
             i = j + 1;
         }
     }
+}
+
+/// The name in brackets right after a name: " (WWDC)" → "WWDC".
+fn bracketed_after(after: &str) -> Option<&str> {
+    let inner = after.strip_prefix(" (")?;
+    let inner = inner[..inner.find(')')?].trim();
+    (!inner.is_empty() && inner.split(' ').all(is_name_word)).then_some(inner)
+}
+
+/// A brand written in lower case with a capital inside: "iPod", "iTunes", "eBay".
+fn is_lowercase_brand(word: &str) -> bool {
+    // Not "co-Anchor": letters only.
+    word.starts_with(|c: char| c.is_ascii_lowercase())
+        && word.chars().all(|c| c.is_ascii_alphabetic())
+        && word.chars().any(|c| c.is_ascii_uppercase())
 }
 
 /// Groups named by a description rather than a name: "US-led coalition" (a
@@ -394,6 +422,10 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
         }
         None => (None, &words[..]),
     };
+    // "Chief Operating Officer" is a role without a name.
+    if name_words.last().is_some_and(|w| lexicon::is_office_title(w.text(text))) {
+        return None;
+    }
     let first = name_words.first()?;
     let span = first.start..name_end;
     let name = text[span.clone()].to_string();

@@ -41,6 +41,16 @@ pub fn is_title(word: &str) -> bool {
     )
 }
 
+/// Titles of an office that are never surnames, so a run ending in one names no person
+/// ("Chief Operating Officer"), where "Larry King" does.
+pub fn is_office_title(word: &str) -> bool {
+    matches!(
+        word,
+        "Officer" | "Executive" | "Director" | "Spokesman" | "Spokeswoman" | "Spokesperson" | "Chairman" | "Chairwoman"
+            | "CEO" | "Secretary" | "Minister" | "President" | "Commissioner" | "Founder" | "Analyst" | "Officials"
+    )
+}
+
 /// Lower-case role nouns that may sit inside a capitalised name run:
 /// "White House spokesman Sean Spicer".
 pub fn is_role_noun(word: &str) -> bool {
@@ -147,6 +157,27 @@ pub fn is_place_head(word: &str) -> bool {
             | "Valley" | "Bridge" | "Stadium" | "Park" | "Road" | "Avenue" | "Hospital" | "Plaza"
             | "Sea" | "Ocean" | "Gulf" | "Lake" | "County" | "City" | "Memorial" | "Zero" | "East"
             | "West" | "Coast" | "Peninsula" | "Strait" | "Heights" | "Bank" | "Strip"
+    )
+}
+
+/// Last words of the names of events, which speak no more than places do: "the Paris Air
+/// Show", "the Democratic National Convention".
+pub fn is_event_head(word: &str) -> bool {
+    matches!(
+        word,
+        "Conference" | "Show" | "Games" | "Olympics" | "Expo" | "Summit" | "Festival" | "Awards" | "Championship"
+            | "Championships" | "Cup" | "Marathon" | "Convention" | "Store"
+    )
+}
+
+/// Plural or mass nouns for what a maker makes, after which the maker's name is no
+/// actor: "Intel processors", "Airbus jets".
+pub fn is_product_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "processors" | "chips" | "laptops" | "computers" | "jets" | "aircraft" | "planes" | "airliners" | "devices"
+            | "phones" | "smartphones" | "software" | "models" | "tankers" | "cars" | "vehicles" | "trucks" | "products"
+            | "logo" | "trademark" | "trademarks" | "website"
     )
 }
 

@@ -142,6 +142,17 @@ mod tests {
     }
 
     #[test]
+    fn events_products_and_bare_offices_are_not_actors() {
+        // An event and its short name, anywhere; a name after a lower-case brand; a maker
+        // before its products; an office with no name after it.
+        let text = "Steve Jobs spoke at the Worldwide Developers Conference (WWDC) in June. WWDC drew crowds. \
+                    The iPod Nano sold well, and so did Intel processors. The Chief Operating Officer, Tim Cook, said so. \
+                    The co-Anchor Jane Doe agreed.";
+        let names: Vec<String> = analyze(text, None).actors.into_iter().map(|a| a.name).collect();
+        assert_eq!(names, ["Steve Jobs", "Tim Cook", "Jane Doe"]);
+    }
+
+    #[test]
     fn they_never_stands_for_one_person() {
         let text = "Ben Carson arrived late. “Gifted hands,” they say.";
         let a = analyze(text, None);
