@@ -586,8 +586,8 @@ fn canonical(c: &Candidate) -> (String, ActorKind) {
 /// Ties candidates to actors: same canonical name, surname to full name, alias pairs.
 fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, String)]) -> ActorTable {
     let mut table = ActorTable::default();
-    // Locative-only countries and capitals ("in Astana, Kazakhstan") are places, and
-    // lone capitalised sentence openers are not names.
+    // Capitals only ever used as places ("in Astana"), countries that only place a town
+    // ("Astana, Kazakhstan") and lone capitalised sentence openers are not actors.
     let mut by_name: HashMap<&str, Vec<&Candidate>> = HashMap::new();
     for c in &candidates {
         by_name.entry(c.name.as_str()).or_default().push(c);
@@ -601,8 +601,16 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
         .iter()
         .filter(|(name, same)| {
             let unknown = same.iter().any(|o| o.kind == Some(ActorKind::Other));
-            let is_place = lexicon::country(name).is_some() || unknown;
-            let locative = is_place && same.iter().all(|o| o.locative || after_comma_place(text, o));
+            // A country stays one where the text is set ("talks in France"), unless it only
+            // places a town ("Astana, Kazakhstan"); a capital or an unknown word in that
+            // use is only a place.
+            let country = lexicon::country(name);
+            let town_or_unknown = country.is_some_and(|(_, capital)| capital) || unknown;
+            let locative = if town_or_unknown {
+                same.iter().all(|o| o.locative || after_comma_place(text, o))
+            } else {
+                country.is_some() && same.iter().all(|o| after_comma_place(text, o))
+            };
             // "Participants described …": a capitalised common word opening a sentence.
             let opener = unknown
                 && !person_surnames.contains(*name)

@@ -142,6 +142,13 @@ mod tests {
     }
 
     #[test]
+    fn a_country_where_things_happen_is_an_actor_a_capital_there_is_not() {
+        let text = "The jets will be built in France. Talks were held in Astana, Kazakhstan.";
+        let names: Vec<String> = analyze(text, None).actors.into_iter().map(|a| a.name).collect();
+        assert_eq!(names, ["France"]);
+    }
+
+    #[test]
     fn events_products_and_bare_offices_are_not_actors() {
         // An event and its short name, anywhere; a name after a lower-case brand; a maker
         // before its products; an office with no name after it.
