@@ -464,13 +464,18 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
     })
 }
 
-/// Whether a name is the subject of a speech verb right after it ("Galvin said"): a
-/// capitalised word opening a sentence is then a name, not a common word. A plural-looking
-/// word speaks only through "says" ("Others said" is no name; "Jones said" would need
-/// the full name elsewhere).
+/// Whether a name is the subject of the verb right after it ("Galvin said", "Apple
+/// unveils", "Airbus has confirmed"): a capitalised word opening a sentence is then a
+/// name, not a common word. A plural-looking word needs a verb that agrees with one
+/// subject ("Others said" is no name; "Jones said" needs the full name elsewhere).
 fn speaks_next(name: &str, after: &str) -> bool {
     let next = after.split_whitespace().next().unwrap_or("");
-    matches!(next, "said" | "says" | "told" | "tells" | "added" | "adds" | "wrote" | "writes") && (!name.ends_with('s') || next == "says")
+    // An "-s" word may as well be a plural noun ("Internal emails"), so only verbs news
+    // uses of companies and people count.
+    let singular_verb = matches!(next, "has" | "is" | "was")
+        || (next.ends_with('s') && (lexicon::speech_verb(next).is_some() || lexicon::is_news_action_verb(next)));
+    let past_verb = matches!(next, "said" | "told" | "added" | "wrote" | "announced" | "confirmed");
+    singular_verb || (past_verb && !name.ends_with('s'))
 }
 
 fn classify(text: &str, words: &[Word], name: &str) -> Option<ActorKind> {

@@ -119,7 +119,8 @@ pub fn is_common_capitalised(word: &str) -> bool {
             "Even" | "Still" | "Only" | "Just" | "Such" | "Other" | "Another" | "Each" | "Every" |
             "Both" | "Either" | "Neither" | "Read" | "More" | "Less" | "Under" | "Over" | "Into" |
             "Through" | "About" | "Against" | "Without" | "Within" | "Instead" | "Indeed" | "Yes" |
-            "Oh" | "Well" | "Let" | "Do" | "Does" | "Did" | "Is" | "Are" | "Was" | "Were" | "Be" |
+            "Oh" | "Well" | "Let" | "Nothing" | "Everyone" | "Everybody" | "Everything" | "Someone" | "Somebody" |
+            "Something" | "Nobody" | "Anyone" | "Anything" | "Any" | "Do" | "Does" | "Did" | "Is" | "Are" | "Was" | "Were" | "Be" |
             "Has" | "Have" | "Had" | "Will" | "Would" | "Can" | "Could" | "Should" | "May" |
             "Might" | "Must" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" |
             "Saturday" | "Sunday" | "January" | "February" | "March" | "April" | "June" | "July" |
@@ -265,6 +266,17 @@ pub enum CueLean {
     Neutral,
     Claim,
     Denial,
+}
+
+/// Verbs of what companies and people do, in the form that agrees with one subject:
+/// "Apple unveils", "Ryanair buys".
+pub fn is_news_action_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "unveils" | "releases" | "plans" | "wins" | "buys" | "sells" | "launches" | "sues" | "signs" | "faces" | "wants"
+            | "expects" | "cuts" | "raises" | "opens" | "closes" | "delays" | "posts" | "acquires" | "introduces"
+            | "orders" | "cancels" | "hires" | "fires" | "resigns" | "leaves" | "joins" | "becomes" | "returns"
+    )
 }
 
 /// Whether `word` (any case) is a form of a speech verb, and how it leans.
