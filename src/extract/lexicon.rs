@@ -119,8 +119,7 @@ pub fn is_common_capitalised(word: &str) -> bool {
             "Even" | "Still" | "Only" | "Just" | "Such" | "Other" | "Another" | "Each" | "Every" |
             "Both" | "Either" | "Neither" | "Read" | "More" | "Less" | "Under" | "Over" | "Into" |
             "Through" | "About" | "Against" | "Without" | "Within" | "Instead" | "Indeed" | "Yes" |
-            "Oh" | "Well" | "Let" | "Nothing" | "Everyone" | "Everybody" | "Everything" | "Someone" | "Somebody" |
-            "Something" | "Nobody" | "Anyone" | "Anything" | "Any" | "Do" | "Does" | "Did" | "Is" | "Are" | "Was" | "Were" | "Be" |
+            "Oh" | "Well" | "Let" | "Everybody" | "Everything" | "Someone" | "Something" | "Anything" | "Any" | "Do" | "Does" | "Did" | "Is" | "Are" | "Was" | "Were" | "Be" |
             "Has" | "Have" | "Had" | "Will" | "Would" | "Can" | "Could" | "Should" | "May" |
             "Might" | "Must" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" |
             "Saturday" | "Sunday" | "January" | "February" | "March" | "April" | "June" | "July" |

@@ -391,7 +391,7 @@ mod tests {
     /// (text, article date, expression, TIMEX3 value).
     #[test]
     fn time_expressions_resolve_against_the_article_date() {
-        let cases: [(&str, Option<Date>, &str, Option<&str>); 17] = [
+        let cases: [(&str, Option<Date>, &str, Option<&str>); 18] = [
             ("Spicer said on Monday.", day(2017, 1, 24), "Monday", Some("2017-01-23")),
             ("They will meet on Monday.", day(2017, 1, 24), "Monday", Some("2017-01-30")),
             ("“We will win,” she said on Monday.", day(2017, 1, 24), "Monday", Some("2017-01-23")),
@@ -409,6 +409,8 @@ mod tests {
             ("Prices rose in March.", day(1989, 10, 26), "March", Some("1989-03")),
             ("They meet this September.", day(1998, 2, 10), "this September", Some("1998-09")),
             ("Rates are now higher.", day(1998, 2, 10), "now", Some("PRESENT_REF")),
+            // A future verb after a long name still governs the weekday before it.
+            ("On Tuesday, the National Abortion and Reproductive Rights Action League plans to meet.", day(1998, 10, 26), "Tuesday", Some("1998-10-27")),
         ];
         for (text, date, phrase, value) in cases {
             let a = analyze(text, date);

@@ -1113,8 +1113,9 @@ fn stance_of(content: &str, lean: CueLean) -> Stance {
         if lexicon::is_denial_word(w) {
             return Stance::Denial;
         }
-        has_no |= is(previous, &["has", "have", "had", "been", "is", "are", "was", "were"]) && is(w, &["no"]);
-        no_longer |= is(previous, &["no"]) && is(w, &["longer"]);
+        // The rare second word is tested first.
+        has_no |= is(w, &["no"]) && is(previous, &["has", "have", "had", "been", "is", "are", "was", "were"]);
+        no_longer |= is(w, &["longer"]) && is(previous, &["no"]);
         previous = w;
     }
     if has_no && !no_longer {

@@ -326,10 +326,19 @@ fn tense_at(text: &str, words: &[Word], regions: &[Option<usize>], i: usize) -> 
     let is = |k: usize, options: &[&str]| lexicon::with_lowercase(words[k].text(text), |w| options.contains(&w));
     let clause_break = |a: usize, b: usize| text[words[a].end..words[b].start].contains([';', ':']);
     let to_follows = |k: usize| words.get(k + 1).is_some_and(|x| x.text(text).eq_ignore_ascii_case("to"));
-    // The first cue after the expression: `Some(true)` for a future one.
+    // The first cue after the expression: `Some(true)` for a future one. A name counts
+    // for nothing in the reach ("On Tuesday, the National Abortion and Reproductive
+    // Rights Action League plans to").
     let ahead = || {
-        for k in i + 1..words.len().min(i + 1 + TENSE_REACH_AHEAD) {
+        let mut reach = 0;
+        for k in i + 1..words.len() {
             if regions[k] != regions[i] || clause_break(k - 1, k) {
+                break;
+            }
+            if !text::is_capitalised(words[k].text(text)) {
+                reach += 1;
+            }
+            if reach > TENSE_REACH_AHEAD {
                 break;
             }
             if let Some(tense) = tense_cue(words[k].text(text), k - i, to_follows(k)) {
