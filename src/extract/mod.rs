@@ -260,7 +260,7 @@ mod tests {
         ];
         for (text, content, speaker) in cases {
             let a = analyze(text, None);
-            let q = a.quotes.iter().find(|q| q.kind == QuoteKind::Indirect).unwrap_or_else(|| panic!("{text}: no report"));
+            let q = first_report(&a, text);
             assert_eq!(&text[q.span.clone()], content, "{text}");
             assert_eq!(a.actors[q.speaker.unwrap()].name, speaker, "{text}");
         }
@@ -277,18 +277,23 @@ mod tests {
         assert!(a.quotes.is_empty(), "{:?}", a.quotes);
     }
 
+    /// The first reported (indirect) item found in `text`.
+    fn first_report<'a>(a: &'a Analysis, text: &str) -> &'a QuoteFinding {
+        a.quotes.iter().find(|q| q.kind == QuoteKind::Indirect).unwrap_or_else(|| panic!("{text}: no report"))
+    }
+
     #[test]
     fn according_to_reports_even_without_a_speaker() {
         // A source that is no actor ("early results of the exit poll") still marks a report;
         // a pronoun that only begins the source ("her lawyer") is not the speaker.
         let text = "According to early results of the exit poll conducted by two networks, Jane Doe led among women.";
         let a = analyze(text, None);
-        let q = a.quotes.iter().find(|q| q.kind == QuoteKind::Indirect).expect("a report");
+        let q = first_report(&a, text);
         assert_eq!(&text[q.span.clone()], "Jane Doe led among women");
         assert_eq!(q.speaker, None);
         let text = "Jane Doe spoke. According to her lawyer, the case will be dropped next week.";
         let a = analyze(text, None);
-        let q = a.quotes.iter().find(|q| q.kind == QuoteKind::Indirect).expect("a report");
+        let q = first_report(&a, text);
         assert_eq!(&text[q.span.clone()], "the case will be dropped next week");
         assert_ne!(q.speaker.map(|s| a.actors[s].name.as_str()), Some("Jane Doe"));
     }
@@ -308,7 +313,7 @@ mod tests {
     fn evidence_without_a_simple_source_has_no_speaker() {
         let text = "A study by two economists at three universities found that poor children fare worst.";
         let a = analyze(text, None);
-        let q = a.quotes.iter().find(|q| q.kind == QuoteKind::Indirect).expect("the finding");
+        let q = first_report(&a, text);
         assert_eq!(&text[q.span.clone()], "poor children fare worst");
         assert_eq!((q.speaker, q.speaker_span.clone()), (None, None));
     }
