@@ -26,9 +26,9 @@ fn pct(v: &Value) -> f64 {
 fn polnear_dev_quotes_and_speakers() {
     let r = eval("polnear_dev.jsonl");
     assert_eq!(r["records"], 84);
-    assert!(pct(&r["quoted"]["f1"]) >= 89.0, "quoted F1 {}", r["quoted"]["f1"]);
-    assert!(pct(&r["speaker_accuracy"]) >= 93.0, "speaker accuracy {}", r["speaker_accuracy"]);
-    assert!(pct(&r["all"]["f1"]) >= 49.8, "all F1 {}", r["all"]["f1"]);
+    assert!(pct(&r["quoted"]["f1"]) >= 89.5, "quoted F1 {}", r["quoted"]["f1"]);
+    assert!(pct(&r["speaker_accuracy"]) >= 93.2, "speaker accuracy {}", r["speaker_accuracy"]);
+    assert!(pct(&r["all"]["f1"]) >= 50.2, "all F1 {}", r["all"]["f1"]);
 }
 
 #[test]
@@ -38,13 +38,13 @@ fn tempeval_time_expressions() {
     assert!(pct(&tb["timex_value"]["f1"]) >= 82.0, "timebank value {}", tb["timex_value"]["f1"]);
     let aq = eval("aquaint.jsonl");
     assert!(pct(&aq["timex_relaxed"]["f1"]) >= 93.5, "aquaint relaxed {}", aq["timex_relaxed"]["f1"]);
-    assert!(pct(&aq["timex_value"]["f1"]) >= 77.0, "aquaint value {}", aq["timex_value"]["f1"]);
+    assert!(pct(&aq["timex_value"]["f1"]) >= 77.3, "aquaint value {}", aq["timex_value"]["f1"]);
 }
 
 #[test]
 fn meantime_actor_mentions_and_alias_merging() {
     let r = eval("meantime_dev.jsonl");
     assert_eq!(r["records"], 60);
-    assert!(pct(&r["actor_mentions"]["f1"]) >= 76.5, "mention F1 {}", r["actor_mentions"]["f1"]);
+    assert!(pct(&r["actor_mentions"]["f1"]) >= 82.5, "mention F1 {}", r["actor_mentions"]["f1"]);
     assert!(pct(&r["alias_pairs"]["f1"]) >= 86.0, "alias-merge pairwise F1 {}", r["alias_pairs"]["f1"]);
 }
