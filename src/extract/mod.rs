@@ -257,6 +257,7 @@ mod tests {
             ("Nearly nine out of 10 say they will need new skills.", "they will need new skills", "poll respondents"),
             ("A law enforcement official familiar with the investigation said charges were unlikely.", "charges were unlikely", "law enforcement official"),
             ("In his speech on Monday, John Roe praised Jane Doe and said she would finish the job.", "she would finish the job", "John Roe"),
+            ("The departments declined to give details, saying they cannot discuss the case.", "they cannot discuss the case", "departments"),
         ];
         for (text, content, speaker) in cases {
             let a = analyze(text, None);

@@ -641,11 +641,23 @@ fn speaking_group(cx: &mut Context, name: &str, span: Range<usize>) -> (usize, R
 
 /// The subject of the clause `range` holds: at its start, or after an opening phrase.
 fn clause_subject(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<usize>)> {
-    subject_at(cx, range.clone()).or_else(|| {
-        // After an opening phrase: "In his speech, Obama praised her and said".
-        let comma = cx.text[range.clone()].find(", ")?;
-        subject_at(cx, range.start + comma + 2..range.end)
-    })
+    subject_at(cx, range.clone())
+        .or_else(|| {
+            // After an opening phrase: "In his speech, Obama praised her and said".
+            let comma = cx.text[range.clone()].find(", ")?;
+            subject_at(cx, range.start + comma + 2..range.end)
+        })
+        .or_else(|| {
+            // An unnamed subject before the clause's first verb: "The departments declined
+            // to give details, saying".
+            let text = cx.text;
+            let verb = cx.words.within(range.clone()).iter().find(|w| {
+                let w = w.text(text);
+                lexicon::is_auxiliary(w) || lexicon::is_be(w) || lexicon::is_irregular_past(w) || (w.len() > 4 && w.ends_with("ed"))
+            })?;
+            let (name, span) = unnamed_source(text, range.start..verb.start, SourceAt::Subject)?;
+            Some(speaking_group(cx, &name, span))
+        })
 }
 
 /// The subject that opens `range`: a pronoun, or a name after at most "the" and titles.
