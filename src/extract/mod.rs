@@ -255,6 +255,8 @@ mod tests {
             // opening phrase.
             ("In the new poll, twenty-four percent said she did nothing wrong.", "she did nothing wrong", "poll respondents"),
             ("Nearly nine out of 10 say they will need new skills.", "they will need new skills", "poll respondents"),
+            ("In the survey, nearly half said they prefer an outsider.", "they prefer an outsider", "poll respondents"),
+            ("A mere 9 percent say they only buy American.", "they only buy American", "poll respondents"),
             ("A law enforcement official familiar with the investigation said charges were unlikely.", "charges were unlikely", "law enforcement official"),
             ("In his speech on Monday, John Roe praised Jane Doe and said she would finish the job.", "she would finish the job", "John Roe"),
             ("The departments declined to give details, saying they cannot discuss the case.", "they cannot discuss the case", "departments"),

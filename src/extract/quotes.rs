@@ -584,19 +584,24 @@ fn poll_share(text: &str, range: Range<usize>) -> Option<Range<usize>> {
     let slice = text[range.clone()].trim_end();
     let words: Vec<(usize, &str)> = slice.split_whitespace().map(|w| (w.as_ptr() as usize - slice.as_ptr() as usize, w)).collect();
     let texts: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
-    // "twenty-four" counts as well as "24" and "nine".
-    let is_number = |w: &str| !w.is_empty() && w.split('-').all(|part| super::timex::number(part).is_some_and(|n| n > 1));
+    // "twenty-four" counts as well as "24" and "nine", "one in five" too, but not "a".
+    let is_number = |w: &str| {
+        !w.is_empty() && w.split('-').all(|part| !part.eq_ignore_ascii_case("a") && !part.eq_ignore_ascii_case("an") && super::timex::number(part).is_some())
+    };
+    let is_fraction = |w: &str| lexicon::with_lowercase(w, |w| matches!(w, "half" | "third" | "quarter" | "thirds" | "quarters" | "two-thirds" | "three-quarters"));
     let share_len = match texts.as_slice() {
         [.., amount, "percent"] if is_number(amount) => 2,
         [.., amount, "per", "cent"] if is_number(amount) => 3,
         [.., amount] if amount.strip_suffix('%').is_some_and(is_number) => 1,
         [.., part, "in", whole] if is_number(part) && is_number(whole) => 3,
         [.., part, "out", "of", whole] if is_number(part) && is_number(whole) => 4,
+        // "Nearly half said", "a third said", "two-thirds say".
+        [.., fraction] if is_fraction(fraction) => 1,
         _ => return None,
     };
-    // "Nearly", "About" or "More than" may lead the share.
+    // "Nearly", "About", "More than" or "A mere" may lead the share.
     let mut first = words.len() - share_len;
-    while first > 0 && lexicon::with_lowercase(texts[first - 1], |w| matches!(w, "nearly" | "about" | "almost" | "roughly" | "only" | "just" | "than" | "more" | "fewer" | "less")) {
+    while first > 0 && lexicon::with_lowercase(texts[first - 1], |w| matches!(w, "nearly" | "about" | "almost" | "roughly" | "only" | "just" | "than" | "more" | "fewer" | "less" | "a" | "mere")) {
         first -= 1;
     }
     let opens_clause = first == 0 || texts[first - 1].ends_with(',') || lexicon::with_lowercase(texts[first - 1], |w| matches!(w, "and" | "while" | "but"));
