@@ -788,7 +788,7 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
             let evidence = lexicon::is_evidence_verb(w.text(text));
             let to_follows = words.get(k + 1).is_some_and(|n| n.text(text) == "to");
             let stance_verb = lexicon::is_belief_verb(w.text(text)) || (to_follows && lexicon::is_intention_verb(w.text(text)));
-            if inside_quote(w.start) || !(evidence || stance_verb || is_cue(text, w)) {
+            if !(evidence || stance_verb || is_cue(text, w)) || inside_quote(w.start) {
                 continue;
             }
             // "…, said Brian Baker, a political adviser." and "…, said one GOP source.": the
