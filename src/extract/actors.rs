@@ -451,7 +451,7 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
         // Places ("Rixos Hotel", "Middle East") are never actors.
         classify(text, name_words, &name)?
     };
-    let sentence_initial = run[0].start == sentence_start && !speaks_next(&name, &text[name_end..]);
+    let sentence_initial = run[0].start == sentence_start && !is_subject_of_next_verb(&name, &text[name_end..]);
     Some(Candidate {
         span,
         full: run[0].start..name_end,
@@ -468,10 +468,10 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
 /// unveils", "Airbus has confirmed"): a capitalised word opening a sentence is then a
 /// name, not a common word. A plural-looking word needs a verb that agrees with one
 /// subject ("Others said" is no name; "Jones said" needs the full name elsewhere).
-fn speaks_next(name: &str, after: &str) -> bool {
+fn is_subject_of_next_verb(name: &str, after: &str) -> bool {
     let next = after.split_whitespace().next().unwrap_or("");
-    // An "-s" word may as well be a plural noun ("Internal emails"), so only verbs news
-    // uses of companies and people count.
+    // An "-s" word may as well be a plural noun ("Internal emails"), so only speech verbs
+    // and the verbs news uses for what companies and people do count.
     let singular_verb = matches!(next, "has" | "is" | "was")
         || (next.ends_with('s') && (lexicon::speech_verb(next).is_some() || lexicon::is_news_action_verb(next)));
     let past_verb = matches!(next, "said" | "told" | "added" | "wrote" | "announced" | "confirmed");
