@@ -674,7 +674,7 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
         }
         table.mentions.push(MentionFinding { start: c.span.start, end: c.span.end, actor: index });
     }
-    resolve_surnames(&mut table);
+    resolve_surnames(&mut table, &keys);
     governments_by_country(&mut table);
     for actor in &mut table.actors {
         actor.aliases.retain(|a| a != &actor.name);
@@ -772,9 +772,9 @@ pub fn same_person(key: &[String], other: &[String]) -> bool {
 }
 
 /// A bare surname seen before the full name was tied to a placeholder; fold those
-/// placeholders into the full-name actor.
-fn resolve_surnames(table: &mut ActorTable) {
-    let keys: Vec<Vec<String>> = table.actors.iter().map(|a| name_key(&a.name)).collect();
+/// placeholders into the full-name actor. `keys` are the actors' name keys, as clustering
+/// keeps them.
+fn resolve_surnames(table: &mut ActorTable, keys: &[Vec<String>]) {
     // The first full name of a person for each surname.
     let mut full_names: HashMap<&str, usize> = HashMap::new();
     for (f, key) in keys.iter().enumerate() {

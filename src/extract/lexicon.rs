@@ -218,6 +218,7 @@ pub struct Country {
     pub demonym: &'static str,
 }
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -415,10 +416,25 @@ pub fn is_auxiliary(word: &str) -> bool {
     )
 }
 
+/// Whether `word` is ASCII with no capital, so lower-casing it would change nothing (most
+/// words of English news).
+fn is_lower_ascii(word: &str) -> bool {
+    word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+}
+
+/// `word` in lower case, borrowed when it is lower case already.
+pub fn lower_case(word: &str) -> Cow<'_, str> {
+    if is_lower_ascii(word) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
 /// Calls `f` with `word` in lower case, without allocating for short ASCII words
 /// (nearly every word of English news).
 pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    if !word.bytes().any(|b| b.is_ascii_uppercase()) && word.is_ascii() {
+    if is_lower_ascii(word) {
         return f(word);
     }
     let mut buffer = [0u8; 32];

@@ -582,7 +582,7 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
 /// percent", "Nearly nine out of 10", "Twenty-four per cent".
 fn poll_share(text: &str, range: Range<usize>) -> Option<Range<usize>> {
     let slice = text[range.clone()].trim_end();
-    let words: Vec<(usize, &str)> = slice.split_whitespace().map(|w| (w.as_ptr() as usize - slice.as_ptr() as usize, w)).collect();
+    let words = text::pieces_with_offsets(slice);
     let texts: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
     // "twenty-four" counts as well as "24" and "nine", "one in five" too, but not "a".
     let is_number = |w: &str| {
@@ -709,10 +709,7 @@ fn unnamed_source(text: &str, range: Range<usize>, at: SourceAt) -> Option<(Stri
     // "Connecticut’s tax commissioner": a possessive name determines the phrase too.
     let is_determiner = |w: &str| DETERMINERS.contains(&w) || (text::is_capitalised(w) && text::without_apostrophe_s(w).is_some());
     let slice = &text[range.clone()];
-    let words: Vec<(usize, &str)> = slice
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - slice.as_ptr() as usize, w))
-        .collect();
+    let words = text::pieces_with_offsets(slice);
     // A word that can stand in a noun phrase: no verb, pronoun or function word.
     let nounish = |w: &str| {
         w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '’' | '\''))

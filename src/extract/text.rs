@@ -199,6 +199,11 @@ fn ends_with_abbreviation(before: &str) -> bool {
     lexicon::keeps_period(last)
 }
 
+/// The white-space separated pieces of `slice`, each with its byte offset in `slice`.
+pub fn pieces_with_offsets(slice: &str) -> Vec<(usize, &str)> {
+    slice.split_whitespace().map(|w| (w.as_ptr() as usize - slice.as_ptr() as usize, w)).collect()
+}
+
 /// The word without its possessive "'s" or "’s": "Russia's", "Clinton’s".
 pub fn without_apostrophe_s(word: &str) -> Option<&str> {
     word.strip_suffix("’s").or_else(|| word.strip_suffix("'s"))

@@ -656,15 +656,10 @@ fn resolve(rel: Relative, a: Date) -> Option<(String, Option<Interval>, TimexTyp
     }
 }
 
-/// The word in lower case, borrowed from the text when it is lower case already (most
-/// words are), so matching allocates only for capitalised words.
+/// The word in lower case, borrowed from the text when it is lower case already, so
+/// matching allocates only for capitalised words.
 fn lower<'t>(text: &'t str, w: &Word) -> Cow<'t, str> {
-    let word = w.text(text);
-    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        Cow::Borrowed(word)
-    } else {
-        Cow::Owned(word.to_lowercase())
-    }
+    lexicon::lower_case(w.text(text))
 }
 
 fn month_number(word: &str) -> Option<i8> {
