@@ -1,9 +1,9 @@
 //! Actors: named people, organisations and countries, found as runs of capitalised
 //! words, with titles split off as roles and aliases merged within the article.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use super::lexicon;
@@ -204,7 +204,7 @@ fn scan_sentence(text: &str, words: &[Word], out: &mut Vec<Candidate>, aliases: 
         // "New" opens a sentence as often as a name, but "New York Post" is a name throughout.
         let new_then_name = w == "New"
             && words.get(i + 1).is_some_and(|n| only_spaces(text, &words[i], n) && is_name_word(n.text(text)));
-        let starts_run = is_name_word(w) && (!lexicon::is_common_capitalised(w) || lexicon::is_honorific(w) || new_then_name);
+        let starts_run = is_name_word(w) && !in_link(text, words[i].start) && (!lexicon::is_common_capitalised(w) || lexicon::is_honorific(w) || new_then_name);
         if !starts_run {
             i += 1;
             continue;
@@ -224,7 +224,9 @@ fn scan_sentence(text: &str, words: &[Word], out: &mut Vec<Candidate>, aliases: 
                 && words.get(j + 2).is_some_and(|n| is_name_word(n.text(text)))
                 && only_spaces(text, &words[j + 1], &words[j + 2]);
             let particle_name = next.starts_with("al-") || next.starts_with("el-");
-            if next_is_name || particle_name || (bridge && next != "of") || (bridge && run_has_org_head(text, &words[i..=j])) {
+            // "Secretary of State Madeleine Albright": the office runs on into the name.
+            let office_of = next == "of" && bridge && lexicon::is_title(current) && office_domain_at(text, words, j + 2).is_some();
+            if next_is_name || particle_name || office_of || (bridge && next != "of") || (bridge && run_has_org_head(text, &words[i..=j])) {
                 j += 1;
             } else {
                 break;
@@ -258,7 +260,7 @@ fn scan_sentence(text: &str, words: &[Word], out: &mut Vec<Candidate>, aliases: 
         }
         // "the Paris Air Show", "the Worldwide Developers Conference (WWDC)": an event is
         // no actor, nor is its short name, wherever it stands.
-        if lexicon::is_event_head(words[j].text(text)) {
+        if lexicon::is_event_or_law_head(words[j].text(text)) {
             products.push(product_key(&text[words[i].start..words[j].end]));
             if let Some(short) = bracketed_after(&text[words[j].end..]) {
                 products.push(product_key(short));
@@ -388,6 +390,24 @@ fn is_model_number(word: &str) -> bool {
     letters <= 3 && rest.starts_with(|c: char| c.is_ascii_digit()) && rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
+/// Whether the word at `start` is part of a link, a handle or a hashtag
+/// ("https://t.co/SkKglwQycb", "@ShaneGoldmacher"), which name nobody. "CNN/ORC" is no link.
+fn in_link(text: &str, start: usize) -> bool {
+    // Links are short: looking back a bounded stretch keeps a text with no spaces linear.
+    let mut from = start.saturating_sub(200);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let piece = text[from..start].rsplit(char::is_whitespace).next().unwrap_or("");
+    piece.contains("://") || piece.starts_with("www.") || piece.ends_with(['@', '#'])
+}
+
+/// Where the domain of an office that starts at `at`, after its "of", ends: at the
+/// word itself ("State") or the one after ("National Intelligence").
+fn office_domain_at(text: &str, words: &[Word], at: usize) -> Option<usize> {
+    (at..words.len().min(at + 2)).find(|&k| lexicon::is_office_domain(words[k].text(text)))
+}
+
 fn run_has_org_head(text: &str, run: &[Word]) -> bool {
     run.iter().any(|w| lexicon::is_org_head(w.text(text)))
 }
@@ -408,10 +428,27 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
             return None;
         }
     }
-    // Everything up to the last title word is the role, when a name follows it.
+    // Everything up to the last title word is the role, when a name follows it. An
+    // office's domain ends the role: "Secretary of State", "Director of National Intelligence".
+    let office_end = words
+        .iter()
+        .position(|w| w.text(text) == "of")
+        .filter(|&of| of > 0 && lexicon::is_title(words[of - 1].text(text)))
+        .and_then(|of| office_domain_at(text, &words, of + 1));
+    // A party label before a person's name is a role too: "Republican Michael Steele",
+    // not in "Republican National Committee's".
+    let party_label = (words.len() >= 3
+        && lexicon::is_party_label(words[0].text(text))
+        && words[1..].iter().all(|w| {
+            let stem = text::possessive_stem(w.text(text)).unwrap_or(w.text(text));
+            !lexicon::is_org_head(stem) && !lexicon::is_party_label(stem)
+        }))
+    .then_some(0);
     let title_at = words[..words.len() - 1]
         .iter()
-        .rposition(|w| lexicon::is_title(w.text(text)) || lexicon::is_role_noun(w.text(text)));
+        .rposition(|w| lexicon::is_title(w.text(text)) || lexicon::is_role_noun(w.text(text)))
+        .max(office_end.filter(|&end| end + 1 < words.len()))
+        .or(party_label);
     let (role, name_words) = match title_at {
         Some(t) => {
             let mut role = text[words[0].start..words[t].end].to_string();
@@ -422,8 +459,8 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
         }
         None => (None, &words[..]),
     };
-    // "Chief Operating Officer" is a role without a name.
-    if name_words.last().is_some_and(|w| lexicon::is_office_title(w.text(text))) {
+    // "Chief Operating Officer" and "the Secretary of State" are roles without a name.
+    if name_words.last().is_some_and(|w| lexicon::is_office_title(w.text(text))) || office_end == Some(words.len() - 1) {
         return None;
     }
     let first = name_words.first()?;
@@ -593,16 +630,16 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
     let mut table = ActorTable::default();
     // Capitals only ever used as places ("in Astana"), countries that only place a town
     // ("Astana, Kazakhstan") and lone capitalised sentence openers are not actors.
-    let mut by_name: HashMap<&str, Vec<&Candidate>> = HashMap::new();
+    let mut by_name: FxHashMap<&str, Vec<&Candidate>> = FxHashMap::default();
     for c in &candidates {
         by_name.entry(c.name.as_str()).or_default().push(c);
     }
-    let person_surnames: HashSet<&str> = candidates
+    let person_surnames: FxHashSet<&str> = candidates
         .iter()
         .filter(|c| c.kind == Some(ActorKind::Person))
         .filter_map(|c| c.name.rsplit_once(' ').map(|(_, last)| last))
         .collect();
-    let not_actors: HashSet<&str> = by_name
+    let not_actors: FxHashSet<&str> = by_name
         .iter()
         .filter(|(name, same)| {
             let unknown = same.iter().any(|o| o.kind == Some(ActorKind::Other));
@@ -699,8 +736,8 @@ fn after_comma_place(text: &str, c: &Candidate) -> bool {
 /// holds actor indices in ascending order.
 #[derive(Default)]
 struct Lookup {
-    by_name: HashMap<String, Vec<usize>>,
-    by_last: HashMap<String, Vec<usize>>,
+    by_name: FxHashMap<String, Vec<usize>>,
+    by_last: FxHashMap<String, Vec<usize>>,
 }
 
 impl Lookup {
@@ -776,7 +813,7 @@ pub fn same_person(key: &[String], other: &[String]) -> bool {
 /// keeps them.
 fn resolve_surnames(table: &mut ActorTable, keys: &[Vec<String>]) {
     // The first full name of a person for each surname.
-    let mut full_names: HashMap<&str, usize> = HashMap::new();
+    let mut full_names: FxHashMap<&str, usize> = FxHashMap::default();
     for (f, key) in keys.iter().enumerate() {
         if table.actors[f].kind == ActorKind::Person && key.len() > 1 {
             if let Some(last) = key.last() {

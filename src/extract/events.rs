@@ -1,10 +1,11 @@
 //! Events: what happened or was said, placed on the calendar by the time
 //! expression that governs its clause, or at the article date as "reported on".
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use jiff::civil::Date;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::quotes::{QuoteFinding, QuoteKind};
@@ -47,7 +48,7 @@ pub fn find(
     quoted.sort_by_key(|r| r.start);
     let mut events: Vec<EventFinding> = Vec::new();
     let mut used_timex = vec![false; timexes.len()];
-    let mut by_span: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut by_span: FxHashMap<(usize, usize), usize> = FxHashMap::default();
     let mut by_start: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     let mut longest = 0;
 

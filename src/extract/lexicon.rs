@@ -51,6 +51,17 @@ pub fn is_office_title(word: &str) -> bool {
     )
 }
 
+/// What an office after "of" is in charge of: "Secretary of State", "Chief of Staff",
+/// "Director of National Intelligence", "Supervisor of Elections".
+pub fn is_office_domain(word: &str) -> bool {
+    matches!(
+        word,
+        "State" | "Staff" | "Defense" | "Defence" | "Intelligence" | "Security" | "Elections" | "Treasury"
+            | "Commerce" | "Labor" | "Labour" | "Energy" | "Education" | "Transportation" | "Agriculture"
+            | "Interior" | "Health" | "Finance" | "Housing" | "Veterans"
+    )
+}
+
 /// Lower-case role nouns that may sit inside a capitalised name run:
 /// "White House spokesman Sean Spicer".
 pub fn is_role_noun(word: &str) -> bool {
@@ -103,9 +114,10 @@ pub fn is_regional_adjective(word: &str) -> bool {
     )
 }
 
-/// Capitalised words that do not start a name: sentence openers, pronouns, weekdays, months.
+/// Capitalised words that do not start a name: sentence openers, pronouns, weekdays,
+/// months and adverbs ("Recently Apple has", "Interestingly Blocher said").
 pub fn is_common_capitalised(word: &str) -> bool {
-    matches!(
+    is_derived_adverb(word) || matches!(
         word,
         "The" | "A" | "An" | "And" | "But" | "Or" | "So" | "Yet" | "For" | "Nor" | "If" | "In" |
             "On" | "At" | "By" | "To" | "Of" | "From" | "With" | "As" | "After" | "Before" |
@@ -129,6 +141,13 @@ pub fn is_common_capitalised(word: &str) -> bool {
             "Maybe" | "Nothing" | "Everyone" | "Nobody" | "Somebody" | "Anyone" | "Thank" |
             "Please" | "Sure"
     )
+}
+
+/// An adverb made from an adjective by one of the endings no name has: "Recently",
+/// "Unfortunately", "Reportedly". Shorter words are left alone ("Sally", "Kelly").
+fn is_derived_adverb(word: &str) -> bool {
+    const ENDINGS: [&str; 11] = ["ally", "ently", "antly", "ously", "ively", "ately", "edly", "ingly", "fully", "ably", "ibly"];
+    word.len() >= 7 && ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
 /// Head words that make a capitalised run an organisation.
@@ -160,14 +179,21 @@ pub fn is_place_head(word: &str) -> bool {
     )
 }
 
-/// Last words of the names of events, which speak no more than places do: "the Paris Air
-/// Show", "the Democratic National Convention".
-pub fn is_event_head(word: &str) -> bool {
+/// Last words of the names of events, laws and eras, which speak no more than places do:
+/// "the Paris Air Show", "the Democratic National Convention", "the Iran Sanctions Act",
+/// "the Great Recession".
+pub fn is_event_or_law_head(word: &str) -> bool {
     matches!(
         word,
         "Conference" | "Show" | "Games" | "Olympics" | "Expo" | "Summit" | "Festival" | "Awards" | "Championship"
-            | "Championships" | "Cup" | "Marathon" | "Convention" | "Store"
+            | "Championships" | "Cup" | "Marathon" | "Convention" | "Store" | "Act" | "Amendment" | "Treaty"
+            | "Doctrine" | "Recession" | "Depression" | "War"
     )
+}
+
+/// Party labels, which before a full name are a role: "Republican Michael Steele".
+pub fn is_party_label(word: &str) -> bool {
+    matches!(word, "Republican" | "Democrat" | "Democratic" | "Independent" | "Libertarian" | "GOP")
 }
 
 /// Plural or mass nouns for what a maker makes, after which the maker's name is no
@@ -219,8 +245,9 @@ pub struct Country {
 }
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 pub use super::countries::COUNTRIES;
 use super::countries::{BY_DEMONYM, BY_NAME};
@@ -228,7 +255,7 @@ use super::countries::{BY_DEMONYM, BY_NAME};
 /// The country a name stands for, and whether the name is its capital (metonymy).
 pub fn country(name: &str) -> Option<(&'static Country, bool)> {
     // Asked for nearly every capitalised run, so a hash table rather than a search.
-    static BY_NAME_MAP: OnceLock<HashMap<&'static str, (usize, bool)>> = OnceLock::new();
+    static BY_NAME_MAP: OnceLock<FxHashMap<&'static str, (usize, bool)>> = OnceLock::new();
     let map = BY_NAME_MAP.get_or_init(|| BY_NAME.iter().map(|&(n, country, capital)| (n, (country, capital))).collect());
     let name = name.strip_prefix("the ").unwrap_or(name);
     let &(country, capital) = map.get(name)?;
@@ -237,7 +264,7 @@ pub fn country(name: &str) -> Option<(&'static Country, bool)> {
 
 /// The country whose adjective this is: "Russian" → Russia.
 pub fn country_of_demonym(word: &str) -> Option<&'static Country> {
-    static BY_DEMONYM_MAP: OnceLock<HashMap<&'static str, usize>> = OnceLock::new();
+    static BY_DEMONYM_MAP: OnceLock<FxHashMap<&'static str, usize>> = OnceLock::new();
     let map = BY_DEMONYM_MAP.get_or_init(|| BY_DEMONYM.iter().copied().collect());
     COUNTRIES.get(*map.get(word)?)
 }

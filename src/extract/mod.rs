@@ -157,6 +157,23 @@ mod tests {
                     The co-Anchor Jane Doe agreed.";
         let names: Vec<String> = analyze(text, None).actors.into_iter().map(|a| a.name).collect();
         assert_eq!(names, ["Steve Jobs", "Tim Cook", "Jane Doe"]);
+        // Laws and wars; words of a link, a handle or a hashtag.
+        let text = "The Voting Rights Act passed after the Korean War. See https://t.co/SkKglwQycb, @ShaneGoldmacher and #BlackLivesMatter.";
+        assert!(analyze(text, None).actors.is_empty(), "{:?}", analyze(text, None).actors);
+    }
+
+    #[test]
+    fn an_office_or_a_party_before_a_name_is_a_role() {
+        let roles = |text: &str| analyze(text, None).actors.into_iter().map(|a| (a.name, a.roles)).collect::<Vec<_>>();
+        let role = |name: &str, role: &str| (name.to_string(), vec![role.to_string()]);
+        assert_eq!(roles("Secretary of State Madeleine Albright spoke."), [role("Madeleine Albright", "Secretary of State")]);
+        assert_eq!(roles("Director of National Intelligence James Clapper spoke."), [role("James Clapper", "Director of National Intelligence")]);
+        assert_eq!(roles("Republican Michael Steele spoke."), [role("Michael Steele", "Republican")]);
+        // An office with no name is nobody; a department is an organisation; a party's
+        // committee is no role.
+        assert!(roles("The Secretary of State spoke.").is_empty());
+        assert_eq!(roles("The Department of Homeland Security spoke."), [("Department of Homeland Security".to_string(), vec![])]);
+        assert_eq!(roles("The Republican National Committee's chair spoke."), [("Republican National Committee".to_string(), vec![])]);
     }
 
     #[test]
@@ -310,6 +327,11 @@ mod tests {
         assert!(names("Others said the plan would fail.").is_empty());
         assert!(names("Internal emails expose the deal.").is_empty());
         assert!(names("Everyone says the plan will fail.").is_empty());
+        // An adverb opening the sentence is no part of the name after it; a short first
+        // name with the same ending is.
+        assert_eq!(names("Recently Apple has been gaining rights."), ["Apple"]);
+        assert_eq!(names("Interestingly Blocher said the vote was close."), ["Blocher"]);
+        assert_eq!(names("Kelly Ayotte said the vote was close."), ["Kelly Ayotte"]);
     }
 
     #[test]
@@ -399,7 +421,7 @@ mod tests {
     /// (text, article date, expression, TIMEX3 value).
     #[test]
     fn time_expressions_resolve_against_the_article_date() {
-        let cases: [(&str, Option<Date>, &str, Option<&str>); 18] = [
+        let cases: [(&str, Option<Date>, &str, Option<&str>); 21] = [
             ("Spicer said on Monday.", day(2017, 1, 24), "Monday", Some("2017-01-23")),
             ("They will meet on Monday.", day(2017, 1, 24), "Monday", Some("2017-01-30")),
             ("“We will win,” she said on Monday.", day(2017, 1, 24), "Monday", Some("2017-01-23")),
@@ -419,6 +441,11 @@ mod tests {
             ("Rates are now higher.", day(1998, 2, 10), "now", Some("PRESENT_REF")),
             // A future verb after a long name still governs the weekday before it.
             ("On Tuesday, the National Abortion and Reproductive Rights Action League plans to meet.", day(1998, 10, 26), "Tuesday", Some("1998-10-27")),
+            // "last" or "next" before a month and day picks the year; the earliest time
+            // something can happen is ahead.
+            ("He was shot last Oct. 23 at his home.", day(1999, 4, 19), "last Oct. 23", Some("1998-10-23")),
+            ("The vote is next March 6.", day(1999, 4, 19), "next March 6", Some("2000-03-06")),
+            ("He could come as early as Tuesday.", day(2000, 4, 3), "Tuesday", Some("2000-04-04")),
         ];
         for (text, date, phrase, value) in cases {
             let a = analyze(text, date);

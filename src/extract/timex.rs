@@ -352,6 +352,10 @@ fn tense_at(text: &str, words: &[Word], regions: &[Option<usize>], i: usize) -> 
         if regions[k] != regions[i] || clause_break(k, k + 1) {
             break;
         }
+        // "as early as Tuesday", "as soon as Tuesday": the earliest a thing can happen.
+        if k >= 1 && k + 2 == i && is(k - 1, &["as"]) && is(k, &["early", "soon"]) && is(k + 1, &["as"]) {
+            return Tense::Future;
+        }
         let Some(tense) = tense_cue(words[k].text(text), i - k, k + 1 < i && to_follows(k)) else { continue };
         // "until Tuesday" looks ahead, but not in "not until Tuesday", "up until
         // Thursday" or "Until Thursday, they had not called".
@@ -1034,6 +1038,15 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
             }
         }
         if let Some(m) = month_number(&n).filter(|_| text::is_capitalised(words[i + 1].text(text))) {
+            // "last Oct. 23": the day, in the direction the word gives.
+            let towards = match offset {
+                o if o < 0 => Tense::Past,
+                0 => Tense::Unmarked,
+                _ => Tense::Future,
+            };
+            if let Some(dated) = recognise(text, words, i + 1, &|| towards).filter(|&(end, _)| end > i + 1) {
+                return Some(dated);
+            }
             return Some((
                 i + 1,
                 Meaning::Relative(Relative::Month {
