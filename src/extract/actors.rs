@@ -393,6 +393,9 @@ fn is_model_number(word: &str) -> bool {
 /// Whether the word at `start` is part of a link, a handle or a hashtag
 /// ("https://t.co/SkKglwQycb", "@ShaneGoldmacher"), which name nobody. "CNN/ORC" is no link.
 fn in_link(text: &str, start: usize) -> bool {
+    if text[..start].chars().next_back().is_none_or(char::is_whitespace) {
+        return false;
+    }
     // Links are short: looking back a bounded stretch keeps a text with no spaces linear.
     let mut from = start.saturating_sub(200);
     while !text.is_char_boundary(from) {
