@@ -204,7 +204,14 @@ fn scan_sentence(text: &str, words: &[Word], out: &mut Vec<Candidate>, aliases: 
         // "New" opens a sentence as often as a name, but "New York Post" is a name throughout.
         let new_then_name = w == "New"
             && words.get(i + 1).is_some_and(|n| only_spaces(text, &words[i], n) && is_name_word(n.text(text)));
-        let starts_run = is_name_word(w) && !in_link(text, words[i].start) && (!lexicon::is_common_capitalised(w) || lexicon::is_honorific(w) || new_then_name);
+        // "then-Secretary of State Hillary Clinton", "secretary of State Hillary Clinton": an
+        // office opens the run in lower case.
+        let lower_case_office = words.get(i + 1).is_some_and(|n| n.text(text) == "of")
+            && !is_name_word(w)
+            && heads_an_office(w)
+            && office_domain_at(text, words, i + 2).is_some();
+        let starts_run = lower_case_office
+            || (is_name_word(w) && !in_link(text, words[i].start) && (!lexicon::is_common_capitalised(w) || lexicon::is_honorific(w) || new_then_name));
         if !starts_run {
             i += 1;
             continue;
@@ -225,7 +232,7 @@ fn scan_sentence(text: &str, words: &[Word], out: &mut Vec<Candidate>, aliases: 
                 && only_spaces(text, &words[j + 1], &words[j + 2]);
             let particle_name = next.starts_with("al-") || next.starts_with("el-");
             // "Secretary of State Madeleine Albright": the office runs on into the name.
-            let office_of = next == "of" && bridge && lexicon::is_title(current) && office_domain_at(text, words, j + 2).is_some();
+            let office_of = next == "of" && bridge && heads_an_office(current) && office_domain_at(text, words, j + 2).is_some();
             if next_is_name || particle_name || office_of || (bridge && next != "of") || (bridge && run_has_org_head(text, &words[i..=j])) {
                 j += 1;
             } else {
@@ -405,6 +412,14 @@ fn in_link(text: &str, start: usize) -> bool {
     piece.contains("://") || piece.starts_with("www.") || piece.ends_with(['@', '#'])
 }
 
+/// A title that can head an office "of" something, also as it was ("then-Secretary") or
+/// in lower case ("secretary").
+fn heads_an_office(word: &str) -> bool {
+    let title = word.strip_prefix("then-").or_else(|| word.strip_prefix("ex-")).unwrap_or(word);
+    let mut chars = title.chars();
+    chars.next().is_some_and(|first| lexicon::is_title(&format!("{}{}", first.to_uppercase(), chars.as_str())))
+}
+
 /// Where the domain of an office that starts at `at`, after its "of", ends: at the
 /// word itself ("State") or the one after ("National Intelligence").
 fn office_domain_at(text: &str, words: &[Word], at: usize) -> Option<usize> {
@@ -436,7 +451,7 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
     let office_end = words
         .iter()
         .position(|w| w.text(text) == "of")
-        .filter(|&of| of > 0 && lexicon::is_title(words[of - 1].text(text)))
+        .filter(|&of| of > 0 && heads_an_office(words[of - 1].text(text)))
         .and_then(|of| office_domain_at(text, &words, of + 1));
     // A party label before a person's name is a role too: "Republican Michael Steele",
     // not in "Republican National Committee's".

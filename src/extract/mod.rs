@@ -167,6 +167,8 @@ mod tests {
         let roles = |text: &str| analyze(text, None).actors.into_iter().map(|a| (a.name, a.roles)).collect::<Vec<_>>();
         let role = |name: &str, role: &str| (name.to_string(), vec![role.to_string()]);
         assert_eq!(roles("Secretary of State Madeleine Albright spoke."), [role("Madeleine Albright", "Secretary of State")]);
+        assert_eq!(roles("He met then-Secretary of State Hillary Clinton."), [role("Hillary Clinton", "then-Secretary of State")]);
+        assert_eq!(roles("He met former secretary of State John Kerry."), [role("John Kerry", "former secretary of State")]);
         assert_eq!(roles("Director of National Intelligence James Clapper spoke."), [role("James Clapper", "Director of National Intelligence")]);
         assert_eq!(roles("Republican Michael Steele spoke."), [role("Michael Steele", "Republican")]);
         // An office with no name is nobody; a department is an organisation; a party's
