@@ -714,9 +714,9 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
             }
         };
         let actor = &mut table.actors[index];
-        for alias in [c.name.clone(), text[c.full.clone()].to_string()] {
-            if !actor.aliases.contains(&alias) {
-                actor.aliases.push(alias);
+        for alias in [c.name.as_str(), &text[c.full.clone()]] {
+            if !actor.aliases.iter().any(|a| a == alias) {
+                actor.aliases.push(alias.to_string());
             }
         }
         if let Some(role) = &c.role {

@@ -994,8 +994,10 @@ fn possessed_claims(cx: &mut Context, words: &[Word], inside_quote: &dyn Fn(usiz
 /// "Sanders: Clinton needs to change course", "PENCE: Well, look, …", "Poll: …".
 fn headline_colon(cx: &mut Context, sentence: Range<usize>) -> Option<(Range<usize>, Attribution)> {
     let text = cx.text;
-    let opens_paragraph = cx.paragraphs.binary_search_by_key(&sentence.start, |p| p.start).is_ok();
-    let colon = text[sentence.clone()].find(": ").filter(|_| opens_paragraph)?;
+    if cx.paragraphs.binary_search_by_key(&sentence.start, |p| p.start).is_err() {
+        return None;
+    }
+    let colon = text[sentence.clone()].find(": ")?;
     let source = sentence.start..sentence.start + colon;
     let name = &text[source.clone()];
     let words = name.split_whitespace().count();
