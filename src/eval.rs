@@ -167,15 +167,18 @@ mod tests {
             url: None,
             text: text.into(),
         }]);
-        let entity = |s: usize, e: usize, id: &str| {
-            serde_json::json!({"start_b": s, "end_b": e, "syntactic_type": "NAM", "ent_type": "PER", "instance_id": id})
+        let entity = |s: usize, e: usize, id: &str, kind: &str| {
+            serde_json::json!({"start_b": s, "end_b": e, "syntactic_type": "NAM", "ent_type": kind, "instance_id": id})
         };
-        let gold = [entity(0, 11, "spicer"), entity(22, 28, "spicer"), entity(35, 41, "russia")];
+        let gold = [entity(0, 11, "spicer", "PER"), entity(22, 28, "spicer", "PER"), entity(35, 41, "russia", "ORG")];
         let mut report = Report::default();
         super::score_actors(&gold, &ds, text, &mut report);
         assert_eq!(report.actor_mentions.gold, 3);
         assert_eq!(report.actor_mentions.matched, 3, "{:?}", report.actor_mentions);
         assert_eq!((report.alias_pairs.matched, report.alias_pairs.gold), (1, 1), "{:?}", report.alias_pairs);
+        // Both of Spicer's mentions are a person's; Moscow, as Russia, is a country, not
+        // the organisation this gold says.
+        assert_eq!(report.actor_kind_right, 2);
     }
 
     #[test]
@@ -204,11 +207,19 @@ pub struct Report {
     pub actor_mentions: Score,
     /// Pairs of matched mentions that name the same actor, against gold instance ids.
     pub alias_pairs: Score,
+    /// Matched mentions whose actor has the gold kind: PER a person, ORG an
+    /// organisation, LOC a country.
+    pub actor_kind_right: usize,
 }
 
 impl Report {
     pub fn speaker_accuracy(&self) -> f64 {
         ratio(self.quoted_speaker_right, self.quoted.matched)
+    }
+
+    /// Of the matched actor mentions, the share whose actor has the gold kind.
+    pub fn actor_kind_accuracy(&self) -> f64 {
+        ratio(self.actor_kind_right, self.actor_mentions.matched)
     }
 
     /// F1 where a quoted pair counts only when its speaker is right.
@@ -228,13 +239,19 @@ const ANNOTATED_LINES: usize = 6;
 fn score_actors(entities: &[serde_json::Value], ds: &crate::dataset::Dataset, text: &str, report: &mut Report) {
     // Where line 5 ends, in bytes.
     let limit = text.match_indices('\n').nth(ANNOTATED_LINES - 1).map_or(text.len(), |(i, _)| i);
-    let gold: Vec<(CharSpan, Option<&str>)> = entities
+    use crate::extract::ActorKind;
+    let gold: Vec<(CharSpan, Option<&str>, ActorKind)> = entities
         .iter()
         .filter(|e| e.get("syntactic_type").and_then(|t| t.as_str()) == Some("NAM"))
-        .filter(|e| matches!(e.get("ent_type").and_then(|t| t.as_str()), Some("PER" | "ORG" | "LOC")))
         .filter_map(|e| {
+            let kind = match e.get("ent_type").and_then(|t| t.as_str())? {
+                "PER" => ActorKind::Person,
+                "ORG" => ActorKind::Organization,
+                "LOC" => ActorKind::Country,
+                _ => return None,
+            };
             let span = byte_range(e, "start_b", "end_b").filter(|r| r.end <= limit)?;
-            Some((char_span(text, span), e.get("instance_id").and_then(|i| i.as_str())))
+            Some((char_span(text, span), e.get("instance_id").and_then(|i| i.as_str()), kind))
         })
         .collect();
     // Named actors only: an unnamed group ("diplomats", "a spokesman for the company")
@@ -250,6 +267,7 @@ fn score_actors(entities: &[serde_json::Value], ds: &crate::dataset::Dataset, te
     let g: Vec<CharSpan> = gold.iter().map(|x| x.0.clone()).collect();
     let pairs = match_spans(&p, &g, |a, b, _| a.start < b.end && b.start < a.end);
     report.actor_mentions.add(Score { matched: pairs.len(), predicted: p.len(), gold: g.len() });
+    report.actor_kind_right += pairs.iter().filter(|&&(pi, gi)| ds.actors[predicted[pi].1].kind == gold[gi].2).count();
     let mut merged = Score::default();
     for (k, &(pi, gi)) in pairs.iter().enumerate() {
         for &(pj, gj) in &pairs[k + 1..] {

@@ -93,6 +93,7 @@ fn eval(gold: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
                 "timex_relaxed": score_json(&r.timex_relaxed), "timex_strict": score_json(&r.timex_strict),
                 "timex_value": score_json(&r.timex_value),
                 "actor_mentions": score_json(&r.actor_mentions), "alias_pairs": score_json(&r.alias_pairs),
+                "actor_kind_accuracy": r.actor_kind_accuracy(),
             }))
             .collect();
         println!("{}", serde_json::to_string_pretty(&out)?);
@@ -120,6 +121,9 @@ fn eval(gold: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
         }
         if r.quoted.gold > 0 {
             println!("{name:<28} {:<22} {:>6.1}%", "speaker accuracy", 100.0 * r.speaker_accuracy());
+        }
+        if r.actor_mentions.gold > 0 {
+            println!("{name:<28} {:<22} {:>6.1}%", "actor kind accuracy", 100.0 * r.actor_kind_accuracy());
         }
         println!("{name:<28} {:<22} {:>6.2} MB/s ({} records)", "throughput", mbps, r.records);
     }

@@ -142,17 +142,30 @@ impl ActorTable {
     }
 }
 
+/// What scanning an article's sentences collects for clustering.
+#[derive(Default)]
+struct Scan {
+    candidates: Vec<Candidate>,
+    /// Pairs of names for one actor: "Isis (Islamic State)".
+    aliases: Vec<(String, String)>,
+    /// Product keys: names that are no actors anywhere in the article.
+    products: Vec<String>,
+    /// Names the text shows to be organisations where it does not list them as a
+    /// mention: a maker before its model ("Boeing 787"), a body before a role ("Apple
+    /// CEO Steve Jobs").
+    organisations: Vec<String>,
+}
+
 /// Finds the actors of one article.
 pub fn find(text: &str, words: &WordIndex, sentences: &[Range<usize>]) -> ActorTable {
-    let mut candidates = Vec::new();
-    let mut aliases = Vec::new();
-    let mut products = Vec::new();
+    let mut scan = Scan::default();
     for sentence in sentences {
-        scan_sentence(text, words.within(sentence.clone()), &mut candidates, &mut aliases, &mut products);
+        scan_sentence(text, words.within(sentence.clone()), &mut scan);
     }
     // A name given to a model ("the 787 Dreamliner") is a product wherever it stands.
+    let Scan { mut candidates, aliases, products, organisations } = scan;
     candidates.retain(|c| !products.contains(&product_key(&c.name)));
-    cluster(text, candidates, &aliases)
+    cluster(text, candidates, &aliases, &organisations)
 }
 
 fn is_name_word(word: &str) -> bool {
@@ -192,12 +205,12 @@ fn product_key(name: &str) -> String {
     name.strip_suffix('s').unwrap_or(name).to_string()
 }
 
-fn scan_sentence(text: &str, words: &[Word], out: &mut Vec<Candidate>, aliases: &mut Vec<(String, String)>, products: &mut Vec<String>) {
+fn scan_sentence(text: &str, words: &[Word], scan: &mut Scan) {
     let mut i = 0;
     while i < words.len() {
         let w = words[i].text(text);
         if let Some(c) = descriptive_group(text, words, i) {
-            out.push(c);
+            scan.candidates.push(c);
             i += 2;
             continue;
         }
@@ -254,7 +267,7 @@ fn scan_sentence(text: &str, words: &[Word], out: &mut Vec<Candidate>, aliases: 
         });
         // One word only: "the EB-5 Investment Coalition" is an organisation.
         if model_before && i == j {
-            products.push(product_key(&text[words[i].start..words[j].end]));
+            scan.products.push(product_key(&text[words[i].start..words[j].end]));
             i = j + 1;
             continue;
         }
@@ -262,15 +275,19 @@ fn scan_sentence(text: &str, words: &[Word], out: &mut Vec<Candidate>, aliases: 
         let after_run = &text[words[j].end..];
         let model_follows = words.get(j + 1).is_some_and(|n| only_spaces(text, &words[j], n) && is_model_number(n.text(text)));
         if after_run.starts_with('$') || (model_follows && text::possessive_stem(words[j].text(text)).is_none()) {
+            // The maker of a model is an organisation: "Boeing 787", "Airbus A380".
+            if words.get(j + 1).is_some_and(|n| names_a_model(n.text(text))) && !after_run.starts_with('$') {
+                scan.organisations.push(text[words[i].start..words[j].end].to_string());
+            }
             i = j + 1;
             continue;
         }
         // "the Paris Air Show", "the Worldwide Developers Conference (WWDC)": an event is
         // no actor, nor is its short name, wherever it stands.
         if lexicon::is_event_or_law_head(words[j].text(text)) {
-            products.push(product_key(&text[words[i].start..words[j].end]));
+            scan.products.push(product_key(&text[words[i].start..words[j].end]));
             if let Some(short) = bracketed_after(&text[words[j].end..]) {
-                products.push(product_key(short));
+                scan.products.push(product_key(short));
             }
             i = j + 1;
             continue;
@@ -286,7 +303,10 @@ fn scan_sentence(text: &str, words: &[Word], out: &mut Vec<Candidate>, aliases: 
         }
         let lowercase_before = i.checked_sub(1).map(|k| words[k].text(text));
         if let Some(org) = role_organisation(text, run) {
-            out.push(org);
+            scan.candidates.push(org);
+        }
+        if let Some(body) = body_before_role(text, words, i, j) {
+            scan.organisations.push(body.to_string());
         }
         if let Some(c) = candidate(text, run, lowercase_before, words[0].start) {
             // "Russia's Defence Ministry" names the Russian Defence Ministry.
@@ -294,22 +314,22 @@ fn scan_sentence(text: &str, words: &[Word], out: &mut Vec<Candidate>, aliases: 
             let was_merged = merged.is_some();
             let consumed = match merged {
                 Some((org, end)) => {
-                    out.push(org);
+                    scan.candidates.push(org);
                     end
                 }
                 None => j,
             };
             // "Isis (Islamic State)": the bracketed run is another name for the same actor.
             if let Some(inner) = bracketed_after(&text[words[consumed].end..]) {
-                aliases.push((c.name.clone(), inner.to_string()));
+                scan.aliases.push((c.name.clone(), inner.to_string()));
             }
             let mut consumed = consumed;
             if let Some(admin) = administration(text, words, j, &c) {
-                out.push(c);
-                out.push(admin);
+                scan.candidates.push(c);
+                scan.candidates.push(admin);
                 consumed = j + 1;
             } else if !was_merged {
-                out.push(c);
+                scan.candidates.push(c);
             }
             i = consumed + 1;
         } else {
@@ -388,6 +408,41 @@ fn role_organisation(text: &str, run: &[Word]) -> Option<Candidate> {
         locative: false,
         sentence_initial: false,
     })
+}
+
+/// One word that heads a company's role with a name after it: "Apple" in "Apple CEO
+/// Steve Jobs", "Airbus" in "Airbus chief executive Noel Forgeard". It is the company the
+/// role belongs to, unless the article names it as a person.
+fn body_before_role<'t>(text: &'t str, words: &[Word], i: usize, j: usize) -> Option<&'t str> {
+    let first = words[i].text(text);
+    let is_role = |w: &Word| lexicon::is_title(w.text(text)) || lexicon::is_role_noun(w.text(text));
+    let corporate = |w: &Word| lexicon::is_corporate_role(w.text(text));
+    let (role_follows, name_after) = if i < j {
+        // Inside the run: "Apple CEO Steve Jobs".
+        (corporate(&words[i + 1]), words[i + 2..=j].iter().any(|w| !is_role(w)))
+    } else {
+        // After it, in lower case and one or two words long: "Airbus chief executive Noel
+        // Forgeard".
+        let joined = |k: usize| words.get(k).is_some_and(|w| only_spaces(text, &words[k - 1], w));
+        let role = joined(j + 1) && corporate(&words[j + 1]);
+        let name_at = |k: usize| joined(k) && is_name_word(words[k].text(text));
+        (role, name_at(j + 2) || (joined(j + 2) && corporate(&words[j + 2]) && name_at(j + 3)))
+    };
+    let plain = !lexicon::is_title(first)
+        && !lexicon::is_honorific(first)
+        && !lexicon::is_party_label(first)
+        && !lexicon::is_common_capitalised(first)
+        && lexicon::country(first).is_none()
+        && lexicon::country_of_demonym(first).is_none();
+    (role_follows && name_after && plain && text::possessive_stem(first).is_none()).then_some(first)
+}
+
+/// A model number that names a product of its own: capitals or a hyphen ("A380",
+/// "737-800") or three digits ("787"), not a year or a count.
+fn names_a_model(word: &str) -> bool {
+    let digits = word.chars().all(|c| c.is_ascii_digit());
+    let marked = !digits && word.contains(|c: char| c.is_ascii_uppercase() || c == '-');
+    is_model_number(word) && ((digits && word.len() == 3) || marked)
 }
 
 /// A product's model number: digits, or capitals then digits ("787", "737-800", "A380", "KC-45").
@@ -504,7 +559,10 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
         ActorKind::Person
     } else {
         // Places ("Rixos Hotel", "Middle East") are never actors.
-        classify(text, name_words, &name)?
+        match classify(text, name_words, &name)? {
+            ActorKind::Other if before.is_some_and(lexicon::is_org_descriptor) => ActorKind::Organization,
+            kind => kind,
+        }
     };
     let sentence_initial = run[0].start == sentence_start && !is_subject_of_next_verb(&name, &text[name_end..]);
     Some(Candidate {
@@ -544,7 +602,8 @@ fn classify(text: &str, words: &[Word], name: &str) -> Option<ActorKind> {
     if tokens.iter().any(|t| lexicon::is_place_head(t)) {
         return None;
     }
-    if tokens.iter().any(|t| lexicon::is_org_head(t)) {
+    // "Air France", "Air China": an airline.
+    if tokens.iter().any(|t| lexicon::is_org_head(t)) || (tokens.len() >= 2 && tokens[0] == "Air") {
         return Some(ActorKind::Organization);
     }
     let acronym = tokens.len() == 1 && name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase() || c == '.');
@@ -644,7 +703,7 @@ fn canonical(c: &Candidate) -> (String, ActorKind) {
 }
 
 /// Ties candidates to actors: same canonical name, surname to full name, alias pairs.
-fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, String)]) -> ActorTable {
+fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, String)], organisations: &[String]) -> ActorTable {
     let mut table = ActorTable::default();
     // Capitals only ever used as places ("in Astana"), countries that only place a town
     // ("Astana, Kazakhstan") and lone capitalised sentence openers are not actors.
@@ -671,9 +730,11 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
             } else {
                 country.is_some() && same.iter().all(|o| after_comma_place(text, o))
             };
-            // "Participants described …": a capitalised common word opening a sentence.
+            // "Participants described …": a capitalised common word opening a sentence,
+            // unless the text shows it to be a name elsewhere ("Airbus chief executive …").
             let opener = unknown
                 && !person_surnames.contains(*name)
+                && !organisations.iter().any(|o| o == *name)
                 && same.iter().all(|o| o.sentence_initial && !o.honorific);
             locative || opener
         })
@@ -730,7 +791,15 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
         table.mentions.push(MentionFinding { start: c.span.start, end: c.span.end, actor: index });
     }
     resolve_surnames(&mut table, &keys);
+    // A name of unknown kind that the text shows to be an organisation elsewhere.
+    for actor in table.actors.iter_mut().filter(|a| a.kind == ActorKind::Other) {
+        if organisations.iter().any(|o| actor.aliases.contains(o)) {
+            actor.kind = ActorKind::Organization;
+        }
+    }
     governments_by_country(&mut table);
+    companies_by_short_name(&mut table);
+    acronyms_by_full_name(&mut table);
     for actor in &mut table.actors {
         actor.aliases.retain(|a| a != &actor.name);
         actor.aliases.insert(0, actor.name.clone());
@@ -844,6 +913,60 @@ fn resolve_surnames(table: &mut ActorTable, keys: &[Vec<String>]) {
         .enumerate()
         .filter(|(_, key)| key.len() == 1)
         .filter_map(|(i, key)| Some((i, *full_names.get(key[0].as_str())?)))
+        .collect();
+    merge(table, &merges);
+}
+
+/// A company's full name and its short one are one actor, under the short name readers
+/// know it by: "Apple Inc." and "Apple Computer" are "Apple", "Aer Lingus Group PLC" is
+/// "Aer Lingus". A short name that is a country or a person stays apart ("Qatar Airways").
+fn companies_by_short_name(table: &mut ActorTable) {
+    let by_name: FxHashMap<&str, usize> = table.actors.iter().enumerate().map(|(i, a)| (a.name.as_str(), i)).collect();
+    let mut merges = Vec::new();
+    for (i, actor) in table.actors.iter().enumerate().filter(|(_, a)| a.kind == ActorKind::Organization) {
+        let mut name = actor.name.as_str();
+        let mut shortest = None;
+        while let Some((rest, last)) = name.rsplit_once(' ') {
+            if !lexicon::is_company_designator(last) {
+                break;
+            }
+            name = rest.trim_end_matches(',');
+            let short = by_name.get(name).copied().filter(|&j| matches!(table.actors[j].kind, ActorKind::Organization | ActorKind::Other));
+            shortest = short.or(shortest);
+        }
+        if let Some(j) = shortest {
+            merges.push((i, j));
+        }
+    }
+    for &(_, j) in &merges {
+        table.actors[j].kind = ActorKind::Organization;
+    }
+    merge(table, &merges);
+}
+
+/// An organisation's acronym and its full name in the same article are one actor:
+/// "GAO" and "Government Accountability Office", "USAF" and "United States Air Force".
+fn acronyms_by_full_name(table: &mut ActorTable) {
+    let initials = |name: &str| -> String {
+        name.split([' ', '-'])
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .filter_map(|w| w.chars().next())
+            .collect()
+    };
+    let full_names: FxHashMap<String, usize> = table
+        .actors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.kind == ActorKind::Organization && a.name.contains(' '))
+        .map(|(i, a)| (initials(&a.name), i))
+        .collect();
+    let merges: Vec<(usize, usize)> = table
+        .actors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.name.len() >= 2 && a.name.chars().all(|c| c.is_ascii_uppercase()))
+        .filter_map(|(i, a)| Some((i, *full_names.get(&a.name)?)))
+        .filter(|&(i, j)| i != j)
         .collect();
     merge(table, &merges);
 }

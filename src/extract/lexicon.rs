@@ -164,11 +164,47 @@ pub fn is_org_head(word: &str) -> bool {
             "Guard" | "Board" | "Bureau" | "Authority" | "Reserve" | "Club" | "Team" | "Media" |
             "Herald" | "Tribune" | "Telegraph" | "Guardian" | "Review" | "Assembly" | "Cabinet" |
             "Centre" | "Center" | "Brigade" | "Front" | "Movement" | "Alliance" | "Federation" |
-            "Republicans" | "Democrats" | "Caucus" | "Pentagon" | "Kremlin" | "House"
+            "Republicans" | "Democrats" | "Caucus" | "Pentagon" | "Kremlin" | "House" | "Computer" |
+            "Airways" | "Airplanes" | "Corps" | "Systems" | "Technologies" | "Motors" | "Electronics" |
+            "Software" | "Industries" | "Holdings" | "Communications" | "Pharmaceuticals" | "Research" |
+            "Labs" | "Laboratories" | "LLC" | "PLC" | "AG" | "GmbH" | "N.V." | "Co."
     )
 }
 
 /// Head words that make a capitalised run a place, never a speaker.
+/// Last words of a company's full name that its short name leaves off: "Apple Inc.",
+/// "Apple Computer", "Aer Lingus Group PLC", "China Eastern Airlines".
+pub fn is_company_designator(word: &str) -> bool {
+    matches!(
+        word,
+        "Inc." | "Inc" | "Corp." | "Corp" | "Corporation" | "Co." | "Company" | "Ltd." | "Ltd" | "PLC" | "plc" | "LLC"
+            | "Group" | "Holdings" | "N.V." | "NV" | "AG" | "SA" | "GmbH" | "Computer" | "Airlines" | "Airways"
+    )
+}
+
+/// Lower-case nouns that, right before a name, say it is an organisation: "airline
+/// Ryanair", "planemaker Boeing", "rival Airbus".
+pub fn is_org_descriptor(word: &str) -> bool {
+    matches!(
+        word,
+        "airline" | "carrier" | "planemaker" | "airframer" | "manufacturer" | "maker" | "company" | "firm"
+            | "retailer" | "automaker" | "carmaker" | "bank" | "conglomerate" | "startup" | "subsidiary"
+            | "insurer" | "lender" | "publisher" | "broadcaster" | "newspaper" | "supplier" | "contractor"
+            | "consortium"
+    )
+}
+
+/// Roles that only a company has, so that one word before them names a company: "Apple
+/// CEO Steve Jobs", "Airbus chief executive Noel Forgeard". A spokesman, a governor or a
+/// chairman may belong to a person, a state or a campaign ("Sanders spokesman", "Florida
+/// Gov.", "his Georgia chairman").
+pub fn is_corporate_role(word: &str) -> bool {
+    matches!(
+        word,
+        "CEO" | "chief" | "Chief" | "executive" | "Executive" | "founder" | "Founder" | "co-founder" | "Co-founder"
+    )
+}
+
 pub fn is_place_head(word: &str) -> bool {
     matches!(
         word,

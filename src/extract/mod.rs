@@ -163,6 +163,33 @@ mod tests {
     }
 
     #[test]
+    fn a_company_its_short_name_and_its_acronym_are_one_actor() {
+        let text = "Apple Inc. unveiled a phone. Apple said sales rose. Qatar Airways flew to Qatar. \
+                    The Government Accountability Office ruled. The GAO said so.";
+        let a = analyze(text, None);
+        let actor = |name: &str| a.actors.iter().find(|x| x.name == name).unwrap_or_else(|| panic!("{name}: {:?}", a.actors));
+        assert!(actor("Apple").aliases.contains(&"Apple Inc.".to_string()));
+        assert_eq!(actor("Apple").kind, ActorKind::Organization);
+        assert!(actor("Government Accountability Office").aliases.contains(&"GAO".to_string()));
+        // A short name that is a country is another actor.
+        assert_eq!(actor("Qatar Airways").kind, ActorKind::Organization);
+        assert_eq!(actor("Qatar").kind, ActorKind::Country);
+    }
+
+    #[test]
+    fn what_a_text_says_of_a_name_tells_its_kind() {
+        let kind = |text: &str, name: &str| analyze(text, None).actors.into_iter().find(|x| x.name == name).map(|x| x.kind);
+        // A maker before its model, a body before a role, a descriptor before a name.
+        assert_eq!(kind("Boeing said the 787 is late. Boeing 787 jets are grounded.", "Boeing"), Some(ActorKind::Organization));
+        assert_eq!(kind("Airbus chief executive Noel Forgeard spoke. Airbus said so.", "Airbus"), Some(ActorKind::Organization));
+        assert_eq!(kind("The Irish airline Ryanair said so.", "Ryanair"), Some(ActorKind::Organization));
+        assert_eq!(kind("Air China said so.", "Air China"), Some(ActorKind::Organization));
+        // A person's aide does not make the person a body.
+        let aide = analyze("Barack Obama spoke. Obama said so. Obama spokesman Josh Earnest agreed.", None).actors;
+        assert!(aide.iter().all(|a| a.kind == ActorKind::Person), "{aide:?}");
+    }
+
+    #[test]
     fn an_office_or_a_party_before_a_name_is_a_role() {
         let roles = |text: &str| analyze(text, None).actors.into_iter().map(|a| (a.name, a.roles)).collect::<Vec<_>>();
         let role = |name: &str, role: &str| (name.to_string(), vec![role.to_string()]);
