@@ -284,8 +284,12 @@ fn scan_sentence(text: &str, words: &[Word], scan: &mut Scan) {
         }
         // "the Paris Air Show", "the Worldwide Developers Conference (WWDC)": an event is
         // no actor, nor is its short name, wherever it stands.
-        if lexicon::is_event_or_law_head(words[j].text(text)) {
-            scan.products.push(product_key(&text[words[i].start..words[j].end]));
+        let last = words[j].text(text);
+        let last_stem = text::possessive_stem(last).unwrap_or(last);
+        if lexicon::is_event_or_law_head(last_stem) {
+            // "the Affordable Care Act’s tax": the name without its possessive.
+            let name_end = words[j].end - (last.len() - last_stem.len());
+            scan.products.push(product_key(&text[words[i].start..name_end]));
             if let Some(short) = bracketed_after(&text[words[j].end..]) {
                 scan.products.push(product_key(short));
             }

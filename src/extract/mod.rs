@@ -158,7 +158,8 @@ mod tests {
         let names: Vec<String> = analyze(text, None).actors.into_iter().map(|a| a.name).collect();
         assert_eq!(names, ["Steve Jobs", "Tim Cook", "Jane Doe"]);
         // Laws and wars; words of a link, a handle or a hashtag.
-        let text = "The Voting Rights Act passed after the Korean War. See https://t.co/SkKglwQycb, @ShaneGoldmacher and #BlackLivesMatter.";
+        let text = "The Voting Rights Act passed after the Korean War. The Affordable Care Act’s tax stayed. \
+                    See https://t.co/SkKglwQycb, @ShaneGoldmacher and #BlackLivesMatter.";
         assert!(analyze(text, None).actors.is_empty(), "{:?}", analyze(text, None).actors);
     }
 
