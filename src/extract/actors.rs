@@ -521,14 +521,21 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
             !lexicon::is_org_head(stem) && !lexicon::is_party_label(stem)
         }))
     .then_some(0);
+    // A role noun opening a sentence before a full name is a role: "Rival Hillary Clinton";
+    // so is a pageant's crown after "Miss": "Miss Universe Alicia Machado".
+    let capitalised_role = (words.len() >= 3 && lexicon::is_role_noun(&words[0].text(text).to_lowercase())).then_some(0);
+    let pageant = honorific && run[0].text(text) == "Miss" && words.len() >= 3;
     let title_at = words[..words.len() - 1]
         .iter()
         .rposition(|w| lexicon::is_title(w.text(text)) || lexicon::is_role_noun(w.text(text)))
         .max(office_end.filter(|&end| end + 1 < words.len()))
-        .or(party_label);
+        .or(party_label)
+        .or(capitalised_role)
+        .or(pageant.then_some(0));
     let (role, name_words) = match title_at {
         Some(t) => {
-            let mut role = text[words[0].start..words[t].end].to_string();
+            let role_start = if pageant { run[0].start } else { words[0].start };
+            let mut role = text[role_start..words[t].end].to_string();
             if let Some(b) = before.filter(|b| matches!(*b, "former" | "new" | "acting" | "then")) {
                 role = format!("{b} {role}");
             }

@@ -69,7 +69,8 @@ pub fn is_role_noun(word: &str) -> bool {
         word,
         "spokesman" | "spokeswoman" | "spokesperson" | "secretary" | "minister" | "president"
             | "official" | "chief" | "envoy" | "ambassador" | "analyst" | "adviser" | "advisor"
-            | "director" | "chairman" | "leader" | "candidate" | "nominee" | "aide" | "correspondent"
+            | "director" | "chairman" | "leader" | "candidate" | "nominee" | "aide" | "correspondent" | "rival"
+            | "challenger" | "opponent"
     )
 }
 

@@ -199,6 +199,8 @@ mod tests {
         assert_eq!(roles("He met former secretary of State John Kerry."), [role("John Kerry", "former secretary of State")]);
         assert_eq!(roles("Director of National Intelligence James Clapper spoke."), [role("James Clapper", "Director of National Intelligence")]);
         assert_eq!(roles("Republican Michael Steele spoke."), [role("Michael Steele", "Republican")]);
+        assert_eq!(roles("Rival Hillary Clinton spoke."), [role("Hillary Clinton", "Rival")]);
+        assert_eq!(roles("He mocked former Miss Universe Alicia Machado."), [role("Alicia Machado", "former Miss Universe")]);
         // An office with no name is nobody; a department is an organisation; a party's
         // committee is no role.
         assert!(roles("The Secretary of State spoke.").is_empty());
