@@ -116,7 +116,8 @@ pub fn is_regional_adjective(word: &str) -> bool {
 }
 
 /// Capitalised words that do not start a name: sentence openers, pronouns, weekdays,
-/// months and adverbs ("Recently Apple has", "Interestingly Blocher said").
+/// months, adverbs ("Recently Apple has", "Interestingly Blocher said") and the epithets
+/// of nicknames ("Crooked Hillary Clinton").
 pub fn is_common_capitalised(word: &str) -> bool {
     is_derived_adverb(word) || matches!(
         word,
@@ -140,7 +141,7 @@ pub fn is_common_capitalised(word: &str) -> bool {
             "Aug." | "Sept." | "Oct." | "Nov." | "Dec." | "According" | "New" | "Former" | "Mr" |
             "Mr." | "Mrs" | "Ms" | "Dr" | "Like" | "Unlike" | "Because" | "Once" | "Perhaps" |
             "Maybe" | "Nothing" | "Everyone" | "Nobody" | "Somebody" | "Anyone" | "Thank" |
-            "Please" | "Sure"
+            "Please" | "Sure" | "Crooked" | "Sleepy" | "Lyin"
     )
 }
 

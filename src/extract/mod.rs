@@ -364,6 +364,7 @@ mod tests {
         assert_eq!(names("Recently Apple has been gaining rights."), ["Apple"]);
         assert_eq!(names("Interestingly Blocher said the vote was close."), ["Blocher"]);
         assert_eq!(names("Kelly Ayotte said the vote was close."), ["Kelly Ayotte"]);
+        assert_eq!(names("He said it was harder than working Crooked Hillary Clinton."), ["Hillary Clinton"]);
     }
 
     #[test]
