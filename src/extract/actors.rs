@@ -164,6 +164,7 @@ pub fn find(text: &str, words: &WordIndex, sentences: &[Range<usize>]) -> ActorT
     }
     // A name given to a model ("the 787 Dreamliner") is a product wherever it stands.
     let Scan { mut candidates, aliases, products, organisations } = scan;
+    let products: FxHashSet<String> = products.into_iter().collect();
     candidates.retain(|c| !products.contains(&product_key(&c.name)));
     cluster(text, candidates, &aliases, &organisations)
 }
@@ -219,10 +220,7 @@ fn scan_sentence(text: &str, words: &[Word], scan: &mut Scan) {
             && words.get(i + 1).is_some_and(|n| only_spaces(text, &words[i], n) && is_name_word(n.text(text)));
         // "then-Secretary of State Hillary Clinton", "secretary of State Hillary Clinton": an
         // office opens the run in lower case.
-        let lower_case_office = words.get(i + 1).is_some_and(|n| n.text(text) == "of")
-            && !is_name_word(w)
-            && heads_an_office(w)
-            && office_domain_at(text, words, i + 2).is_some();
+        let lower_case_office = !is_name_word(w) && office_domain_after(text, words, i).is_some();
         let starts_run = lower_case_office
             || (is_name_word(w) && !in_link(text, words[i].start) && (!lexicon::is_common_capitalised(w) || lexicon::is_honorific(w) || new_then_name));
         if !starts_run {
@@ -245,7 +243,7 @@ fn scan_sentence(text: &str, words: &[Word], scan: &mut Scan) {
                 && only_spaces(text, &words[j + 1], &words[j + 2]);
             let particle_name = next.starts_with("al-") || next.starts_with("el-");
             // "Secretary of State Madeleine Albright": the office runs on into the name.
-            let office_of = next == "of" && bridge && heads_an_office(current) && office_domain_at(text, words, j + 2).is_some();
+            let office_of = bridge && office_domain_after(text, words, j).is_some();
             if next_is_name || particle_name || office_of || (bridge && next != "of") || (bridge && run_has_org_head(text, &words[i..=j])) {
                 j += 1;
             } else {
@@ -257,13 +255,9 @@ fn scan_sentence(text: &str, words: &[Word], scan: &mut Scan) {
         // names the model.
         let model_before = i.checked_sub(1).is_some_and(|p| {
             let model = words[p].text(text);
-            // A number names a model when it has capitals or a hyphen ("A380", "737-800") or
-            // three digits of its own ("787"); not a year, an ordinal ("13th Amendment") or
-            // the end of a count ("100,000 Syrians").
-            let digits = model.chars().all(|c| c.is_ascii_digit());
-            let own_number = digits && model.len() == 3 && !text[..words[p].start].ends_with([',', '.']);
-            let marked = !digits && model.contains(|c: char| c.is_ascii_uppercase() || c == '-');
-            is_model_number(model) && (own_number || marked) && text[words[p].end..words[i].start].chars().all(|c| matches!(c, ' ' | '`' | '“' | '"'))
+            // Three digits after a comma or a period end a count ("100,000 Syrians").
+            let end_of_count = model.bytes().all(|b| b.is_ascii_digit()) && text[..words[p].start].ends_with([',', '.']);
+            names_a_model(model) && !end_of_count && text[words[p].end..words[i].start].chars().all(|c| matches!(c, ' ' | '`' | '“' | '"'))
         });
         // One word only: "the EB-5 Investment Coalition" is an organisation.
         if model_before && i == j {
@@ -394,10 +388,7 @@ fn role_organisation(text: &str, run: &[Word]) -> Option<Candidate> {
     let title_at = run.iter().position(|w| lexicon::is_title(w.text(text)) || lexicon::is_role_noun(w.text(text)))?;
     let prefix = &run[..title_at];
     let first = prefix.first()?.text(text);
-    if prefix.len() < 2 || title_at + 1 >= run.len() || lexicon::is_honorific(first) || lexicon::is_common_capitalised(first) {
-        return None;
-    }
-    if lexicon::country(first).is_some() || lexicon::country_of_demonym(first).is_some() {
+    if prefix.len() < 2 || title_at + 1 >= run.len() || !could_name_a_body(first) {
         return None;
     }
     let span = prefix[0].start..prefix[prefix.len() - 1].end;
@@ -432,17 +423,21 @@ fn body_before_role<'t>(text: &'t str, words: &[Word], i: usize, j: usize) -> Op
         let name_at = |k: usize| joined(k) && is_name_word(words[k].text(text));
         (role, name_at(j + 2) || (joined(j + 2) && corporate(&words[j + 2]) && name_at(j + 3)))
     };
-    let plain = !lexicon::is_title(first)
-        && !lexicon::is_honorific(first)
-        && !lexicon::is_party_label(first)
-        && !lexicon::is_common_capitalised(first)
-        && lexicon::country(first).is_none()
-        && lexicon::country_of_demonym(first).is_none();
+    let plain = could_name_a_body(first) && !lexicon::is_title(first) && !lexicon::is_party_label(first);
     (role_follows && name_after && plain && text::possessive_stem(first).is_none()).then_some(first)
 }
 
+/// Whether the first word before a role can name the body the role belongs to: not a
+/// form of address, a common capitalised word, or a country ("US Air Force Colonel").
+fn could_name_a_body(first: &str) -> bool {
+    !lexicon::is_honorific(first)
+        && !lexicon::is_common_capitalised(first)
+        && lexicon::country(first).is_none()
+        && lexicon::country_of_demonym(first).is_none()
+}
+
 /// A model number that names a product of its own: capitals or a hyphen ("A380",
-/// "737-800") or three digits ("787"), not a year or a count.
+/// "737-800") or three digits ("787"), not a year or an ordinal ("13th Amendment").
 fn names_a_model(word: &str) -> bool {
     let digits = word.chars().all(|c| c.is_ascii_digit());
     let marked = !digits && word.contains(|c: char| c.is_ascii_uppercase() || c == '-');
@@ -475,14 +470,21 @@ fn in_link(text: &str, start: usize) -> bool {
 /// in lower case ("secretary").
 fn heads_an_office(word: &str) -> bool {
     let title = word.strip_prefix("then-").or_else(|| word.strip_prefix("ex-")).unwrap_or(word);
+    if text::is_capitalised(title) {
+        return lexicon::is_title(title);
+    }
     let mut chars = title.chars();
     chars.next().is_some_and(|first| lexicon::is_title(&format!("{}{}", first.to_uppercase(), chars.as_str())))
 }
 
-/// Where the domain of an office that starts at `at`, after its "of", ends: at the
-/// word itself ("State") or the one after ("National Intelligence").
-fn office_domain_at(text: &str, words: &[Word], at: usize) -> Option<usize> {
-    (at..words.len().min(at + 2)).find(|&k| lexicon::is_office_domain(words[k].text(text)))
+/// When the word at `title` heads an office "of" something, where the office's domain
+/// ends: at the word after "of" ("Secretary of State") or the one after that ("Director
+/// of National Intelligence").
+fn office_domain_after(text: &str, words: &[Word], title: usize) -> Option<usize> {
+    if words.get(title + 1)?.text(text) != "of" || !heads_an_office(words[title].text(text)) {
+        return None;
+    }
+    (title + 2..words.len().min(title + 4)).find(|&k| lexicon::is_office_domain(words[k].text(text)))
 }
 
 fn run_has_org_head(text: &str, run: &[Word]) -> bool {
@@ -510,8 +512,8 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
     let office_end = words
         .iter()
         .position(|w| w.text(text) == "of")
-        .filter(|&of| of > 0 && heads_an_office(words[of - 1].text(text)))
-        .and_then(|of| office_domain_at(text, &words, of + 1));
+        .filter(|&of| of > 0)
+        .and_then(|of| office_domain_after(text, &words, of - 1));
     // A party label before a person's name is a role too: "Republican Michael Steele",
     // not in "Republican National Committee's".
     let party_label = (words.len() >= 3
@@ -716,6 +718,7 @@ fn canonical(c: &Candidate) -> (String, ActorKind) {
 /// Ties candidates to actors: same canonical name, surname to full name, alias pairs.
 fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, String)], organisations: &[String]) -> ActorTable {
     let mut table = ActorTable::default();
+    let organisations: FxHashSet<&str> = organisations.iter().map(String::as_str).collect();
     // Capitals only ever used as places ("in Astana"), countries that only place a town
     // ("Astana, Kazakhstan") and lone capitalised sentence openers are not actors.
     let mut by_name: FxHashMap<&str, Vec<&Candidate>> = FxHashMap::default();
@@ -745,7 +748,7 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
             // unless the text shows it to be a name elsewhere ("Airbus chief executive …").
             let opener = unknown
                 && !person_surnames.contains(*name)
-                && !organisations.iter().any(|o| o == *name)
+                && !organisations.contains(*name)
                 && same.iter().all(|o| o.sentence_initial && !o.honorific);
             locative || opener
         })
@@ -804,7 +807,7 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
     resolve_surnames(&mut table, &keys);
     // A name of unknown kind that the text shows to be an organisation elsewhere.
     for actor in table.actors.iter_mut().filter(|a| a.kind == ActorKind::Other) {
-        if organisations.iter().any(|o| actor.aliases.contains(o)) {
+        if actor.aliases.iter().any(|a| organisations.contains(a.as_str())) {
             actor.kind = ActorKind::Organization;
         }
     }
