@@ -156,6 +156,24 @@ struct Scan {
     organisations: Vec<String>,
 }
 
+impl Scan {
+    /// Records the name at `span` as a product, and with it the name just before it in
+    /// a list ("the Macbook and Macbook Pro").
+    fn product(&mut self, text: &str, span: Range<usize>) {
+        let listed_before = self.candidates.last().filter(|c| c.span.end <= span.start && in_a_list(&text[c.span.end..span.start]));
+        if let Some(before) = listed_before {
+            let key = product_key(&before.name);
+            self.products.push(key);
+        }
+        self.products.push(product_key(&text[span]));
+    }
+}
+
+/// Whether the text between two names joins them in a list: ", ", " and ", ", or ".
+fn in_a_list(between: &str) -> bool {
+    matches!(between.trim(), "," | "and" | "or" | ", and" | ", or")
+}
+
 /// Finds the actors of one article.
 pub fn find(text: &str, words: &WordIndex, sentences: &[Range<usize>]) -> ActorTable {
     let mut scan = Scan::default();
@@ -207,6 +225,9 @@ fn product_key(name: &str) -> String {
 }
 
 fn scan_sentence(text: &str, words: &[Word], scan: &mut Scan) {
+    // Where the last product named in this sentence ends: a name listed after it is one
+    // too ("the iPod Classic, Nano and Shuffle").
+    let mut product_end: Option<usize> = None;
     let mut i = 0;
     while i < words.len() {
         let w = words[i].text(text);
@@ -231,7 +252,8 @@ fn scan_sentence(text: &str, words: &[Word], scan: &mut Scan) {
         let mut j = i;
         while j + 1 < words.len() && only_spaces(text, &words[j], &words[j + 1]) {
             let current = words[j].text(text);
-            if text::possessive_stem(current).is_some() {
+            // "the People's Republic of China", "the People’s Liberation Army": a name.
+            if text::possessive_stem(current).is_some_and(|stem| stem != "People") {
                 break;
             }
             let next = words[j + 1].text(text);
@@ -244,7 +266,10 @@ fn scan_sentence(text: &str, words: &[Word], scan: &mut Scan) {
             let particle_name = next.starts_with("al-") || next.starts_with("el-");
             // "Secretary of State Madeleine Albright": the office runs on into the name.
             let office_of = bridge && office_domain_after(text, words, j).is_some();
-            if next_is_name || particle_name || office_of || (bridge && next != "of") || (bridge && run_has_org_head(text, &words[i..=j])) {
+            // "the People's Republic of China", "the Democratic Republic of Congo"; a bare
+            // "Republic of China" is Taiwan, and the run is left as it was.
+            let republic_of = bridge && current == "Republic" && j > i;
+            if next_is_name || particle_name || office_of || republic_of || (bridge && next != "of") || (bridge && run_has_org_head(text, &words[i..=j])) {
                 j += 1;
             } else {
                 break;
@@ -294,8 +319,23 @@ fn scan_sentence(text: &str, words: &[Word], scan: &mut Scan) {
         // "Intel processors", "long-haul Airbus jets": a maker before its products is no
         // actor there.
         let brand_before = i.checked_sub(1).is_some_and(|p| only_spaces(text, &words[p], &words[i]) && is_lowercase_brand(words[p].text(text)));
-        let products_follow = words.get(j + 1).is_some_and(|n| only_spaces(text, &words[j], n) && lexicon::is_product_noun(n.text(text)));
-        if brand_before || products_follow {
+        // "Mr. Obama's program" is Obama's, and names him.
+        let possessive = text::possessive_stem(words[j].text(text)).is_some();
+        let products_follow = words.get(j + 1).is_some_and(|n| {
+            let noun = n.text(text);
+            only_spaces(text, &words[j], n)
+                && (lexicon::is_product_noun(noun) || (!possessive && (lexicon::is_product_head(noun) || lexicon::is_modified_noun(noun))))
+        });
+        if products_follow {
+            i = j + 1;
+            continue;
+        }
+        // "web browser Safari", "Mac OS X", "MacBook Pro", "Tiger, the newest version of
+        // …": software and devices, wherever they are named.
+        let listed_after_product = product_end.is_some_and(|end| end <= words[i].start && in_a_list(&text[end..words[i].start]));
+        if brand_before || listed_after_product || names_a_product(text, words, i, j) {
+            scan.product(text, words[i].start..words[j].end);
+            product_end = Some(words[j].end);
             i = j + 1;
             continue;
         }
@@ -334,6 +374,30 @@ fn scan_sentence(text: &str, words: &[Word], scan: &mut Scan) {
             i = j + 1;
         }
     }
+}
+
+/// Whether the run `words[i..=j]` names software or a device: after a descriptor ("web
+/// browser Safari"), with an operating system's "OS" ("Mac OS X") or a variant's last word
+/// ("MacBook Pro"), or described as a version ("Tiger, the newest version of …").
+fn names_a_product(text: &str, words: &[Word], i: usize, j: usize) -> bool {
+    let described = i.checked_sub(1).is_some_and(|p| only_spaces(text, &words[p], &words[i]) && lexicon::is_product_descriptor(words[p].text(text)));
+    let run = &words[i..=j];
+    let operating_system = run.iter().any(|w| matches!(w.text(text), "OS" | "OSX"));
+    let variant = run.len() >= 2 && lexicon::is_product_variant(words[j].text(text));
+    described || operating_system || variant || is_version_apposition(&text[words[j].end..])
+}
+
+/// Whether the text after a name describes it as a version or release of something:
+/// ", the new version of …", ", the code name for …".
+fn is_version_apposition(after: &str) -> bool {
+    let Some(rest) = after.trim_start().strip_prefix(',').and_then(|a| a.trim_start().strip_prefix("the ")) else { return false };
+    let mut next = rest.split(' ');
+    let mut noun = next.next().unwrap_or("");
+    if matches!(noun, "new" | "newest" | "latest" | "next" | "upcoming" | "first") {
+        noun = next.next().unwrap_or("");
+    }
+    let noun = if noun == "code" && next.next() == Some("name") { "code name" } else { noun };
+    matches!(noun, "version" | "release" | "update" | "edition" | "successor" | "code name") && matches!(next.next(), Some("of" | "for" | "to"))
 }
 
 /// The name in brackets right after a name: " (WWDC)" → "WWDC".
@@ -515,9 +579,10 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
         .filter(|&of| of > 0)
         .and_then(|of| office_domain_after(text, &words, of - 1));
     // A party label before a person's name is a role too: "Republican Michael Steele",
-    // not in "Republican National Committee's".
+    // not in "Republican National Committee's" or "Democratic People's Republic of Korea".
     let party_label = (words.len() >= 3
         && lexicon::is_party_label(words[0].text(text))
+        && lexicon::country(&text[words[0].start..name_end]).is_none()
         && words[1..].iter().all(|w| {
             let stem = text::possessive_stem(w.text(text)).unwrap_or(w.text(text));
             !lexicon::is_org_head(stem) && !lexicon::is_party_label(stem)

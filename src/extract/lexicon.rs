@@ -245,6 +245,42 @@ pub fn is_product_noun(word: &str) -> bool {
     )
 }
 
+/// Singular nouns for a kind of product, after which a name is no actor there: "the
+/// Mac OS X operating system", "the Joint Strike Fighter program", "Macintosh users".
+pub fn is_product_head(word: &str) -> bool {
+    matches!(
+        word,
+        "operating" | "program" | "programme" | "user" | "users" | "interface" | "browser" | "player" | "notebook"
+            | "laptop" | "computer" | "smartphone" | "tablet" | "console" | "processor" | "chip" | "touchscreen"
+            | "jetliner" | "airliner" | "plane" | "engine" | "app"
+    )
+}
+
+/// Nouns of business and events that a name right before them only modifies, as in
+/// "the US airtanker contract", "Boeing employees", "a Qatar Airways order": the name is
+/// no mention there. Not the forms that are verbs after a name too ("Mr. Cruz shares",
+/// "Obama orders").
+pub fn is_modified_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "contract" | "contracts" | "deal" | "order" | "bid" | "market" | "dollars" | "price" | "store" | "disaster"
+            | "crash" | "tour" | "guests" | "plant" | "factory" | "headquarters" | "era" | "employees" | "staff"
+            | "sales" | "stock" | "stake" | "manufacturer" | "tanker" | "tankers"
+    )
+}
+
+/// Lower-case nouns that, right before a name, say it names software or a device:
+/// "web browser Safari", "e-mail client Mail", "operating system Mac OSX".
+pub fn is_product_descriptor(word: &str) -> bool {
+    // Not "player": "Hall of Fame player Charles Barkley".
+    matches!(word, "browser" | "client" | "system" | "software" | "app" | "application" | "console" | "processor" | "chip")
+}
+
+/// Last words by which makers name a variant of a product: "MacBook Pro", "iPad Mini".
+pub fn is_product_variant(word: &str) -> bool {
+    matches!(word, "Pro" | "Mini" | "Max" | "Plus" | "Classic" | "Touch" | "Ultra")
+}
+
 /// Prepositions after which a name is a location rather than an agent.
 pub fn is_locative_preposition(word: &str) -> bool {
     with_lowercase(word, |w| matches!(
@@ -296,6 +332,14 @@ pub fn country(name: &str) -> Option<(&'static Country, bool)> {
     static BY_NAME_MAP: OnceLock<FxHashMap<&'static str, (usize, bool)>> = OnceLock::new();
     let map = BY_NAME_MAP.get_or_init(|| BY_NAME.iter().map(|&(n, country, capital)| (n, (country, capital))).collect());
     let name = name.strip_prefix("the ").unwrap_or(name);
+    // The table writes "People's Republic of China" with a straight apostrophe.
+    let straight;
+    let name = if name.contains('’') {
+        straight = name.replace('’', "'");
+        straight.as_str()
+    } else {
+        name
+    };
     let &(country, capital) = map.get(name)?;
     Some((COUNTRIES.get(country)?, capital))
 }

@@ -164,6 +164,41 @@ mod tests {
     }
 
     #[test]
+    fn software_and_devices_are_products_wherever_the_text_says_so() {
+        // A version described, an operating system, a descriptor before the name, a
+        // variant's last word, and names listed with a product.
+        let text = "At its event Apple unveiled Lion, the new version of its Mac OS X operating system. The web browser Safari \
+                    and e-mail client Mail ship with Lion. The Macbook and Macbook Pro sell well, as do the iPod Classic, \
+                    Nano and Shuffle. Safari is fast.";
+        let names: Vec<String> = analyze(text, None).actors.into_iter().map(|a| a.name).collect();
+        assert_eq!(names, ["Apple"]);
+        // A person after "player" is no product.
+        let names: Vec<String> = analyze("Hall of Fame player Charles Barkley spoke.", None).actors.into_iter().map(|a| a.name).collect();
+        assert!(names.contains(&"Charles Barkley".to_string()), "{names:?}");
+    }
+
+    #[test]
+    fn a_name_that_only_modifies_a_noun_is_no_mention_there() {
+        let text = "Boeing employees cheered a US tanker deal. Mr. Obama's program grew. Mrs. Clinton shares his view.";
+        let a = analyze(text, None);
+        let mentioned: Vec<&str> = a.mentions.iter().map(|m| &text[m.start..m.end]).collect();
+        // The possessive names its owner, and "shares" is a verb after a name.
+        assert_eq!(mentioned, ["Obama", "Clinton"]);
+    }
+
+    #[test]
+    fn the_peoples_of_names_stay_whole() {
+        let text = "The People's Republic of China objected, the Swiss People’s Party agreed and the Democratic \
+                    People’s Republic of Korea said nothing.";
+        let actors = analyze(text, None).actors;
+        let names: Vec<(&str, ActorKind)> = actors.iter().map(|a| (a.name.as_str(), a.kind)).collect();
+        assert_eq!(names[0], ("China", ActorKind::Country));
+        assert_eq!(names[1].0, "Swiss People’s Party");
+        assert_eq!(names[2], ("North Korea", ActorKind::Country));
+        assert_eq!(names.len(), 3, "{names:?}");
+    }
+
+    #[test]
     fn a_company_its_short_name_and_its_acronym_are_one_actor() {
         let text = "Apple Inc. unveiled a phone. Apple said sales rose. Qatar Airways flew to Qatar. \
                     The Government Accountability Office ruled. The GAO said so.";
