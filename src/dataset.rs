@@ -14,6 +14,9 @@ use crate::extract::{self, is_personal, name_key, same_person, ActorKind, Analys
 pub struct Dataset {
     pub articles: Vec<Article>,
     pub actors: Vec<Actor>,
+    /// Places named in the articles: where things happen, never who speaks.
+    #[serde(default)]
+    pub places: Vec<Place>,
     pub quotes: Vec<Quote>,
     pub timexes: Vec<Timex>,
     pub events: Vec<Event>,
@@ -45,6 +48,14 @@ pub struct Actor {
     pub kind: ActorKind,
     pub aliases: Vec<String>,
     pub roles: Vec<String>,
+    pub mentions: Vec<Mention>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    /// A readable slug such as `aleppo`, unique among the places.
+    pub id: String,
+    pub name: String,
     pub mentions: Vec<Mention>,
 }
 
@@ -240,15 +251,21 @@ pub fn assemble(sources: Vec<Source>, analyses: Vec<Analysis>) -> Dataset {
     // Slugs, unique within the corpus.
     let mut taken: HashMap<String, usize> = HashMap::new();
     for actor in &mut ds.actors {
-        let base = slug(&actor.name);
-        let n = taken.entry(base.clone()).or_insert(0);
-        *n += 1;
-        actor.id = if *n == 1 { base } else { format!("{base}-{n}") };
+        actor.id = unique_slug(&actor.name, &mut taken);
     }
 
+    // Places are one per name across the corpus.
+    let mut place_named: HashMap<String, usize> = HashMap::new();
     for (ai, (source, analysis)) in sources.into_iter().zip(analyses).enumerate() {
         let text = &source.text;
         let article = source.id.clone();
+        for p in &analysis.places {
+            let index = *place_named.entry(p.name.clone()).or_insert_with(|| {
+                ds.places.push(Place { id: String::new(), name: p.name.clone(), mentions: Vec::new() });
+                ds.places.len() - 1
+            });
+            ds.places[index].mentions.push(Mention { article: article.clone(), start: p.start, end: p.end });
+        }
         let ids: Vec<String> = global[ai].iter().map(|&g| ds.actors[g].id.clone()).collect();
         let actor_id = |local: usize| ids[local].clone();
         let mut mentions_by_start: Vec<usize> = (0..analysis.mentions.len()).collect();
@@ -342,8 +359,24 @@ pub fn assemble(sources: Vec<Source>, analyses: Vec<Analysis>) -> Dataset {
             excerpted: false,
         });
     }
+    let mut taken: HashMap<String, usize> = HashMap::new();
+    for place in &mut ds.places {
+        place.id = unique_slug(&place.name, &mut taken);
+    }
     ds.conflicts = conflicts(&ds);
     ds
+}
+
+/// The name's slug, numbered when `taken` holds it already ("john-smith-2").
+fn unique_slug(name: &str, taken: &mut HashMap<String, usize>) -> String {
+    let base = slug(name);
+    let n = taken.entry(base.clone()).or_insert(0);
+    *n += 1;
+    if *n == 1 {
+        base
+    } else {
+        format!("{base}-{n}")
+    }
 }
 
 fn push_unique(list: &mut Vec<String>, item: String) {
@@ -406,6 +439,7 @@ impl Dataset {
             .chain(self.timexes.iter_mut().map(|t| &mut t.article))
             .chain(self.events.iter_mut().map(|e| &mut e.article))
             .chain(self.diagnostics.iter_mut().map(|d| &mut d.article))
+            .chain(self.places.iter_mut().flat_map(|p| p.mentions.iter_mut().map(|m| &mut m.article)))
     }
 
     /// The dataset as the page embeds it (see [`crate::page`]). It leaves out what the

@@ -158,7 +158,7 @@ mod tests {
 
     #[test]
     fn actor_scoring_counts_named_mentions_and_merged_pairs() {
-        let text = "Sean Spicer spoke. Mr Spicer left. Moscow said no.";
+        let text = "Sean Spicer spoke. Mr Spicer left. Moscow said no. He flew from Sydney to London and back to Sydney.";
         let ds = crate::dataset::build(vec![crate::corpus::Source {
             id: "a".into(),
             date: None,
@@ -170,15 +170,25 @@ mod tests {
         let entity = |s: usize, e: usize, id: &str, kind: &str| {
             serde_json::json!({"start_b": s, "end_b": e, "syntactic_type": "NAM", "ent_type": kind, "instance_id": id})
         };
-        let gold = [entity(0, 11, "spicer", "PER"), entity(22, 28, "spicer", "PER"), entity(35, 41, "russia", "ORG")];
+        let at = |needle: &str, from: usize| text[from..].find(needle).map(|i| (from + i, from + i + needle.len())).unwrap();
+        let (sydney, london, sydney_again) = (at("Sydney", 0), at("London", 0), at("Sydney", 80));
+        let gold = [
+            entity(0, 11, "spicer", "PER"),
+            entity(22, 28, "spicer", "PER"),
+            entity(35, 41, "russia", "ORG"),
+            entity(sydney.0, sydney.1, "sydney", "LOC"),
+            entity(london.0, london.1, "london", "LOC"),
+            entity(sydney_again.0, sydney_again.1, "sydney", "LOC"),
+        ];
         let mut report = Report::default();
         super::score_actors(&gold, &ds, text, &mut report);
-        assert_eq!(report.actor_mentions.gold, 3);
-        assert_eq!(report.actor_mentions.matched, 3, "{:?}", report.actor_mentions);
-        assert_eq!((report.alias_pairs.matched, report.alias_pairs.gold), (1, 1), "{:?}", report.alias_pairs);
-        // Both of Spicer's mentions are a person's; Moscow, as Russia, is a country, not
-        // the organisation this gold says.
-        assert_eq!(report.actor_kind_right, 2);
+        // The places are named mentions, each place its own entity.
+        assert_eq!(report.actor_mentions.gold, 6);
+        assert_eq!(report.actor_mentions.matched, 6, "{:?}", report.actor_mentions);
+        assert_eq!((report.alias_pairs.matched, report.alias_pairs.gold), (2, 2), "{:?}", report.alias_pairs);
+        // Both of Spicer's mentions are a person's and the places are LOC; Moscow, as
+        // Russia, is a country, not the organisation this gold says.
+        assert_eq!(report.actor_kind_right, 5);
     }
 
     #[test]
@@ -203,12 +213,14 @@ pub struct Report {
     pub timex_relaxed: Score,
     pub timex_strict: Score,
     pub timex_value: Score,
-    /// Named actor mentions (MEANTIME PER/ORG/LOC names in lines 0–5), any overlap.
+    /// Named mentions of actors and places (MEANTIME PER/ORG/LOC names in lines 0–5),
+    /// any overlap.
     pub actor_mentions: Score,
-    /// Pairs of matched mentions that name the same actor, against gold instance ids.
+    /// Pairs of matched mentions that name the same actor or place, against gold
+    /// instance ids.
     pub alias_pairs: Score,
     /// Matched mentions whose actor has the gold kind: PER a person, ORG an
-    /// organisation, LOC a country.
+    /// organisation, LOC a country or a place.
     pub actor_kind_right: usize,
 }
 
@@ -235,6 +247,13 @@ fn byte_range(v: &serde_json::Value, start: &str, end: &str) -> Option<Range<usi
 /// The lines MEANTIME annotates exhaustively: 0 to 5.
 const ANNOTATED_LINES: usize = 6;
 
+/// What a predicted named mention names: an actor (with its kind) or a place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Named {
+    Actor(usize, crate::extract::ActorKind),
+    Place(usize),
+}
+
 /// Actor mentions and alias merging against MEANTIME's named entities.
 fn score_actors(entities: &[serde_json::Value], ds: &crate::dataset::Dataset, text: &str, report: &mut Report) {
     // Where line 5 ends, in bytes.
@@ -255,19 +274,25 @@ fn score_actors(entities: &[serde_json::Value], ds: &crate::dataset::Dataset, te
         })
         .collect();
     // Named actors only: an unnamed group ("diplomats", "a spokesman for the company")
-    // is not a name.
-    let predicted: Vec<(CharSpan, usize)> = ds
+    // is not a name. Places are named mentions too (MEANTIME's LOC), each its own entity.
+    let named_actors = ds
         .actors
         .iter()
         .enumerate()
-        .filter(|(_, a)| a.kind != crate::extract::ActorKind::Group && a.name.starts_with(char::is_uppercase))
-        .flat_map(|(i, a)| a.mentions.iter().filter(|m| m.end <= limit).map(move |m| (char_span(text, m.start..m.end), i)))
-        .collect();
+        .filter(|(_, a)| a.kind != ActorKind::Group && a.name.starts_with(char::is_uppercase))
+        .flat_map(|(i, a)| a.mentions.iter().map(move |m| (m, Named::Actor(i, a.kind))));
+    let places = ds.places.iter().enumerate().flat_map(|(i, p)| p.mentions.iter().map(move |m| (m, Named::Place(i))));
+    let predicted: Vec<(CharSpan, Named)> =
+        named_actors.chain(places).filter(|(m, _)| m.end <= limit).map(|(m, named)| (char_span(text, m.start..m.end), named)).collect();
     let p: Vec<CharSpan> = predicted.iter().map(|x| x.0.clone()).collect();
     let g: Vec<CharSpan> = gold.iter().map(|x| x.0.clone()).collect();
     let pairs = match_spans(&p, &g, |a, b, _| a.start < b.end && b.start < a.end);
     report.actor_mentions.add(Score { matched: pairs.len(), predicted: p.len(), gold: g.len() });
-    report.actor_kind_right += pairs.iter().filter(|&&(pi, gi)| ds.actors[predicted[pi].1].kind == gold[gi].2).count();
+    let kind_right = |named: Named, gold_kind: ActorKind| match named {
+        Named::Actor(_, kind) => kind == gold_kind,
+        Named::Place(_) => gold_kind == ActorKind::Country,
+    };
+    report.actor_kind_right += pairs.iter().filter(|&&(pi, gi)| kind_right(predicted[pi].1, gold[gi].2)).count();
     let mut merged = Score::default();
     for (k, &(pi, gi)) in pairs.iter().enumerate() {
         for &(pj, gj) in &pairs[k + 1..] {

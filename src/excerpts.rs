@@ -108,12 +108,14 @@ pub fn excerpts_only(mut ds: Dataset) -> Dataset {
         let r = moved(&t.article).range(t.start..t.end);
         r.map(|r| (t.start, t.end) = (r.start, r.end)).is_some()
     });
-    for actor in &mut ds.actors {
-        actor.mentions.retain_mut(|m| {
+    let mentions = ds.actors.iter_mut().map(|a| &mut a.mentions).chain(ds.places.iter_mut().map(|p| &mut p.mentions));
+    for list in mentions {
+        list.retain_mut(|m| {
             let r = moves.get(&m.article).and_then(|mv| mv.range(m.start..m.end));
             r.map(|r| (m.start, m.end) = (r.start, r.end)).is_some()
         });
     }
+    ds.places.retain(|p| !p.mentions.is_empty());
     for d in &mut ds.diagnostics {
         d.at = moved(&d.article).point(d.at);
     }

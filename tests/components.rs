@@ -104,6 +104,8 @@ fn article_view_highlights_the_item() {
     assert!(html.contains(r#"<span title="time → 2017-01-23" class="time">Monday</span>"#));
     assert!(html.contains(r#"href="/newsline/?view=actor&amp;item=sean-spicer" class="mention">Sean Spicer</a>"#));
     assert!(html.contains(r#"title="direct quote · statement · Sean Spicer" class="said">let’s not take that too far.</span>"#));
+    // Places are marked as places, not as actors.
+    assert!(html.contains(r#"title="reported quote · statement · Obama administration; Aleppo (place)" class="said place">Aleppo</span>"#));
 }
 
 #[test]

@@ -45,9 +45,9 @@ fn tempeval_time_expressions() {
 fn meantime_actor_mentions_and_alias_merging() {
     let r = eval("meantime_dev.jsonl");
     assert_eq!(r["records"], 60);
-    assert!(pct(&r["actor_mentions"]["f1"]) >= 86.5, "mention F1 {}", r["actor_mentions"]["f1"]);
-    assert!(pct(&r["alias_pairs"]["f1"]) >= 92.8, "alias-merge pairwise F1 {}", r["alias_pairs"]["f1"]);
+    assert!(pct(&r["actor_mentions"]["f1"]) >= 89.5, "mention F1 {}", r["actor_mentions"]["f1"]);
+    assert!(pct(&r["alias_pairs"]["f1"]) >= 93.0, "alias-merge pairwise F1 {}", r["alias_pairs"]["f1"]);
     // Of the mentions found, the share whose actor has MEANTIME's kind (PER a person,
     // ORG an organisation, LOC a country).
-    assert!(pct(&r["actor_kind_accuracy"]) >= 68.0, "actor kind accuracy {}", r["actor_kind_accuracy"]);
+    assert!(pct(&r["actor_kind_accuracy"]) >= 69.5, "actor kind accuracy {}", r["actor_kind_accuracy"]);
 }

@@ -201,6 +201,30 @@ fn aliases_merge_into_one_actor() {
 }
 
 #[test]
+fn places_are_places_not_actors() {
+    let seeds = Seeds::new();
+    let places: Vec<&str> = seeds.ds["places"].as_array().unwrap().iter().map(s_name).collect();
+    let actors: Vec<&str> = seeds.ds["actors"].as_array().unwrap().iter().map(s_name).collect();
+    // The gold's places, but "Kazakhstan", which the seeds name only in an ambassador's
+    // title ("The US ambassador to Kazakhstan").
+    for place in gold()["places_not_actors"].as_array().unwrap().iter().map(s).filter(|p| *p != "Kazakhstan") {
+        assert!(places.contains(&place), "{place} is not among the places {places:?}");
+        assert!(!actors.contains(&place), "{place} is an actor");
+    }
+    for place in seeds.ds["places"].as_array().unwrap() {
+        for m in place["mentions"].as_array().unwrap() {
+            let text = seeds.text(s(&m["article"]));
+            let (start, end) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+            assert_eq!(&text[start..end], s_name(place));
+        }
+    }
+}
+
+fn s_name(v: &Value) -> &str {
+    s(&v["name"])
+}
+
+#[test]
 fn undated_article_stays_undated_without_the_manifest() {
     let out = Command::new(env!("CARGO_BIN_EXE_newsline"))
         .args(["ingest", "data/seeds/002_1e709f42c8c2dd04.txt"])

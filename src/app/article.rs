@@ -1,4 +1,4 @@
-//! The article reader: the whole text with every quote, actor mention and time
+//! The article reader: the whole text with every quote, actor mention, place and time
 //! expression marked, and the selected quote or event scrolled into view, so a
 //! reader can check the extraction against the source.
 
@@ -66,6 +66,10 @@ pub fn article_view() -> Html {
             title: format!("{} ({})", actor.name, format!("{:?}", actor.kind).to_lowercase()),
             link: Some(page),
         });
+    }
+    for mark in &items.places[a] {
+        let place = &ds.places[mark.target];
+        layers.push(Layer { start: mark.start, end: mark.end, class: "place", title: format!("{} (place)", place.name), link: None });
     }
     let back = State { view: came_from, item: Some(item.clone()), ..ex.state.clone() };
     let text = &article.text;
@@ -138,6 +142,7 @@ pub fn article_view() -> Html {
             <p class="legend" aria-label="What the marks mean">
                 <span class="said">{"quoted or reported words"}</span>
                 <span class="mention">{"actor"}</span>
+                <span class="place">{"place"}</span>
                 <span class="time">{"time expression"}</span>
                 <mark>{"selected"}</mark>
             </p>

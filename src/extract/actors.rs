@@ -39,6 +39,15 @@ pub struct MentionFinding {
     pub actor: usize,
 }
 
+/// One place in the text where a place is named ("in Aleppo", "the Rixos Hotel",
+/// "Astana, Kazakhstan"). Places are where things happen; they never speak.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceFinding {
+    pub name: String,
+    pub start: usize,
+    pub end: usize,
+}
+
 /// A capitalised run before it is tied to an actor.
 #[derive(Debug, Clone)]
 struct Candidate {
@@ -54,6 +63,8 @@ struct Candidate {
     /// First word of its sentence, where every word is capitalised, and not the subject
     /// of a speech verb right after it.
     sentence_initial: bool,
+    /// Named as a place by its head word ("Rixos Hotel", "Changi Airport").
+    place: bool,
 }
 
 /// The actors of an article and where each is mentioned.
@@ -61,6 +72,8 @@ struct Candidate {
 pub struct ActorTable {
     pub actors: Vec<ActorFinding>,
     pub mentions: Vec<MentionFinding>,
+    /// The places named, in text order: never actors, never speakers.
+    pub places: Vec<PlaceFinding>,
 }
 
 impl ActorTable {
@@ -184,7 +197,11 @@ pub fn find(text: &str, words: &WordIndex, sentences: &[Range<usize>]) -> ActorT
     let Scan { mut candidates, aliases, products, organisations } = scan;
     let products: FxHashSet<String> = products.into_iter().collect();
     candidates.retain(|c| !products.contains(&product_key(&c.name)));
-    cluster(text, candidates, &aliases, &organisations)
+    let (named_places, candidates): (Vec<Candidate>, Vec<Candidate>) = candidates.into_iter().partition(|c| c.place);
+    let mut table = cluster(text, candidates, &aliases, &organisations);
+    table.places.extend(named_places.into_iter().map(|c| PlaceFinding { name: c.name, start: c.span.start, end: c.span.end }));
+    table.places.sort_by_key(|p| (p.start, p.end));
+    table
 }
 
 fn is_name_word(word: &str) -> bool {
@@ -242,7 +259,10 @@ fn scan_sentence(text: &str, words: &[Word], scan: &mut Scan) {
         // "then-Secretary of State Hillary Clinton", "secretary of State Hillary Clinton": an
         // office opens the run in lower case.
         let lower_case_office = !is_name_word(w) && office_domain_after(text, words, i).is_some();
+        // "near al-Bab", "al-Qaeda said": an Arabic article opens the name in lower case.
+        let article_name = ["al-", "el-"].iter().any(|a| w.strip_prefix(a).is_some_and(text::is_capitalised));
         let starts_run = lower_case_office
+            || article_name
             || (is_name_word(w) && !in_link(text, words[i].start) && (!lexicon::is_common_capitalised(w) || lexicon::is_honorific(w) || new_then_name));
         if !starts_run {
             i += 1;
@@ -443,6 +463,7 @@ fn descriptive_group(text: &str, words: &[Word], i: usize) -> Option<Candidate> 
         honorific: false,
         locative: false,
         sentence_initial: false,
+        place: false,
     })
 }
 
@@ -466,6 +487,7 @@ fn role_organisation(text: &str, run: &[Word]) -> Option<Candidate> {
         honorific: false,
         locative: false,
         sentence_initial: false,
+        place: false,
     })
 }
 
@@ -630,29 +652,54 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
     if single && (lexicon::country_of_demonym(&name).is_some() || lexicon::is_regional_adjective(&name)) {
         return None;
     }
-    let locative = before.is_some_and(lexicon::is_locative_preposition)
-        && role.is_none()
-        && !honorific;
+    // "to Trump's criticism" names an owner, while "in Nevada's caucuses" and "to
+    // Moscow's airport" name places.
+    let owner = name_end != run[run.len() - 1].end
+        && lexicon::country(&name).is_none()
+        && before.is_some_and(|b| !matches!(b, "in" | "In" | "at" | "At" | "near" | "inside" | "outside" | "across" | "around"));
+    let locative = before.is_some_and(lexicon::is_locative_preposition) && role.is_none() && !honorific && !owner;
     let kind = if role.is_some() || honorific {
-        ActorKind::Person
+        Some(ActorKind::Person)
     } else {
         // Places ("Rixos Hotel", "Middle East") are never actors.
-        match classify(text, name_words, &name)? {
+        classify(text, name_words, &name).map(|kind| match kind {
             ActorKind::Other if before.is_some_and(lexicon::is_org_descriptor) => ActorKind::Organization,
             kind => kind,
-        }
+        })
     };
+    // A name with a place's word inside is no actor, and a place when that word ends
+    // it: "Rixos Hotel", but not "Wall Street Journal" or "World Bank".
+    let place = kind.is_none() && ends_as_a_place(text, name_words);
+    if kind.is_none() && !place {
+        return None;
+    }
     let sentence_initial = run[0].start == sentence_start && !is_subject_of_next_verb(&name, &text[name_end..]);
     Some(Candidate {
         span,
         full: run[0].start..name_end,
         name,
-        kind: Some(kind),
+        kind: Some(kind.unwrap_or(ActorKind::Other)),
         role,
         honorific,
         locative,
         sentence_initial,
+        place,
     })
+}
+
+/// Whether a name's last word makes it a place: "Changi Airport", "the Atlantic Ocean".
+/// A head alone ("Airport") names no place, and a few heads only after their usual
+/// words: "West Bank", "Middle East", "Ground Zero" (not "Marty West").
+fn ends_as_a_place(text: &str, name: &[Word]) -> bool {
+    let Some((last, [.., before])) = name.split_last() else { return false };
+    let (head, before) = (last.text(text), before.text(text));
+    lexicon::is_place_head(head)
+        && match head {
+            "Bank" => matches!(before, "West" | "East" | "Left"),
+            "East" | "West" => matches!(before, "Middle" | "Far" | "Near" | "Mid"),
+            "Zero" => before == "Ground",
+            _ => true,
+        }
 }
 
 /// Whether a name is the subject of the verb right after it ("Galvin said", "Apple
@@ -720,6 +767,7 @@ fn possessive_org(text: &str, words: &[Word], j: usize, owner: &Candidate) -> Op
             honorific: false,
             locative: false,
             sentence_initial: false,
+            place: false,
         },
         k - 1,
     ))
@@ -747,6 +795,7 @@ fn administration(text: &str, words: &[Word], j: usize, owner: &Candidate) -> Op
         honorific: false,
         locative: false,
         sentence_initial: false,
+        place: false,
     })
 }
 
@@ -784,8 +833,9 @@ fn canonical(c: &Candidate) -> (String, ActorKind) {
 fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, String)], organisations: &[String]) -> ActorTable {
     let mut table = ActorTable::default();
     let organisations: FxHashSet<&str> = organisations.iter().map(String::as_str).collect();
-    // Capitals only ever used as places ("in Astana"), countries that only place a town
-    // ("Astana, Kazakhstan") and lone capitalised sentence openers are not actors.
+    // Capitals only ever used as places ("in Astana") and countries that only place a
+    // town ("Astana, Kazakhstan") are places; lone capitalised sentence openers are
+    // nothing.
     let mut by_name: FxHashMap<&str, Vec<&Candidate>> = FxHashMap::default();
     for c in &candidates {
         by_name.entry(c.name.as_str()).or_default().push(c);
@@ -795,35 +845,44 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
         .filter(|c| c.kind == Some(ActorKind::Person))
         .filter_map(|c| c.name.rsplit_once(' ').map(|(_, last)| last))
         .collect();
-    let not_actors: FxHashSet<&str> = by_name
-        .iter()
-        .filter(|(name, same)| {
-            let unknown = same.iter().any(|o| o.kind == Some(ActorKind::Other));
-            // A country stays one where the text is set ("talks in France"), unless it only
-            // places a town ("Astana, Kazakhstan"); a capital or an unknown word in that
-            // use is only a place.
-            let country = lexicon::country(name);
-            let town_or_unknown = country.is_some_and(|(_, capital)| capital) || unknown;
-            let locative = if town_or_unknown {
-                same.iter().all(|o| o.locative || after_comma_place(text, o))
-            } else {
-                country.is_some() && same.iter().all(|o| after_comma_place(text, o))
-            };
-            // "Participants described …": a capitalised common word opening a sentence,
-            // unless the text shows it to be a name elsewhere ("Airbus chief executive …").
-            let opener = unknown
-                && !person_surnames.contains(*name)
-                && !organisations.contains(*name)
-                && same.iter().all(|o| o.sentence_initial && !o.honorific);
-            locative || opener
-        })
-        .map(|(name, _)| *name)
-        .collect();
+    // The first words of longer names: "towards Northrop" is Northrop Grumman, not a place.
+    let first_words: FxHashSet<&str> = candidates.iter().filter_map(|c| c.name.split_once(' ').map(|(first, _)| first)).collect();
+    let mut places: FxHashSet<&str> = FxHashSet::default();
+    let mut dropped: FxHashSet<&str> = FxHashSet::default();
+    for (name, same) in &by_name {
+        let unknown = same.iter().any(|o| o.kind == Some(ActorKind::Other));
+        // A country stays one where the text is set ("talks in France"), unless it only
+        // places a town ("Astana, Kazakhstan"); a capital or an unknown word in that
+        // use is only a place.
+        let country = lexicon::country(name);
+        let town_or_unknown = country.is_some_and(|(_, capital)| capital) || unknown;
+        let locative = if town_or_unknown {
+            same.iter().all(|o| o.locative || after_comma_place(text, o))
+        } else {
+            country.is_some() && same.iter().all(|o| after_comma_place(text, o))
+        };
+        // "Participants described …": a capitalised common word opening a sentence,
+        // unless the text shows it to be a name elsewhere ("Airbus chief executive …").
+        let opener = unknown
+            && !person_surnames.contains(*name)
+            && !organisations.contains(*name)
+            && same.iter().all(|o| o.sentence_initial && !o.honorific);
+        // "to Democratic supporters": a party label is no place.
+        if locative && !lexicon::is_party_label(name) && !first_words.contains(name) {
+            places.insert(*name);
+        } else if locative || opener {
+            dropped.insert(*name);
+        }
+    }
     // Comparable name keys, kept beside the actors so they are computed once.
     let mut keys: Vec<Vec<String>> = Vec::new();
     let mut lookup = Lookup::default();
     for c in &candidates {
-        if not_actors.contains(c.name.as_str()) {
+        if places.contains(c.name.as_str()) {
+            table.places.push(PlaceFinding { name: c.name.clone(), start: c.span.start, end: c.span.end });
+            continue;
+        }
+        if dropped.contains(c.name.as_str()) {
             continue;
         }
         let (name, kind) = canonical(c);

@@ -105,13 +105,15 @@ pub fn is_never_an_actor(word: &str) -> bool {
     )
 }
 
-/// Adjectives of a region rather than a country, which alone name nobody: "European
-/// carriers" (while "European Union" is a name).
+/// Adjectives of a region or a faith rather than a country, which alone name nobody:
+/// "European carriers", "Islamic terrorism" (while "European Union" and "Islamic State"
+/// are names).
 pub fn is_regional_adjective(word: &str) -> bool {
     matches!(
         word,
         "European" | "Europeans" | "African" | "Asian" | "Arab" | "Western" | "Eastern" | "Latin" | "Nordic"
-            | "Scandinavian" | "Balkan" | "Caribbean" | "Pacific" | "Atlantic" | "Gulf"
+            | "Scandinavian" | "Balkan" | "Caribbean" | "Pacific" | "Atlantic" | "Gulf" | "Islamic" | "Jewish"
+            | "Catholic" | "Sunni" | "Shiite" | "Evangelical"
     )
 }
 

@@ -16,7 +16,7 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
-pub use actors::{is_personal, name_key, same_person, ActorFinding, ActorKind, MentionFinding};
+pub use actors::{is_personal, name_key, same_person, ActorFinding, ActorKind, MentionFinding, PlaceFinding};
 pub use events::{DateBasis, EventFinding};
 pub use quotes::{QuoteFinding, QuoteKind, Stance};
 pub use text::paragraphs;
@@ -41,6 +41,8 @@ impl Diagnostic {
 pub struct Analysis {
     pub actors: Vec<ActorFinding>,
     pub mentions: Vec<MentionFinding>,
+    /// Places named in the text, in text order; they are not actors.
+    pub places: Vec<PlaceFinding>,
     pub quotes: Vec<QuoteFinding>,
     pub timexes: Vec<TimexFinding>,
     pub events: Vec<EventFinding>,
@@ -108,6 +110,7 @@ pub fn analyze(text: &str, published: Option<Date>) -> Analysis {
     Analysis {
         actors: table.actors,
         mentions: table.mentions,
+        places: table.places,
         quotes: found,
         timexes,
         events,
@@ -184,6 +187,23 @@ mod tests {
         let mentioned: Vec<&str> = a.mentions.iter().map(|m| &text[m.start..m.end]).collect();
         // The possessive names its owner, and "shares" is a verb after a name.
         assert_eq!(mentioned, ["Obama", "Clinton"]);
+    }
+
+    #[test]
+    fn places_are_found_and_never_speak() {
+        // Where a name only places something it is a place: a town after a preposition,
+        // a name whose last word makes it a place, a country that places a town.
+        let text = "Talks opened in Astana's Rixos Hotel near al-Bab. The jet flew from London to Sydney. \
+                    Clashes broke out in Bangkok, Thailand. Russia said so, and Moscow agreed.";
+        let a = analyze(text, None);
+        let places: Vec<&str> = a.places.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(places, ["Astana", "Rixos Hotel", "al-Bab", "London", "Sydney", "Bangkok", "Thailand"]);
+        assert!(a.places.iter().all(|p| text[p.start..p.end] == p.name));
+        let actors: Vec<&str> = a.actors.iter().map(|x| x.name.as_str()).collect();
+        assert_eq!(actors, ["Russia"]);
+        // An owner after "to" is no place: "to Trump's criticism".
+        let a = analyze("Carson replied to Trump's criticism.", None);
+        assert!(a.places.is_empty() && a.actors.iter().any(|x| x.name == "Trump"), "{:?} {:?}", a.places, a.actors);
     }
 
     #[test]

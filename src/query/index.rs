@@ -31,7 +31,8 @@ pub struct MentionAt {
 pub struct Mark {
     pub start: usize,
     pub end: usize,
-    /// The actor a mention names, the quote, or the time expression (dataset positions).
+    /// The actor or place a mention names, the quote, or the time expression (dataset
+    /// positions).
     pub target: usize,
 }
 
@@ -48,6 +49,8 @@ pub struct ArticleItems {
     pub quotes: Lists,
     pub timexes: Lists,
     pub mentions: Vec<Vec<Mark>>,
+    /// Where places are named; a mark's target is the place's dataset position.
+    pub places: Vec<Vec<Mark>>,
 }
 
 /// Lists of positions, one list per item, stored flat: building or decoding it makes
@@ -540,11 +543,22 @@ impl Index {
             for m in &self.mentions {
                 mentions[m.article].push(Mark { start: m.start, end: m.end, target: m.actor });
             }
-            mentions.iter_mut().for_each(|marks: &mut Vec<Mark>| marks.sort_by_key(|m| (m.start, m.end)));
+            let mut places = vec![Vec::new(); ds.articles.len()];
+            for (target, place) in ds.places.iter().enumerate() {
+                for m in &place.mentions {
+                    if let Some(a) = self.ids.articles.get(&m.article) {
+                        places[a].push(Mark { start: m.start, end: m.end, target });
+                    }
+                }
+            }
+            for marks in mentions.iter_mut().chain(&mut places) {
+                marks.sort_by_key(|m: &Mark| (m.start, m.end));
+            }
             ArticleItems {
                 quotes: by_article(&self.article_of_quote).sort_each_by_key(|i| (ds.quotes[i].start, i)),
                 timexes: by_article(&timex_articles).sort_each_by_key(|i| (ds.timexes[i].start, i)),
                 mentions,
+                places,
             }
         })
     }
