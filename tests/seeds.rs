@@ -201,6 +201,20 @@ fn aliases_merge_into_one_actor() {
 }
 
 #[test]
+fn every_role_of_the_gold_is_kept() {
+    let seeds = Seeds::new();
+    for gold_actor in gold()["actors"].as_array().unwrap() {
+        let actor = seeds.ds["actors"].as_array().unwrap().iter().find(|a| a["name"] == gold_actor["name"]);
+        let roles: Vec<String> = actor.map_or(Vec::new(), |a| a["roles"].as_array().unwrap().iter().map(|r| s(r).to_lowercase()).collect());
+        for role in gold_actor["roles"].as_array().into_iter().flatten().map(|r| s(r).to_lowercase()) {
+            // "US president" is kept as the title "President" where the text writes it so.
+            let kept = roles.iter().any(|r| *r == role || role.ends_with(&format!(" {r}")));
+            assert!(kept, "{}: {role} not among {roles:?}", gold_actor["name"]);
+        }
+    }
+}
+
+#[test]
 fn places_are_places_not_actors() {
     let seeds = Seeds::new();
     let places: Vec<&str> = seeds.ds["places"].as_array().unwrap().iter().map(s_name).collect();

@@ -199,9 +199,82 @@ pub fn find(text: &str, words: &WordIndex, sentences: &[Range<usize>]) -> ActorT
     candidates.retain(|c| !products.contains(&product_key(&c.name)));
     let (named_places, candidates): (Vec<Candidate>, Vec<Candidate>) = candidates.into_iter().partition(|c| c.place);
     let mut table = cluster(text, candidates, &aliases, &organisations);
+    appositive_roles(text, &mut table);
     table.places.extend(named_places.into_iter().map(|c| PlaceFinding { name: c.name, start: c.span.start, end: c.span.end }));
     table.places.sort_by_key(|p| (p.start, p.end));
     table
+}
+
+/// Roles set off by commas beside a person's name: "John Dorrian, a coalition spokesman,"
+/// and "The US ambassador to Kazakhstan, George Krol".
+fn appositive_roles(text: &str, table: &mut ActorTable) {
+    for m in &table.mentions {
+        let actor = &mut table.actors[m.actor];
+        if actor.kind != ActorKind::Person {
+            continue;
+        }
+        let after = text[m.end..].strip_prefix(", ").and_then(role_after);
+        let before = text[..m.start].strip_suffix(", ").and_then(role_before);
+        for role in after.into_iter().chain(before) {
+            if !actor.roles.iter().any(|r| r == role) {
+                actor.roles.push(role.to_string());
+            }
+        }
+    }
+}
+
+/// The most words a role set off by commas has: "the UN's top Syria envoy".
+const ROLE_WORDS: usize = 7;
+
+/// The role that opens `after` when it is a role phrase ending at a comma or the sentence's
+/// end: "a Pentagon spokesman, said" → "Pentagon spokesman".
+fn role_after(after: &str) -> Option<&str> {
+    let body = ["a ", "an ", "the "].iter().find_map(|a| after.strip_prefix(a))?;
+    let mut end = 0;
+    for (count, word) in body.split(' ').enumerate() {
+        end += word.len();
+        let closes = word.ends_with([',', ';']) || (word.ends_with('.') && !lexicon::keeps_period(word));
+        if closes {
+            let phrase = &body[..end - 1];
+            return is_role_phrase(phrase).then_some(phrase);
+        }
+        if count + 1 == ROLE_WORDS {
+            return None;
+        }
+        end += 1;
+    }
+    None
+}
+
+/// The role that ends `before` after an article: "The US ambassador to Kazakhstan" → "US
+/// ambassador to Kazakhstan". Not a comparison ("as the nominee, Devine said"), and what
+/// follows the role noun is a name ("for Nabisco's parent company" is no role's).
+fn role_before(before: &str) -> Option<&str> {
+    let words: Vec<&str> = before.rsplit(' ').take(ROLE_WORDS + 2).collect();
+    let article = words.iter().position(|w| matches!(*w, "the" | "The" | "a" | "A" | "an" | "An"))?;
+    if words[..article].iter().any(|w| w.ends_with([',', '.', ';', ':', '“', '"'])) || article == 0 {
+        return None;
+    }
+    if words.get(article + 1).is_some_and(|w| matches!(*w, "as" | "As" | "like" | "than" | "is" | "was" | "be")) {
+        return None;
+    }
+    let length: usize = words[..article].iter().map(|w| w.len() + 1).sum::<usize>() - 1;
+    let phrase = &before[before.len() - length..];
+    let tail_named = role_tail(phrase).is_none_or(|tail| tail.split(' ').all(|w| w == "the" || text::is_capitalised(w)));
+    (tail_named && is_role_phrase(phrase)).then_some(phrase)
+}
+
+/// What follows "to", "of" or "for" in a role: "Kazakhstan" in "ambassador to Kazakhstan".
+fn role_tail(phrase: &str) -> Option<&str> {
+    [" to ", " of ", " for "].iter().filter_map(|p| phrase.find(p).map(|at| &phrase[at + p.len()..])).next()
+}
+
+/// Whether a phrase on one line is a role: its last word, or the last before "to", "of"
+/// or "for" ("ambassador to Kazakhstan"), is a role noun.
+fn is_role_phrase(phrase: &str) -> bool {
+    let words: Vec<&str> = phrase.split(' ').collect();
+    let head = words.iter().position(|w| matches!(*w, "to" | "of" | "for")).map_or(words.len(), |p| p);
+    !phrase.contains('\n') && head > 0 && words[..head].last().is_some_and(|w| lexicon::is_role_noun(w) || lexicon::is_office_noun(w))
 }
 
 fn is_name_word(word: &str) -> bool {

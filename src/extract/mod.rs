@@ -207,6 +207,20 @@ mod tests {
     }
 
     #[test]
+    fn a_role_set_off_by_commas_is_kept() {
+        let roles = |text: &str| analyze(text, None).actors.into_iter().map(|a| (a.name, a.roles)).collect::<Vec<_>>();
+        let role = |name: &str, role: &str| (name.to_string(), vec![role.to_string()]);
+        assert_eq!(roles("Jeff Davis, a Pentagon spokesman, said so.")[0], role("Jeff Davis", "Pentagon spokesman"));
+        assert!(roles("The US ambassador to Kazakhstan, George Krol, attended.").contains(&role("George Krol", "US ambassador to Kazakhstan")));
+        // A comparison is no role, nor is one whose words after "for" name nobody.
+        assert!(roles("Sanders backs Clinton as the nominee, Tad Devine said.").iter().all(|(_, r)| r.is_empty()));
+        let text = "“No,” said Laurie Guzzinati, a spokeswoman for Nabisco's parent company, Mondelez International.";
+        let found = roles(text);
+        assert!(found.contains(&role("Laurie Guzzinati", "spokeswoman for Nabisco's parent company")), "{found:?}");
+        assert!(found.iter().all(|(name, r)| name == "Laurie Guzzinati" || r.is_empty()), "{found:?}");
+    }
+
+    #[test]
     fn the_peoples_of_names_stay_whole() {
         let text = "The People's Republic of China objected, the Swiss People’s Party agreed and the Democratic \
                     People’s Republic of Korea said nothing.";
