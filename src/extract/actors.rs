@@ -929,10 +929,14 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
         // use is only a place.
         let country = lexicon::country(name);
         let town_or_unknown = country.is_some_and(|(_, capital)| capital) || unknown;
+        // A country otherwise named only in someone's title ("ambassador to Kazakhstan")
+        // places its town all the same.
         let locative = if town_or_unknown {
             same.iter().all(|o| o.locative || after_comma_place(text, o))
         } else {
-            country.is_some() && same.iter().all(|o| after_comma_place(text, o))
+            country.is_some()
+                && same.iter().any(|o| after_comma_place(text, o))
+                && same.iter().all(|o| after_comma_place(text, o) || in_a_title(text, o))
         };
         // "Participants described …": a capitalised common word opening a sentence,
         // unless the text shows it to be a name elsewhere ("Airbus chief executive …").
@@ -1017,6 +1021,14 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
     }
     table.mentions.sort_by_key(|m| (m.start, m.end));
     table
+}
+
+/// Whether a name ends a title before it: "ambassador to Kazakhstan", "minister of Iraq".
+fn in_a_title(text: &str, c: &Candidate) -> bool {
+    let before = text[..c.span.start].strip_suffix(' ').unwrap_or("");
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    let mut words = before.rsplit(' ');
+    matches!(words.next(), Some("to" | "of" | "for")) && words.next().is_some_and(|w| lexicon::is_role_noun(w) || lexicon::is_office_noun(w))
 }
 
 fn after_comma_place(text: &str, c: &Candidate) -> bool {
