@@ -190,9 +190,21 @@ fn in_a_list(between: &str) -> bool {
 /// Finds the actors of one article.
 pub fn find(text: &str, words: &WordIndex, sentences: &[Range<usize>]) -> ActorTable {
     let mut scan = Scan::default();
+    // The words the article writes in lower case, gathered only for an article with a
+    // headline in title case.
+    let mut lower_case_words: Option<FxHashSet<&str>> = None;
+    // The candidates that title-case headlines gave, by their positions in the scan.
+    let mut from_headlines: Vec<Range<usize>> = Vec::new();
     for sentence in sentences {
-        scan_sentence(text, words.within(sentence.clone()), &mut scan);
+        let sentence_words = words.within(sentence.clone());
+        let common = is_title_case(text, sentence_words).then(|| &*lower_case_words.get_or_insert_with(|| lower_case_set(text, words.all())));
+        let first = scan.candidates.len();
+        scan_sentence(text, sentence_words, common, &mut scan);
+        if common.is_some() {
+            from_headlines.push(first..scan.candidates.len());
+        }
     }
+    keep_confirmed_headline_names(&mut scan.candidates, &from_headlines);
     // A name given to a model ("the 787 Dreamliner") is a product wherever it stands.
     let Scan { mut candidates, aliases, products, organisations } = scan;
     let products: FxHashSet<String> = products.into_iter().collect();
@@ -314,10 +326,62 @@ fn product_key(name: &str) -> String {
     name.strip_suffix('s').unwrap_or(name).to_string()
 }
 
-fn scan_sentence(text: &str, words: &[Word], scan: &mut Scan) {
+/// Drops the names of title-case headlines that the rest of the article does not
+/// confirm by the same name, or a short name by its last word: a headline's capitals run
+/// common words into names ("Trump Addresses Munich", "Debate Answer").
+fn keep_confirmed_headline_names(candidates: &mut Vec<Candidate>, from_headlines: &[Range<usize>]) {
+    if from_headlines.is_empty() {
+        return;
+    }
+    let in_headline = |i: usize| from_headlines.iter().any(|r| r.contains(&i));
+    let last_word = |name: &str| name.rsplit(' ').next().unwrap_or(name).to_string();
+    let body_names: FxHashSet<String> = candidates
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| !in_headline(i))
+        .flat_map(|(_, c)| [c.name.clone(), last_word(&c.name)])
+        .collect();
+    let mut i = 0;
+    candidates.retain(|c| {
+        // A short name may be confirmed by its surname ("Hillary Clinton" by "Clinton").
+        let short = c.name.split(' ').count() <= 3;
+        let keep = !in_headline(i) || body_names.contains(&c.name) || (short && body_names.contains(&last_word(&c.name)));
+        i += 1;
+        keep
+    });
+}
+
+/// Whether a sentence is a headline in title case, where every longer word is
+/// capitalised: "Hillary Clinton Slams Donald Trump Over Taxes".
+fn is_title_case(text: &str, words: &[Word]) -> bool {
+    let mut longer = words.iter().map(|w| w.text(text)).filter(|w| w.len() >= 4 && w.starts_with(char::is_alphabetic));
+    let mut count = 0;
+    longer.all(|w| {
+        count += 1;
+        text::is_capitalised(w)
+    }) && count >= 3
+}
+
+/// The words of a text that start in lower case.
+fn lower_case_set<'t>(text: &'t str, words: &[Word]) -> FxHashSet<&'t str> {
+    words.iter().map(|w| w.text(text)).filter(|w| w.starts_with(|c: char| c.is_ascii_lowercase())).collect()
+}
+
+/// Whether a capitalised word of a title-case headline is a common word there: the
+/// article writes it in lower case elsewhere ("Slams", "Says"), or it is a verb of speech
+/// or of what people and companies do.
+fn is_common_in_headline(word: &str, lower_case_words: &FxHashSet<&str>) -> bool {
+    lexicon::speech_verb(word).is_some()
+        || lexicon::with_lowercase(word, |lower| lower_case_words.contains(lower) || lexicon::is_news_action_verb(lower))
+}
+
+/// `common` holds the article's lower-case words when the sentence is a title-case
+/// headline, where a capitalised word may be a common one.
+fn scan_sentence(text: &str, words: &[Word], common: Option<&FxHashSet<&str>>, scan: &mut Scan) {
     // Where the last product named in this sentence ends: a name listed after it is one
     // too ("the iPod Classic, Nano and Shuffle").
     let mut product_end: Option<usize> = None;
+    let is_name_word = |word: &str| is_name_word(word) && !common.is_some_and(|c| is_common_in_headline(word, c));
     let mut i = 0;
     while i < words.len() {
         let w = words[i].text(text);

@@ -221,6 +221,18 @@ mod tests {
     }
 
     #[test]
+    fn a_title_case_headline_names_only_who_the_article_names() {
+        // "Addresses" is written in lower case below, so it is no name word in the headline;
+        // "Debate Answer" is named nowhere else.
+        let text = "Trump Addresses Crowd After Debate Answer\nDonald Trump addresses the crowd every day.";
+        let a = analyze(text, None);
+        let names: Vec<&str> = a.actors.iter().map(|x| x.name.as_str()).collect();
+        assert_eq!(names, ["Donald Trump"]);
+        let mentioned: Vec<&str> = a.mentions.iter().map(|m| &text[m.start..m.end]).collect();
+        assert_eq!(mentioned, ["Trump", "Donald Trump"]);
+    }
+
+    #[test]
     fn the_peoples_of_names_stay_whole() {
         let text = "The People's Republic of China objected, the Swiss People’s Party agreed and the Democratic \
                     People’s Republic of Korea said nothing.";
