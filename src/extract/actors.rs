@@ -190,16 +190,13 @@ fn in_a_list(between: &str) -> bool {
 /// Finds the actors of one article.
 pub fn find(text: &str, words: &WordIndex, sentences: &[Range<usize>]) -> ActorTable {
     let mut scan = Scan::default();
-    // The words the article writes in lower case, gathered only for an article with a
-    // headline in title case.
-    let mut lower_case_words: Option<FxHashSet<&str>> = None;
     // The candidates that title-case headlines gave, by their positions in the scan.
     let mut from_headlines: Vec<Range<usize>> = Vec::new();
     for sentence in sentences {
         let sentence_words = words.within(sentence.clone());
-        let common = is_title_case(text, sentence_words).then(|| &*lower_case_words.get_or_insert_with(|| lower_case_set(text, words.all())));
+        let common = is_title_case(text, sentence_words).then(|| written_in_lower_case(text, sentence_words, words.all()));
         let first = scan.candidates.len();
-        scan_sentence(text, sentence_words, common, &mut scan);
+        scan_sentence(text, sentence_words, common.as_deref(), &mut scan);
         if common.is_some() {
             from_headlines.push(first..scan.candidates.len());
         }
@@ -209,7 +206,7 @@ pub fn find(text: &str, words: &WordIndex, sentences: &[Range<usize>]) -> ActorT
     let Scan { mut candidates, aliases, products, organisations } = scan;
     let products: FxHashSet<String> = products.into_iter().collect();
     candidates.retain(|c| !products.contains(&product_key(&c.name)));
-    let (named_places, candidates): (Vec<Candidate>, Vec<Candidate>) = candidates.into_iter().partition(|c| c.place);
+    let named_places: Vec<Candidate> = candidates.extract_if(.., |c| c.place).collect();
     let mut table = cluster(text, candidates, &aliases, &organisations);
     appositive_roles(text, &mut table);
     table.places.extend(named_places.into_iter().map(|c| PlaceFinding { name: c.name, start: c.span.start, end: c.span.end }));
@@ -334,21 +331,20 @@ fn keep_confirmed_headline_names(candidates: &mut Vec<Candidate>, from_headlines
         return;
     }
     let in_headline = |i: usize| from_headlines.iter().any(|r| r.contains(&i));
-    let last_word = |name: &str| name.rsplit(' ').next().unwrap_or(name).to_string();
-    let body_names: FxHashSet<String> = candidates
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| !in_headline(i))
-        .flat_map(|(_, c)| [c.name.clone(), last_word(&c.name)])
-        .collect();
-    let mut i = 0;
-    candidates.retain(|c| {
+    fn last_word(name: &str) -> &str {
+        name.rsplit(' ').next().unwrap_or(name)
+    }
+    // A headline has a few names, so each is compared with the body's directly.
+    let confirmed = |c: &Candidate| {
         // A short name may be confirmed by its surname ("Hillary Clinton" by "Clinton").
         let short = c.name.split(' ').count() <= 3;
-        let keep = !in_headline(i) || body_names.contains(&c.name) || (short && body_names.contains(&last_word(&c.name)));
-        i += 1;
-        keep
-    });
+        candidates.iter().enumerate().any(|(i, body)| {
+            !in_headline(i) && (body.name == c.name || (short && [body.name.as_str(), last_word(&body.name)].contains(&last_word(&c.name))))
+        })
+    };
+    let keep: Vec<bool> = candidates.iter().enumerate().map(|(i, c)| !in_headline(i) || confirmed(c)).collect();
+    let mut kept = keep.into_iter();
+    candidates.retain(|_| kept.next().unwrap_or(true));
 }
 
 /// Whether a sentence is a headline in title case, where every longer word is
@@ -362,22 +358,31 @@ fn is_title_case(text: &str, words: &[Word]) -> bool {
     }) && count >= 3
 }
 
-/// The words of a text that start in lower case.
-fn lower_case_set<'t>(text: &'t str, words: &[Word]) -> FxHashSet<&'t str> {
-    words.iter().map(|w| w.text(text)).filter(|w| w.starts_with(|c: char| c.is_ascii_lowercase())).collect()
+/// The words of a headline that the article writes in lower case somewhere: one pass
+/// over the article, comparing each lower-case word with the headline's few.
+fn written_in_lower_case<'t>(text: &'t str, headline: &[Word], all: &[Word]) -> Vec<&'t str> {
+    let mut capitalised: Vec<&str> = headline.iter().map(|w| w.text(text)).filter(|w| text::is_capitalised(w)).collect();
+    let mut found = Vec::new();
+    for w in all.iter().map(|w| w.text(text)).filter(|w| w.starts_with(|c: char| c.is_ascii_lowercase())) {
+        if let Some(k) = capitalised.iter().position(|c| c.len() == w.len() && c.eq_ignore_ascii_case(w)) {
+            found.push(capitalised.swap_remove(k));
+        }
+    }
+    found
 }
 
 /// Whether a capitalised word of a title-case headline is a common word there: the
 /// article writes it in lower case elsewhere ("Slams", "Says"), or it is a verb of speech
 /// or of what people and companies do.
-fn is_common_in_headline(word: &str, lower_case_words: &FxHashSet<&str>) -> bool {
-    lexicon::speech_verb(word).is_some()
-        || lexicon::with_lowercase(word, |lower| lower_case_words.contains(lower) || lexicon::is_news_action_verb(lower))
+fn is_common_in_headline(word: &str, lower_case_elsewhere: &[&str]) -> bool {
+    lower_case_elsewhere.contains(&word)
+        || lexicon::speech_verb(word).is_some()
+        || lexicon::with_lowercase(word, lexicon::is_news_action_verb)
 }
 
-/// `common` holds the article's lower-case words when the sentence is a title-case
-/// headline, where a capitalised word may be a common one.
-fn scan_sentence(text: &str, words: &[Word], common: Option<&FxHashSet<&str>>, scan: &mut Scan) {
+/// `common` holds the headline's words that the article writes in lower case when the
+/// sentence is a title-case headline, where a capitalised word may be a common one.
+fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut Scan) {
     // Where the last product named in this sentence ends: a name listed after it is one
     // too ("the iPod Classic, Nano and Shuffle").
     let mut product_end: Option<usize> = None;
