@@ -206,7 +206,7 @@ pub fn find(text: &str, words: &WordIndex, sentences: &[Range<usize>]) -> ActorT
     let Scan { mut candidates, aliases, products, organisations } = scan;
     let products: FxHashSet<String> = products.into_iter().collect();
     candidates.retain(|c| !products.contains(&product_key(&c.name)));
-    let named_places: Vec<Candidate> = candidates.extract_if(.., |c| c.place).collect();
+    let (named_places, candidates): (Vec<Candidate>, Vec<Candidate>) = candidates.into_iter().partition(|c| c.place);
     let mut table = cluster(text, candidates, &aliases, &organisations);
     appositive_roles(text, &mut table);
     table.places.extend(named_places.into_iter().map(|c| PlaceFinding { name: c.name, start: c.span.start, end: c.span.end }));
