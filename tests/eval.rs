@@ -28,7 +28,7 @@ fn polnear_dev_quotes_and_speakers() {
     assert_eq!(r["records"], 84);
     assert!(pct(&r["quoted"]["f1"]) >= 89.5, "quoted F1 {}", r["quoted"]["f1"]);
     assert!(pct(&r["speaker_accuracy"]) >= 93.2, "speaker accuracy {}", r["speaker_accuracy"]);
-    assert!(pct(&r["all"]["f1"]) >= 50.2, "all F1 {}", r["all"]["f1"]);
+    assert!(pct(&r["all"]["f1"]) >= 50.4, "all F1 {}", r["all"]["f1"]);
 }
 
 #[test]
