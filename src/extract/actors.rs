@@ -1,5 +1,6 @@
 //! Actors: named people, organisations and countries, found as runs of capitalised
-//! words, with titles split off as roles and aliases merged within the article.
+//! words, with titles split off as roles and aliases merged within the article; and the
+//! places named, which are set apart because they never speak.
 
 use std::ops::Range;
 
