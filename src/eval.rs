@@ -6,6 +6,8 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use crate::extract::ActorKind;
+
 /// Precision, recall and F1 from counts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub struct Score {
@@ -250,7 +252,7 @@ const ANNOTATED_LINES: usize = 6;
 /// What a predicted named mention names: an actor (with its kind) or a place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Named {
-    Actor(usize, crate::extract::ActorKind),
+    Actor(usize, ActorKind),
     Place(usize),
 }
 
@@ -258,7 +260,6 @@ enum Named {
 fn score_actors(entities: &[serde_json::Value], ds: &crate::dataset::Dataset, text: &str, report: &mut Report) {
     // Where line 5 ends, in bytes.
     let limit = text.match_indices('\n').nth(ANNOTATED_LINES - 1).map_or(text.len(), |(i, _)| i);
-    use crate::extract::ActorKind;
     let gold: Vec<(CharSpan, Option<&str>, ActorKind)> = entities
         .iter()
         .filter(|e| e.get("syntactic_type").and_then(|t| t.as_str()) == Some("NAM"))

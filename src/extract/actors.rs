@@ -260,6 +260,7 @@ fn role_after(after: &str) -> Option<&str> {
 /// ambassador to Kazakhstan". Not a comparison ("as the nominee, Devine said"), and what
 /// follows the role noun is a name ("for Nabisco's parent company" is no role's).
 fn role_before(before: &str) -> Option<&str> {
+    // The role's words, its article and the word before the article.
     let words: Vec<&str> = before.rsplit(' ').take(ROLE_WORDS + 2).collect();
     let article = words.iter().position(|w| matches!(*w, "the" | "The" | "a" | "A" | "an" | "An"))?;
     if words[..article].iter().any(|w| w.ends_with([',', '.', ';', ':', '“', '"'])) || article == 0 {
@@ -284,7 +285,7 @@ fn role_tail(phrase: &str) -> Option<&str> {
 fn is_role_phrase(phrase: &str) -> bool {
     let words: Vec<&str> = phrase.split(' ').collect();
     let head = words.iter().position(|w| matches!(*w, "to" | "of" | "for")).map_or(words.len(), |p| p);
-    !phrase.contains('\n') && head > 0 && words[..head].last().is_some_and(|w| lexicon::is_role_noun(w) || lexicon::is_office_noun(w))
+    !phrase.contains('\n') && head > 0 && words[..head].last().is_some_and(|w| lexicon::is_role_or_office_noun(w))
 }
 
 fn is_name_word(word: &str) -> bool {
@@ -387,7 +388,8 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
     // Where the last product named in this sentence ends: a name listed after it is one
     // too ("the iPod Classic, Nano and Shuffle").
     let mut product_end: Option<usize> = None;
-    let is_name_word = |word: &str| is_name_word(word) && !common.is_some_and(|c| is_common_in_headline(word, c));
+    // A name word of this sentence: in a title-case headline, not one of its common words.
+    let name_word = |word: &str| is_name_word(word) && !common.is_some_and(|c| is_common_in_headline(word, c));
     let mut i = 0;
     while i < words.len() {
         let w = words[i].text(text);
@@ -398,15 +400,15 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
         }
         // "New" opens a sentence as often as a name, but "New York Post" is a name throughout.
         let new_then_name = w == "New"
-            && words.get(i + 1).is_some_and(|n| only_spaces(text, &words[i], n) && is_name_word(n.text(text)));
+            && words.get(i + 1).is_some_and(|n| only_spaces(text, &words[i], n) && name_word(n.text(text)));
         // "then-Secretary of State Hillary Clinton", "secretary of State Hillary Clinton": an
         // office opens the run in lower case.
-        let lower_case_office = !is_name_word(w) && office_domain_after(text, words, i).is_some();
+        let lower_case_office = !name_word(w) && office_domain_after(text, words, i).is_some();
         // "near al-Bab", "al-Qaeda said": an Arabic article opens the name in lower case.
         let article_name = ["al-", "el-"].iter().any(|a| w.strip_prefix(a).is_some_and(text::is_capitalised));
         let starts_run = lower_case_office
             || article_name
-            || (is_name_word(w) && !in_link(text, words[i].start) && (!lexicon::is_common_capitalised(w) || lexicon::is_honorific(w) || new_then_name));
+            || (name_word(w) && !in_link(text, words[i].start) && (!lexicon::is_common_capitalised(w) || lexicon::is_honorific(w) || new_then_name));
         if !starts_run {
             i += 1;
             continue;
@@ -422,9 +424,9 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
             let next = words[j + 1].text(text);
             // After a form of address any capitalised word is a name: "Mr. King", "Mrs. May".
             let addressed = lexicon::is_honorific(current) && j == i;
-            let next_is_name = (is_name_word(next) && (addressed || !lexicon::is_common_capitalised(next))) || is_hyphenated_given_name(next);
+            let next_is_name = (name_word(next) && (addressed || !lexicon::is_common_capitalised(next))) || is_hyphenated_given_name(next);
             let bridge = (lexicon::is_name_particle(next) || lexicon::is_role_noun(next) || next == "of")
-                && words.get(j + 2).is_some_and(|n| is_name_word(n.text(text)))
+                && words.get(j + 2).is_some_and(|n| name_word(n.text(text)))
                 && only_spaces(text, &words[j + 1], &words[j + 2]);
             let particle_name = next.starts_with("al-") || next.starts_with("el-");
             // "Secretary of State Madeleine Albright": the office runs on into the name.
@@ -454,9 +456,13 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
             continue;
         }
         // "US$ 40 billion" is a currency; "Boeing 787" and "Airbus A330-200" are products.
+        let last = words[j].text(text);
+        // "Mr. Obama's program" is Obama's, and names him.
+        let last_stem = text::possessive_stem(last);
+        let possessive = last_stem.is_some();
         let after_run = &text[words[j].end..];
         let model_follows = words.get(j + 1).is_some_and(|n| only_spaces(text, &words[j], n) && is_model_number(n.text(text)));
-        if after_run.starts_with('$') || (model_follows && text::possessive_stem(words[j].text(text)).is_none()) {
+        if after_run.starts_with('$') || (model_follows && !possessive) {
             // The maker of a model is an organisation: "Boeing 787", "Airbus A380".
             if words.get(j + 1).is_some_and(|n| names_a_model(n.text(text))) && !after_run.starts_with('$') {
                 scan.organisations.push(text[words[i].start..words[j].end].to_string());
@@ -466,8 +472,7 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
         }
         // "the Paris Air Show", "the Worldwide Developers Conference (WWDC)": an event is
         // no actor, nor is its short name, wherever it stands.
-        let last = words[j].text(text);
-        let last_stem = text::possessive_stem(last).unwrap_or(last);
+        let last_stem = last_stem.unwrap_or(last);
         if lexicon::is_event_or_law_head(last_stem) {
             // "the Affordable Care Act’s tax": the name without its possessive.
             let name_end = words[j].end - (last.len() - last_stem.len());
@@ -482,12 +487,9 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
         // "Intel processors", "long-haul Airbus jets": a maker before its products is no
         // actor there.
         let brand_before = i.checked_sub(1).is_some_and(|p| only_spaces(text, &words[p], &words[i]) && is_lowercase_brand(words[p].text(text)));
-        // "Mr. Obama's program" is Obama's, and names him.
-        let possessive = text::possessive_stem(words[j].text(text)).is_some();
         let products_follow = words.get(j + 1).is_some_and(|n| {
             let noun = n.text(text);
-            only_spaces(text, &words[j], n)
-                && (lexicon::is_product_noun(noun) || (!possessive && (lexicon::is_product_head(noun) || lexicon::is_modified_noun(noun))))
+            only_spaces(text, &words[j], n) && (lexicon::is_product_noun(noun) || (!possessive && lexicon::is_modified_noun(noun)))
         });
         if products_follow {
             i = j + 1;
@@ -799,7 +801,7 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
     // Moscow's airport" name places.
     let owner = name_end != run[run.len() - 1].end
         && lexicon::country(&name).is_none()
-        && before.is_some_and(|b| !matches!(b, "in" | "In" | "at" | "At" | "near" | "inside" | "outside" | "across" | "around"));
+        && !before.is_some_and(lexicon::places_in_or_at);
     let locative = before.is_some_and(lexicon::is_locative_preposition) && role.is_none() && !honorific && !owner;
     let kind = if role.is_some() || honorific {
         Some(ActorKind::Person)
@@ -1098,7 +1100,7 @@ fn in_a_title(text: &str, c: &Candidate) -> bool {
     let before = text[..c.span.start].strip_suffix(' ').unwrap_or("");
     let before = before.strip_suffix(" the").unwrap_or(before);
     let mut words = before.rsplit(' ');
-    matches!(words.next(), Some("to" | "of" | "for")) && words.next().is_some_and(|w| lexicon::is_role_noun(w) || lexicon::is_office_noun(w))
+    matches!(words.next(), Some("to" | "of" | "for")) && words.next().is_some_and(lexicon::is_role_or_office_noun)
 }
 
 fn after_comma_place(text: &str, c: &Candidate) -> bool {

@@ -79,6 +79,12 @@ pub fn is_office_noun(word: &str) -> bool {
     matches!(word, "congressman" | "congresswoman" | "senator" | "governor" | "mayor" | "businessman" | "businesswoman" | "billionaire")
 }
 
+/// Nouns for one person's role or office, which head a title: "a Pentagon spokesman",
+/// "the California congressman", "ambassador to Kazakhstan".
+pub fn is_role_or_office_noun(word: &str) -> bool {
+    is_role_noun(word) || is_office_noun(word)
+}
+
 /// Forms of address that are not roles: "Mr Spicer" is just Spicer.
 pub fn is_honorific(word: &str) -> bool {
     matches!(
@@ -175,7 +181,6 @@ pub fn is_org_head(word: &str) -> bool {
     )
 }
 
-/// Head words that make a capitalised run a place, never a speaker.
 /// Last words of a company's full name that its short name leaves off: "Apple Inc.",
 /// "Apple Computer", "Aer Lingus Group PLC", "China Eastern Airlines".
 pub fn is_company_designator(word: &str) -> bool {
@@ -209,6 +214,7 @@ pub fn is_corporate_role(word: &str) -> bool {
     )
 }
 
+/// Head words that make a capitalised run a place, never a speaker.
 pub fn is_place_head(word: &str) -> bool {
     matches!(
         word,
@@ -247,27 +253,20 @@ pub fn is_product_noun(word: &str) -> bool {
     )
 }
 
-/// Singular nouns for a kind of product, after which a name is no actor there: "the
-/// Mac OS X operating system", "the Joint Strike Fighter program", "Macintosh users".
-pub fn is_product_head(word: &str) -> bool {
+/// Nouns that a name right before them only modifies, so that the name is no mention
+/// there: a kind of product ("the Mac OS X operating system", "the Joint Strike Fighter
+/// program", "Macintosh users") and business and events ("the US airtanker contract",
+/// "Boeing employees", "a Qatar Airways order"). Not the forms that are verbs after a
+/// name too ("Mr. Cruz shares", "Obama orders").
+pub fn is_modified_noun(word: &str) -> bool {
     matches!(
         word,
         "operating" | "program" | "programme" | "user" | "users" | "interface" | "browser" | "player" | "notebook"
             | "laptop" | "computer" | "smartphone" | "tablet" | "console" | "processor" | "chip" | "touchscreen"
-            | "jetliner" | "airliner" | "plane" | "engine" | "app"
-    )
-}
-
-/// Nouns of business and events that a name right before them only modifies, as in
-/// "the US airtanker contract", "Boeing employees", "a Qatar Airways order": the name is
-/// no mention there. Not the forms that are verbs after a name too ("Mr. Cruz shares",
-/// "Obama orders").
-pub fn is_modified_noun(word: &str) -> bool {
-    matches!(
-        word,
-        "contract" | "contracts" | "deal" | "order" | "bid" | "market" | "dollars" | "price" | "store" | "disaster"
-            | "crash" | "tour" | "guests" | "plant" | "factory" | "headquarters" | "era" | "employees" | "staff"
-            | "sales" | "stock" | "stake" | "manufacturer" | "tanker" | "tankers"
+            | "jetliner" | "airliner" | "plane" | "engine" | "app" | "contract" | "contracts" | "deal" | "order"
+            | "bid" | "market" | "dollars" | "price" | "store" | "disaster" | "crash" | "tour" | "guests" | "plant"
+            | "factory" | "headquarters" | "era" | "employees" | "staff" | "sales" | "stock" | "stake"
+            | "manufacturer" | "tanker" | "tankers"
     )
 }
 
@@ -281,6 +280,13 @@ pub fn is_product_descriptor(word: &str) -> bool {
 /// Last words by which makers name a variant of a product: "MacBook Pro", "iPad Mini".
 pub fn is_product_variant(word: &str) -> bool {
     matches!(word, "Pro" | "Mini" | "Max" | "Plus" | "Classic" | "Touch" | "Ultra")
+}
+
+/// The locative prepositions that place something in or at a name, so that a possessive
+/// after them still names a place ("in Nevada's caucuses"), where after "to" it names an
+/// owner ("to Trump's criticism").
+pub fn places_in_or_at(word: &str) -> bool {
+    matches!(word, "in" | "In" | "at" | "At" | "near" | "inside" | "outside" | "across" | "around")
 }
 
 /// Prepositions after which a name is a location rather than an agent.

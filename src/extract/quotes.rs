@@ -532,7 +532,7 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
     }
     // A description of someone named before: "the California congressman said".
     let noun = last.to_lowercase();
-    if lexicon::is_role_noun(&noun) || lexicon::is_office_noun(&noun) {
+    if lexicon::is_role_or_office_noun(&noun) {
         let the_at = head.rfind("the ").or_else(|| head.rfind("The ")).filter(|&k| {
             (k == 0 || head[..k].ends_with(' ')) && head[k..].split_whitespace().count() <= 4
         });
