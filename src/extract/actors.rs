@@ -2,6 +2,7 @@
 //! words, with titles split off as roles and aliases merged within the article; and the
 //! places named, which are set apart because they never speak.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -193,9 +194,14 @@ pub fn find(text: &str, words: &WordIndex, sentences: &[Range<usize>]) -> ActorT
     let mut scan = Scan::default();
     // The candidates that title-case headlines gave, by their positions in the scan.
     let mut from_headlines: Vec<Range<usize>> = Vec::new();
-    for sentence in sentences {
+    let headlines: Vec<bool> = sentences.iter().map(|s| is_title_case(text, words.within(s.clone()))).collect();
+    let lower_case_elsewhere = written_in_lower_case(text, sentences, &headlines, words);
+    for (sentence, &headline) in sentences.iter().zip(&headlines) {
         let sentence_words = words.within(sentence.clone());
-        let common = is_title_case(text, sentence_words).then(|| written_in_lower_case(text, sentence_words, words.all()));
+        let common = headline.then(|| {
+            let capitalised = sentence_words.iter().map(|w| w.text(text)).filter(|w| text::is_capitalised(w));
+            capitalised.filter(|w| lower_case_elsewhere.contains(&w.to_ascii_lowercase())).collect::<Vec<_>>()
+        });
         let first = scan.candidates.len();
         scan_sentence(text, sentence_words, common.as_deref(), &mut scan);
         if common.is_some() {
@@ -293,8 +299,8 @@ fn is_name_word(word: &str) -> bool {
         return false;
     }
     // "US-led", "Russian-backed": compounds with a lower-case part are modifiers.
-    if let Some((_, tail)) = word.split_once('-') {
-        if !tail.starts_with(char::is_uppercase) {
+    if let Some(hyphen) = word.bytes().position(|b| b == b'-') {
+        if !word[hyphen + 1..].starts_with(char::is_uppercase) {
             return false;
         }
         if word.split('-').all(|p| lexicon::country(p).is_some() || lexicon::country_of_demonym(p).is_some()) {
@@ -317,7 +323,7 @@ fn is_hyphenated_given_name(word: &str) -> bool {
 }
 
 fn only_spaces(text: &str, a: &Word, b: &Word) -> bool {
-    text[a.end..b.start].chars().all(|c| c == ' ')
+    text.as_bytes().get(a.end..b.start).is_some_and(|gap| gap.iter().all(|&c| c == b' '))
 }
 
 /// A product name without its plural: "Dreamliners" is "Dreamliner".
@@ -332,19 +338,27 @@ fn keep_confirmed_headline_names(candidates: &mut Vec<Candidate>, from_headlines
     if from_headlines.is_empty() {
         return;
     }
-    let in_headline = |i: usize| from_headlines.iter().any(|r| r.contains(&i));
+    let mut in_headline = vec![false; candidates.len()];
+    for r in from_headlines {
+        if let Some(marks) = in_headline.get_mut(r.clone()) {
+            marks.fill(true);
+        }
+    }
     fn last_word(name: &str) -> &str {
         name.rsplit(' ').next().unwrap_or(name)
     }
-    // A headline has a few names, so each is compared with the body's directly.
+    // The body's names and their last words, gathered once: some articles are mostly
+    // title-case lines, with many names in them.
+    let body = candidates.iter().zip(&in_headline).filter(|(_, &headline)| !headline).map(|(c, _)| c.name.as_str());
+    let body_names: FxHashSet<&str> = body.clone().collect();
+    let body_last_words: FxHashSet<&str> = body.map(last_word).collect();
     let confirmed = |c: &Candidate| {
         // A short name may be confirmed by its surname ("Hillary Clinton" by "Clinton").
         let short = c.name.split(' ').count() <= 3;
-        candidates.iter().enumerate().any(|(i, body)| {
-            !in_headline(i) && (body.name == c.name || (short && [body.name.as_str(), last_word(&body.name)].contains(&last_word(&c.name))))
-        })
+        let last = last_word(&c.name);
+        body_names.contains(c.name.as_str()) || (short && (body_names.contains(last) || body_last_words.contains(last)))
     };
-    let keep: Vec<bool> = candidates.iter().enumerate().map(|(i, c)| !in_headline(i) || confirmed(c)).collect();
+    let keep: Vec<bool> = candidates.iter().zip(&in_headline).map(|(c, &headline)| !headline || confirmed(c)).collect();
     let mut kept = keep.into_iter();
     candidates.retain(|_| kept.next().unwrap_or(true));
 }
@@ -360,17 +374,26 @@ fn is_title_case(text: &str, words: &[Word]) -> bool {
     }) && count >= 3
 }
 
-/// The words of a headline that the article writes in lower case somewhere: one pass
-/// over the article, comparing each lower-case word with the headline's few.
-fn written_in_lower_case<'t>(text: &'t str, headline: &[Word], all: &[Word]) -> Vec<&'t str> {
-    let mut capitalised: Vec<&str> = headline.iter().map(|w| w.text(text)).filter(|w| text::is_capitalised(w)).collect();
-    let mut found = Vec::new();
-    for w in all.iter().map(|w| w.text(text)).filter(|w| w.starts_with(|c: char| c.is_ascii_lowercase())) {
-        if let Some(k) = capitalised.iter().position(|c| c.len() == w.len() && c.eq_ignore_ascii_case(w)) {
-            found.push(capitalised.swap_remove(k));
-        }
+/// The capitalised words of the title-case headlines that the article writes in lower
+/// case somewhere, in ASCII lower case: one pass over the article, however many
+/// headlines it has, comparing each lower-case word with the headlines' few.
+fn written_in_lower_case(text: &str, sentences: &[Range<usize>], headlines: &[bool], words: &WordIndex) -> FxHashSet<String> {
+    let capitalised: FxHashSet<String> = sentences
+        .iter()
+        .zip(headlines)
+        .filter(|(_, &headline)| headline)
+        .flat_map(|(s, _)| words.within(s.clone()))
+        .map(|w| w.text(text))
+        .filter(|w| text::is_capitalised(w))
+        .map(str::to_ascii_lowercase)
+        .collect();
+    if capitalised.is_empty() {
+        return capitalised;
     }
-    found
+    let lower_case = words.all().iter().map(|w| w.text(text)).filter(|w| w.starts_with(|c: char| c.is_ascii_lowercase()));
+    // Nearly every such word is in lower case throughout already, and is looked up as it is.
+    let folded = lower_case.map(|w| if w.bytes().any(|b| b.is_ascii_uppercase()) { Cow::Owned(w.to_ascii_lowercase()) } else { Cow::Borrowed(w) });
+    folded.filter(|w| capitalised.contains(w.as_ref())).map(Cow::into_owned).collect()
 }
 
 /// Whether a capitalised word of a title-case headline is a common word there: the

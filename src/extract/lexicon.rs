@@ -397,58 +397,108 @@ pub fn is_news_action_verb(word: &str) -> bool {
     )
 }
 
-/// Whether `word` (any case) is a form of a speech verb, and how it leans.
-pub fn speech_verb(word: &str) -> Option<CueLean> {
-    with_lowercase(word, |w| {
-        if matches!(
-            w,
-            "deny" | "denies" | "denied" | "dismiss" | "dismisses" | "dismissed" | "reject" |
-                "rejects" | "rejected" | "refute" | "refutes" | "refuted" | "rebut" | "rebutted" | "denying" | "denouncing" |
-                "labelled" | "labeled" | "dispute" | "disputes" | "disputed" | "denounced"
-        ) {
-            Some(CueLean::Denial)
-        } else if matches!(
-            w,
-            "claim" | "claims" | "claimed" | "allege" | "alleges" | "alleged" | "assert" |
-                "asserts" | "asserted" | "insist" | "insists" | "insisted" | "maintain" |
-                "maintains" | "maintained" | "contend" | "contends" | "contended" | "accused" | "accuses" | "accusing" | "claiming" | "insisting" | "alleging"
-        ) {
-            Some(CueLean::Claim)
-        } else if matches!(
-            w,
-            "say" | "says" | "said" | "saying" | "tell" | "tells" | "told" | "telling" | "add" |
-                "adds" | "added" | "state" | "states" | "stated" | "explain" | "explains" |
-                "explained" | "note" | "notes" | "noted" | "announce" | "announces" | "announced" |
-                "declare" | "declares" | "declared" | "write" | "writes" | "wrote" | "report" |
-                "reports" | "reported" | "tweet" | "tweets" | "tweeted" | "acknowledge" |
-                "acknowledges" | "acknowledged" | "admit" | "admits" | "admitted" | "suggest" |
-                "suggests" | "suggested" | "reply" | "replies" | "replied" | "respond" |
-                "responds" | "responded" | "recall" | "recalls" | "recalled" | "concede" |
-                "conceded" | "confirm" | "confirms" | "confirmed" | "predict" | "predicted" |
-                "promise" | "promised" | "warn" | "warns" | "warned" | "argue" | "argues" |
-                "argued" | "urge" | "urged" | "vow" | "vowed" | "referencing" | "referenced" |
-                "quipped" | "joked" | "boasted" | "complained" | "stressed" | "emphasised" |
-                "emphasized" | "indicated" | "indicates" | "expressed" | "continued" | "called" |
-                "pointed" | "testified" | "remarked" | "observed" | "mused" | "shouted" | "sings" | "sang" |
-                "yelled" | "whispered" | "cautioned" | "agreed" | "agrees" | "ask" | "asks" | "asked" |
-                "asking" | "describe" | "describes" | "described" |
-                "describing" | "dubbed" | "cited" | "cites" | "citing" | "wondered" | "questioned" |
-                "predicting" | "yell" | "yells" | "shout" | "shouts" | "scream" | "screams" | "screamed" |
-                "exclaimed" | "conclude" | "concludes" | "concluded" | "continues" | "demand" | "demands" |
-                "demanded" | "whispers" | "sing" | "branded" | "brands" | "promising" | "arguing" |
-                "warning" | "stressing" | "suggesting" | "explaining" | "announcing" | "declaring"
-        ) {
-            Some(CueLean::Neutral)
-        } else {
-            None
+/// How a verb may report what someone said or holds: as speech, with the speaker's
+/// lean; as evidence ("a new poll shows"); as a belief ("believes"); or, before "to", as
+/// an aim ("wants to").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reporting {
+    pub speech: Option<CueLean>,
+    pub evidence: bool,
+    pub belief: bool,
+    pub intention: bool,
+}
+
+/// How `word` may report. Speech verbs are read in any case; evidence, belief and aims
+/// only in lower case. Asked of every word, so every form is in one hash table, read
+/// once, rather than in chains of comparisons; and most words are turned away before
+/// it by their first letter and length in lower case.
+pub fn reporting(word: &str) -> Reporting {
+    struct Forms {
+        by_form: FxHashMap<&'static str, Reporting>,
+        /// For each first letter, a bit for each length that some form has.
+        lengths: [u32; 26],
+    }
+    static FORMS: OnceLock<Forms> = OnceLock::new();
+    let forms = FORMS.get_or_init(|| {
+        let mut by_form: FxHashMap<&'static str, Reporting> = FxHashMap::default();
+        // A form in two speech lists keeps the first lean: denial, then claim, then neutral.
+        for (forms, lean) in [(DENYING, CueLean::Denial), (CLAIMING, CueLean::Claim), (SAYING, CueLean::Neutral)] {
+            for &form in forms {
+                let entry = by_form.entry(form).or_default();
+                entry.speech = entry.speech.or(Some(lean));
+            }
+        }
+        for &form in EVIDENCE {
+            by_form.entry(form).or_default().evidence = true;
+        }
+        for &form in BELIEF {
+            by_form.entry(form).or_default().belief = true;
+        }
+        for &form in INTENTION {
+            by_form.entry(form).or_default().intention = true;
+        }
+        let mut lengths = [0; 26];
+        for form in by_form.keys() {
+            if let Some(slot) = form.bytes().next().and_then(|b| lengths.get_mut(usize::from(b.wrapping_sub(b'a')))) {
+                *slot |= 1 << form.len();
+            }
+        }
+        Forms { by_form, lengths }
+    });
+    with_lowercase(word, |lower| {
+        let initial = lower.bytes().next().map_or(0, |b| b.wrapping_sub(b'a'));
+        let lengths = forms.lengths.get(usize::from(initial)).copied().unwrap_or(0);
+        if lower.len() >= 32 || lengths & (1 << lower.len()) == 0 {
+            return Reporting::default();
+        }
+        match forms.by_form.get(lower) {
+            Some(&found) if is_lower_ascii(word) => found,
+            Some(&found) => Reporting { speech: found.speech, ..Reporting::default() },
+            None => Reporting::default(),
         }
     })
 }
 
-/// Verbs by which polls, studies and records report: "a new poll shows that …".
-pub fn is_evidence_verb(word: &str) -> bool {
-    matches!(word, "shows" | "show" | "showed" | "found" | "finds" | "estimates" | "estimated")
+/// Whether `word` (any case) is a form of a speech verb, and how it leans.
+pub fn speech_verb(word: &str) -> Option<CueLean> {
+    reporting(word).speech
 }
+
+/// Speech verbs that reject what they report: "denied", "dismissed".
+const DENYING: &[&str] = &[
+    "deny", "denies", "denied", "dismiss", "dismisses", "dismissed", "reject", "rejects", "rejected", "refute",
+    "refutes", "refuted", "rebut", "rebutted", "denying", "denouncing", "labelled", "labeled", "dispute",
+    "disputes", "disputed", "denounced",
+];
+
+/// Speech verbs that put forward what may be disputed: "claimed", "insisted".
+const CLAIMING: &[&str] = &[
+    "claim", "claims", "claimed", "allege", "alleges", "alleged", "assert", "asserts", "asserted", "insist",
+    "insists", "insisted", "maintain", "maintains", "maintained", "contend", "contends", "contended", "accused",
+    "accuses", "accusing", "claiming", "insisting", "alleging",
+];
+
+/// Speech verbs that only report: "said", "told", "added".
+const SAYING: &[&str] = &[
+    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added", "state",
+    "states", "stated", "explain", "explains", "explained", "note", "notes", "noted", "announce", "announces",
+    "announced", "declare", "declares", "declared", "write", "writes", "wrote", "report", "reports", "reported",
+    "tweet", "tweets", "tweeted", "acknowledge", "acknowledges", "acknowledged", "admit", "admits", "admitted",
+    "suggest", "suggests", "suggested", "reply", "replies", "replied", "respond", "responds", "responded",
+    "recall", "recalls", "recalled", "concede", "conceded", "confirm", "confirms", "confirmed", "predict",
+    "predicted", "promise", "promised", "warn", "warns", "warned", "argue", "argues", "argued", "urge", "urged",
+    "vow", "vowed", "referencing", "referenced", "quipped", "joked", "boasted", "complained", "stressed",
+    "emphasised", "emphasized", "indicated", "indicates", "expressed", "continued", "called", "pointed",
+    "testified", "remarked", "observed", "mused", "shouted", "sings", "sang", "yelled", "whispered",
+    "cautioned", "agreed", "agrees", "ask", "asks", "asked", "asking", "describe", "describes", "described",
+    "describing", "dubbed", "cited", "cites", "citing", "wondered", "questioned", "predicting", "yell", "yells",
+    "shout", "shouts", "scream", "screams", "screamed", "exclaimed", "conclude", "concludes", "concluded",
+    "continues", "demand", "demands", "demanded", "whispers", "sing", "branded", "brands", "promising",
+    "arguing", "warning", "stressing", "suggesting", "explaining", "announcing", "declaring",
+];
+
+/// Verbs by which polls, studies and records report: "a new poll shows that …".
+const EVIDENCE: &[&str] = &["shows", "show", "showed", "found", "finds", "estimates", "estimated"];
 
 /// Speech verbs whose listener stands before the content: "told reporters that …".
 pub fn takes_listener(word: &str) -> bool {
@@ -504,14 +554,10 @@ pub fn is_be(word: &str) -> bool {
 }
 
 /// Verbs that report a belief: "Mr. Obama believes his efforts …".
-pub fn is_belief_verb(word: &str) -> bool {
-    matches!(word, "believes" | "believe" | "believed" | "think" | "thinks")
-}
+const BELIEF: &[&str] = &["believes", "believe", "believed", "think", "thinks"];
 
 /// Verbs that report an aim when "to" follows: "Clinton wants to sign up 5 million people".
-pub fn is_intention_verb(word: &str) -> bool {
-    matches!(word, "wants" | "want" | "wanted" | "plans" | "plan" | "planned" | "pledged" | "pledges" | "agreed" | "intends" | "hopes")
-}
+const INTENTION: &[&str] = &["wants", "want", "wanted", "plans", "plan", "planned", "pledged", "pledges", "agreed", "intends", "hopes"];
 
 /// Words in reported content that reject something: "rubbish", "propaganda".
 pub fn is_denial_word(word: &str) -> bool {

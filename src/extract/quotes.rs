@@ -329,7 +329,7 @@ fn attribute_after(cx: &mut Context, post: Range<usize>) -> Option<Attribution> 
     if text[before_cue].trim_matches(|c: char| c.is_whitespace() || c == ',').is_empty() {
         let tail = cue.end..post.end;
         if let Some(m) = cx.actors.mentions_in(tail).next().copied() {
-            if text[cue.end..m.start].split_whitespace().count() <= 4 {
+            if !text::has_words(&text[cue.end..m.start], 5) {
                 return Some(Attribution {
                     speaker: Some(m.actor),
                     speaker_span: Some(m.start..m.end),
@@ -428,7 +428,7 @@ fn resolve_pronoun(cx: &Context, span: Range<usize>, singular: bool) -> Option<(
         let m = cx.actors.mentions_in(sentence.start..span.start).next().filter(fits)?;
         // Only titles may stand before the subject: "Rep. Adam Schiff".
         let lead = &cx.text[sentence.start..m.start];
-        (lead.split_whitespace().count() <= 2 && lead.split_whitespace().all(text::is_capitalised)).then_some(m.actor)
+        (!text::has_words(lead, 3) && lead.split_whitespace().all(text::is_capitalised)).then_some(m.actor)
     });
     let actor = subject.or_else(|| cx.actors.mentions_before(span.start).rev().find(fits).map(|m| m.actor))?;
     Some((actor, span))
@@ -534,7 +534,7 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
     let noun = last.to_lowercase();
     if lexicon::is_role_or_office_noun(&noun) {
         let the_at = head.rfind("the ").or_else(|| head.rfind("The ")).filter(|&k| {
-            (k == 0 || head[..k].ends_with(' ')) && head[k..].split_whitespace().count() <= 4
+            (k == 0 || head[..k].ends_with(' ')) && !text::has_words(&head[k..], 5)
         });
         if let Some(k) = the_at {
             let start = floor + k;
@@ -566,7 +566,7 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
     // "elected officials from both parties say".
     let clause_start = head.rfind(',').map_or(0, |c| c + 1);
     let clause = &head[clause_start..];
-    let opening: Vec<&str> = clause.split_whitespace().collect();
+    let opening: Vec<&str> = clause.split_whitespace().take(9).collect();
     if opening.len() > 8 {
         return None;
     }
@@ -676,7 +676,7 @@ fn subject_at(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<usi
     let m = cx.actors.mentions_in(range).next()?;
     // Only "the" or titles may stand before it: "Mrs. Clinton", "Sen. Tim Kaine".
     let lead = cx.text[first_start..m.start].trim();
-    let titles = lead.split_whitespace().count() <= 2 && lead.split_whitespace().all(|w| w == "the" || text::is_capitalised(w));
+    let titles = !text::has_words(lead, 3) && lead.split_whitespace().all(|w| w == "the" || text::is_capitalised(w));
     titles.then_some((m.actor, m.start..m.end))
 }
 
@@ -782,10 +782,11 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
         for (k, w) in words.iter().enumerate() {
             // "A new poll shows that …", "one study found …": evidence is reported too, and
             // so are stated aims and beliefs ("Clinton wants to triple the program").
-            let evidence = lexicon::is_evidence_verb(w.text(text));
+            let verb = lexicon::reporting(w.text(text));
+            let evidence = verb.evidence;
             let to_follows = words.get(k + 1).is_some_and(|n| n.text(text) == "to");
-            let stance_verb = lexicon::is_belief_verb(w.text(text)) || (to_follows && lexicon::is_intention_verb(w.text(text)));
-            if !(evidence || stance_verb || is_cue(text, w)) || inside_quote(w.start) {
+            let stance_verb = verb.belief || (to_follows && verb.intention);
+            if !(evidence || stance_verb || verb.speech.is_some()) || inside_quote(w.start) {
                 continue;
             }
             // "…, said Brian Baker, a political adviser." and "…, said one GOP source.": the
@@ -794,7 +795,7 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
             if let Some(content) = before_cue.strip_suffix(',').filter(|c| !c.trim().is_empty()) {
                 if let Some((speaker, span)) = speaker_after(cx, w.end..sentence.end) {
                     let content = trim_content(text, sentence.start..sentence.start + content.len());
-                    if text[content.clone()].split_whitespace().count() >= 3 && !inside_quote(content.start) {
+                    if text::has_words(&text[content.clone()], 3) && !inside_quote(content.start) {
                         let attribution = Attribution { speaker: Some(speaker), speaker_span: Some(span.clone()), cue: w.start..w.end, lean: lean_of(text, w), frame: w.start..span.end };
                         found.push((content, attribution));
                     }
@@ -893,7 +894,7 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                 if matches!(first, "in" | "at" | "during" | "after" | "before" | "as" | "while" | "when") {
                     let phrase_end = rest.find([';', '“', '"']).unwrap_or(rest.len());
                     let that = [" that ", ", that "].iter().filter_map(|t| rest[..phrase_end].find(t).map(|at| (at, t.len()))).min();
-                    match that.filter(|&(at, _)| rest[..at].split_whitespace().count() <= 10) {
+                    match that.filter(|&(at, _)| !text::has_words(&rest[..at], 11)) {
                         Some((at, width)) => rest = rest[at + width..].trim_start(),
                         None => continue,
                     }
@@ -902,7 +903,7 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                 begin..begin + content_clause_len(rest)
             };
             let content = trim_content(text, content);
-            let too_short = text[content.clone()].split_whitespace().count() < 3;
+            let too_short = !text::has_words(&text[content.clone()], 3);
             if too_short || inside_quote(content.start) && inside_quote(content.end.saturating_sub(1)) {
                 continue;
             }
@@ -977,12 +978,12 @@ fn possessed_claims(cx: &mut Context, words: &[Word], inside_quote: &dyn Fn(usiz
         // "Russia's claim that its warplanes flew … is “rubbish”": the claim ends where
         // the sentence's own short predicate begins.
         if let Some(at) = [" is ", " was ", " are ", " were "].iter().filter_map(|v| clause.rfind(v)).max() {
-            if clause[at..].split_whitespace().count() <= 5 {
+            if !text::has_words(&clause[at..], 6) {
                 clause = &clause[..at];
             }
         }
         let content = trim_content(text, begin..begin + clause.len());
-        if text[content.clone()].split_whitespace().count() >= 3 {
+        if text::has_words(&text[content.clone()], 3) {
             let lean = if noun.text(text).starts_with("denial") { CueLean::Denial } else { CueLean::Claim };
             out.push((content, Attribution { speaker: Some(m.actor), speaker_span: Some(m.start..m.end), cue: noun.start..noun.end, lean, frame: m.start..noun.end }));
         }
@@ -1014,7 +1015,7 @@ fn headline_colon(cx: &mut Context, sentence: Range<usize>) -> Option<(Range<usi
         None => return None,
     };
     let content = trim_content(text, source.end + 1..sentence.end);
-    (text[content.clone()].split_whitespace().count() >= 3).then(|| {
+    text::has_words(&text[content.clone()], 3).then(|| {
         let attribution = Attribution { speaker: Some(speaker), speaker_span: Some(source.clone()), cue: source.end..source.end + 1, lean: CueLean::Neutral, frame: source.start..source.end + 1 };
         (content, attribution)
     })
@@ -1057,7 +1058,7 @@ fn according_to(cx: &mut Context, words: &[Word], sentence: Range<usize>) -> Opt
         sentence.start..sentence.start + before.len()
     };
     let content = trim_content(text, content);
-    (text[content.clone()].split_whitespace().count() >= 3).then(|| {
+    text::has_words(&text[content.clone()], 3).then(|| {
         (
             content,
             Attribution {
@@ -1104,7 +1105,7 @@ fn content_clause_len(rest: &str) -> usize {
     BREAKS
         .iter()
         .filter_map(|b| rest.find(b))
-        .filter(|&at| rest[..at].split_whitespace().count() >= 4)
+        .filter(|&at| text::has_words(&rest[..at], 4))
         .min()
         .unwrap_or(rest.len())
 }

@@ -44,38 +44,44 @@ fn is_joiner(c: char) -> bool {
 /// The words of `range`, in order.
 fn words(text: &str, range: Range<usize>) -> Vec<Word> {
     let slice = &text[range.clone()];
-    let mut out = Vec::new();
-    let mut chars = slice.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut out = Vec::with_capacity(slice.len() / 6);
+    let mut at = 0;
+    while let Some((c, width)) = char_at(slice, at) {
         if !c.is_alphanumeric() {
+            at += width;
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
+        let start = at;
+        at += width;
+        let mut end = at;
+        while let Some((d, width)) = char_at(slice, at) {
             if d.is_alphanumeric() {
-                end = j + d.len_utf8();
-                chars.next();
-            } else if is_joiner(d) {
+                at += width;
+                end = at;
+            } else if is_joiner(d) && char_at(slice, at + width).is_some_and(|(e, _)| e.is_alphanumeric()) {
                 // A joiner stays inside the word only when a letter or digit follows it.
-                let after = slice[j + d.len_utf8()..].chars().next();
-                if after.is_some_and(char::is_alphanumeric) {
-                    chars.next();
-                } else {
-                    break;
-                }
+                at += width;
             } else {
                 break;
             }
         }
         // Keep the final period of abbreviations such as "U.S." or "Mr.".
-        let word = &slice[i..end];
-        if slice[end..].starts_with('.') && lexicon::keeps_period(word) {
+        if slice.as_bytes().get(end) == Some(&b'.') && lexicon::keeps_period(&slice[start..end]) {
             end += 1;
-            chars.next();
+            at = end;
         }
-        out.push(Word { start: range.start + i, end: range.start + end });
+        out.push(Word { start: range.start + start, end: range.start + end });
     }
     out
+}
+
+/// The character starting at byte `at` of `s` (a character boundary) and its width,
+/// read without decoding for ASCII, which nearly all of an English text is.
+fn char_at(s: &str, at: usize) -> Option<(char, usize)> {
+    match *s.as_bytes().get(at)? {
+        b if b.is_ascii() => Some((char::from(b), 1)),
+        _ => s.get(at..)?.chars().next().map(|c| (c, c.len_utf8())),
+    }
 }
 
 /// The words of a whole text, found once and handed out by range, so the stages
@@ -107,6 +113,12 @@ impl WordIndex {
     }
 }
 
+/// Whether `s` has at least `n` words between white space: counting stops at the
+/// `n`th, as a long stretch is often asked only whether it has a few.
+pub fn has_words(s: &str, n: usize) -> bool {
+    n == 0 || s.split_whitespace().nth(n - 1).is_some()
+}
+
 /// The one of `shield`'s ranges (sorted by start, not overlapping) that holds `at`.
 fn shield_at(shield: &[Range<usize>], at: usize) -> Option<&Range<usize>> {
     let after = shield.partition_point(|r| r.start <= at);
@@ -134,10 +146,8 @@ pub fn sentences(text: &str, para: Range<usize>, protected: &[Range<usize>]) -> 
     let mut out = Vec::new();
     let mut start = para.start;
     let slice = &text[para.clone()];
-    for (i, c) in slice.char_indices() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
+    // The marks are ASCII, so a byte scan finds them, each on a character boundary.
+    for (i, _) in slice.bytes().enumerate().filter(|(_, b)| matches!(b, b'.' | b'!' | b'?')) {
         let at = para.start + i;
         // A quote's own last period can end the sentence too: "… “an intentional act.” At a
         // press conference …" is two sentences, unless the attribution follows a quote that

@@ -5,9 +5,11 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 use super::lexicon;
@@ -203,7 +205,10 @@ pub fn find(
             let first = words[i].text(text);
             // "the" opens many patterns, but only before a few words: test those first.
             let the_leads = !first.eq_ignore_ascii_case("the") || words.get(i + 1).is_some_and(|n| could_follow_the(n.text(text)));
-            if !the_leads || !could_start(first) {
+            // So do "a", "an", "that" and "for", which open nothing but a unit: "a week", "a
+            // few days", "a couple of years", "that day", "for years".
+            let unit_leads = !opens_only_units(first) || words.get(i + 1).is_some_and(|n| could_follow_unit_opener(n.text(text)));
+            if !the_leads || !unit_leads || !could_start(first) {
                 i += 1;
                 continue;
             }
@@ -238,24 +243,45 @@ fn could_start(word: &str) -> bool {
         return true;
     }
     lexicon::with_lowercase(word, |lower| {
-        let w = lower.split('-').next().unwrap_or(lower).trim_end_matches('.');
-        weekday_lower(lower).is_some()
-            || month_number_lower(w).is_some()
-            || number_word(w).is_some()
-            || matches!(
-                w,
-                "today" | "yesterday" | "tomorrow" | "tonight" | "last" | "next" | "this" | "past" | "coming"
-                    | "now" | "currently" | "recently" | "first" | "second" | "third" | "several" | "many"
-                    | "fourth"
-                    | "earlier" | "later" | "the" | "that" | "every" | "for" | "almost" | "nearly" | "about"
-                    | "some" | "roughly" | "around" | "noon" | "midnight" | "mid" | "each" | "year" | "few"
-                    | "daily" | "weekly" | "monthly" | "hourly" | "nineties" | "eighties"
-                    | "seventies" | "sixties" | "recent" | "within" | "over" | "midday" | "late" | "early"
-                    | "christmas" | "thanksgiving" | "election" | "independence" | "new" | "morning" | "afternoon"
-                    | "evening" | "night" | "midafternoon" | "midmorning" | "days" | "weeks" | "months" | "years"
-                    | "decades" | "hours" | "minutes" | "quarters"
-            )
+        let w = lower[..lower.bytes().position(|b| b == b'-').unwrap_or(lower.len())].trim_end_matches('.');
+        // A weekday is a full name ("…day") or an abbreviation with its period.
+        let weekday = (lower.ends_with('.') || lower.trim_end_matches('.').ends_with("day")) && weekday_lower(lower).is_some();
+        weekday || starting_words().contains(w)
     })
+}
+
+/// The words, besides weekdays and digits, that open a pattern of [`recognise`]: month
+/// names, number words and the openers of relative, vague and set expressions. Every
+/// word of a text is asked about, so they are one hash set rather than a chain of
+/// string comparisons.
+fn starting_words() -> &'static FxHashSet<&'static str> {
+    static WORDS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        const OPENERS: &[&str] = &[
+            "today", "yesterday", "tomorrow", "tonight", "last", "next", "this", "past", "coming", "now",
+            "currently", "recently", "first", "second", "third", "several", "many", "fourth", "earlier", "later",
+            "the", "that", "every", "for", "almost", "nearly", "about", "some", "roughly", "around", "noon",
+            "midnight", "mid", "each", "year", "few", "daily", "weekly", "monthly", "hourly", "nineties",
+            "eighties", "seventies", "sixties", "recent", "within", "over", "midday", "late", "early", "christmas",
+            "thanksgiving", "election", "independence", "new", "morning", "afternoon", "evening", "night",
+            "midafternoon", "midmorning", "days", "weeks", "months", "years", "decades", "hours", "minutes",
+            "quarters",
+        ];
+        let months = MONTHS.iter().chain(&SHORT_MONTHS).chain(&["sept"]);
+        let numbers = NUMBER_WORDS.iter().chain(&["a", "an", "thirty", "forty", "fifty", "hundred"]);
+        OPENERS.iter().chain(months).chain(numbers).copied().collect()
+    })
+}
+
+/// Common words that [`recognise`] matches only before a unit of time (or "few" or
+/// "couple" after "a"): every other pattern fails for them.
+fn opens_only_units(word: &str) -> bool {
+    ["a", "an", "that", "for"].iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// Whether a word after one of [`opens_only_units`]'s words can continue a time expression.
+fn could_follow_unit_opener(word: &str) -> bool {
+    word.is_ascii() && lexicon::with_lowercase(word, |w| matches!(w, "few" | "couple") || unit_code(w).is_some())
 }
 
 /// Whether a word after "the" can continue a time expression: "the third quarter", "the
@@ -673,19 +699,20 @@ fn month_number(word: &str) -> Option<i8> {
     lexicon::with_lowercase(word.trim_end_matches('.'), month_number_lower)
 }
 
+const MONTHS: [&str; 12] = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december",
+];
+const SHORT_MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
 fn month_number_lower(w: &str) -> Option<i8> {
-    const MONTHS: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december",
-    ];
     if let Some(i) = MONTHS.iter().position(|m| *m == w) {
         return i8::try_from(i + 1).ok();
     }
-    const SHORT: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     if w == "sept" {
         return Some(9);
     }
-    SHORT.iter().position(|m| *m == w).and_then(|i| i8::try_from(i + 1).ok())
+    SHORT_MONTHS.iter().position(|m| *m == w).and_then(|i| i8::try_from(i + 1).ok())
 }
 
 /// A weekday's full name, or its abbreviation with the period ("Sun." but not
@@ -729,12 +756,13 @@ pub(super) fn number(word: &str) -> Option<i64> {
     lexicon::with_lowercase(word, number_word)
 }
 
+const NUMBER_WORDS: [&str; 21] = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+];
+
 fn number_word(w: &str) -> Option<i64> {
-    const WORDS: [&str; 21] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
-    ];
-    if let Some(n) = WORDS.iter().position(|x| *x == w) {
+    if let Some(n) = NUMBER_WORDS.iter().position(|x| *x == w) {
         return i64::try_from(n).ok();
     }
     match w {
@@ -810,7 +838,8 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
     };
 
     // ISO dates: 2017-01-23.
-    if let [y, m, d] = w.split('-').collect::<Vec<_>>()[..] {
+    let mut parts = w.split('-');
+    if let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next()) {
         if let (Some(y), Ok(m), Ok(d)) = (year(y), m.parse::<i8>(), d.parse::<i8>()) {
             if m.to_string().len() <= 2 {
                 return day_interval(y, m, d).map(|i2| (i, Meaning::Absolute(i2)));
@@ -1247,7 +1276,16 @@ fn days_from_today(word: &str) -> Option<i64> {
 
 /// The TIMEX3 code of a part of the day.
 fn day_part(word: &str) -> Option<&'static str> {
-    lexicon::with_lowercase(word, |w| day_part_lower(w.trim_start_matches("mid-").trim_start_matches("mid")))
+    lexicon::with_lowercase(word, |w| day_part_lower(trim_leading(trim_leading(w, "mid-"), "mid")))
+}
+
+/// `word` without any number of leading `prefix`es, as `trim_start_matches` with a string
+/// pattern would give, without building a substring searcher on every call.
+fn trim_leading<'w>(mut word: &'w str, prefix: &str) -> &'w str {
+    while let Some(rest) = word.strip_prefix(prefix) {
+        word = rest;
+    }
+    word
 }
 
 fn day_part_lower(word: &str) -> Option<&'static str> {
@@ -1534,9 +1572,10 @@ fn duration(text: &str, words: &[Word], i: usize) -> Option<(usize, Meaning)> {
         return None;
     }
     // "six-year-long", "24-hour".
-    let parts: Vec<&str> = word.split('-').collect();
-    if parts.len() >= 2 && !parts.contains(&"old") {
-        if let (Some(n), Some(code)) = (number(parts[0]), unit_code(parts[1])) {
+    let mut parts = word.split('-');
+    let an_age = word.split('-').any(|p| p == "old");
+    if let (Some(amount), Some(unit), false) = (parts.next(), parts.next(), an_age) {
+        if let (Some(n), Some(code)) = (number(amount), unit_code(unit)) {
             return Some((first, Meaning::Duration(duration_value(n, code))));
         }
     }
