@@ -608,12 +608,10 @@ fn is_lowercase_brand(word: &str) -> bool {
 /// before a group noun).
 fn descriptive_group(text: &str, words: &[Word], i: usize) -> Option<Candidate> {
     let (first, second) = (words.get(i)?, words.get(i + 1)?);
-    if !only_spaces(text, first, second) {
-        return None;
-    }
     let (w, noun) = (first.text(text), second.text(text));
-    let kind = if w.strip_suffix("-led").is_some_and(|leader| lexicon::country(leader).is_some())
-        && matches!(noun, "coalition" | "alliance" | "forces" | "force")
+    // The noun is tested first: it rules out nearly every pair of words.
+    let kind = if matches!(noun, "coalition" | "alliance" | "forces" | "force")
+        && w.strip_suffix("-led").is_some_and(|leader| lexicon::country(leader).is_some())
     {
         ActorKind::Organization
     } else if lexicon::is_group_noun(noun) && lexicon::country_of_demonym(w).is_some() {
@@ -621,6 +619,9 @@ fn descriptive_group(text: &str, words: &[Word], i: usize) -> Option<Candidate> 
     } else {
         return None;
     };
+    if !only_spaces(text, first, second) {
+        return None;
+    }
     let span = first.start..second.end;
     Some(Candidate {
         span: span.clone(),
@@ -677,8 +678,11 @@ fn body_before_role<'t>(text: &'t str, words: &[Word], i: usize, j: usize) -> Op
         let name_at = |k: usize| joined(k) && is_name_word(words[k].text(text));
         (role, name_at(j + 2) || (joined(j + 2) && corporate(&words[j + 2]) && name_at(j + 3)))
     };
+    if !(role_follows && name_after) {
+        return None;
+    }
     let plain = could_name_a_body(first) && !lexicon::is_title(first) && !lexicon::is_party_label(first);
-    (role_follows && name_after && plain && text::possessive_stem(first).is_none()).then_some(first)
+    (plain && text::possessive_stem(first).is_none()).then_some(first)
 }
 
 /// Whether the first word before a role can name the body the role belongs to: not a

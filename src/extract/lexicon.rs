@@ -636,4 +636,23 @@ mod tests {
         assert_eq!(country_of_demonym("Irish").map(|c| c.name), Some("Ireland"));
         assert_eq!(country_of_demonym("Singaporean").map(|c| c.name), Some("Singapore"));
     }
+
+    #[test]
+    fn a_verb_reports_as_its_lists_say_in_the_case_each_list_is_read() {
+        // Speech in any case, with the lean of the first list that has the form.
+        assert_eq!(speech_verb("Said"), Some(CueLean::Neutral));
+        assert_eq!(speech_verb("DENIED"), Some(CueLean::Denial));
+        assert_eq!(speech_verb("insists"), Some(CueLean::Claim));
+        assert_eq!(speech_verb("\u{212A}"), None, "the kelvin sign is no verb");
+        assert_eq!(speech_verb("as\u{212A}ed"), Some(CueLean::Neutral), "lower-cases to \"asked\"");
+        // Evidence, beliefs and aims only in lower case: "Shows" may open a title.
+        assert_eq!(reporting("shows"), Reporting { speech: None, evidence: true, belief: false, intention: false });
+        assert_eq!(reporting("Shows"), Reporting::default());
+        assert_eq!(reporting("agreed"), Reporting { speech: Some(CueLean::Neutral), evidence: false, belief: false, intention: true });
+        assert_eq!(reporting("Agreed"), Reporting { speech: Some(CueLean::Neutral), ..Reporting::default() });
+        assert!(reporting("believes").belief);
+        for word in ["the", "Senate", "a", "", "sayings", "tolled"] {
+            assert_eq!(reporting(word), Reporting::default(), "{word}");
+        }
+    }
 }

@@ -238,6 +238,14 @@ mod tests {
     }
 
     #[test]
+    fn has_words_counts_only_as_far_as_asked() {
+        assert!(has_words("", 0));
+        assert!(!has_words("  ", 1));
+        assert!(has_words(" one  two\nthree ", 3));
+        assert!(!has_words(" one  two\nthree ", 4));
+    }
+
+    #[test]
     fn abbreviations_do_not_end_sentences() {
         let text = "Mr. Fox met Gen. Smith in the U.S. on Jan. 5. Then he left.";
         let s = sentences(text, 0..text.len(), &[]);

@@ -1776,6 +1776,10 @@ mod tests {
         ("He left at 4 in the morning.", (2000, 4, 5), "4 in the morning", TimexType::Time, "2000-04-05T04:00"),
         ("The search lasted just over an hour.", (1998, 10, 24), "over an hour", TimexType::Duration, "PT1H"),
         ("He may stay for at least two more weeks.", (2000, 1, 7), "two more weeks", TimexType::Duration, "P2W"),
+        // Common words that open an expression only before a unit, in either case.
+        ("Talks have stalled for years.", (2017, 1, 24), "for years", TimexType::Duration, "PXY"),
+        ("For months, nobody spoke.", (2017, 1, 24), "For months", TimexType::Duration, "PXM"),
+        ("A few days later, the rebels withdrew.", (2017, 1, 24), "A few days", TimexType::Duration, "PXD"),
         // Anaphora, spoken years, decades, holidays and weekends.
         ("He became a general in 1995, and the following year he was promoted.", (1998, 2, 1), "the following year", TimexType::Date, "1996"),
         ("Keating was convicted in nineteen ninety-one.", (1998, 1, 20), "nineteen ninety-one", TimexType::Date, "1991"),
@@ -1785,6 +1789,7 @@ mod tests {
         ("Officials became more open over the weekend.", (1991, 2, 25), "the weekend", TimexType::Date, "1991-W08-WE"),
         ("Tourism fell in the past year.", (1989, 10, 30), "the past year", TimexType::Date, "1988"),
         ("The offensive began in July last year.", (1998, 2, 19), "July last year", TimexType::Date, "1997-07"),
+        ("Rebels took the city on Monday. That day, the mayor fled.", (2017, 1, 24), "That day", TimexType::Date, "2017-01-23"),
     ];
 
     #[test]
