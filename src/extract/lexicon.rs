@@ -411,11 +411,14 @@ pub struct Reporting {
 /// How `word` may report. Speech verbs are read in any case; evidence, belief and aims
 /// only in lower case. Asked of every word, so every form is in one hash table, read
 /// once, rather than in chains of comparisons; and most words are turned away before
-/// it by their first letter and length in lower case.
+/// it, without being lower-cased, by their first letter and length.
 pub fn reporting(word: &str) -> Reporting {
     struct Forms {
         by_form: FxHashMap<&'static str, Reporting>,
-        /// For each first letter, a bit for each length that some form has.
+        /// For each first letter, a bit for each length a word may have and still lower-case
+        /// to a form. Lower-casing keeps a length but for one character: "K", the kelvin
+        /// sign, becomes "k", two bytes shorter. So a form's length allows every length two,
+        /// four, … bytes longer too.
         lengths: [u32; 26],
     }
     static FORMS: OnceLock<Forms> = OnceLock::new();
@@ -440,17 +443,22 @@ pub fn reporting(word: &str) -> Reporting {
         let mut lengths = [0; 26];
         for form in by_form.keys() {
             if let Some(slot) = form.bytes().next().and_then(|b| lengths.get_mut(usize::from(b.wrapping_sub(b'a')))) {
-                *slot |= 1 << form.len();
+                for length in (form.len()..32).step_by(2) {
+                    *slot |= 1 << length;
+                }
             }
         }
         Forms { by_form, lengths }
     });
-    with_lowercase(word, |lower| {
-        let initial = lower.bytes().next().map_or(0, |b| b.wrapping_sub(b'a'));
-        let lengths = forms.lengths.get(usize::from(initial)).copied().unwrap_or(0);
-        if lower.len() >= 32 || lengths & (1 << lower.len()) == 0 {
+    // A word that opens with an ASCII byte keeps it as its first letter in lower case;
+    // other words (and very long ones) are always looked up.
+    if let Some(&first) = word.as_bytes().first().filter(|b| b.is_ascii() && word.len() < 32) {
+        let initial = usize::from(first.to_ascii_lowercase().wrapping_sub(b'a'));
+        if forms.lengths.get(initial).is_none_or(|lengths| lengths & (1 << word.len()) == 0) {
             return Reporting::default();
         }
+    }
+    with_lowercase(word, |lower| {
         match forms.by_form.get(lower) {
             Some(&found) if is_lower_ascii(word) => found,
             Some(&found) => Reporting { speech: found.speech, ..Reporting::default() },
