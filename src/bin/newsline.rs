@@ -289,10 +289,12 @@ fn ingest(paths: &[PathBuf], output: Option<&Path>, blob: Option<&Path>, date: O
     let ds = extract_all(reader.sources);
     let seconds = started.elapsed().as_secs_f64();
     let ds = if excerpts { newsline::excerpts::excerpts_only(ds) } else { ds };
-    let json = serde_json::to_string(&ds).context("serialising the dataset")?;
     match output {
-        Some(path) => fs::write(path, json).with_context(|| format!("writing {}", path.display()))?,
-        None => std::io::stdout().write_all(json.as_bytes()).context("writing to standard output")?,
+        Some(path) => {
+            let file = fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
+            write_json(file, &ds).with_context(|| format!("writing {}", path.display()))?;
+        }
+        None => write_json(std::io::stdout().lock(), &ds).context("writing to standard output")?,
     }
     if let Some(path) = blob {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -311,6 +313,15 @@ fn ingest(paths: &[PathBuf], output: Option<&Path>, blob: Option<&Path>, date: O
         bytes as f64 / 1e6 / seconds.max(1e-9),
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Streams the dataset's JSON out, rather than building it whole in memory first: a large
+/// corpus's JSON is hundreds of megabytes.
+fn write_json(out: impl Write, ds: &dataset::Dataset) -> anyhow::Result<()> {
+    let mut out = std::io::BufWriter::new(out);
+    serde_json::to_writer(&mut out, ds)?;
+    out.flush()?;
+    Ok(())
 }
 
 fn main() -> ExitCode {
