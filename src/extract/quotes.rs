@@ -784,8 +784,8 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
             // so are stated aims and beliefs ("Clinton wants to triple the program").
             let verb = lexicon::reporting(w.text(text));
             let evidence = verb.evidence;
-            let to_follows = words.get(k + 1).is_some_and(|n| n.text(text) == "to");
-            let stance_verb = verb.belief || (to_follows && verb.intention);
+            let to_follows = || words.get(k + 1).is_some_and(|n| n.text(text) == "to");
+            let stance_verb = verb.belief || (verb.intention && to_follows());
             if !(evidence || stance_verb || verb.speech.is_some()) || inside_quote(w.start) {
                 continue;
             }

@@ -316,6 +316,9 @@ fn is_possessive_gap(gap: &str) -> bool {
 /// `w` without a trailing `'s` or `’s`.
 fn without_possessive(text: &str, w: Word) -> Word {
     let t = w.text(text);
+    if !t.ends_with(['s', 'S']) {
+        return w;
+    }
     let cut = ["'s", "’s", "'S", "’S"].iter().find_map(|s| t.strip_suffix(s)).filter(|rest| !rest.is_empty());
     cut.map_or(w, |rest| Word { start: w.start, end: w.start + rest.len() })
 }
