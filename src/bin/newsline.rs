@@ -11,9 +11,6 @@ use clap::{Parser, Subcommand};
 use newsline::corpus::{self, Manifest, ReadError, Source};
 use newsline::dataset;
 
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 #[derive(Parser)]
 #[command(name = "newsline", version, about = "Who said what and when, from news articles")]
 struct Cli {

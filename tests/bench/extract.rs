@@ -7,10 +7,6 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use newsline::corpus::read_jsonl;
 use newsline::extract::analyze;
 
-/// The CLI's allocator, so that the figures are the ones `newsline ingest` reaches.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn polnear_train(c: &mut Criterion) {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/polnear_train.jsonl");
     let bytes = std::fs::read(path).expect("../shared/eval/polnear_train.jsonl");
