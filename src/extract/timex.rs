@@ -268,8 +268,8 @@ fn starting_words() -> &'static FxHashSet<&'static str> {
             "quarters",
         ];
         let months = MONTHS.iter().chain(&SHORT_MONTHS).chain(&["sept"]);
-        let numbers = NUMBER_WORDS.iter().chain(&["a", "an", "thirty", "forty", "fifty", "hundred"]);
-        OPENERS.iter().chain(months).chain(numbers).copied().collect()
+        let numbers = NUMBER_WORDS.iter().copied().chain(OTHER_NUMBER_WORDS.iter().map(|&(word, _)| word));
+        OPENERS.iter().chain(months).copied().chain(numbers).collect()
     })
 }
 
@@ -764,18 +764,14 @@ const NUMBER_WORDS: [&str; 21] = [
     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
 ];
 
+/// The other words that count: the articles ("a year") and a few round numbers.
+const OTHER_NUMBER_WORDS: [(&str, i64); 6] = [("a", 1), ("an", 1), ("thirty", 30), ("forty", 40), ("fifty", 50), ("hundred", 100)];
+
 fn number_word(w: &str) -> Option<i64> {
     if let Some(n) = NUMBER_WORDS.iter().position(|x| *x == w) {
         return i64::try_from(n).ok();
     }
-    match w {
-        "a" | "an" => Some(1),
-        "thirty" => Some(30),
-        "forty" => Some(40),
-        "fifty" => Some(50),
-        "hundred" => Some(100),
-        _ => None,
-    }
+    OTHER_NUMBER_WORDS.iter().find(|(word, _)| *word == w).map(|&(_, n)| n)
 }
 
 fn unit(word: &str) -> Option<(Granularity, &'static str)> {
