@@ -416,9 +416,9 @@ pub fn reporting(word: &str) -> Reporting {
     struct Forms {
         by_form: FxHashMap<&'static str, Reporting>,
         /// For each first letter, a bit for each length a word may have and still lower-case
-        /// to a form. Lower-casing keeps a length but for one character: "K", the kelvin
-        /// sign, becomes "k", two bytes shorter. So a form's length allows every length two,
-        /// four, … bytes longer too.
+        /// to a form. Of the characters that lower-case to ASCII, only one changes length:
+        /// "K", the kelvin sign, becomes "k", two bytes shorter. So a form's length allows
+        /// every length two, four, … bytes longer too.
         lengths: [u32; 26],
     }
     static FORMS: OnceLock<Forms> = OnceLock::new();
