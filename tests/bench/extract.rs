@@ -1,7 +1,7 @@
 //! Extraction throughput in MB/s on one core, and the page's start-up work natively
 //! (decoding the embedded blob, building the filter index, the first selection):
 //! `cargo bench --bench extract`. Reads `../shared/eval/polnear_train.jsonl`
-//! (840 articles, about 3.9 MB of text).
+//! (840 articles, about 3.9 MB of text); the title-case article is made here.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use newsline::corpus::read_jsonl;
@@ -21,6 +21,21 @@ fn polnear_train(c: &mut Criterion) {
     group.bench_function("polnear_train, tagging time expressions only", |b| {
         b.iter(|| sources.iter().map(|s| newsline::extract::time_expressions(&s.text, s.date).len()).sum::<usize>())
     });
+    group.finish();
+}
+
+/// One article of 2,000 title-case lines, each naming other people: headline names are
+/// confirmed against the body's, which must stay linear however many headlines there are.
+fn title_case_lines(c: &mut Criterion) {
+    const FIRST: [&str; 10] = ["Anna", "Boris", "Carla", "Dmitri", "Elena", "Farid", "Greta", "Hiro", "Ines", "Jonas"];
+    const LAST: [&str; 10] = ["Abbott", "Baker", "Castro", "Dalton", "Evans", "Fischer", "Garcia", "Hughes", "Ito", "Jensen"];
+    let text: String = (0..2000)
+        .map(|k| format!("Insider Poll: {} {} Says {} {} Will Win The Iowa Caucus\n", FIRST[k % 10], LAST[k / 10 % 10], FIRST[k / 100 % 10], LAST[k % 7]))
+        .collect();
+    let mut group = c.benchmark_group("extract");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.sample_size(10);
+    group.bench_function("one article of 2,000 title-case lines", |b| b.iter(|| analyze(&text, None).actors.len()));
     group.finish();
 }
 
@@ -45,5 +60,5 @@ fn page_start_up(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, polnear_train, page_start_up);
+criterion_group!(benches, polnear_train, title_case_lines, page_start_up);
 criterion_main!(benches);
