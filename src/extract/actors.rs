@@ -69,6 +69,30 @@ struct Candidate {
     place: bool,
 }
 
+impl Candidate {
+    /// A name the text describes rather than writes as a run ("Syrian rebels", "the
+    /// Russian Defence Ministry", "the Trump administration"): no title, no form of
+    /// address, nowhere special in its sentence.
+    fn described(span: Range<usize>, name: String, kind: ActorKind) -> Candidate {
+        Candidate {
+            full: span.clone(),
+            span,
+            name,
+            kind: Some(kind),
+            role: None,
+            honorific: false,
+            locative: false,
+            sentence_initial: false,
+            place: false,
+        }
+    }
+
+    /// Where the candidate names a place.
+    fn as_place(&self) -> PlaceFinding {
+        PlaceFinding { name: self.name.clone(), start: self.span.start, end: self.span.end }
+    }
+}
+
 /// The actors of an article and where each is mentioned.
 #[derive(Debug, Default)]
 pub struct ActorTable {
@@ -192,8 +216,8 @@ fn in_a_list(between: &str) -> bool {
 /// Finds the actors of one article.
 pub fn find(text: &str, words: &WordIndex, sentences: &[Range<usize>]) -> ActorTable {
     let mut scan = Scan::default();
-    // The candidates that title-case headlines gave, by their positions in the scan.
-    let mut from_headlines: Vec<Range<usize>> = Vec::new();
+    // For each candidate of the scan, whether a title-case headline gave it.
+    let mut from_headline: Vec<bool> = Vec::new();
     let headlines: Vec<bool> = sentences.iter().map(|s| is_title_case(text, words.within(s.clone()))).collect();
     let lower_case_elsewhere = written_in_lower_case(text, sentences, &headlines, words);
     for (sentence, &headline) in sentences.iter().zip(&headlines) {
@@ -202,13 +226,10 @@ pub fn find(text: &str, words: &WordIndex, sentences: &[Range<usize>]) -> ActorT
             let capitalised = sentence_words.iter().map(|w| w.text(text)).filter(|w| text::is_capitalised(w));
             capitalised.filter(|w| lower_case_elsewhere.contains(&w.to_ascii_lowercase())).collect::<Vec<_>>()
         });
-        let first = scan.candidates.len();
         scan_sentence(text, sentence_words, common.as_deref(), &mut scan);
-        if common.is_some() {
-            from_headlines.push(first..scan.candidates.len());
-        }
+        from_headline.resize(scan.candidates.len(), headline);
     }
-    keep_confirmed_headline_names(&mut scan.candidates, &from_headlines);
+    keep_confirmed_headline_names(&mut scan.candidates, &from_headline);
     // A name given to a model ("the 787 Dreamliner") is a product wherever it stands.
     let Scan { mut candidates, aliases, products, organisations } = scan;
     let products: FxHashSet<String> = products.into_iter().collect();
@@ -216,7 +237,7 @@ pub fn find(text: &str, words: &WordIndex, sentences: &[Range<usize>]) -> ActorT
     let (named_places, candidates): (Vec<Candidate>, Vec<Candidate>) = candidates.into_iter().partition(|c| c.place);
     let mut table = cluster(text, candidates, &aliases, &organisations);
     appositive_roles(text, &mut table);
-    table.places.extend(named_places.into_iter().map(|c| PlaceFinding { name: c.name, start: c.span.start, end: c.span.end }));
+    table.places.extend(named_places.iter().map(Candidate::as_place));
     table.places.sort_by_key(|p| (p.start, p.end));
     table
 }
@@ -334,22 +355,16 @@ fn product_key(name: &str) -> String {
 /// Drops the names of title-case headlines that the rest of the article does not
 /// confirm by the same name, or a short name by its last word: a headline's capitals run
 /// common words into names ("Trump Addresses Munich", "Debate Answer").
-fn keep_confirmed_headline_names(candidates: &mut Vec<Candidate>, from_headlines: &[Range<usize>]) {
-    if from_headlines.is_empty() {
+fn keep_confirmed_headline_names(candidates: &mut Vec<Candidate>, in_headline: &[bool]) {
+    if !in_headline.contains(&true) {
         return;
-    }
-    let mut in_headline = vec![false; candidates.len()];
-    for r in from_headlines {
-        if let Some(marks) = in_headline.get_mut(r.clone()) {
-            marks.fill(true);
-        }
     }
     fn last_word(name: &str) -> &str {
         name.rsplit(' ').next().unwrap_or(name)
     }
     // The body's names and their last words, gathered once: some articles are mostly
     // title-case lines, with many names in them.
-    let body = candidates.iter().zip(&in_headline).filter(|(_, &headline)| !headline).map(|(c, _)| c.name.as_str());
+    let body = candidates.iter().zip(in_headline).filter(|(_, &headline)| !headline).map(|(c, _)| c.name.as_str());
     let body_names: FxHashSet<&str> = body.clone().collect();
     let body_last_words: FxHashSet<&str> = body.map(last_word).collect();
     let confirmed = |c: &Candidate| {
@@ -358,7 +373,7 @@ fn keep_confirmed_headline_names(candidates: &mut Vec<Candidate>, from_headlines
         let last = last_word(&c.name);
         body_names.contains(c.name.as_str()) || (short && (body_names.contains(last) || body_last_words.contains(last)))
     };
-    let keep: Vec<bool> = candidates.iter().zip(&in_headline).map(|(c, &headline)| !headline || confirmed(c)).collect();
+    let keep: Vec<bool> = candidates.iter().zip(in_headline).map(|(c, &headline)| !headline || confirmed(c)).collect();
     let mut kept = keep.into_iter();
     candidates.retain(|_| kept.next().unwrap_or(true));
 }
@@ -623,17 +638,7 @@ fn descriptive_group(text: &str, words: &[Word], i: usize) -> Option<Candidate> 
         return None;
     }
     let span = first.start..second.end;
-    Some(Candidate {
-        span: span.clone(),
-        full: span.clone(),
-        name: text[span].to_string(),
-        kind: Some(kind),
-        role: None,
-        honorific: false,
-        locative: false,
-        sentence_initial: false,
-        place: false,
-    })
+    Some(Candidate::described(span.clone(), text[span].to_string(), kind))
 }
 
 /// The organisation named at the head of a title: "White House" in "White House
@@ -647,17 +652,7 @@ fn role_organisation(text: &str, run: &[Word]) -> Option<Candidate> {
     }
     let span = prefix[0].start..prefix[prefix.len() - 1].end;
     let name = text[span.clone()].to_string();
-    (classify(text, prefix, &name) == Some(ActorKind::Organization)).then_some(Candidate {
-        span: span.clone(),
-        full: span,
-        name,
-        kind: Some(ActorKind::Organization),
-        role: None,
-        honorific: false,
-        locative: false,
-        sentence_initial: false,
-        place: false,
-    })
+    (classify(text, prefix, &name) == Some(ActorKind::Organization)).then(|| Candidate::described(span, name, ActorKind::Organization))
 }
 
 /// One word that heads a company's role with a name after it: "Apple" in "Apple CEO
@@ -930,17 +925,7 @@ fn possessive_org(text: &str, words: &[Word], j: usize, owner: &Candidate) -> Op
     }
     let rest = &text[words[j + 1].start..words[k - 1].end];
     Some((
-        Candidate {
-            span: owner.span.start..words[k - 1].end,
-            full: owner.span.start..words[k - 1].end,
-            name: format!("{} {rest}", country.demonym),
-            kind: Some(ActorKind::Organization),
-            role: None,
-            honorific: false,
-            locative: false,
-            sentence_initial: false,
-            place: false,
-        },
+        Candidate::described(owner.span.start..words[k - 1].end, format!("{} {rest}", country.demonym), ActorKind::Organization),
         k - 1,
     ))
 }
@@ -958,17 +943,7 @@ fn administration(text: &str, words: &[Word], j: usize, owner: &Candidate) -> Op
         return None;
     }
     let surname = owner.name.rsplit(' ').next()?;
-    Some(Candidate {
-        span: owner.span.start..next.end,
-        full: owner.span.start..next.end,
-        name: format!("{surname} {noun}"),
-        kind: Some(ActorKind::Organization),
-        role: None,
-        honorific: false,
-        locative: false,
-        sentence_initial: false,
-        place: false,
-    })
+    Some(Candidate::described(owner.span.start..next.end, format!("{surname} {noun}"), ActorKind::Organization))
 }
 
 /// The comparable form of a name: lower case, without name particles, so that
@@ -1055,7 +1030,7 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
     let mut lookup = Lookup::default();
     for c in &candidates {
         if places.contains(c.name.as_str()) {
-            table.places.push(PlaceFinding { name: c.name.clone(), start: c.span.start, end: c.span.end });
+            table.places.push(c.as_place());
             continue;
         }
         if dropped.contains(c.name.as_str()) {

@@ -203,12 +203,7 @@ pub fn find(
         let mut i = 0;
         while i < words.len() {
             let first = words[i].text(text);
-            // "the" opens many patterns, but only before a few words: test those first.
-            let the_leads = !first.eq_ignore_ascii_case("the") || words.get(i + 1).is_some_and(|n| could_follow_the(n.text(text)));
-            // So do "a", "an", "that" and "for", which open nothing but a unit: "a week", "a
-            // few days", "a couple of years", "that day", "for years".
-            let unit_leads = !opens_only_units(first) || words.get(i + 1).is_some_and(|n| could_follow_unit_opener(n.text(text)));
-            if !the_leads || !unit_leads || !could_start(first) {
+            if !could_start_before(first, words.get(i + 1).map(|n| n.text(text))) {
                 i += 1;
                 continue;
             }
@@ -233,8 +228,23 @@ pub fn find(
     out
 }
 
-/// Whether a word can open any pattern of [`recognise`]: a cheap test that lets
-/// most words of a sentence pass without the full match.
+/// Whether a word, with the word after it, can open any pattern of [`recognise`]: a
+/// cheap test that lets most words of a sentence pass without the full match. The
+/// commonest openers open only before a few words, which are tested first: "the" ("the
+/// third quarter", "the weekend"), and "a", "an", "that" and "for", which open nothing
+/// but a unit ("a week", "a few days", "a couple of years", "that day", "for years").
+fn could_start_before(word: &str, next: Option<&str>) -> bool {
+    let next_allows = if word.eq_ignore_ascii_case("the") {
+        next.is_some_and(could_follow_the)
+    } else if opens_only_units(word) {
+        next.is_some_and(could_follow_unit_opener)
+    } else {
+        true
+    };
+    next_allows && could_start(word)
+}
+
+/// Whether a word can open any pattern of [`recognise`], whatever follows it.
 fn could_start(word: &str) -> bool {
     if !word.is_ascii() {
         return false;
@@ -244,9 +254,7 @@ fn could_start(word: &str) -> bool {
     }
     lexicon::with_lowercase(word, |lower| {
         let w = lower[..lower.bytes().position(|b| b == b'-').unwrap_or(lower.len())].trim_end_matches('.');
-        // A weekday is a full name ("…day") or an abbreviation with its period.
-        let weekday = (lower.ends_with('.') || lower.trim_end_matches('.').ends_with("day")) && weekday_lower(lower).is_some();
-        weekday || starting_words().contains(w)
+        weekday_lower(lower).is_some() || starting_words().contains(w)
     })
 }
 
