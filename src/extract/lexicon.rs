@@ -409,12 +409,12 @@ pub struct Reporting {
 }
 
 /// How `word` may report. Speech verbs are read in any case; evidence, belief and aims
-/// only in lower case. Asked of every word, so every form is in one hash table, read
-/// once, rather than in chains of comparisons; and most words are turned away before
-/// it, without being lower-cased, by their first letter and length.
+/// only in lower case. Asked of every word, so every form is in one table keyed by
+/// [`Key`], read once, rather than in chains of comparisons; and most words are turned
+/// away before it, without being packed, by their first letter and length.
 pub fn reporting(word: &str) -> Reporting {
     struct Forms {
-        by_form: FxHashMap<&'static str, Reporting>,
+        by_key: FxHashMap<Key, Reporting>,
         /// For each first letter, a bit for each length a word may have and still lower-case
         /// to a form. Of the characters that lower-case to ASCII, only one changes length:
         /// "K", the kelvin sign, becomes "k", two bytes shorter. So a form's length allows
@@ -423,32 +423,34 @@ pub fn reporting(word: &str) -> Reporting {
     }
     static FORMS: OnceLock<Forms> = OnceLock::new();
     let forms = FORMS.get_or_init(|| {
-        let mut by_form: FxHashMap<&'static str, Reporting> = FxHashMap::default();
+        let mut by_key: FxHashMap<Key, Reporting> = FxHashMap::default();
+        // Every form fits a key: a unit test reads each list.
+        let keyed = |forms: &'static [&'static str]| forms.iter().filter_map(|form| Key::lowered(form));
         // A form in two speech lists keeps the first lean: denial, then claim, then neutral.
         for (forms, lean) in [(DENYING, CueLean::Denial), (CLAIMING, CueLean::Claim), (SAYING, CueLean::Neutral)] {
-            for &form in forms {
-                let entry = by_form.entry(form).or_default();
-                entry.speech = entry.speech.or(Some(lean));
+            for key in keyed(forms) {
+                let found = by_key.entry(key).or_default();
+                found.speech = found.speech.or(Some(lean));
             }
         }
-        for &form in EVIDENCE {
-            by_form.entry(form).or_default().evidence = true;
+        for key in keyed(EVIDENCE) {
+            by_key.entry(key).or_default().evidence = true;
         }
-        for &form in BELIEF {
-            by_form.entry(form).or_default().belief = true;
+        for key in keyed(BELIEF) {
+            by_key.entry(key).or_default().belief = true;
         }
-        for &form in INTENTION {
-            by_form.entry(form).or_default().intention = true;
+        for key in keyed(INTENTION) {
+            by_key.entry(key).or_default().intention = true;
         }
         let mut lengths = [0; 26];
-        for form in by_form.keys() {
+        for form in [DENYING, CLAIMING, SAYING, EVIDENCE, BELIEF, INTENTION].concat() {
             if let Some(slot) = form.bytes().next().and_then(|b| lengths.get_mut(usize::from(b.wrapping_sub(b'a')))) {
                 for length in (form.len()..32).step_by(2) {
                     *slot |= 1 << length;
                 }
             }
         }
-        Forms { by_form, lengths }
+        Forms { by_key, lengths }
     });
     // A word that opens with an ASCII byte keeps it as its first letter in lower case;
     // other words (and very long ones) are always looked up.
@@ -458,13 +460,11 @@ pub fn reporting(word: &str) -> Reporting {
             return Reporting::default();
         }
     }
-    with_lowercase(word, |lower| {
-        match forms.by_form.get(lower) {
-            Some(&found) if is_lower_ascii(word) => found,
-            Some(&found) => Reporting { speech: found.speech, ..Reporting::default() },
-            None => Reporting::default(),
-        }
-    })
+    match Key::lowered_any(word).and_then(|key| forms.by_key.get(&key)) {
+        Some(&found) if is_lower_ascii(word) => found,
+        Some(&found) => Reporting { speech: found.speech, ..Reporting::default() },
+        None => Reporting::default(),
+    }
 }
 
 /// Whether `word` (any case) is a form of a speech verb, and how it leans.
@@ -594,6 +594,47 @@ fn is_lower_ascii(word: &str) -> bool {
     word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
 }
 
+/// A word of up to 15 ASCII bytes, lower-cased and packed with its length into one
+/// integer. Tables asked about every word of a text are keyed by it: packing a word
+/// costs less than lower-casing it into a buffer, and hashing and comparing one number
+/// less than hashing and comparing its bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key(u128);
+
+impl Key {
+    /// The longest word a key holds; the lists keyed here have no longer word.
+    pub const MAX_LEN: usize = 15;
+
+    /// `word` in lower case, or `None` when it is longer than [`Key::MAX_LEN`] or not ASCII.
+    pub fn lowered(word: &str) -> Option<Key> {
+        const EACH_BYTE: u128 = u128::MAX / 255;
+        let bytes = word.as_bytes();
+        let mut packed = [0u8; 16];
+        packed.get_mut(..bytes.len())?.copy_from_slice(bytes);
+        packed[15] = u8::try_from(bytes.len()).ok().filter(|&len| usize::from(len) <= Key::MAX_LEN)?;
+        let packed = u128::from_le_bytes(packed);
+        if packed & (EACH_BYTE * 0x80) != 0 {
+            return None;
+        }
+        // Every byte is ASCII, so adding to each byte carries into no other: a byte's top
+        // bit says whether it is at least 'A', and then whether it is past 'Z'.
+        let at_least_a = packed + EACH_BYTE * u128::from(0x80 - b'A');
+        let past_z = packed + EACH_BYTE * u128::from(0x80 - b'Z' - 1);
+        let capitals = at_least_a & !past_z & (EACH_BYTE * 0x80);
+        // 'a' is 'A' with the bit 0x20, which is the top bit shifted down by two.
+        Some(Key(packed | capitals >> 2))
+    }
+
+    /// `word` in lower case, also when it is not ASCII but lower-cases to ASCII (the
+    /// kelvin sign becomes "k"); `None` when it is too long for a key.
+    pub fn lowered_any(word: &str) -> Option<Key> {
+        match Key::lowered(word) {
+            None if !word.is_ascii() => Key::lowered(&word.to_lowercase()),
+            key => key,
+        }
+    }
+}
+
 /// `word` in lower case, borrowed when it is lower case already.
 pub fn lower_case(word: &str) -> Cow<'_, str> {
     if is_lower_ascii(word) {
@@ -643,6 +684,25 @@ mod tests {
         assert_eq!(named("Victoria"), None, "more often a person than the Seychelles' capital");
         assert_eq!(country_of_demonym("Irish").map(|c| c.name), Some("Ireland"));
         assert_eq!(country_of_demonym("Singaporean").map(|c| c.name), Some("Singapore"));
+    }
+
+    #[test]
+    fn every_word_of_a_keyed_list_fits_a_key() {
+        for list in [DENYING, CLAIMING, SAYING, EVIDENCE, BELIEF, INTENTION] {
+            for form in list {
+                assert!(Key::lowered(form).is_some(), "{form} is longer than a key holds");
+            }
+        }
+    }
+
+    #[test]
+    fn a_key_is_the_word_in_lower_case_and_tells_lengths_apart() {
+        assert_eq!(Key::lowered("Said"), Key::lowered("said"));
+        assert_ne!(Key::lowered("said"), Key::lowered("said\0"), "a key holds the length");
+        assert_eq!(Key::lowered("abcdefghijklmno").map(|_| ()), Some(()));
+        assert_eq!(Key::lowered("abcdefghijklmnop"), None, "16 bytes are too long");
+        assert_eq!(Key::lowered("café"), None);
+        assert_eq!(Key::lowered_any("as\u{212A}ed"), Key::lowered("asked"), "the kelvin sign lower-cases to k");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::lexicon;
@@ -228,66 +228,86 @@ pub fn find(
     out
 }
 
-/// Whether a word, with the word after it, can open any pattern of [`recognise`]: a
-/// cheap test that lets most words of a sentence pass without the full match. The
-/// commonest openers open only before a few words, which are tested first: "the" ("the
-/// third quarter", "the weekend"), and "a", "an", "that" and "for", which open nothing
-/// but a unit ("a week", "a few days", "a couple of years", "that day", "for years").
-fn could_start_before(word: &str, next: Option<&str>) -> bool {
-    let next_allows = if word.eq_ignore_ascii_case("the") {
-        next.is_some_and(could_follow_the)
-    } else if opens_only_units(word) {
-        next.is_some_and(could_follow_unit_opener)
-    } else {
-        true
-    };
-    next_allows && could_start(word)
+/// How a word may open a pattern of [`recognise`], by the table [`openers`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Opens {
+    /// Whatever follows it.
+    Always,
+    /// Only before a word [`could_follow_the`] allows: "the third quarter", "the weekend".
+    BeforeTheirNoun,
+    /// Only before a unit of time (or "few" or "couple"): "a week", "a few days", "a
+    /// couple of years", "that day", "for years".
+    BeforeUnit,
+    /// As a weekday named in full: "Monday", "Monday." (not in a compound).
+    Weekday,
+    /// As an abbreviated weekday, which keeps its period: "Mon.", "Thurs.".
+    AbbreviatedWeekday,
 }
 
-/// Whether a word can open any pattern of [`recognise`], whatever follows it.
-fn could_start(word: &str) -> bool {
+/// Whether a word, with the word after it, can open any pattern of [`recognise`]: a
+/// cheap test that lets most words of a sentence pass without the full match.
+fn could_start_before(word: &str, next: Option<&str>) -> bool {
     if !word.is_ascii() {
         return false;
     }
     if word.starts_with(|c: char| c.is_ascii_digit()) {
         return true;
     }
-    lexicon::with_lowercase(word, |lower| {
-        let w = lower[..lower.bytes().position(|b| b == b'-').unwrap_or(lower.len())].trim_end_matches('.');
-        weekday_lower(lower).is_some() || starting_words().contains(w)
-    })
+    // "mid-1990s", "Oct.": a word opens as its part before a hyphen, without periods.
+    let hyphen = word.bytes().position(|b| b == b'-');
+    let head = word[..hyphen.unwrap_or(word.len())].trim_end_matches('.');
+    let Some(opens) = lexicon::Key::lowered(head).and_then(|key| openers().get(&key)) else {
+        return false;
+    };
+    let whole = head.len() == word.len();
+    match opens {
+        Opens::Always => true,
+        Opens::BeforeTheirNoun if whole => next.is_some_and(could_follow_the),
+        Opens::BeforeUnit if whole => next.is_some_and(could_follow_unit_opener),
+        Opens::BeforeTheirNoun | Opens::BeforeUnit => true,
+        Opens::Weekday => hyphen.is_none(),
+        Opens::AbbreviatedWeekday => hyphen.is_none() && word.ends_with('.'),
+    }
 }
 
-/// The words, besides weekdays and digits, that open a pattern of [`recognise`]: month
+/// The words that open a pattern of [`recognise`], besides digits: weekdays, month
 /// names, number words and the openers of relative, vague and set expressions. Every
-/// word of a text is asked about, so they are one hash set rather than a chain of
-/// string comparisons.
-fn starting_words() -> &'static FxHashSet<&'static str> {
-    static WORDS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        const OPENERS: &[&str] = &[
+/// word of a text is asked about, so they are one table keyed by [`lexicon::Key`].
+fn openers() -> &'static FxHashMap<lexicon::Key, Opens> {
+    static OPENERS: OnceLock<FxHashMap<lexicon::Key, Opens>> = OnceLock::new();
+    OPENERS.get_or_init(|| {
+        const WORDS: &[&str] = &[
             "today", "yesterday", "tomorrow", "tonight", "last", "next", "this", "past", "coming", "now",
             "currently", "recently", "first", "second", "third", "several", "many", "fourth", "earlier", "later",
-            "the", "that", "every", "for", "almost", "nearly", "about", "some", "roughly", "around", "noon",
+            "every", "almost", "nearly", "about", "some", "roughly", "around", "noon",
             "midnight", "mid", "each", "year", "few", "daily", "weekly", "monthly", "hourly", "nineties",
             "eighties", "seventies", "sixties", "recent", "within", "over", "midday", "late", "early", "christmas",
             "thanksgiving", "election", "independence", "new", "morning", "afternoon", "evening", "night",
             "midafternoon", "midmorning", "days", "weeks", "months", "years", "decades", "hours", "minutes",
             "quarters",
         ];
+        const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+        const ABBREVIATED_WEEKDAYS: &[&str] = &["mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun"];
         let months = MONTHS.iter().chain(&SHORT_MONTHS).chain(&["sept"]);
         let numbers = NUMBER_WORDS.iter().copied().chain(OTHER_NUMBER_WORDS.iter().map(|&(word, _)| word));
-        OPENERS.iter().chain(months).copied().chain(numbers).collect()
+        let always = WORDS.iter().chain(months).copied().chain(numbers).map(|w| (w, Opens::Always));
+        let weekdays = WEEKDAYS.iter().map(|&w| (w, Opens::Weekday));
+        let abbreviated = ABBREVIATED_WEEKDAYS.iter().map(|&w| (w, Opens::AbbreviatedWeekday));
+        // Later entries win: a word that opens anything is no mere weekday, and "the",
+        // "a", "an", "that" and "for", among the commonest words, open only before a few.
+        let before_noun = [("the", Opens::BeforeTheirNoun)];
+        let before_unit = ["a", "an", "that", "for"].map(|w| (w, Opens::BeforeUnit));
+        weekdays
+            .chain(abbreviated)
+            .chain(always)
+            .chain(before_noun)
+            .chain(before_unit)
+            .filter_map(|(w, opens)| Some((lexicon::Key::lowered(w)?, opens)))
+            .collect()
     })
 }
 
-/// Common words that [`recognise`] matches only before a unit of time (or "few" or
-/// "couple" after "a"): every other pattern fails for them.
-fn opens_only_units(word: &str) -> bool {
-    ["a", "an", "that", "for"].iter().any(|w| word.eq_ignore_ascii_case(w))
-}
-
-/// Whether a word after one of [`opens_only_units`]'s words can continue a time expression.
+/// Whether a word after one of [`Opens::BeforeUnit`]'s words can continue a time expression.
 fn could_follow_unit_opener(word: &str) -> bool {
     word.is_ascii() && lexicon::with_lowercase(word, |w| matches!(w, "few" | "couple") || unit_code(w).is_some())
 }
@@ -1733,6 +1753,22 @@ fn regions(words: &[Word], quoted: &[Range<usize>]) -> Vec<Option<usize>> {
 mod tests {
     use super::*;
     use crate::extract::time_expressions;
+
+    #[test]
+    fn the_quick_test_lets_every_opener_through_in_any_case() {
+        let listed = MONTHS.iter().chain(&SHORT_MONTHS).chain(&NUMBER_WORDS).copied();
+        let others = ["monday", "sunday", "mon.", "thurs.", "today", "mid-1990s", "oct.", "1998", "the", "a", "for"];
+        for word in listed.chain(others) {
+            let capitalised = format!("{}{}", word[..1].to_uppercase(), &word[1..]);
+            for form in [word.to_string(), capitalised, word.to_uppercase()] {
+                assert!(could_start_before(&form, Some("week")), "{form} before \"week\"");
+            }
+        }
+        let turned_away = [("Mon", "week"), ("Monday-Friday", "week"), ("said", "week"), ("the", "house"), ("A", "house"), ("For", "him"), ("août", "week")];
+        for (word, next) in turned_away {
+            assert!(!could_start_before(word, Some(next)), "{word} before {next}");
+        }
+    }
 
     /// The text, the article date, the phrase found and its TIMEX3 type and value.
     type Case = (&'static str, (i16, i8, i8), &'static str, TimexType, &'static str);
