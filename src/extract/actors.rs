@@ -956,24 +956,27 @@ pub fn name_key(name: &str) -> Vec<String> {
         .collect()
 }
 
-fn canonical(c: &Candidate) -> (String, ActorKind) {
-    let kind = c.kind.unwrap_or(ActorKind::Other);
-    if let Some((country, capital)) = lexicon::country(&c.name) {
-        if !capital || !c.locative {
-            return (country.name.to_string(), ActorKind::Country);
+/// The name an actor goes by for a name in the text, and the kind that name alone
+/// fixes (`None` leaves the kind the text gives it): "Moscow" speaking is Russia, a
+/// country. `locative` says the name places something ("in Moscow"), where a capital
+/// stays a city.
+fn canonical(name: &str, locative: bool) -> (String, Option<ActorKind>) {
+    if let Some((country, capital)) = lexicon::country(name) {
+        if !capital || !locative {
+            return (country.name.to_string(), Some(ActorKind::Country));
         }
     }
-    if let Some(org) = lexicon::organisation_alias(&c.name) {
-        return (org.to_string(), ActorKind::Organization);
+    if let Some(org) = lexicon::organisation_alias(name) {
+        return (org.to_string(), Some(ActorKind::Organization));
     }
-    let name = c.name.strip_prefix("The ").unwrap_or(&c.name);
+    let name = name.strip_prefix("The ").unwrap_or(name);
     // "the Syrian Government" and "the Syrian government" are one body.
     if let Some((demonym, "Government")) = name.split_once(' ') {
         if lexicon::country_of_demonym(demonym).is_some() {
-            return (format!("{demonym} government"), ActorKind::Organization);
+            return (format!("{demonym} government"), Some(ActorKind::Organization));
         }
     }
-    (name.to_string(), kind)
+    (name.to_string(), None)
 }
 
 /// Ties candidates to actors: same canonical name, surname to full name, alias pairs.
@@ -1028,6 +1031,9 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
     // Comparable name keys, kept beside the actors so they are computed once.
     let mut keys: Vec<Vec<String>> = Vec::new();
     let mut lookup = Lookup::default();
+    // A text names most actors many times: each name's canonical form and key are
+    // worked out once.
+    let mut canonicals: FxHashMap<(&str, bool), (String, Option<ActorKind>, Vec<String>)> = FxHashMap::default();
     for c in &candidates {
         if places.contains(c.name.as_str()) {
             table.places.push(c.as_place());
@@ -1036,19 +1042,23 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
         if dropped.contains(c.name.as_str()) {
             continue;
         }
-        let (name, kind) = canonical(c);
-        let alias_target = alias_pairs.iter().find(|(_, alias)| *alias == name).map(|(n, _)| n.as_str());
-        let key = name_key(&name);
-        let index = find_actor(&table.actors, &keys, &lookup, &name, &key, kind, alias_target);
+        let (name, fixed_kind, key) = canonicals.entry((c.name.as_str(), c.locative)).or_insert_with(|| {
+            let (name, kind) = canonical(&c.name, c.locative);
+            let key = name_key(&name);
+            (name, kind, key)
+        });
+        let kind = fixed_kind.or(c.kind).unwrap_or(ActorKind::Other);
+        let alias_target = alias_pairs.iter().find(|(_, alias)| alias == name).map(|(n, _)| n.as_str());
+        let index = find_actor(&table.actors, &keys, &lookup, name, key, kind, alias_target);
         let index = match index {
             Some(i) => {
                 let actor = &mut table.actors[i];
                 // A full name seen after a bare surname becomes the canonical name.
                 if kind == ActorKind::Person && key.len() > keys[i].len() {
-                    lookup.rename(i, &actor.name, &keys[i], &name, &key);
+                    lookup.rename(i, &actor.name, &keys[i], name, key);
                     actor.name = name.clone();
                     actor.kind = ActorKind::Person;
-                    keys[i] = key;
+                    keys[i] = key.clone();
                 }
                 if actor.kind == ActorKind::Other && kind != ActorKind::Other {
                     actor.kind = kind;
@@ -1057,9 +1067,9 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
             }
             None => {
                 let i = table.actors.len();
-                lookup.add(i, &name, &key);
+                lookup.add(i, name, key);
                 table.actors.push(ActorFinding { name: name.clone(), kind, aliases: Vec::new(), roles: Vec::new() });
-                keys.push(key);
+                keys.push(key.clone());
                 i
             }
         };

@@ -962,7 +962,8 @@ fn possessed_claims(cx: &mut Context, words: &[Word], inside_quote: &dyn Fn(usiz
     let mut out = Vec::new();
     for k in 1..words.len().saturating_sub(1) {
         let noun = words[k];
-        if !lexicon::is_claim_noun(noun.text(text)) || words[k + 1].text(text) != "that" || inside_quote(noun.start) {
+        // "that" is the rarer word, so it is tested first.
+        if words[k + 1].text(text) != "that" || !lexicon::is_claim_noun(noun.text(text)) || inside_quote(noun.start) {
             continue;
         }
         let owner = words[k - 1];
