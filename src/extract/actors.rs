@@ -746,19 +746,16 @@ fn run_has_org_head(text: &str, run: &[Word]) -> bool {
 
 /// Builds a candidate from a run, splitting title and honorific off the name.
 fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usize) -> Option<Candidate> {
-    let mut words: Vec<Word> = run.to_vec();
-    let last = words.last()?;
+    let (first, last) = (run.first()?, run.last()?);
     let last_text = last.text(text);
     let mut name_end = last.end;
     if let Some(stem) = text::possessive_stem(last_text) {
         name_end = last.start + stem.len();
     }
-    let honorific = lexicon::is_honorific(words[0].text(text));
-    if honorific {
-        words.remove(0);
-        if words.is_empty() {
-            return None;
-        }
+    let honorific = lexicon::is_honorific(first.text(text));
+    let words = if honorific { &run[1..] } else { run };
+    if words.is_empty() {
+        return None;
     }
     // Everything up to the last title word is the role, when a name follows it. An
     // office's domain ends the role: "Secretary of State", "Director of National Intelligence".
@@ -766,7 +763,7 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
         .iter()
         .position(|w| w.text(text) == "of")
         .filter(|&of| of > 0)
-        .and_then(|of| office_domain_after(text, &words, of - 1));
+        .and_then(|of| office_domain_after(text, words, of - 1));
     // A party label before a person's name is a role too: "Republican Michael Steele",
     // not in "Republican National Committee's" or "Democratic People's Republic of Korea".
     let party_label = (words.len() >= 3
