@@ -582,7 +582,7 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
 /// percent", "Nearly nine out of 10", "Twenty-four per cent".
 fn poll_share(text: &str, range: Range<usize>) -> Option<Range<usize>> {
     let slice = text[range.clone()].trim_end();
-    let words = text::pieces_with_offsets(slice);
+    let words: Vec<(usize, &str)> = text::pieces_with_offsets(slice).collect();
     let texts: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
     // "twenty-four" counts as well as "24" and "nine", "one in five" too, but not "a".
     let is_number = |w: &str| {
@@ -709,7 +709,19 @@ fn unnamed_source(text: &str, range: Range<usize>, at: SourceAt) -> Option<(Stri
     // "Connecticut’s tax commissioner": a possessive name determines the phrase too.
     let is_determiner = |w: &str| DETERMINERS.contains(&w) || (text::is_capitalised(w) && text::without_apostrophe_s(w).is_some());
     let slice = &text[range.clone()];
-    let words = text::pieces_with_offsets(slice);
+    // Only the words at the end of the range (at its start, for a source that starts it)
+    // can change the answer, and a range may be a long sentence. A phrase ending the range
+    // is at most ten words long, and its head reaches at most five words further back
+    // (after a preposition), so the last sixteen words decide; a phrase starting it ends
+    // by the sixth word, tested with the seventh.
+    let words: Vec<(usize, &str)> = match at {
+        SourceAt::Start => text::pieces_with_offsets(slice).take(7).collect(),
+        SourceAt::Subject | SourceAt::Antecedent => {
+            let mut last: Vec<(usize, &str)> = text::pieces_with_offsets(slice).rev().take(16).collect();
+            last.reverse();
+            last
+        }
+    };
     // A word that can stand in a noun phrase: no verb, pronoun or function word.
     let nounish = |w: &str| {
         w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '’' | '\''))

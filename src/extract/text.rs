@@ -210,8 +210,8 @@ fn ends_with_abbreviation(before: &str) -> bool {
 }
 
 /// The white-space separated pieces of `slice`, each with its byte offset in `slice`.
-pub fn pieces_with_offsets(slice: &str) -> Vec<(usize, &str)> {
-    slice.split_whitespace().map(|w| (w.as_ptr() as usize - slice.as_ptr() as usize, w)).collect()
+pub fn pieces_with_offsets(slice: &str) -> impl DoubleEndedIterator<Item = (usize, &str)> {
+    slice.split_whitespace().map(move |w| (w.as_ptr() as usize - slice.as_ptr() as usize, w))
 }
 
 /// The word without its possessive "'s" or "’s": "Russia's", "Clinton’s".
