@@ -582,14 +582,16 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
 /// percent", "Nearly nine out of 10", "Twenty-four per cent".
 fn poll_share(text: &str, range: Range<usize>) -> Option<Range<usize>> {
     let slice = text[range.clone()].trim_end();
-    let words: Vec<(usize, &str)> = text::pieces_with_offsets(slice).collect();
-    let texts: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
     // "twenty-four" counts as well as "24" and "nine", "one in five" too, but not "a".
     let is_number = |w: &str| {
         !w.is_empty() && w.split('-').all(|part| !part.eq_ignore_ascii_case("a") && !part.eq_ignore_ascii_case("an") && super::timex::number(part).is_some())
     };
     let is_fraction = |w: &str| lexicon::with_lowercase(w, |w| matches!(w, "half" | "third" | "quarter" | "thirds" | "quarters" | "two-thirds" | "three-quarters"));
-    let share_len = match texts.as_slice() {
+    // The share ends the range, so its last four words tell whether there is one; only
+    // then is the rest of a long clause split into words.
+    let mut last_four: Vec<&str> = slice.split_whitespace().rev().take(4).collect();
+    last_four.reverse();
+    let share_len = match last_four.as_slice() {
         [.., amount, "percent"] if is_number(amount) => 2,
         [.., amount, "per", "cent"] if is_number(amount) => 3,
         [.., amount] if amount.strip_suffix('%').is_some_and(is_number) => 1,
@@ -599,6 +601,8 @@ fn poll_share(text: &str, range: Range<usize>) -> Option<Range<usize>> {
         [.., fraction] if is_fraction(fraction) => 1,
         _ => return None,
     };
+    let words: Vec<(usize, &str)> = text::pieces_with_offsets(slice).collect();
+    let texts: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
     // "Nearly", "About", "More than" or "A mere" may lead the share.
     let mut first = words.len() - share_len;
     while first > 0 && lexicon::with_lowercase(texts[first - 1], |w| matches!(w, "nearly" | "about" | "almost" | "roughly" | "only" | "just" | "than" | "more" | "fewer" | "less" | "a" | "mere")) {
