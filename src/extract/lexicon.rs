@@ -409,58 +409,29 @@ pub struct Reporting {
 }
 
 /// How `word` may report. Speech verbs are read in any case; evidence, belief and aims
-/// only in lower case. Asked of every word, so every form is in one table keyed by
-/// [`Key`], read once, rather than in chains of comparisons; and most words are turned
-/// away before it, without being packed, by their first letter and length.
+/// only in lower case. Asked of every word, so every form is in one [`Table`].
 pub fn reporting(word: &str) -> Reporting {
-    struct Forms {
-        by_key: FxHashMap<Key, Reporting>,
-        /// For each first letter, a bit for each length a word may have and still lower-case
-        /// to a form. Of the characters that lower-case to ASCII, only one changes length:
-        /// "K", the kelvin sign, becomes "k", two bytes shorter. So a form's length allows
-        /// every length two, four, … bytes longer too.
-        lengths: [u32; 26],
-    }
-    static FORMS: OnceLock<Forms> = OnceLock::new();
+    static FORMS: OnceLock<Table<Reporting>> = OnceLock::new();
     let forms = FORMS.get_or_init(|| {
-        let mut by_key: FxHashMap<Key, Reporting> = FxHashMap::default();
-        // Every form fits a key: a unit test reads each list.
-        let keyed = |forms: &'static [&'static str]| forms.iter().filter_map(|form| Key::lowered(form));
+        let mut forms = Table::default();
         // A form in two speech lists keeps the first lean: denial, then claim, then neutral.
-        for (forms, lean) in [(DENYING, CueLean::Denial), (CLAIMING, CueLean::Claim), (SAYING, CueLean::Neutral)] {
-            for key in keyed(forms) {
-                let found = by_key.entry(key).or_default();
-                found.speech = found.speech.or(Some(lean));
+        for (list, lean) in [(DENYING, CueLean::Denial), (CLAIMING, CueLean::Claim), (SAYING, CueLean::Neutral)] {
+            for form in list {
+                forms.add(form, |found: &mut Reporting| found.speech = found.speech.or(Some(lean)));
             }
         }
-        for key in keyed(EVIDENCE) {
-            by_key.entry(key).or_default().evidence = true;
+        for form in EVIDENCE {
+            forms.add(form, |found: &mut Reporting| found.evidence = true);
         }
-        for key in keyed(BELIEF) {
-            by_key.entry(key).or_default().belief = true;
+        for form in BELIEF {
+            forms.add(form, |found: &mut Reporting| found.belief = true);
         }
-        for key in keyed(INTENTION) {
-            by_key.entry(key).or_default().intention = true;
+        for form in INTENTION {
+            forms.add(form, |found: &mut Reporting| found.intention = true);
         }
-        let mut lengths = [0; 26];
-        for form in [DENYING, CLAIMING, SAYING, EVIDENCE, BELIEF, INTENTION].concat() {
-            if let Some(slot) = form.bytes().next().and_then(|b| lengths.get_mut(usize::from(b.wrapping_sub(b'a')))) {
-                for length in (form.len()..32).step_by(2) {
-                    *slot |= 1 << length;
-                }
-            }
-        }
-        Forms { by_key, lengths }
+        forms
     });
-    // A word that opens with an ASCII byte keeps it as its first letter in lower case;
-    // other words (and very long ones) are always looked up.
-    if let Some(&first) = word.as_bytes().first().filter(|b| b.is_ascii() && word.len() < 32) {
-        let initial = usize::from(first.to_ascii_lowercase().wrapping_sub(b'a'));
-        if forms.lengths.get(initial).is_none_or(|lengths| lengths & (1 << word.len()) == 0) {
-            return Reporting::default();
-        }
-    }
-    match Key::lowered_any(word).and_then(|key| forms.by_key.get(&key)) {
+    match forms.get(word) {
         Some(&found) if is_lower_ascii(word) => found,
         Some(&found) => Reporting { speech: found.speech, ..Reporting::default() },
         None => Reporting::default(),
@@ -567,15 +538,17 @@ const BELIEF: &[&str] = &["believes", "believe", "believed", "think", "thinks"];
 /// Verbs that report an aim when "to" follows: "Clinton wants to sign up 5 million people".
 const INTENTION: &[&str] = &["wants", "want", "wanted", "plans", "plan", "planned", "pledged", "pledges", "agreed", "intends", "hopes"];
 
-/// Words in reported content that reject something: "rubbish", "propaganda".
+/// Words in reported content that reject something: "rubbish", "propaganda". Asked of
+/// every word of every quote, so they are a [`Table`].
 pub fn is_denial_word(word: &str) -> bool {
-    with_lowercase(word, |w| matches!(
-        w,
-        "rubbish" | "propaganda" | "nonsense" | "false" | "untrue" | "baseless" | "lies" | "lie"
-            | "fabrication" | "fabricated" | "hoax" | "groundless" | "unfounded" | "fiction"
-            | "misleading" | "bogus" | "deny" | "denied" | "denies"
-    ))
+    static WORDS: OnceLock<Table<()>> = OnceLock::new();
+    WORDS.get_or_init(|| DENIAL_WORDS.iter().map(|&word| (word, ())).collect()).get(word).is_some()
 }
+
+const DENIAL_WORDS: &[&str] = &[
+    "rubbish", "propaganda", "nonsense", "false", "untrue", "baseless", "lies", "lie", "fabrication", "fabricated",
+    "hoax", "groundless", "unfounded", "fiction", "misleading", "bogus", "deny", "denied", "denies",
+];
 
 /// Auxiliaries that may stand between a speaker and the speech verb: "has said".
 pub fn is_auxiliary(word: &str) -> bool {
@@ -635,6 +608,75 @@ impl Key {
     }
 }
 
+/// Words read in any case, each with a value, for the lists asked about every word of a
+/// text: one hash look-up by [`Key`] instead of a chain of comparisons, and most words
+/// are turned away before that, without being packed, by their first letter and length.
+pub struct Table<V> {
+    by_key: FxHashMap<Key, V>,
+    /// For each first letter, a bit for each length a word may have and still lower-case
+    /// to a listed word. Of the characters that lower-case to ASCII, only one changes
+    /// length: "K", the kelvin sign, becomes "k", two bytes shorter. So a word's length
+    /// allows every length two, four, … bytes longer too.
+    lengths: [u32; 26],
+}
+
+impl<V> Default for Table<V> {
+    fn default() -> Self {
+        Table { by_key: FxHashMap::default(), lengths: [0; 26] }
+    }
+}
+
+impl<V> Table<V> {
+    /// The key of `word`, a lower-case word of a list that opens with a letter, with its
+    /// first letter and length recorded. A word too long for a key is left out: unit
+    /// tests read the lists for that.
+    fn admit(&mut self, word: &str) -> Option<Key> {
+        let key = Key::lowered(word)?;
+        if let Some(slot) = word.bytes().next().and_then(|b| self.lengths.get_mut(usize::from(b.wrapping_sub(b'a')))) {
+            for length in (word.len()..32).step_by(2) {
+                *slot |= 1 << length;
+            }
+        }
+        Some(key)
+    }
+
+    /// The value of `word`, in any case.
+    pub fn get(&self, word: &str) -> Option<&V> {
+        // A word that opens with an ASCII byte keeps it as its first letter in lower case;
+        // other words (and very long ones) are always looked up.
+        if let Some(&first) = word.as_bytes().first().filter(|b| b.is_ascii() && word.len() < 32) {
+            let initial = usize::from(first.to_ascii_lowercase().wrapping_sub(b'a'));
+            if self.lengths.get(initial).is_none_or(|lengths| lengths & (1 << word.len()) == 0) {
+                return None;
+            }
+        }
+        self.by_key.get(&Key::lowered_any(word)?)
+    }
+}
+
+impl<V: Default> Table<V> {
+    /// Updates the value of `word` (see [`Table::admit`]), added with the default value if
+    /// it is new.
+    fn add(&mut self, word: &str, update: impl FnOnce(&mut V)) {
+        if let Some(key) = self.admit(word) {
+            update(self.by_key.entry(key).or_default());
+        }
+    }
+}
+
+/// A table of words and their values (see [`Table::admit`]); a later value of a word wins.
+impl<'w, V> FromIterator<(&'w str, V)> for Table<V> {
+    fn from_iter<I: IntoIterator<Item = (&'w str, V)>>(entries: I) -> Self {
+        let mut table = Table::default();
+        for (word, value) in entries {
+            if let Some(key) = table.admit(word) {
+                table.by_key.insert(key, value);
+            }
+        }
+        table
+    }
+}
+
 /// `word` in lower case, borrowed when it is lower case already.
 pub fn lower_case(word: &str) -> Cow<'_, str> {
     if is_lower_ascii(word) {
@@ -687,8 +729,20 @@ mod tests {
     }
 
     #[test]
+    fn a_table_reads_its_words_in_any_case_and_a_later_value_wins() {
+        let table: Table<u8> = [("rubbish", 1), ("nonsense", 2), ("rubbish", 3)].into_iter().collect();
+        assert_eq!(table.get("RUBBISH"), Some(&3));
+        assert_eq!(table.get("Nonsense"), Some(&2));
+        assert_eq!(table.get("nonsens"), None);
+        assert_eq!(table.get("rubbish2"), None);
+        assert_eq!(table.get(""), None);
+        let kelvin: Table<u8> = [("kind", 1)].into_iter().collect();
+        assert_eq!(kelvin.get("\u{212A}ind"), Some(&1), "the kelvin sign lower-cases to k");
+    }
+
+    #[test]
     fn every_word_of_a_keyed_list_fits_a_key() {
-        for list in [DENYING, CLAIMING, SAYING, EVIDENCE, BELIEF, INTENTION] {
+        for list in [DENYING, CLAIMING, SAYING, EVIDENCE, BELIEF, INTENTION, DENIAL_WORDS] {
             for form in list {
                 assert!(Key::lowered(form).is_some(), "{form} is longer than a key holds");
             }

@@ -9,7 +9,6 @@ use std::sync::OnceLock;
 
 use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
-use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::lexicon;
@@ -256,7 +255,7 @@ fn could_start_before(word: &str, next: Option<&str>) -> bool {
     // "mid-1990s", "Oct.": a word opens as its part before a hyphen, without periods.
     let hyphen = word.bytes().position(|b| b == b'-');
     let head = word[..hyphen.unwrap_or(word.len())].trim_end_matches('.');
-    let Some(opens) = lexicon::Key::lowered(head).and_then(|key| openers().get(&key)) else {
+    let Some(opens) = openers().get(head) else {
         return false;
     };
     let whole = head.len() == word.len();
@@ -272,9 +271,9 @@ fn could_start_before(word: &str, next: Option<&str>) -> bool {
 
 /// The words that open a pattern of [`recognise`], besides digits: weekdays, month
 /// names, number words and the openers of relative, vague and set expressions. Every
-/// word of a text is asked about, so they are one table keyed by [`lexicon::Key`].
-fn openers() -> &'static FxHashMap<lexicon::Key, Opens> {
-    static OPENERS: OnceLock<FxHashMap<lexicon::Key, Opens>> = OnceLock::new();
+/// word of a text is asked about, so they are one [`lexicon::Table`].
+fn openers() -> &'static lexicon::Table<Opens> {
+    static OPENERS: OnceLock<lexicon::Table<Opens>> = OnceLock::new();
     OPENERS.get_or_init(|| {
         const WORDS: &[&str] = &[
             "today", "yesterday", "tomorrow", "tonight", "last", "next", "this", "past", "coming", "now",
@@ -302,7 +301,6 @@ fn openers() -> &'static FxHashMap<lexicon::Key, Opens> {
             .chain(always)
             .chain(before_noun)
             .chain(before_unit)
-            .filter_map(|(w, opens)| Some((lexicon::Key::lowered(w)?, opens)))
             .collect()
     })
 }
