@@ -610,31 +610,37 @@ impl Key {
 
 /// Words read in any case, each with a value, for the lists asked about every word of a
 /// text: one hash look-up by [`Key`] instead of a chain of comparisons, and most words
-/// are turned away before that, without being packed, by their first letter and length.
+/// are turned away before that, without being packed, by their first and last letters
+/// and their length.
 pub struct Table<V> {
     by_key: FxHashMap<Key, V>,
-    /// For each first letter, a bit for each length a word may have and still lower-case
-    /// to a listed word. Of the characters that lower-case to ASCII, only one changes
-    /// length: "K", the kelvin sign, becomes "k", two bytes shorter. So a word's length
-    /// allows every length two, four, … bytes longer too.
-    lengths: [u32; 26],
+    /// For each ASCII byte a listed word opens with, a bit for each length a word may have
+    /// and still lower-case to one of them. Of the characters that lower-case to ASCII,
+    /// only one changes length: "K", the kelvin sign, becomes "k", two bytes shorter. So a
+    /// word's length allows every length two, four, … bytes longer too.
+    lengths_by_first: [u32; 128],
+    /// The same for the ASCII byte a listed word ends with.
+    lengths_by_last: [u32; 128],
 }
 
 impl<V> Default for Table<V> {
     fn default() -> Self {
-        Table { by_key: FxHashMap::default(), lengths: [0; 26] }
+        Table { by_key: FxHashMap::default(), lengths_by_first: [0; 128], lengths_by_last: [0; 128] }
     }
 }
 
 impl<V> Table<V> {
-    /// The key of `word`, a lower-case word of a list that opens with a letter, with its
-    /// first letter and length recorded. A word too long for a key is left out: unit
-    /// tests read the lists for that.
+    /// The key of `word`, a lower-case ASCII word of a list, with its first and last bytes
+    /// and its length recorded. A word too long for a key is left out: unit tests read
+    /// the lists for that.
     fn admit(&mut self, word: &str) -> Option<Key> {
         let key = Key::lowered(word)?;
-        if let Some(slot) = word.bytes().next().and_then(|b| self.lengths.get_mut(usize::from(b.wrapping_sub(b'a')))) {
-            for length in (word.len()..32).step_by(2) {
-                *slot |= 1 << length;
+        let bytes = word.as_bytes();
+        for (lengths, byte) in [(&mut self.lengths_by_first, bytes.first()), (&mut self.lengths_by_last, bytes.last())] {
+            if let Some(slot) = byte.and_then(|&b| lengths.get_mut(usize::from(b))) {
+                for length in (word.len()..32).step_by(2) {
+                    *slot |= 1 << length;
+                }
             }
         }
         Some(key)
@@ -642,11 +648,15 @@ impl<V> Table<V> {
 
     /// The value of `word`, in any case.
     pub fn get(&self, word: &str) -> Option<&V> {
-        // A word that opens with an ASCII byte keeps it as its first letter in lower case;
-        // other words (and very long ones) are always looked up.
-        if let Some(&first) = word.as_bytes().first().filter(|b| b.is_ascii() && word.len() < 32) {
-            let initial = usize::from(first.to_ascii_lowercase().wrapping_sub(b'a'));
-            if self.lengths.get(initial).is_none_or(|lengths| lengths & (1 << word.len()) == 0) {
+        // An ASCII byte opening or ending a word is in lower case the byte that opens or
+        // ends the word in lower case; other words (and very long ones) are looked up.
+        let bytes = word.as_bytes();
+        if word.len() < 32 {
+            let allows = |lengths: &[u32; 128], byte: Option<&u8>| match byte.filter(|b| b.is_ascii()) {
+                Some(b) => lengths[usize::from(b.to_ascii_lowercase())] & (1 << word.len()) != 0,
+                None => true,
+            };
+            if !allows(&self.lengths_by_first, bytes.first()) || !allows(&self.lengths_by_last, bytes.last()) {
                 return None;
             }
         }
