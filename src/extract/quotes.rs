@@ -63,6 +63,19 @@ fn is_opening(c: char) -> bool {
     matches!(c, '“' | '"')
 }
 
+/// Where a quote mark may start in `bytes`, in order: only the ASCII marks and the curly
+/// ones (lead byte 0xE2) can matter, so these bytes are searched for, and only their
+/// characters decoded.
+fn mark_candidates(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let mut ascii = memchr::memchr3_iter(b'"', b'`', b'\'', bytes).peekable();
+    let mut curly = memchr::memchr_iter(0xE2, bytes).peekable();
+    std::iter::from_fn(move || match (ascii.peek(), curly.peek()) {
+        (Some(a), Some(c)) if c < a => curly.next(),
+        (Some(_), _) => ascii.next(),
+        (None, _) => curly.next(),
+    })
+}
+
 /// Pairs quote marks paragraph by paragraph.
 pub fn pair_marks(text: &str, paragraphs: &[Range<usize>], diagnostics: &mut Vec<Diagnostic>) -> Vec<Quoted> {
     let mut out = Vec::new();
@@ -72,10 +85,7 @@ pub fn pair_marks(text: &str, paragraphs: &[Range<usize>], diagnostics: &mut Vec
         let mut open: Option<(usize, usize, bool)> = None;
         // Where the next mark may start: after the second half of a doubled mark.
         let mut resume = 0;
-        // Only ASCII marks and the curly ones (lead byte 0xE2) can matter, so the scan
-        // tests bytes and decodes just those characters.
-        let marks = slice.bytes().enumerate().filter(|&(_, b)| matches!(b, b'"' | b'`' | b'\'' | 0xE2));
-        for (i, _) in marks {
+        for i in mark_candidates(slice.as_bytes()) {
             if i < resume {
                 continue;
             }
@@ -1226,6 +1236,20 @@ fn link_denials(cx: &Context, quotes: &mut [QuoteFinding]) {
                     q.stance = Stance::Claim;
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mark_candidates_are_every_ascii_mark_and_curly_lead_byte_in_order() {
+        for text in ["", "no marks", "“Yes,” he said, \"and 'no'\" ``then''", "`'\"“”‘’", "x\u{2014}y “z”", "\"\"\"“““"] {
+            let bytes = text.as_bytes();
+            let byte_by_byte: Vec<usize> = (0..bytes.len()).filter(|&i| matches!(bytes[i], b'"' | b'`' | b'\'' | 0xE2)).collect();
+            assert_eq!(mark_candidates(bytes).collect::<Vec<_>>(), byte_by_byte, "{text}");
         }
     }
 }
