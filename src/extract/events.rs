@@ -3,12 +3,15 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use jiff::civil::Date;
+use memchr::memmem;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::quotes::{QuoteFinding, QuoteKind};
+use super::text;
 use super::timex::{Interval, TimexFinding, TimexType};
 
 /// Where an event's date comes from.
@@ -127,10 +130,11 @@ fn clause_around(text: &str, sentence: Range<usize>, inner: Range<usize>) -> Ran
     let s = &text[sentence.clone()];
     let rel_start = inner.start - sentence.start;
     let rel_end = inner.end - sentence.start;
+    static SEARCHERS: OnceLock<Vec<memmem::Finder<'static>>> = OnceLock::new();
     let mut start = 0;
     let mut end = s.len();
-    for b in BREAKS {
-        for (i, _) in s.match_indices(b) {
+    for (b, finder) in BREAKS.iter().zip(text::searchers(&SEARCHERS, BREAKS)) {
+        for i in finder.find_iter(s.as_bytes()) {
             let keep_word = b.trim().chars().all(char::is_alphabetic);
             let cut_start = if keep_word { i + 1 } else { i + b.len() };
             if i + b.len() <= rel_start && cut_start > start {

@@ -2,7 +2,9 @@
 //! classification, speaker attribution and stance.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
+use memchr::memmem;
 use serde::{Deserialize, Serialize};
 
 use super::actors::{ActorTable, MentionFinding};
@@ -1128,10 +1130,10 @@ fn noun_phrase_start(text: &str, floor: usize, speaker_start: usize) -> usize {
 /// How much of `rest` the reported clause takes: it ends where the writer adds a clause
 /// of their own ("…; they only learned", "…, but Mrs. Clinton").
 fn content_clause_len(rest: &str) -> usize {
-    const BREAKS: [&str; 4] = ["; ", ", but ", ", even ", ", while "];
-    BREAKS
+    static SEARCHERS: OnceLock<Vec<memmem::Finder<'static>>> = OnceLock::new();
+    text::searchers(&SEARCHERS, &["; ", ", but ", ", even ", ", while "])
         .iter()
-        .filter_map(|b| rest.find(b))
+        .filter_map(|finder| finder.find(rest.as_bytes()))
         .filter(|&at| text::has_words(&rest[..at], 4))
         .min()
         .unwrap_or(rest.len())

@@ -4,6 +4,9 @@
 //! text with it never panics.
 
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use memchr::memmem;
 
 use super::lexicon;
 
@@ -111,6 +114,13 @@ impl WordIndex {
     pub fn all(&self) -> &[Word] {
         &self.words
     }
+}
+
+/// Searchers for `patterns`, built into `cell` on first use and kept there. A stretch of
+/// text searched for the same few strings again and again is searched with these rather
+/// than with `str::find`, which builds its searcher anew on every call.
+pub fn searchers(cell: &'static OnceLock<Vec<memmem::Finder<'static>>>, patterns: &[&'static str]) -> &'static [memmem::Finder<'static>] {
+    cell.get_or_init(|| patterns.iter().map(|&p| memmem::Finder::new(p)).collect())
 }
 
 /// Whether `s` has at least `n` words between white space: counting stops at the
