@@ -794,7 +794,7 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
             }
             (Some(role), &words[t + 1..])
         }
-        None => (None, &words[..]),
+        None => (None, words),
     };
     // "Chief Operating Officer" and "the Secretary of State" are roles without a name.
     if name_words.last().is_some_and(|w| lexicon::is_office_title(w.text(text))) || office_end == Some(words.len() - 1) {
@@ -953,6 +953,13 @@ pub fn name_key(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// What [`canonical`] makes of a name, with the name's key.
+struct Canonical {
+    name: String,
+    kind: Option<ActorKind>,
+    key: Vec<String>,
+}
+
 /// The name an actor goes by for a name in the text, and the kind that name alone
 /// fixes (`None` leaves the kind the text gives it): "Moscow" speaking is Russia, a
 /// country. `locative` says the name places something ("in Moscow"), where a capital
@@ -1030,7 +1037,7 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
     let mut lookup = Lookup::default();
     // A text names most actors many times: each name's canonical form and key are
     // worked out once.
-    let mut canonicals: FxHashMap<(&str, bool), (String, Option<ActorKind>, Vec<String>)> = FxHashMap::default();
+    let mut canonicals: FxHashMap<(&str, bool), Canonical> = FxHashMap::default();
     for c in &candidates {
         if places.contains(c.name.as_str()) {
             table.places.push(c.as_place());
@@ -1039,10 +1046,9 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
         if dropped.contains(c.name.as_str()) {
             continue;
         }
-        let (name, fixed_kind, key) = canonicals.entry((c.name.as_str(), c.locative)).or_insert_with(|| {
+        let Canonical { name, kind: fixed_kind, key } = canonicals.entry((c.name.as_str(), c.locative)).or_insert_with(|| {
             let (name, kind) = canonical(&c.name, c.locative);
-            let key = name_key(&name);
-            (name, kind, key)
+            Canonical { key: name_key(&name), name, kind }
         });
         let kind = fixed_kind.or(c.kind).unwrap_or(ActorKind::Other);
         let alias_target = alias_pairs.iter().find(|(_, alias)| alias == name).map(|(n, _)| n.as_str());
