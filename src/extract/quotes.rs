@@ -1027,7 +1027,8 @@ fn headline_colon(cx: &mut Context, sentence: Range<usize>) -> Option<(Range<usi
     if cx.paragraphs.binary_search_by_key(&sentence.start, |p| p.start).is_err() {
         return None;
     }
-    let colon = text[sentence.clone()].find(": ")?;
+    static COLON: OnceLock<Vec<memmem::Finder<'static>>> = OnceLock::new();
+    let colon = text::searchers(&COLON, &[": "])[0].find(text[sentence.clone()].as_bytes())?;
     let source = sentence.start..sentence.start + colon;
     let name = &text[source.clone()];
     let words = name.split_whitespace().count();
