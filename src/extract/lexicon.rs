@@ -614,33 +614,39 @@ impl Key {
 /// and their length.
 pub struct Table<V> {
     by_key: FxHashMap<Key, V>,
-    /// For each ASCII byte a listed word opens with, a bit for each length a word may have
-    /// and still lower-case to one of them. Of the characters that lower-case to ASCII,
-    /// only one changes length: "K", the kelvin sign, becomes "k", two bytes shorter. So a
-    /// word's length allows every length two, four, … bytes longer too.
-    lengths_by_first: [u32; 128],
-    /// The same for the ASCII byte a listed word ends with.
-    lengths_by_last: [u32; 128],
+    /// For each pair of first and last bytes a listed word has (see [`Table::slot`]), a bit
+    /// for each length a word may have and still lower-case to one of them. Of the
+    /// characters that lower-case to ASCII, only one changes length: "K", the kelvin sign,
+    /// becomes "k", two bytes shorter. So a word's length allows every length two, four, …
+    /// bytes longer too.
+    lengths: [[u32; 27]; 27],
 }
 
 impl<V> Default for Table<V> {
     fn default() -> Self {
-        Table { by_key: FxHashMap::default(), lengths_by_first: [0; 128], lengths_by_last: [0; 128] }
+        Table { by_key: FxHashMap::default(), lengths: [[0; 27]; 27] }
     }
 }
 
 impl<V> Table<V> {
+    /// Where an ASCII byte opening or ending a word files it: a letter, in either case, by
+    /// the letter, and any other byte in one slot after them.
+    fn slot(byte: u8) -> usize {
+        match byte.to_ascii_lowercase() {
+            b @ b'a'..=b'z' => usize::from(b - b'a'),
+            _ => 26,
+        }
+    }
+
     /// The key of `word`, a lower-case ASCII word of a list, with its first and last bytes
     /// and its length recorded. A word too long for a key is left out: unit tests read
     /// the lists for that.
     fn admit(&mut self, word: &str) -> Option<Key> {
         let key = Key::lowered(word)?;
-        let bytes = word.as_bytes();
-        for (lengths, byte) in [(&mut self.lengths_by_first, bytes.first()), (&mut self.lengths_by_last, bytes.last())] {
-            if let Some(slot) = byte.and_then(|&b| lengths.get_mut(usize::from(b))) {
-                for length in (word.len()..32).step_by(2) {
-                    *slot |= 1 << length;
-                }
+        if let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) {
+            let lengths = &mut self.lengths[Table::<V>::slot(first)][Table::<V>::slot(last)];
+            for length in (word.len()..32).step_by(2) {
+                *lengths |= 1 << length;
             }
         }
         Some(key)
@@ -650,13 +656,9 @@ impl<V> Table<V> {
     pub fn get(&self, word: &str) -> Option<&V> {
         // An ASCII byte opening or ending a word is in lower case the byte that opens or
         // ends the word in lower case; other words (and very long ones) are looked up.
-        let bytes = word.as_bytes();
-        if word.len() < 32 {
-            let allows = |lengths: &[u32; 128], byte: Option<&u8>| match byte.filter(|b| b.is_ascii()) {
-                Some(b) => lengths[usize::from(b.to_ascii_lowercase())] & (1 << word.len()) != 0,
-                None => true,
-            };
-            if !allows(&self.lengths_by_first, bytes.first()) || !allows(&self.lengths_by_last, bytes.last()) {
+        if let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) {
+            let lengths = self.lengths[Table::<V>::slot(first)][Table::<V>::slot(last)];
+            if first.is_ascii() && last.is_ascii() && word.len() < 32 && lengths & (1 << word.len()) == 0 {
                 return None;
             }
         }
