@@ -753,6 +753,14 @@ mod tests {
     }
 
     #[test]
+    fn every_demonym_is_capitalised() {
+        // `actors::descriptive_group` asks for a capital before it asks for a demonym.
+        for (demonym, _) in BY_DEMONYM {
+            assert!(demonym.starts_with(char::is_uppercase), "{demonym}");
+        }
+    }
+
+    #[test]
     fn every_word_of_a_keyed_list_fits_a_key() {
         for list in [DENYING, CLAIMING, SAYING, EVIDENCE, BELIEF, INTENTION, DENIAL_WORDS] {
             for form in list {
