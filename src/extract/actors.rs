@@ -441,12 +441,13 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
             && words.get(i + 1).is_some_and(|n| only_spaces(text, &words[i], n) && name_word(n.text(text)));
         // "then-Secretary of State Hillary Clinton", "secretary of State Hillary Clinton": an
         // office opens the run in lower case.
-        let lower_case_office = !name_word(w) && office_domain_after(text, words, i).is_some();
+        let is_name = name_word(w);
+        let lower_case_office = !is_name && office_domain_after(text, words, i).is_some();
         // "near al-Bab", "al-Qaeda said": an Arabic article opens the name in lower case.
         let article_name = ["al-", "el-"].iter().any(|a| w.strip_prefix(a).is_some_and(text::is_capitalised));
         let starts_run = lower_case_office
             || article_name
-            || (name_word(w) && !in_link(text, words[i].start) && (!lexicon::is_common_capitalised(w) || lexicon::is_honorific(w) || new_then_name));
+            || (is_name && !in_link(text, words[i].start) && (!lexicon::is_common_capitalised(w) || lexicon::is_honorific(w) || new_then_name));
         if !starts_run {
             i += 1;
             continue;
