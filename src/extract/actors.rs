@@ -1289,10 +1289,11 @@ fn governments_by_country(table: &mut ActorTable) {
     let mut merges = Vec::new();
     for i in 0..table.actors.len() {
         let Some(surname) = table.actors[i].name.strip_suffix(" government") else { continue };
+        let surname_key = name_key(surname);
         let demonym = table
             .actors
             .iter()
-            .filter(|a| a.kind == ActorKind::Person && name_key(&a.name).last() == name_key(surname).last())
+            .filter(|a| a.kind == ActorKind::Person && name_key(&a.name).last() == surname_key.last())
             .flat_map(|a| a.roles.iter())
             .find_map(|role| role.split(' ').find(|w| lexicon::country_of_demonym(w).is_some()));
         let Some(demonym) = demonym else { continue };
