@@ -1034,24 +1034,23 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
             dropped.insert(*name);
         }
     }
-    // Comparable name keys, kept beside the actors so they are computed once.
-    let mut keys: Vec<Vec<String>> = Vec::new();
-    let mut lookup = Lookup::default();
+    let (place_candidates, actor_candidates): (Vec<&Candidate>, Vec<&Candidate>) =
+        candidates.iter().filter(|c| !dropped.contains(c.name.as_str())).partition(|c| places.contains(c.name.as_str()));
+    table.places.extend(place_candidates.into_iter().map(Candidate::as_place));
     // A text names most actors many times: each name's canonical form and key are
     // worked out once.
     let mut canonicals: FxHashMap<(&str, bool), Canonical> = FxHashMap::default();
-    for c in &candidates {
-        if places.contains(c.name.as_str()) {
-            table.places.push(c.as_place());
-            continue;
-        }
-        if dropped.contains(c.name.as_str()) {
-            continue;
-        }
-        let Canonical { name, kind: fixed_kind, key } = canonicals.entry((c.name.as_str(), c.locative)).or_insert_with(|| {
+    for c in &actor_candidates {
+        canonicals.entry((c.name.as_str(), c.locative)).or_insert_with(|| {
             let (name, kind) = canonical(&c.name, c.locative);
             Canonical { key: name_key(&name), name, kind }
         });
+    }
+    // Comparable name keys, kept beside the actors.
+    let mut keys: Vec<&[String]> = Vec::new();
+    let mut lookup = Lookup::default();
+    for c in actor_candidates {
+        let Some(Canonical { name, kind: fixed_kind, key }) = canonicals.get(&(c.name.as_str(), c.locative)) else { continue };
         let kind = fixed_kind.or(c.kind).unwrap_or(ActorKind::Other);
         let alias_target = alias_pairs.iter().find(|(_, alias)| alias == name).map(|(n, _)| n.as_str());
         let index = find_actor(&table.actors, &keys, &lookup, name, key, kind, alias_target);
@@ -1063,7 +1062,7 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
                     lookup.rename(i, &actor.name, &keys[i], name, key);
                     actor.name = name.clone();
                     actor.kind = ActorKind::Person;
-                    keys[i] = key.clone();
+                    keys[i] = key;
                 }
                 if actor.kind == ActorKind::Other && kind != ActorKind::Other {
                     actor.kind = kind;
@@ -1074,7 +1073,7 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
                 let i = table.actors.len();
                 lookup.add(i, name, key);
                 table.actors.push(ActorFinding { name: name.clone(), kind, aliases: Vec::new(), roles: Vec::new() });
-                keys.push(key.clone());
+                keys.push(key);
                 i
             }
         };
@@ -1171,7 +1170,7 @@ fn insert_sorted(list: &mut Vec<usize>, i: usize) {
 
 fn find_actor(
     actors: &[ActorFinding],
-    keys: &[Vec<String>],
+    keys: &[&[String]],
     lookup: &Lookup,
     name: &str,
     key: &[String],
@@ -1210,7 +1209,7 @@ pub fn same_person(key: &[String], other: &[String]) -> bool {
 /// A bare surname seen before the full name was tied to a placeholder; fold those
 /// placeholders into the full-name actor. `keys` are the actors' name keys, as clustering
 /// keeps them.
-fn resolve_surnames(table: &mut ActorTable, keys: &[Vec<String>]) {
+fn resolve_surnames(table: &mut ActorTable, keys: &[&[String]]) {
     // The first full name of a person for each surname.
     let mut full_names: FxHashMap<&str, usize> = FxHashMap::default();
     for (f, key) in keys.iter().enumerate() {
