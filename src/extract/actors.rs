@@ -1133,24 +1133,24 @@ fn after_comma_place(text: &str, c: &Candidate) -> bool {
 /// name key, so that tying a candidate does not compare it with every actor. Each list
 /// holds actor indices in ascending order.
 #[derive(Default)]
-struct Lookup {
-    by_name: FxHashMap<String, Vec<usize>>,
-    by_last: FxHashMap<String, Vec<usize>>,
+struct Lookup<'n> {
+    by_name: FxHashMap<&'n str, Vec<usize>>,
+    by_last: FxHashMap<&'n str, Vec<usize>>,
 }
 
-impl Lookup {
-    fn add(&mut self, i: usize, name: &str, key: &[String]) {
-        insert_sorted(self.by_name.entry(name.to_string()).or_default(), i);
+impl<'n> Lookup<'n> {
+    fn add(&mut self, i: usize, name: &'n str, key: &'n [String]) {
+        insert_sorted(self.by_name.entry(name).or_default(), i);
         if let Some(last) = key.last() {
-            insert_sorted(self.by_last.entry(last.clone()).or_default(), i);
+            insert_sorted(self.by_last.entry(last).or_default(), i);
         }
     }
 
-    fn rename(&mut self, i: usize, old_name: &str, old_key: &[String], name: &str, key: &[String]) {
+    fn rename(&mut self, i: usize, old_name: &str, old_key: &[String], name: &'n str, key: &'n [String]) {
         if let Some(list) = self.by_name.get_mut(old_name) {
             list.retain(|&j| j != i);
         }
-        if let Some(list) = old_key.last().and_then(|last| self.by_last.get_mut(last)) {
+        if let Some(list) = old_key.last().and_then(|last| self.by_last.get_mut(last.as_str())) {
             list.retain(|&j| j != i);
         }
         self.add(i, name, key);
@@ -1171,7 +1171,7 @@ fn insert_sorted(list: &mut Vec<usize>, i: usize) {
 fn find_actor(
     actors: &[ActorFinding],
     keys: &[&[String]],
-    lookup: &Lookup,
+    lookup: &Lookup<'_>,
     name: &str,
     key: &[String],
     kind: ActorKind,
@@ -1187,7 +1187,7 @@ fn find_actor(
         return None;
     }
     // The latest person whose name could be this one: the same person shares a last word.
-    let same_last = lookup.by_last.get(key.last()?)?;
+    let same_last = lookup.by_last.get(key.last()?.as_str())?;
     same_last.iter().rev().copied().find(|&i| is_personal(actors[i].kind) && same_person(key, &keys[i]))
 }
 
