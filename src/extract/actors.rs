@@ -883,28 +883,28 @@ fn is_subject_of_next_verb(name: &str, after: &str) -> bool {
 }
 
 fn classify(text: &str, words: &[Word], name: &str) -> Option<ActorKind> {
-    let tokens: Vec<&str> = words.iter().map(|w| w.text(text)).collect();
+    let tokens = || words.iter().map(|w| w.text(text));
     if lexicon::country(name).is_some() {
         return Some(ActorKind::Country);
     }
     if lexicon::organisation_alias(name).is_some() || lexicon::known_organisation(name) {
         return Some(ActorKind::Organization);
     }
-    if tokens.iter().any(|t| lexicon::is_place_head(t)) {
+    if tokens().any(lexicon::is_place_head) {
         return None;
     }
     // "Air France", "Air China": an airline.
-    if tokens.iter().any(|t| lexicon::is_org_head(t)) || (tokens.len() >= 2 && tokens[0] == "Air") {
+    if tokens().any(lexicon::is_org_head) || (words.len() >= 2 && tokens().next() == Some("Air")) {
         return Some(ActorKind::Organization);
     }
-    let acronym = tokens.len() == 1 && name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+    let acronym = words.len() == 1 && name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase() || c == '.');
     if acronym {
         return Some(ActorKind::Organization);
     }
-    if tokens.len() >= 2 && tokens.len() <= 4 {
+    if words.len() >= 2 && words.len() <= 4 {
         return Some(ActorKind::Person);
     }
-    if tokens.len() == 1 {
+    if words.len() == 1 {
         // Decided later: a surname of a person named in full, a place, or other.
         return Some(ActorKind::Other);
     }
