@@ -778,7 +778,7 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
     .then_some(0);
     // A role noun opening a sentence before a full name is a role: "Rival Hillary Clinton";
     // so is a pageant's crown after "Miss": "Miss Universe Alicia Machado".
-    let capitalised_role = (words.len() >= 3 && lexicon::is_role_noun(&words[0].text(text).to_lowercase())).then_some(0);
+    let capitalised_role = (words.len() >= 3 && lexicon::with_lowercase(words[0].text(text), lexicon::is_role_noun)).then_some(0);
     let pageant = honorific && run[0].text(text) == "Miss" && words.len() >= 3;
     let title_at = words[..words.len() - 1]
         .iter()

@@ -543,8 +543,7 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
         return Some((p, the_start..head_end));
     }
     // A description of someone named before: "the California congressman said".
-    let noun = last.to_lowercase();
-    if lexicon::is_role_or_office_noun(&noun) {
+    if lexicon::with_lowercase(last, lexicon::is_role_or_office_noun) {
         let the_at = head.rfind("the ").or_else(|| head.rfind("The ")).filter(|&k| {
             (k == 0 || head[..k].ends_with(' ')) && !text::has_words(&head[k..], 5)
         });
@@ -561,7 +560,7 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
         return Some(speaking_group(cx, last, last_start..head_end));
     }
     // An unnamed group: "diplomats said".
-    if lexicon::is_group_noun(&last.to_lowercase()) {
+    if lexicon::with_lowercase(last, lexicon::is_group_noun) {
         return Some(speaking_group(cx, &last.to_lowercase(), last_start..head_end));
     }
     // A share of those polled: "Twenty-four percent said", "Nearly nine out of 10 say".
@@ -582,7 +581,7 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
     if opening.len() > 8 {
         return None;
     }
-    let group_at = opening.iter().take(2).position(|w| lexicon::is_group_noun(&w.to_lowercase()))?;
+    let group_at = opening.iter().take(2).position(|w| lexicon::with_lowercase(w, lexicon::is_group_noun))?;
     let lead = clause.len() - clause.trim_start().len();
     let start = floor + clause_start + lead;
     let noun = opening[group_at];
@@ -1070,7 +1069,7 @@ fn according_to(cx: &mut Context, words: &[Word], sentence: Range<usize>) -> Opt
     let source = match (pronoun, named) {
         (Some(p), _) => resolve_pronoun(cx, p.start..p.end, p.text(text) != "them"),
         (None, Some(m)) => Some((m.actor, m.start..m.end)),
-        (None, None) => match words[k + 2..].iter().take(4).find(|w| lexicon::is_group_noun(&w.text(text).to_lowercase())) {
+        (None, None) => match words[k + 2..].iter().take(4).find(|w| lexicon::with_lowercase(w.text(text), lexicon::is_group_noun)) {
             Some(group) => Some(speaking_group(cx, &group.text(text).to_lowercase(), group.start..group.end)),
             None => unnamed_source(text, cue_end..sentence.end, SourceAt::Start).map(|(name, span)| speaking_group(cx, &name, span)),
         },
