@@ -3,7 +3,7 @@
 //! `newsline ingest` (see `../shared/eval/README.md`); the page embeds the same
 //! structure in postcard form.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -164,8 +164,8 @@ pub fn slug(name: &str) -> String {
 struct Registry {
     actors: Vec<Actor>,
     keys: Vec<Vec<String>>,
-    by_name: HashMap<String, usize>,
-    by_last_word: HashMap<String, Vec<usize>>,
+    by_name: FxHashMap<String, usize>,
+    by_last_word: FxHashMap<String, Vec<usize>>,
 }
 
 impl Registry {
@@ -249,13 +249,13 @@ pub fn assemble(sources: Vec<Source>, analyses: Vec<Analysis>) -> Dataset {
     }
     ds.actors = registry.actors;
     // Slugs, unique within the corpus.
-    let mut taken: HashMap<String, usize> = HashMap::new();
+    let mut taken: FxHashMap<String, usize> = FxHashMap::default();
     for actor in &mut ds.actors {
         actor.id = unique_slug(&actor.name, &mut taken);
     }
 
     // Places are one per name across the corpus.
-    let mut place_named: HashMap<String, usize> = HashMap::new();
+    let mut place_named: FxHashMap<String, usize> = FxHashMap::default();
     for (ai, (source, analysis)) in sources.into_iter().zip(analyses).enumerate() {
         let text = &source.text;
         let article = source.id.clone();
@@ -276,7 +276,7 @@ pub fn assemble(sources: Vec<Source>, analyses: Vec<Analysis>) -> Dataset {
         }
         let quote_base = ds.quotes.len();
         let event_base = ds.events.len();
-        let event_of_quote: HashMap<usize, usize> = analysis
+        let event_of_quote: FxHashMap<usize, usize> = analysis
             .events
             .iter()
             .enumerate()
@@ -359,7 +359,7 @@ pub fn assemble(sources: Vec<Source>, analyses: Vec<Analysis>) -> Dataset {
             excerpted: false,
         });
     }
-    let mut taken: HashMap<String, usize> = HashMap::new();
+    let mut taken: FxHashMap<String, usize> = FxHashMap::default();
     for place in &mut ds.places {
         place.id = unique_slug(&place.name, &mut taken);
     }
@@ -368,7 +368,7 @@ pub fn assemble(sources: Vec<Source>, analyses: Vec<Analysis>) -> Dataset {
 }
 
 /// The name's slug, numbered when `taken` holds it already ("john-smith-2").
-fn unique_slug(name: &str, taken: &mut HashMap<String, usize>) -> String {
+fn unique_slug(name: &str, taken: &mut FxHashMap<String, usize>) -> String {
     let base = slug(name);
     let n = taken.entry(base.clone()).or_insert(0);
     *n += 1;
@@ -387,15 +387,19 @@ fn push_unique(list: &mut Vec<String>, item: String) {
 
 /// Quoted words shared by articles whose speakers differ: the seeds' "rubbish".
 fn conflicts(ds: &Dataset) -> Vec<Conflict> {
+    // The quote's words in lower case, one space apart, written into one string.
     let key = |t: &str| {
-        t.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-            .join(" ")
+        let mut key = String::with_capacity(t.len());
+        for word in t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(&extract::lower_case(word));
+        }
+        key
     };
     let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
-    let mut group_of: HashMap<String, usize> = HashMap::new();
+    let mut group_of: FxHashMap<String, usize> = FxHashMap::default();
     for (i, q) in ds.quotes.iter().enumerate() {
         if q.kind == QuoteKind::Indirect || q.speaker.is_none() {
             continue;
@@ -420,7 +424,7 @@ fn conflicts(ds: &Dataset) -> Vec<Conflict> {
             for q in &quotes {
                 push_unique(&mut speakers, q.speaker.clone().unwrap_or_default());
             }
-            let articles = quotes.iter().map(|q| &q.article).collect::<std::collections::HashSet<_>>();
+            let articles = quotes.iter().map(|q| &q.article).collect::<FxHashSet<_>>();
             (speakers.len() > 1 && articles.len() > 1).then(|| Conflict {
                 text: quotes[0].text.trim_end_matches(['.', ',']).to_string(),
                 quotes: quotes.iter().map(|q| q.id.clone()).collect(),
@@ -463,7 +467,7 @@ impl Dataset {
             q.rejects = None;
         });
         page.timexes.iter_mut().for_each(|t| t.text.clear());
-        let position: HashMap<String, String> =
+        let position: FxHashMap<String, String> =
             self.articles.iter().enumerate().map(|(i, a)| (a.id.clone(), i.to_string())).collect();
         for article in page.article_refs() {
             if let Some(p) = position.get(article.as_str()) {

@@ -19,6 +19,7 @@ use jiff::civil::Date;
 pub use actors::{is_personal, name_key, same_person, ActorFinding, ActorKind, MentionFinding, PlaceFinding};
 pub use events::{DateBasis, EventFinding};
 pub use quotes::{QuoteFinding, QuoteKind, Stance};
+pub use lexicon::lower_case;
 pub use text::paragraphs;
 pub use timex::{value_of, Granularity, Interval, TimexFinding, TimexType};
 
