@@ -221,12 +221,15 @@ pub fn assemble(sources: Vec<Source>, analyses: Vec<Analysis>) -> Dataset {
         .enumerate()
         .flat_map(|(ai, a)| (0..a.actors.len()).map(move |k| (ai, k)))
         .collect();
-    order.sort_by_cached_key(|&(ai, k)| std::cmp::Reverse(name_key(&analyses[ai].actors[k].name).len()));
+    // Each actor's name key, worked out once: it orders the merge and then joins the registry.
+    let mut keys: Vec<Vec<Vec<String>>> = analyses.iter().map(|a| a.actors.iter().map(|actor| name_key(&actor.name)).collect()).collect();
+    order.sort_by_key(|&(ai, k)| std::cmp::Reverse(keys[ai][k].len()));
     let mut global: Vec<Vec<usize>> = analyses.iter().map(|a| vec![0; a.actors.len()]).collect();
     let mut registry = Registry::default();
     for (ai, k) in order {
         let local = &analyses[ai].actors[k];
-        let key = name_key(&local.name);
+        // Each actor is merged once, so its key can be moved out.
+        let key = std::mem::take(&mut keys[ai][k]);
         let index = match registry.find(local, &key) {
             Some(i) => i,
             None => registry.add(local, key),
