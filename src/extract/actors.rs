@@ -1059,7 +1059,7 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
                 let actor = &mut table.actors[i];
                 // A full name seen after a bare surname becomes the canonical name.
                 if kind == ActorKind::Person && key.len() > keys[i].len() {
-                    lookup.rename(i, &actor.name, &keys[i], name, key);
+                    lookup.rename(i, &actor.name, keys[i], name, key);
                     actor.name = name.clone();
                     actor.kind = ActorKind::Person;
                     keys[i] = key;
@@ -1188,7 +1188,7 @@ fn find_actor(
     }
     // The latest person whose name could be this one: the same person shares a last word.
     let same_last = lookup.by_last.get(key.last()?.as_str())?;
-    same_last.iter().rev().copied().find(|&i| is_personal(actors[i].kind) && same_person(key, &keys[i]))
+    same_last.iter().rev().copied().find(|&i| is_personal(actors[i].kind) && same_person(key, keys[i]))
 }
 
 /// People, and single names not yet known to be anything else.
