@@ -285,13 +285,11 @@ fn openers() -> &'static lexicon::Table<Opens> {
             "midafternoon", "midmorning", "days", "weeks", "months", "years", "decades", "hours", "minutes",
             "quarters",
         ];
-        const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-        const ABBREVIATED_WEEKDAYS: &[&str] = &["mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun"];
         let months = MONTHS.iter().chain(&SHORT_MONTHS).chain(&["sept"]);
         let numbers = NUMBER_WORDS.iter().copied().chain(OTHER_NUMBER_WORDS.iter().map(|&(word, _)| word));
         let always = WORDS.iter().chain(months).copied().chain(numbers).map(|w| (w, Opens::Always));
-        let weekdays = WEEKDAYS.iter().map(|&w| (w, Opens::Weekday));
-        let abbreviated = ABBREVIATED_WEEKDAYS.iter().map(|&w| (w, Opens::AbbreviatedWeekday));
+        let weekdays = WEEKDAYS.iter().map(|&(w, _)| (w, Opens::Weekday));
+        let abbreviated = ABBREVIATED_WEEKDAYS.iter().map(|&(w, _)| (w, Opens::AbbreviatedWeekday));
         // Later entries win: a word that opens anything is no mere weekday, and "the",
         // "a", "an", "that" and "for", among the commonest words, open only before a few.
         let before_noun = [("the", Opens::BeforeTheirNoun)];
@@ -744,34 +742,39 @@ fn month_number_lower(w: &str) -> Option<i8> {
     SHORT_MONTHS.iter().position(|m| *m == w).and_then(|i| i8::try_from(i + 1).ok())
 }
 
+/// The weekdays by their full names.
+const WEEKDAYS: [(&str, Weekday); 7] = [
+    ("monday", Weekday::Monday),
+    ("tuesday", Weekday::Tuesday),
+    ("wednesday", Weekday::Wednesday),
+    ("thursday", Weekday::Thursday),
+    ("friday", Weekday::Friday),
+    ("saturday", Weekday::Saturday),
+    ("sunday", Weekday::Sunday),
+];
+
+/// The weekdays by their abbreviations, which name one only with the period.
+const ABBREVIATED_WEEKDAYS: [(&str, Weekday); 9] = [
+    ("mon", Weekday::Monday),
+    ("tue", Weekday::Tuesday),
+    ("tues", Weekday::Tuesday),
+    ("wed", Weekday::Wednesday),
+    ("thu", Weekday::Thursday),
+    ("thurs", Weekday::Thursday),
+    ("fri", Weekday::Friday),
+    ("sat", Weekday::Saturday),
+    ("sun", Weekday::Sunday),
+];
+
 /// A weekday's full name, or its abbreviation with the period ("Sun." but not
 /// "Sun", which is as often a company or the star).
 fn weekday(word: &str) -> Option<Weekday> {
     if !word.is_ascii() || word.len() > 10 {
         return None;
     }
-    lexicon::with_lowercase(word, weekday_lower)
-}
-
-fn weekday_lower(lower: &str) -> Option<Weekday> {
-    let abbreviated = lower.ends_with('.');
-    Some(match lower.trim_end_matches('.') {
-        "monday" => Weekday::Monday,
-        "tuesday" => Weekday::Tuesday,
-        "wednesday" => Weekday::Wednesday,
-        "thursday" => Weekday::Thursday,
-        "friday" => Weekday::Friday,
-        "saturday" => Weekday::Saturday,
-        "sunday" => Weekday::Sunday,
-        "mon" if abbreviated => Weekday::Monday,
-        "tue" | "tues" if abbreviated => Weekday::Tuesday,
-        "wed" if abbreviated => Weekday::Wednesday,
-        "thu" | "thurs" if abbreviated => Weekday::Thursday,
-        "fri" if abbreviated => Weekday::Friday,
-        "sat" if abbreviated => Weekday::Saturday,
-        "sun" if abbreviated => Weekday::Sunday,
-        _ => return None,
-    })
+    let bare = word.trim_end_matches('.');
+    let named = |list: &[(&str, Weekday)]| list.iter().find(|(name, _)| bare.eq_ignore_ascii_case(name)).map(|&(_, day)| day);
+    named(&WEEKDAYS).or_else(|| word.ends_with('.').then(|| named(&ABBREVIATED_WEEKDAYS)).flatten())
 }
 
 /// A count in digits or words: "24", "nine".
