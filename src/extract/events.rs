@@ -3,10 +3,8 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use jiff::civil::Date;
-use memchr::memmem;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -126,14 +124,14 @@ fn covering(sorted: &[Range<usize>], span: Range<usize>) -> Option<&Range<usize>
 /// The clause holding `inner`: the sentence cut at semicolons, dashes and
 /// clause-opening commas (", and", ", but", ", which", ", leaving").
 fn clause_around(text: &str, sentence: Range<usize>, inner: Range<usize>) -> Range<usize> {
-    const BREAKS: &[&str] = &["; ", " - ", " — ", ", and ", ", but ", ", which ", ", while ", ", leaving ", ", marking ", " since ", " when "];
+    static BREAKS: text::Searchers =
+        text::Searchers::new(&["; ", " - ", " — ", ", and ", ", but ", ", which ", ", while ", ", leaving ", ", marking ", " since ", " when "]);
     let s = &text[sentence.clone()];
     let rel_start = inner.start - sentence.start;
     let rel_end = inner.end - sentence.start;
-    static SEARCHERS: OnceLock<Vec<memmem::Finder<'static>>> = OnceLock::new();
     let mut start = 0;
     let mut end = s.len();
-    for (b, finder) in BREAKS.iter().zip(text::searchers(&SEARCHERS, BREAKS)) {
+    for (b, finder) in BREAKS.each() {
         for i in finder.find_iter(s.as_bytes()) {
             let keep_word = b.trim().chars().all(char::is_alphabetic);
             let cut_start = if keep_word { i + 1 } else { i + b.len() };

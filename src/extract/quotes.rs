@@ -2,9 +2,7 @@
 //! classification, speaker attribution and stance.
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
-use memchr::memmem;
 use serde::{Deserialize, Serialize};
 
 use super::actors::{ActorTable, MentionFinding};
@@ -1026,8 +1024,8 @@ fn headline_colon(cx: &mut Context, sentence: Range<usize>) -> Option<(Range<usi
     if cx.paragraphs.binary_search_by_key(&sentence.start, |p| p.start).is_err() {
         return None;
     }
-    static COLON: OnceLock<Vec<memmem::Finder<'static>>> = OnceLock::new();
-    let colon = text::searchers(&COLON, &[": "])[0].find(text[sentence.clone()].as_bytes())?;
+    static COLON: text::Searchers = text::Searchers::new(&[": "]);
+    let colon = COLON.each().find_map(|(_, finder)| finder.find(text[sentence.clone()].as_bytes()))?;
     let source = sentence.start..sentence.start + colon;
     let name = &text[source.clone()];
     let words = name.split_whitespace().count();
@@ -1130,10 +1128,10 @@ fn noun_phrase_start(text: &str, floor: usize, speaker_start: usize) -> usize {
 /// How much of `rest` the reported clause takes: it ends where the writer adds a clause
 /// of their own ("…; they only learned", "…, but Mrs. Clinton").
 fn content_clause_len(rest: &str) -> usize {
-    static SEARCHERS: OnceLock<Vec<memmem::Finder<'static>>> = OnceLock::new();
-    text::searchers(&SEARCHERS, &["; ", ", but ", ", even ", ", while "])
-        .iter()
-        .filter_map(|finder| finder.find(rest.as_bytes()))
+    static BREAKS: text::Searchers = text::Searchers::new(&["; ", ", but ", ", even ", ", while "]);
+    BREAKS
+        .each()
+        .filter_map(|(_, finder)| finder.find(rest.as_bytes()))
         .filter(|&at| text::has_words(&rest[..at], 4))
         .min()
         .unwrap_or(rest.len())

@@ -116,11 +116,25 @@ impl WordIndex {
     }
 }
 
-/// Searchers for `patterns`, built into `cell` on first use and kept there. A stretch of
-/// text searched for the same few strings again and again is searched with these rather
-/// than with `str::find`, which builds its searcher anew on every call.
-pub fn searchers(cell: &'static OnceLock<Vec<memmem::Finder<'static>>>, patterns: &[&'static str]) -> &'static [memmem::Finder<'static>] {
-    cell.get_or_init(|| patterns.iter().map(|&p| memmem::Finder::new(p)).collect())
+/// Fixed strings to search for, each with its searcher (`memchr::memmem`), built on first
+/// use and kept: a stretch of text searched for the same few strings again and again is
+/// searched with these rather than with `str::find`, which builds its searcher anew on
+/// every call.
+pub struct Searchers {
+    patterns: &'static [&'static str],
+    finders: OnceLock<Vec<memmem::Finder<'static>>>,
+}
+
+impl Searchers {
+    pub const fn new(patterns: &'static [&'static str]) -> Searchers {
+        Searchers { patterns, finders: OnceLock::new() }
+    }
+
+    /// Each pattern with its searcher, in the order given.
+    pub fn each(&self) -> impl Iterator<Item = (&'static str, &memmem::Finder<'static>)> {
+        let finders = self.finders.get_or_init(|| self.patterns.iter().map(|&p| memmem::Finder::new(p)).collect());
+        self.patterns.iter().copied().zip(finders)
+    }
 }
 
 /// Whether `s` has at least `n` words between white space: counting stops at the
