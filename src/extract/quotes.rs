@@ -611,13 +611,12 @@ fn poll_share(text: &str, range: Range<usize>) -> Option<Range<usize>> {
         _ => return None,
     };
     let words: Vec<(usize, &str)> = text::pieces_with_offsets(slice).collect();
-    let texts: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
     // "Nearly", "About", "More than" or "A mere" may lead the share.
     let mut first = words.len() - share_len;
-    while first > 0 && lexicon::with_lowercase(texts[first - 1], |w| matches!(w, "nearly" | "about" | "almost" | "roughly" | "only" | "just" | "than" | "more" | "fewer" | "less" | "a" | "mere")) {
+    while first > 0 && lexicon::with_lowercase(words[first - 1].1, |w| matches!(w, "nearly" | "about" | "almost" | "roughly" | "only" | "just" | "than" | "more" | "fewer" | "less" | "a" | "mere")) {
         first -= 1;
     }
-    let opens_clause = first == 0 || texts[first - 1].ends_with(',') || lexicon::with_lowercase(texts[first - 1], |w| matches!(w, "and" | "while" | "but"));
+    let opens_clause = first == 0 || words[first - 1].1.ends_with(',') || lexicon::with_lowercase(words[first - 1].1, |w| matches!(w, "and" | "while" | "but"));
     opens_clause.then(|| range.start + words[first].0..range.start + slice.len())
 }
 
