@@ -11,6 +11,11 @@ use clap::{Parser, Subcommand};
 use newsline::corpus::{self, Manifest, ReadError, Source};
 use newsline::dataset;
 
+/// Extraction allocates many small, short-lived strings and vectors per article;
+/// mimalloc serves them faster than the system allocator (README, "Performance").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "newsline", version, about = "Who said what and when, from news articles")]
 struct Cli {

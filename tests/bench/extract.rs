@@ -1,11 +1,15 @@
 //! Extraction throughput in MB/s on one core, and the page's start-up work natively
 //! (decoding the embedded blob, building the filter index, the first selection):
 //! `cargo bench --bench extract`. Reads `../shared/eval/polnear_train.jsonl`
-//! (840 articles, about 3.9 MB of text); the title-case article is made here.
+//! (840 articles, about 3.9 MB of text); the title-case article is made here. It
+//! allocates as the CLI does, with mimalloc, so its figures are the CLI's.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use newsline::corpus::read_jsonl;
 use newsline::extract::analyze;
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn polnear_train(c: &mut Criterion) {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/polnear_train.jsonl");
