@@ -464,6 +464,10 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
             // After a form of address any capitalised word is a name: "Mr. King", "Mrs. May".
             let addressed = lexicon::is_honorific(current) && j == i;
             let next_is_name = (name_word(next) && (addressed || !lexicon::is_common_capitalised(next))) || is_hyphenated_given_name(next);
+            if next_is_name {
+                j += 1;
+                continue;
+            }
             let bridge = (lexicon::is_name_particle(next) || lexicon::is_role_noun(next) || next == "of")
                 && words.get(j + 2).is_some_and(|n| name_word(n.text(text)))
                 && only_spaces(text, &words[j + 1], &words[j + 2]);
@@ -473,7 +477,7 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
             // "the People's Republic of China", "the Democratic Republic of Congo"; a bare
             // "Republic of China" is Taiwan, and the run is left as it was.
             let republic_of = bridge && current == "Republic" && j > i;
-            if next_is_name || particle_name || office_of || republic_of || (bridge && next != "of") || (bridge && run_has_org_head(text, &words[i..=j])) {
+            if particle_name || office_of || republic_of || (bridge && next != "of") || (bridge && run_has_org_head(text, &words[i..=j])) {
                 j += 1;
             } else {
                 break;
