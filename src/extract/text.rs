@@ -40,8 +40,52 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-fn is_joiner(c: char) -> bool {
-    matches!(c, '-' | '\'' | '’' | '.' | '&')
+/// What a character is to the word splitter: part of a word (a letter or a digit), a
+/// joiner that stays inside a word when a letter or digit follows it (a hyphen, an
+/// apostrophe, a period or `&`), or neither.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    WordChar,
+    Joiner,
+    Other,
+}
+
+/// The class of every ASCII byte, looked up rather than worked out: nearly every
+/// character of an English text is ASCII, and the splitter reads every one.
+const ASCII_CLASSES: [Class; 128] = {
+    let mut classes = [Class::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        classes[b] = if byte.is_ascii_alphanumeric() {
+            Class::WordChar
+        } else if matches!(byte, b'-' | b'\'' | b'.' | b'&') {
+            Class::Joiner
+        } else {
+            Class::Other
+        };
+        b += 1;
+    }
+    classes
+};
+
+/// The class of the character starting at byte `at` of `s` (a character boundary) and
+/// its width, decoded only when it is not ASCII.
+fn class_at(s: &str, at: usize) -> Option<(Class, usize)> {
+    match *s.as_bytes().get(at)? {
+        b if b.is_ascii() => Some((ASCII_CLASSES[usize::from(b)], 1)),
+        _ => {
+            let c = s.get(at..)?.chars().next()?;
+            let class = if c.is_alphanumeric() {
+                Class::WordChar
+            } else if c == '’' {
+                Class::Joiner
+            } else {
+                Class::Other
+            };
+            Some((class, c.len_utf8()))
+        }
+    }
 }
 
 /// The words of `range`, in order.
@@ -49,23 +93,23 @@ fn words(text: &str, range: Range<usize>) -> Vec<Word> {
     let slice = &text[range.clone()];
     let mut out = Vec::with_capacity(slice.len() / 6);
     let mut at = 0;
-    while let Some((c, width)) = char_at(slice, at) {
-        if !c.is_alphanumeric() {
+    while let Some((class, width)) = class_at(slice, at) {
+        if class != Class::WordChar {
             at += width;
             continue;
         }
         let start = at;
         at += width;
         let mut end = at;
-        while let Some((d, width)) = char_at(slice, at) {
-            if d.is_alphanumeric() {
-                at += width;
-                end = at;
-            } else if is_joiner(d) && char_at(slice, at + width).is_some_and(|(e, _)| e.is_alphanumeric()) {
+        while let Some((class, width)) = class_at(slice, at) {
+            match class {
+                Class::WordChar => {
+                    at += width;
+                    end = at;
+                }
                 // A joiner stays inside the word only when a letter or digit follows it.
-                at += width;
-            } else {
-                break;
+                Class::Joiner if class_at(slice, at + width).is_some_and(|(next, _)| next == Class::WordChar) => at += width,
+                _ => break,
             }
         }
         // Keep the final period of abbreviations such as "U.S." or "Mr.".
@@ -76,15 +120,6 @@ fn words(text: &str, range: Range<usize>) -> Vec<Word> {
         out.push(Word { start: range.start + start, end: range.start + end });
     }
     out
-}
-
-/// The character starting at byte `at` of `s` (a character boundary) and its width,
-/// read without decoding for ASCII, which nearly all of an English text is.
-fn char_at(s: &str, at: usize) -> Option<(char, usize)> {
-    match *s.as_bytes().get(at)? {
-        b if b.is_ascii() => Some((char::from(b), 1)),
-        _ => s.get(at..)?.chars().next().map(|c| (c, c.len_utf8())),
-    }
 }
 
 /// The words of a whole text, found once and handed out by range, so the stages
