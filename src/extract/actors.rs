@@ -218,12 +218,12 @@ pub fn find(text: &str, words: &WordIndex, sentences: &[Range<usize>]) -> ActorT
     let mut scan = Scan::default();
     // For each candidate of the scan, whether a title-case headline gave it.
     let mut from_headline: Vec<bool> = Vec::new();
-    let headlines: Vec<bool> = sentences.iter().map(|s| is_title_case(text, words.within(s.clone()))).collect();
-    let lower_case_elsewhere = written_in_lower_case(text, sentences, &headlines, words);
+    let headlines: Vec<bool> = sentences.iter().map(|s| is_title_case(words.within(s.clone()))).collect();
+    let lower_case_elsewhere = written_in_lower_case(sentences, &headlines, words);
     for (sentence, &headline) in sentences.iter().zip(&headlines) {
         let sentence_words = words.within(sentence.clone());
         let common = headline.then(|| {
-            let capitalised = sentence_words.iter().map(|w| w.text(text)).filter(|w| text::is_capitalised(w));
+            let capitalised = sentence_words.iter().map(|w| w.text()).filter(|w| text::is_capitalised(w));
             capitalised.filter(|w| lower_case_elsewhere.contains(&w.to_ascii_lowercase())).collect::<Vec<_>>()
         });
         scan_sentence(text, sentence_words, common.as_deref(), &mut scan);
@@ -380,8 +380,8 @@ fn keep_confirmed_headline_names(candidates: &mut Vec<Candidate>, in_headline: &
 
 /// Whether a sentence is a headline in title case, where every longer word is
 /// capitalised: "Hillary Clinton Slams Donald Trump Over Taxes".
-fn is_title_case(text: &str, words: &[Word]) -> bool {
-    let mut longer = words.iter().map(|w| w.text(text)).filter(|w| w.len() >= 4 && w.starts_with(char::is_alphabetic));
+fn is_title_case(words: &[Word]) -> bool {
+    let mut longer = words.iter().map(|w| w.text()).filter(|w| w.len() >= 4 && w.starts_with(char::is_alphabetic));
     let mut count = 0;
     longer.all(|w| {
         count += 1;
@@ -392,20 +392,20 @@ fn is_title_case(text: &str, words: &[Word]) -> bool {
 /// The capitalised words of the title-case headlines that the article writes in lower
 /// case somewhere, in ASCII lower case: one pass over the article, however many
 /// headlines it has, comparing each lower-case word with the headlines' few.
-fn written_in_lower_case(text: &str, sentences: &[Range<usize>], headlines: &[bool], words: &WordIndex) -> FxHashSet<String> {
+fn written_in_lower_case(sentences: &[Range<usize>], headlines: &[bool], words: &WordIndex) -> FxHashSet<String> {
     let capitalised: FxHashSet<String> = sentences
         .iter()
         .zip(headlines)
         .filter(|(_, &headline)| headline)
         .flat_map(|(s, _)| words.within(s.clone()))
-        .map(|w| w.text(text))
+        .map(|w| w.text())
         .filter(|w| text::is_capitalised(w))
         .map(str::to_ascii_lowercase)
         .collect();
     if capitalised.is_empty() {
         return capitalised;
     }
-    let lower_case = words.all().iter().map(|w| w.text(text)).filter(|w| w.starts_with(|c: char| c.is_ascii_lowercase()));
+    let lower_case = words.all().iter().map(|w| w.text()).filter(|w| w.starts_with(|c: char| c.is_ascii_lowercase()));
     // Nearly every such word is in lower case throughout already, and is looked up as it is.
     let folded = lower_case.map(|w| if w.bytes().any(|b| b.is_ascii_uppercase()) { Cow::Owned(w.to_ascii_lowercase()) } else { Cow::Borrowed(w) });
     folded.filter(|w| capitalised.contains(w.as_ref())).map(Cow::into_owned).collect()
@@ -430,7 +430,7 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
     let name_word = |word: &str| is_name_word(word) && !common.is_some_and(|c| is_common_in_headline(word, c));
     let mut i = 0;
     while i < words.len() {
-        let w = words[i].text(text);
+        let w = words[i].text();
         if let Some(c) = descriptive_group(text, words, i) {
             scan.candidates.push(c);
             i += 2;
@@ -438,11 +438,11 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
         }
         // "New" opens a sentence as often as a name, but "New York Post" is a name throughout.
         let new_then_name = w == "New"
-            && words.get(i + 1).is_some_and(|n| only_spaces(text, &words[i], n) && name_word(n.text(text)));
+            && words.get(i + 1).is_some_and(|n| only_spaces(text, &words[i], n) && name_word(n.text()));
         // "then-Secretary of State Hillary Clinton", "secretary of State Hillary Clinton": an
         // office opens the run in lower case.
         let is_name = name_word(w);
-        let lower_case_office = !is_name && office_domain_after(text, words, i).is_some();
+        let lower_case_office = !is_name && office_domain_after(words, i).is_some();
         // "near al-Bab", "al-Qaeda said": an Arabic article opens the name in lower case.
         let article_name = ["al-", "el-"].iter().any(|a| w.strip_prefix(a).is_some_and(text::is_capitalised));
         let starts_run = lower_case_office
@@ -455,12 +455,12 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
         // Grow the run over adjacent name words, particles and role nouns.
         let mut j = i;
         while j + 1 < words.len() && only_spaces(text, &words[j], &words[j + 1]) {
-            let current = words[j].text(text);
+            let current = words[j].text();
             // "the People's Republic of China", "the People’s Liberation Army": a name.
             if text::possessive_stem(current).is_some_and(|stem| stem != "People") {
                 break;
             }
-            let next = words[j + 1].text(text);
+            let next = words[j + 1].text();
             // After a form of address any capitalised word is a name: "Mr. King", "Mrs. May".
             let addressed = lexicon::is_honorific(current) && j == i;
             let next_is_name = (name_word(next) && (addressed || !lexicon::is_common_capitalised(next))) || is_hyphenated_given_name(next);
@@ -469,15 +469,15 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
                 continue;
             }
             let bridge = (lexicon::is_name_particle(next) || lexicon::is_role_noun(next) || next == "of")
-                && words.get(j + 2).is_some_and(|n| name_word(n.text(text)))
+                && words.get(j + 2).is_some_and(|n| name_word(n.text()))
                 && only_spaces(text, &words[j + 1], &words[j + 2]);
             let particle_name = next.starts_with("al-") || next.starts_with("el-");
             // "Secretary of State Madeleine Albright": the office runs on into the name.
-            let office_of = bridge && office_domain_after(text, words, j).is_some();
+            let office_of = bridge && office_domain_after(words, j).is_some();
             // "the People's Republic of China", "the Democratic Republic of Congo"; a bare
             // "Republic of China" is Taiwan, and the run is left as it was.
             let republic_of = bridge && current == "Republic" && j > i;
-            if particle_name || office_of || republic_of || (bridge && next != "of") || (bridge && run_has_org_head(text, &words[i..=j])) {
+            if particle_name || office_of || republic_of || (bridge && next != "of") || (bridge && run_has_org_head(&words[i..=j])) {
                 j += 1;
             } else {
                 break;
@@ -487,7 +487,7 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
         // "Boeing 787 Dreamliner", "the 787 “Dreamliner”": a name after a model number
         // names the model.
         let model_before = i.checked_sub(1).is_some_and(|p| {
-            let model = words[p].text(text);
+            let model = words[p].text();
             // Three digits after a comma or a period end a count ("100,000 Syrians").
             let end_of_count = model.bytes().all(|b| b.is_ascii_digit()) && text[..words[p].start].ends_with([',', '.']);
             names_a_model(model) && !end_of_count && text[words[p].end..words[i].start].chars().all(|c| matches!(c, ' ' | '`' | '“' | '"'))
@@ -499,15 +499,15 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
             continue;
         }
         // "US$ 40 billion" is a currency; "Boeing 787" and "Airbus A330-200" are products.
-        let last = words[j].text(text);
+        let last = words[j].text();
         // "Mr. Obama's program" is Obama's, and names him.
         let last_stem = text::possessive_stem(last);
         let possessive = last_stem.is_some();
         let after_run = &text[words[j].end..];
-        let model_follows = words.get(j + 1).is_some_and(|n| only_spaces(text, &words[j], n) && is_model_number(n.text(text)));
+        let model_follows = words.get(j + 1).is_some_and(|n| only_spaces(text, &words[j], n) && is_model_number(n.text()));
         if after_run.starts_with('$') || (model_follows && !possessive) {
             // The maker of a model is an organisation: "Boeing 787", "Airbus A380".
-            if words.get(j + 1).is_some_and(|n| names_a_model(n.text(text))) && !after_run.starts_with('$') {
+            if words.get(j + 1).is_some_and(|n| names_a_model(n.text())) && !after_run.starts_with('$') {
                 scan.organisations.push(text[words[i].start..words[j].end].to_string());
             }
             i = j + 1;
@@ -529,9 +529,9 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
         // "iPod Nano", "iTunes Music Store": a name after a lower-case brand names a product;
         // "Intel processors", "long-haul Airbus jets": a maker before its products is no
         // actor there.
-        let brand_before = i.checked_sub(1).is_some_and(|p| only_spaces(text, &words[p], &words[i]) && is_lowercase_brand(words[p].text(text)));
+        let brand_before = i.checked_sub(1).is_some_and(|p| only_spaces(text, &words[p], &words[i]) && is_lowercase_brand(words[p].text()));
         let products_follow = words.get(j + 1).is_some_and(|n| {
-            let noun = n.text(text);
+            let noun = n.text();
             only_spaces(text, &words[j], n) && (lexicon::is_product_noun(noun) || (!possessive && lexicon::is_modified_noun(noun)))
         });
         if products_follow {
@@ -547,7 +547,7 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
             i = j + 1;
             continue;
         }
-        let lowercase_before = i.checked_sub(1).map(|k| words[k].text(text));
+        let lowercase_before = i.checked_sub(1).map(|k| words[k].text());
         if let Some(org) = role_organisation(text, run) {
             scan.candidates.push(org);
         }
@@ -588,10 +588,10 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
 /// browser Safari"), with an operating system's "OS" ("Mac OS X") or a variant's last word
 /// ("MacBook Pro"), or described as a version ("Tiger, the newest version of …").
 fn names_a_product(text: &str, words: &[Word], i: usize, j: usize) -> bool {
-    let described = i.checked_sub(1).is_some_and(|p| only_spaces(text, &words[p], &words[i]) && lexicon::is_product_descriptor(words[p].text(text)));
+    let described = i.checked_sub(1).is_some_and(|p| only_spaces(text, &words[p], &words[i]) && lexicon::is_product_descriptor(words[p].text()));
     let run = &words[i..=j];
-    let operating_system = run.iter().any(|w| matches!(w.text(text), "OS" | "OSX"));
-    let variant = run.len() >= 2 && lexicon::is_product_variant(words[j].text(text));
+    let operating_system = run.iter().any(|w| matches!(w.text(), "OS" | "OSX"));
+    let variant = run.len() >= 2 && lexicon::is_product_variant(words[j].text());
     described || operating_system || variant || is_version_apposition(&text[words[j].end..])
 }
 
@@ -628,7 +628,7 @@ fn is_lowercase_brand(word: &str) -> bool {
 /// before a group noun).
 fn descriptive_group(text: &str, words: &[Word], i: usize) -> Option<Candidate> {
     let (first, second) = (words.get(i)?, words.get(i + 1)?);
-    let (w, noun) = (first.text(text), second.text(text));
+    let (w, noun) = (first.text(), second.text());
     // The noun is tested first, and a demonym's capital: they rule out nearly every pair
     // of words.
     let kind = if matches!(noun, "coalition" | "alliance" | "forces" | "force")
@@ -650,24 +650,24 @@ fn descriptive_group(text: &str, words: &[Word], i: usize) -> Option<Candidate> 
 /// The organisation named at the head of a title: "White House" in "White House
 /// Press Secretary Sean Spicer". A leading country ("US Air Force Colonel") is not one.
 fn role_organisation(text: &str, run: &[Word]) -> Option<Candidate> {
-    let title_at = run.iter().position(|w| lexicon::is_title(w.text(text)) || lexicon::is_role_noun(w.text(text)))?;
+    let title_at = run.iter().position(|w| lexicon::is_title(w.text()) || lexicon::is_role_noun(w.text()))?;
     let prefix = &run[..title_at];
-    let first = prefix.first()?.text(text);
+    let first = prefix.first()?.text();
     if prefix.len() < 2 || title_at + 1 >= run.len() || !could_name_a_body(first) {
         return None;
     }
     let span = prefix[0].start..prefix[prefix.len() - 1].end;
     let name = text[span.clone()].to_string();
-    (classify(text, prefix, &name) == Some(ActorKind::Organization)).then(|| Candidate::described(span, name, ActorKind::Organization))
+    (classify(prefix, &name) == Some(ActorKind::Organization)).then(|| Candidate::described(span, name, ActorKind::Organization))
 }
 
 /// One word that heads a company's role with a name after it: "Apple" in "Apple CEO
 /// Steve Jobs", "Airbus" in "Airbus chief executive Noel Forgeard". It is the company the
 /// role belongs to, unless the article names it as a person.
-fn body_before_role<'t>(text: &'t str, words: &[Word], i: usize, j: usize) -> Option<&'t str> {
-    let first = words[i].text(text);
-    let is_role = |w: &Word| lexicon::is_title(w.text(text)) || lexicon::is_role_noun(w.text(text));
-    let corporate = |w: &Word| lexicon::is_corporate_role(w.text(text));
+fn body_before_role<'t>(text: &str, words: &[Word<'t>], i: usize, j: usize) -> Option<&'t str> {
+    let first = words[i].text();
+    let is_role = |w: &Word| lexicon::is_title(w.text()) || lexicon::is_role_noun(w.text());
+    let corporate = |w: &Word| lexicon::is_corporate_role(w.text());
     let (role_follows, name_after) = if i < j {
         // Inside the run: "Apple CEO Steve Jobs".
         (corporate(&words[i + 1]), words[i + 2..=j].iter().any(|w| !is_role(w)))
@@ -676,7 +676,7 @@ fn body_before_role<'t>(text: &'t str, words: &[Word], i: usize, j: usize) -> Op
         // Forgeard".
         let joined = |k: usize| words.get(k).is_some_and(|w| only_spaces(text, &words[k - 1], w));
         let role = joined(j + 1) && corporate(&words[j + 1]);
-        let name_at = |k: usize| joined(k) && is_name_word(words[k].text(text));
+        let name_at = |k: usize| joined(k) && is_name_word(words[k].text());
         (role, name_at(j + 2) || (joined(j + 2) && corporate(&words[j + 2]) && name_at(j + 3)))
     };
     if !(role_follows && name_after) {
@@ -739,26 +739,26 @@ fn heads_an_office(word: &str) -> bool {
 /// When the word at `title` heads an office "of" something, where the office's domain
 /// ends: at the word after "of" ("Secretary of State") or the one after that ("Director
 /// of National Intelligence").
-fn office_domain_after(text: &str, words: &[Word], title: usize) -> Option<usize> {
-    if words.get(title + 1)?.text(text) != "of" || !heads_an_office(words[title].text(text)) {
+fn office_domain_after(words: &[Word], title: usize) -> Option<usize> {
+    if words.get(title + 1)?.text() != "of" || !heads_an_office(words[title].text()) {
         return None;
     }
-    (title + 2..words.len().min(title + 4)).find(|&k| lexicon::is_office_domain(words[k].text(text)))
+    (title + 2..words.len().min(title + 4)).find(|&k| lexicon::is_office_domain(words[k].text()))
 }
 
-fn run_has_org_head(text: &str, run: &[Word]) -> bool {
-    run.iter().any(|w| lexicon::is_org_head(w.text(text)))
+fn run_has_org_head(run: &[Word]) -> bool {
+    run.iter().any(|w| lexicon::is_org_head(w.text()))
 }
 
 /// Builds a candidate from a run, splitting title and honorific off the name.
 fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usize) -> Option<Candidate> {
     let (first, last) = (run.first()?, run.last()?);
-    let last_text = last.text(text);
+    let last_text = last.text();
     let mut name_end = last.end;
     if let Some(stem) = text::possessive_stem(last_text) {
         name_end = last.start + stem.len();
     }
-    let honorific = lexicon::is_honorific(first.text(text));
+    let honorific = lexicon::is_honorific(first.text());
     let words = if honorific { &run[1..] } else { run };
     if words.is_empty() {
         return None;
@@ -767,26 +767,26 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
     // office's domain ends the role: "Secretary of State", "Director of National Intelligence".
     let office_end = words
         .iter()
-        .position(|w| w.text(text) == "of")
+        .position(|w| w.text() == "of")
         .filter(|&of| of > 0)
-        .and_then(|of| office_domain_after(text, words, of - 1));
+        .and_then(|of| office_domain_after(words, of - 1));
     // A party label before a person's name is a role too: "Republican Michael Steele",
     // not in "Republican National Committee's" or "Democratic People's Republic of Korea".
     let party_label = (words.len() >= 3
-        && lexicon::is_party_label(words[0].text(text))
+        && lexicon::is_party_label(words[0].text())
         && lexicon::country(&text[words[0].start..name_end]).is_none()
         && words[1..].iter().all(|w| {
-            let stem = text::possessive_stem(w.text(text)).unwrap_or(w.text(text));
+            let stem = text::possessive_stem(w.text()).unwrap_or(w.text());
             !lexicon::is_org_head(stem) && !lexicon::is_party_label(stem)
         }))
     .then_some(0);
     // A role noun opening a sentence before a full name is a role: "Rival Hillary Clinton";
     // so is a pageant's crown after "Miss": "Miss Universe Alicia Machado".
-    let capitalised_role = (words.len() >= 3 && lexicon::with_lowercase(words[0].text(text), lexicon::is_role_noun)).then_some(0);
-    let pageant = honorific && run[0].text(text) == "Miss" && words.len() >= 3;
+    let capitalised_role = (words.len() >= 3 && lexicon::with_lowercase(words[0].text(), lexicon::is_role_noun)).then_some(0);
+    let pageant = honorific && run[0].text() == "Miss" && words.len() >= 3;
     let title_at = words[..words.len() - 1]
         .iter()
-        .rposition(|w| lexicon::is_title(w.text(text)) || lexicon::is_role_noun(w.text(text)))
+        .rposition(|w| lexicon::is_title(w.text()) || lexicon::is_role_noun(w.text()))
         .max(office_end.filter(|&end| end + 1 < words.len()))
         .or(party_label)
         .or(capitalised_role)
@@ -803,7 +803,7 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
         None => (None, words),
     };
     // "Chief Operating Officer" and "the Secretary of State" are roles without a name.
-    if name_words.last().is_some_and(|w| lexicon::is_office_title(w.text(text))) || office_end == Some(words.len() - 1) {
+    if name_words.last().is_some_and(|w| lexicon::is_office_title(w.text())) || office_end == Some(words.len() - 1) {
         return None;
     }
     let first = name_words.first()?;
@@ -815,7 +815,7 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
     }
     // A model number ("A380", "Airbus A320", "KC-45") names a product, not an actor;
     // a currency, unit, time zone or holiday names nobody.
-    if name_words.iter().any(|w| w.text(text).contains(|c: char| c.is_ascii_digit()) || lexicon::is_never_an_actor(w.text(text))) {
+    if name_words.iter().any(|w| w.text().contains(|c: char| c.is_ascii_digit()) || lexicon::is_never_an_actor(w.text())) {
         return None;
     }
     let single = name_words.len() == 1;
@@ -832,14 +832,14 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
         Some(ActorKind::Person)
     } else {
         // Places ("Rixos Hotel", "Middle East") are never actors.
-        classify(text, name_words, &name).map(|kind| match kind {
+        classify(name_words, &name).map(|kind| match kind {
             ActorKind::Other if before.is_some_and(lexicon::is_org_descriptor) => ActorKind::Organization,
             kind => kind,
         })
     };
     // A name with a place's word inside is no actor, and a place when that word ends
     // it: "Rixos Hotel", but not "Wall Street Journal" or "World Bank".
-    let place = kind.is_none() && ends_as_a_place(text, name_words);
+    let place = kind.is_none() && ends_as_a_place(name_words);
     if kind.is_none() && !place {
         return None;
     }
@@ -860,9 +860,9 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
 /// Whether a name's last word makes it a place: "Changi Airport", "the Atlantic Ocean".
 /// A head alone ("Airport") names no place, and a few heads only after their usual
 /// words: "West Bank", "Middle East", "Ground Zero" (not "Marty West").
-fn ends_as_a_place(text: &str, name: &[Word]) -> bool {
+fn ends_as_a_place(name: &[Word]) -> bool {
     let Some((last, [.., before])) = name.split_last() else { return false };
-    let (head, before) = (last.text(text), before.text(text));
+    let (head, before) = (last.text(), before.text());
     lexicon::is_place_head(head)
         && match head {
             "Bank" => matches!(before, "West" | "East" | "Left"),
@@ -886,8 +886,8 @@ fn is_subject_of_next_verb(name: &str, after: &str) -> bool {
     singular_verb || (past_verb && !name.ends_with('s'))
 }
 
-fn classify(text: &str, words: &[Word], name: &str) -> Option<ActorKind> {
-    let tokens = || words.iter().map(|w| w.text(text));
+fn classify(words: &[Word], name: &str) -> Option<ActorKind> {
+    let tokens = || words.iter().map(|w| w.text());
     if lexicon::country(name).is_some() {
         return Some(ActorKind::Country);
     }
@@ -918,12 +918,12 @@ fn classify(text: &str, words: &[Word], name: &str) -> Option<ActorKind> {
 /// "Russia's Defence Ministry" → the candidate "Russian Defence Ministry" and the last word used.
 fn possessive_org(text: &str, words: &[Word], j: usize, owner: &Candidate) -> Option<(Candidate, usize)> {
     let (country, _) = lexicon::country(&owner.name)?;
-    text::possessive_stem(words[j].text(text))?;
+    text::possessive_stem(words[j].text())?;
     let mut k = j + 1;
-    while k < words.len() && is_name_word(words[k].text(text)) && only_spaces(text, &words[k - 1], &words[k]) {
+    while k < words.len() && is_name_word(words[k].text()) && only_spaces(text, &words[k - 1], &words[k]) {
         k += 1;
     }
-    if k == j + 1 || !run_has_org_head(text, &words[j + 1..k]) {
+    if k == j + 1 || !run_has_org_head(&words[j + 1..k]) {
         return None;
     }
     let rest = &text[words[j + 1].start..words[k - 1].end];
@@ -939,9 +939,9 @@ fn administration(text: &str, words: &[Word], j: usize, owner: &Candidate) -> Op
     if owner.kind != Some(ActorKind::Person) && owner.kind != Some(ActorKind::Other) {
         return None;
     }
-    text::possessive_stem(words[j].text(text))?;
+    text::possessive_stem(words[j].text())?;
     let next = words.get(j + 1)?;
-    let noun = next.text(text).to_lowercase();
+    let noun = next.text().to_lowercase();
     if !matches!(noun.as_str(), "administration" | "government") || !only_spaces(text, &words[j], next) {
         return None;
     }

@@ -51,17 +51,17 @@ pub struct Analysis {
 }
 
 /// The layout of an article that every later stage reads.
-struct Segments {
+struct Segments<'t> {
     paragraphs: Vec<Range<usize>>,
     quoted: Vec<quotes::Quoted>,
     /// The quoted stretches, which sentences never split.
     protected: Vec<Range<usize>>,
     sentences: Vec<Range<usize>>,
-    words: text::WordIndex,
+    words: text::WordIndex<'t>,
     diagnostics: Vec<Diagnostic>,
 }
 
-fn segment(text: &str) -> Segments {
+fn segment(text: &str) -> Segments<'_> {
     let mut diagnostics = Vec::new();
     let paragraphs = text::paragraphs(text);
     let quoted = quotes::pair_marks(text, &paragraphs, &mut diagnostics);

@@ -191,7 +191,7 @@ impl Attribution {
 /// Everything attribution needs to see of an article.
 pub struct Context<'a> {
     pub text: &'a str,
-    pub words: &'a WordIndex,
+    pub words: &'a WordIndex<'a>,
     pub actors: &'a mut ActorTable,
     pub paragraphs: &'a [Range<usize>],
     pub sentences: &'a [Range<usize>],
@@ -323,7 +323,7 @@ fn trim_span(text: &str, span: Range<usize>) -> Range<usize> {
 fn attribute_after(cx: &mut Context, post: Range<usize>) -> Option<Attribution> {
     let text = cx.text;
     let words = cx.words.within(post.clone());
-    let cue_at = words.iter().take(12).position(|w| is_cue(text, w))?;
+    let cue_at = words.iter().take(12).position(|w| is_cue(w))?;
     let cue = words[cue_at];
     // Speaker before the cue ("Sean Spicer said") or after it ("said Sean Spicer").
     let before_cue = post.start..cue.start;
@@ -332,7 +332,7 @@ fn attribute_after(cx: &mut Context, post: Range<usize>) -> Option<Attribution> 
             speaker: Some(speaker),
             speaker_span: Some(span.clone()),
             cue: cue.start..cue.end,
-            lean: lean_of(text, &cue),
+            lean: lean_of(&cue),
             frame: span.start.min(cue.start)..attribution_end(text, post.end, cue.end),
         });
     }
@@ -344,7 +344,7 @@ fn attribute_after(cx: &mut Context, post: Range<usize>) -> Option<Attribution> 
                     speaker: Some(m.actor),
                     speaker_span: Some(m.start..m.end),
                     cue: cue.start..cue.end,
-                    lean: lean_of(text, &cue),
+                    lean: lean_of(&cue),
                     frame: cue.start..attribution_end(text, post.end, m.end),
                 });
             }
@@ -382,14 +382,14 @@ fn attribute_before(cx: &mut Context, pre: Range<usize>) -> Option<Attribution> 
     let text = cx.text;
     let words = cx.words.within(pre.clone());
     for w in words.iter().rev() {
-        if !is_cue(text, w) {
+        if !is_cue(w) {
             continue;
         }
         // Participles such as "referencing" take the clause's subject ("Trump defended it,
         // saying, “…”"), unless a form of "be" makes them the verb ("Clinton is describing
         // as …").
-        let progressive = words.iter().rev().find(|x| x.start < w.start).is_some_and(|x| makes_progressive(x.text(text)));
-        let subject = if w.text(text).ends_with("ing") && !progressive {
+        let progressive = words.iter().rev().find(|x| x.start < w.start).is_some_and(|x| makes_progressive(x.text()));
+        let subject = if w.text().ends_with("ing") && !progressive {
             if !participle_reports(text, pre.start..w.start) {
                 continue;
             }
@@ -402,7 +402,7 @@ fn attribute_before(cx: &mut Context, pre: Range<usize>) -> Option<Attribution> 
                 speaker: Some(speaker),
                 speaker_span: Some(span.clone()),
                 cue: w.start..w.end,
-                lean: lean_of(text, w),
+                lean: lean_of(w),
                 frame: span.start..w.end,
             });
         }
@@ -410,8 +410,8 @@ fn attribute_before(cx: &mut Context, pre: Range<usize>) -> Option<Attribution> 
     None
 }
 
-fn is_cue(text: &str, w: &Word) -> bool {
-    lexicon::speech_verb(w.text(text)).is_some()
+fn is_cue(w: &Word) -> bool {
+    lexicon::speech_verb(w.text()).is_some()
 }
 
 fn is_singular(pronoun: &str) -> bool {
@@ -444,8 +444,8 @@ fn resolve_pronoun(cx: &Context, span: Range<usize>, singular: bool) -> Option<(
     Some((actor, span))
 }
 
-fn lean_of(text: &str, w: &Word) -> CueLean {
-    lexicon::speech_verb(w.text(text)).unwrap_or(CueLean::Neutral)
+fn lean_of(w: &Word) -> CueLean {
+    lexicon::speech_verb(w.text()).unwrap_or(CueLean::Neutral)
 }
 
 /// `head` without a closing party label: "Rep. Stephen Lynch (D-Mass.)".
@@ -464,7 +464,7 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
     // Skip auxiliaries and adverbs right before the verb.
     let mut end = range.end;
     for w in words.iter().rev() {
-        if (lexicon::is_auxiliary(w.text(text)) || lexicon::is_be(w.text(text))) && text[w.end..end].trim().is_empty() {
+        if (lexicon::is_auxiliary(w.text()) || lexicon::is_be(w.text())) && text[w.end..end].trim().is_empty() {
             end = w.start;
         } else {
             break;
@@ -669,7 +669,7 @@ fn clause_subject(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range
             // to give details, saying".
             let text = cx.text;
             let verb = cx.words.within(range.clone()).iter().find(|w| {
-                let w = w.text(text);
+                let w = w.text();
                 lexicon::is_auxiliary(w) || lexicon::is_be(w) || lexicon::is_irregular_past(w) || (w.len() > 4 && w.ends_with("ed"))
             })?;
             let (name, span) = unnamed_source(text, range.start..verb.start, SourceAt::Subject)?;
@@ -806,9 +806,9 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
         for (k, w) in words.iter().enumerate() {
             // "A new poll shows that …", "one study found …": evidence is reported too, and
             // so are stated aims and beliefs ("Clinton wants to triple the program").
-            let verb = lexicon::reporting(w.text(text));
+            let verb = lexicon::reporting(w.text());
             let evidence = verb.evidence;
-            let to_follows = || words.get(k + 1).is_some_and(|n| n.text(text) == "to");
+            let to_follows = || words.get(k + 1).is_some_and(|n| n.text() == "to");
             let stance_verb = verb.belief || (verb.intention && to_follows());
             if !(evidence || stance_verb || verb.speech.is_some()) || inside_quote(w.start) {
                 continue;
@@ -820,7 +820,7 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                 if let Some((speaker, span)) = speaker_after(cx, w.end..sentence.end) {
                     let content = trim_content(text, sentence.start..sentence.start + content.len());
                     if text::has_words(&text[content.clone()], 3) && !inside_quote(content.start) {
-                        let attribution = Attribution { speaker: Some(speaker), speaker_span: Some(span.clone()), cue: w.start..w.end, lean: lean_of(text, w), frame: w.start..span.end };
+                        let attribution = Attribution { speaker: Some(speaker), speaker_span: Some(span.clone()), cue: w.start..w.end, lean: lean_of(w), frame: w.start..span.end };
                         found.push((content, attribution));
                     }
                     continue;
@@ -828,7 +828,7 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
             }
             // "Trump defended his tweets, saying they showed …": a participle after a comma
             // reports what the clause's subject said.
-            let subject = if w.text(text).ends_with("ing") {
+            let subject = if w.text().ends_with("ing") {
                 if !participle_reports(text, sentence.start..w.start) {
                     continue;
                 }
@@ -874,18 +874,18 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                 // the listener of "told reporters on Sunday that …".
                 let mut start = w.end;
                 let mut k2 = k + 1;
-                if lexicon::takes_listener(w.text(text)) {
+                if lexicon::takes_listener(w.text()) {
                     let listener_then_that = words[k + 1..words.len().min(k + 8)]
                         .iter()
                         .take_while(|n| !text[w.end..n.start].contains([',', ';', '“', '"']))
-                        .position(|n| n.text(text) == "that");
+                        .position(|n| n.text() == "that");
                     if let Some(p) = listener_then_that {
                         k2 = k + 1 + p;
                         frame_end = words[k2 - 1].end;
                     }
                 }
                 while let Some(n) = words.get(k2) {
-                    let t = n.text(text);
+                    let t = n.text();
                     let in_timex = cx.timexes.iter().any(|r| r.start <= n.start && n.end <= r.end);
                     let timex_opener = matches!(t, "on" | "in" | "last" | "this")
                         && words.get(k2 + 1).is_some_and(|m| cx.timexes.iter().any(|r| r.start <= m.start && m.end <= r.end));
@@ -904,7 +904,7 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                 }
                 // "said on Monday, in his first briefing": no content clause follows; but
                 // "said that, if elected, he would" has one.
-                let after_that = words.get(k2.wrapping_sub(1)).is_some_and(|n| n.end == start && n.text(text) == "that");
+                let after_that = words.get(k2.wrapping_sub(1)).is_some_and(|n| n.end == start && n.text() == "that");
                 if text[start..sentence.end].starts_with(',') && !after_that {
                     continue;
                 }
@@ -937,7 +937,7 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                     speaker,
                     speaker_span: speaker.map(|_| span.clone()),
                     cue: w.start..w.end,
-                    lean: lean_of(text, w),
+                    lean: lean_of(w),
                     frame: span.start..frame_end,
                 },
             ));
@@ -987,11 +987,11 @@ fn possessed_claims(cx: &mut Context, words: &[Word], inside_quote: &dyn Fn(usiz
     for k in 1..words.len().saturating_sub(1) {
         let noun = words[k];
         // One comparison with "that" costs less than the list of nouns, so it goes first.
-        if words[k + 1].text(text) != "that" || !lexicon::is_claim_noun(noun.text(text)) || inside_quote(noun.start) {
+        if words[k + 1].text() != "that" || !lexicon::is_claim_noun(noun.text()) || inside_quote(noun.start) {
             continue;
         }
         let owner = words[k - 1];
-        let Some(stem) = text::without_apostrophe_s(owner.text(text)) else { continue };
+        let Some(stem) = text::without_apostrophe_s(owner.text()) else { continue };
         let stem_end = owner.start + stem.len();
         let Some(m) = cx.actors.mentions_in(owner.start.saturating_sub(64)..stem_end).filter(|m| m.end == stem_end).last().copied() else {
             continue;
@@ -1009,7 +1009,7 @@ fn possessed_claims(cx: &mut Context, words: &[Word], inside_quote: &dyn Fn(usiz
         }
         let content = trim_content(text, begin..begin + clause.len());
         if text::has_words(&text[content.clone()], 3) {
-            let lean = if noun.text(text).starts_with("denial") { CueLean::Denial } else { CueLean::Claim };
+            let lean = if noun.text().starts_with("denial") { CueLean::Denial } else { CueLean::Claim };
             out.push((content, Attribution { speaker: Some(m.actor), speaker_span: Some(m.start..m.end), cue: noun.start..noun.end, lean, frame: m.start..noun.end }));
         }
     }
@@ -1050,7 +1050,7 @@ fn headline_colon(cx: &mut Context, sentence: Range<usize>) -> Option<(Range<usi
 /// "According to X, …" and "…, according to X": the rest of the sentence is X's report.
 fn according_to(cx: &mut Context, words: &[Word], sentence: Range<usize>) -> Option<(Range<usize>, Attribution)> {
     let text = cx.text;
-    let k = words.windows(2).position(|p| p[0].text(text).eq_ignore_ascii_case("according") && p[1].text(text) == "to")?;
+    let k = words.windows(2).position(|p| p[0].text().eq_ignore_ascii_case("according") && p[1].text() == "to")?;
     let (cue_start, cue_end) = (words[k].start, words[k + 1].end);
     // The source: a pronoun, the first named actor within a few words, or an unnamed
     // group. "According to" marks a report even when its source is none of these
@@ -1060,14 +1060,14 @@ fn according_to(cx: &mut Context, words: &[Word], sentence: Range<usize>) -> Opt
     // Not "according to her lawyer": the pronoun must be the whole source.
     let pronoun = words.get(k + 2).filter(|w| {
         let rest = text[w.end..sentence.end].trim_start();
-        matches!(w.text(text), "him" | "her" | "them") && (rest.is_empty() || rest.starts_with([',', '.', ';']))
+        matches!(w.text(), "him" | "her" | "them") && (rest.is_empty() || rest.starts_with([',', '.', ';']))
     });
     let named = cx.actors.mentions_in(window).next().copied();
     let source = match (pronoun, named) {
-        (Some(p), _) => resolve_pronoun(cx, p.start..p.end, p.text(text) != "them"),
+        (Some(p), _) => resolve_pronoun(cx, p.start..p.end, p.text() != "them"),
         (None, Some(m)) => Some((m.actor, m.start..m.end)),
-        (None, None) => match words[k + 2..].iter().take(4).find(|w| lexicon::with_lowercase(w.text(text), lexicon::is_group_noun)) {
-            Some(group) => Some(speaking_group(cx, &group.text(text).to_lowercase(), group.start..group.end)),
+        (None, None) => match words[k + 2..].iter().take(4).find(|w| lexicon::with_lowercase(w.text(), lexicon::is_group_noun)) {
+            Some(group) => Some(speaking_group(cx, &group.text().to_lowercase(), group.start..group.end)),
             None => unnamed_source(text, cue_end..sentence.end, SourceAt::Start).map(|(name, span)| speaking_group(cx, &name, span)),
         },
     };

@@ -11,15 +11,25 @@ use memchr::memmem;
 use super::lexicon;
 
 /// A word: letters and digits, joined by inner hyphens, apostrophes, periods or `&`.
+/// It keeps its text beside its byte range: the stages read the texts of most words
+/// several times, and slicing the article again each time would check the range's
+/// character boundaries again each time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Word {
+pub struct Word<'t> {
     pub start: usize,
     pub end: usize,
+    text: &'t str,
 }
 
-impl Word {
-    pub fn text<'t>(&self, text: &'t str) -> &'t str {
-        &text[self.start..self.end]
+impl<'t> Word<'t> {
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// The word's first `len` bytes, a character boundary of it: "Friday" of "Friday's".
+    pub fn cut_to(&self, len: usize) -> Option<Word<'t>> {
+        let text = self.text.get(..len)?;
+        Some(Word { start: self.start, end: self.start + len, text })
     }
 }
 
@@ -89,7 +99,7 @@ fn class_at(s: &str, at: usize) -> Option<(Class, usize)> {
 }
 
 /// The words of `range`, in order.
-fn words(text: &str, range: Range<usize>) -> Vec<Word> {
+fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
     let slice = &text[range.clone()];
     let mut out = Vec::with_capacity(slice.len() / 6);
     let mut at = 0;
@@ -117,24 +127,24 @@ fn words(text: &str, range: Range<usize>) -> Vec<Word> {
             end += 1;
             at = end;
         }
-        out.push(Word { start: range.start + start, end: range.start + end });
+        out.push(Word { start: range.start + start, end: range.start + end, text: &slice[start..end] });
     }
     out
 }
 
 /// The words of a whole text, found once and handed out by range, so the stages
 /// that look at the same sentence do not split it into words again.
-pub struct WordIndex {
-    words: Vec<Word>,
+pub struct WordIndex<'t> {
+    words: Vec<Word<'t>>,
 }
 
-impl WordIndex {
-    pub fn new(text: &str) -> WordIndex {
+impl<'t> WordIndex<'t> {
+    pub fn new(text: &'t str) -> WordIndex<'t> {
         WordIndex { words: words(text, 0..text.len()) }
     }
 
     /// The words lying wholly inside `range`, in order.
-    pub fn within(&self, range: Range<usize>) -> &[Word] {
+    pub fn within(&self, range: Range<usize>) -> &[Word<'t>] {
         &self.words[self.positions(range)]
     }
 
@@ -146,7 +156,7 @@ impl WordIndex {
     }
 
     /// Every word of the text, in order.
-    pub fn all(&self) -> &[Word] {
+    pub fn all(&self) -> &[Word<'t>] {
         &self.words
     }
 }
@@ -333,7 +343,7 @@ mod tests {
     #[test]
     fn words_keep_joiners_and_abbreviation_periods() {
         let text = "Trump’s U.S. al-Bab, rubbish.";
-        let w: Vec<&str> = words(text, 0..text.len()).iter().map(|w| w.text(text)).collect();
+        let w: Vec<&str> = words(text, 0..text.len()).iter().map(|w| w.text()).collect();
         assert_eq!(w, ["Trump’s", "U.S.", "al-Bab", "rubbish"]);
     }
 

@@ -196,13 +196,13 @@ pub fn find(
         let positions = all_words.positions(sentence.clone());
         // "Friday's close" is "Friday": the possessive is not part of the expression.
         words.clear();
-        words.extend(all_words.all()[positions.clone()].iter().map(|w| without_possessive(text, *w)));
+        words.extend(all_words.all()[positions.clone()].iter().map(|w| without_possessive(*w)));
         let words = words.as_slice();
         let regions = &all_regions[positions];
         let mut i = 0;
         while i < words.len() {
-            let first = words[i].text(text);
-            if !could_start_before(first, words.get(i + 1).map(|n| n.text(text))) {
+            let first = words[i].text();
+            if !could_start_before(first, words.get(i + 1).map(|n| n.text())) {
                 i += 1;
                 continue;
             }
@@ -340,13 +340,13 @@ fn is_possessive_gap(gap: &str) -> bool {
 }
 
 /// `w` without a trailing `'s` or `’s`.
-fn without_possessive(text: &str, w: Word) -> Word {
-    let t = w.text(text);
+fn without_possessive(w: Word<'_>) -> Word<'_> {
+    let t = w.text();
     if !t.ends_with(['s', 'S']) {
         return w;
     }
     let cut = ["'s", "’s", "'S", "’S"].iter().find_map(|s| t.strip_suffix(s)).filter(|rest| !rest.is_empty());
-    cut.map_or(w, |rest| Word { start: w.start, end: w.start + rest.len() })
+    cut.and_then(|rest| w.cut_to(rest.len())).unwrap_or(w)
 }
 
 /// How far back a tense cue may stand from the expression it governs.
@@ -378,9 +378,9 @@ impl Tense {
 /// Jan. 31") makes it past: one further away often governs a later date ("extended
 /// the offer to Nov. 20").
 fn tense_at(text: &str, words: &[Word], regions: &[Option<usize>], i: usize) -> Tense {
-    let is = |k: usize, options: &[&str]| lexicon::with_lowercase(words[k].text(text), |w| options.contains(&w));
+    let is = |k: usize, options: &[&str]| lexicon::with_lowercase(words[k].text(), |w| options.contains(&w));
     let clause_break = |a: usize, b: usize| text[words[a].end..words[b].start].contains([';', ':']);
-    let to_follows = |k: usize| words.get(k + 1).is_some_and(|x| x.text(text).eq_ignore_ascii_case("to"));
+    let to_follows = |k: usize| words.get(k + 1).is_some_and(|x| x.text().eq_ignore_ascii_case("to"));
     // The first cue after the expression: `Some(true)` for a future one. A name counts
     // for nothing in the reach ("On Tuesday, the National Abortion and Reproductive
     // Rights Action League plans to").
@@ -390,13 +390,13 @@ fn tense_at(text: &str, words: &[Word], regions: &[Option<usize>], i: usize) -> 
             if regions[k] != regions[i] || clause_break(k - 1, k) {
                 break;
             }
-            if !text::is_capitalised(words[k].text(text)) {
+            if !text::is_capitalised(words[k].text()) {
                 reach += 1;
             }
             if reach > TENSE_REACH_AHEAD {
                 break;
             }
-            if let Some(tense) = tense_cue(words[k].text(text), k - i, to_follows(k)) {
+            if let Some(tense) = tense_cue(words[k].text(), k - i, to_follows(k)) {
                 // "On Friday, the government planned to pay": a plan made then.
                 return Some(tense == Tense::Future && !is(k, &["planned"]));
             }
@@ -411,7 +411,7 @@ fn tense_at(text: &str, words: &[Word], regions: &[Option<usize>], i: usize) -> 
         if k >= 1 && k + 2 == i && is(k - 1, &["as"]) && is(k, &["early", "soon"]) && is(k + 1, &["as"]) {
             return Tense::Future;
         }
-        let Some(tense) = tense_cue(words[k].text(text), i - k, k + 1 < i && to_follows(k)) else { continue };
+        let Some(tense) = tense_cue(words[k].text(), i - k, k + 1 < i && to_follows(k)) else { continue };
         // "until Tuesday" looks ahead, but not in "not until Tuesday", "up until
         // Thursday" or "Until Thursday, they had not called".
         if is(k, &["until", "till"]) && ((k > 0 && is(k - 1, &["up", "not", "only"])) || ahead() == Some(false)) {
@@ -717,8 +717,8 @@ fn resolve(rel: Relative, a: Date) -> Option<(String, Option<Interval>, TimexTyp
 
 /// The word in lower case, borrowed from the text when it is lower case already, so
 /// matching allocates only for capitalised words.
-fn lower<'t>(text: &'t str, w: &Word) -> Cow<'t, str> {
-    lexicon::lower_case(w.text(text))
+fn lower<'t>(w: &Word<'t>) -> Cow<'t, str> {
+    lexicon::lower_case(w.text())
 }
 
 fn month_number(word: &str) -> Option<i8> {
@@ -859,8 +859,8 @@ fn day_interval(y: i16, m: i8, d: i8) -> Option<Interval> {
 
 /// Tries every pattern at word `i`. Returns the last word used and its meaning.
 fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) -> Option<(usize, Meaning)> {
-    let w = lower(text, &words[i]);
-    let next = |k: usize| words.get(i + k).map(|x| lower(text, x));
+    let w = lower(&words[i]);
+    let next = |k: usize| words.get(i + k).map(|x| lower(x));
     let adjacent = |k: usize| {
         words.get(i + k).is_some_and(|x| {
             text[words[i + k - 1].end..x.start].chars().all(|c| c == ' ' || c == ',')
@@ -878,7 +878,7 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
     }
 
     // "Monday, Jan 23", "Wednesday night" and plain weekdays.
-    if let Some(day) = weekday(&w).filter(|_| text::is_capitalised(words[i].text(text))) {
+    if let Some(day) = weekday(&w).filter(|_| text::is_capitalised(words[i].text())) {
         if adjacent(1) {
             // The weekday already places the date: the nearest one, whatever the tense.
             if let Some((last, m)) = recognise(text, words, i + 1, &|| Tense::Unmarked) {
@@ -887,7 +887,7 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
                 }
             }
         }
-        let prev = i.checked_sub(1).map(|k| lower(text, &words[k]));
+        let prev = i.checked_sub(1).map(|k| lower(&words[k]));
         let (future, last) = match prev.as_deref() {
             Some("next" | "coming") => (true, false),
             Some("last" | "past") => (false, true),
@@ -905,7 +905,7 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
 
     // "10 p.m. Wednesday", "noon Saturday", "7:15 p.m.".
     if let Some((last, clock)) = clock_time(text, words, i) {
-        let on = last + 1 + usize::from(matches!(words.get(last + 1).map(|x| lower(text, x)).as_deref(), Some("on")));
+        let on = last + 1 + usize::from(matches!(words.get(last + 1).map(|x| lower(x)).as_deref(), Some("on")));
         let gap_ok = words.get(on).is_some_and(|x| text[words[on - 1].end..x.start].chars().all(|c| c == ' ' || c == ','));
         let day = gap_ok.then(|| recognise(text, words, on, tense)).flatten().filter(|(_, m)| {
             matches!(m, Meaning::Absolute(_) | Meaning::Relative(Relative::Weekday { .. } | Relative::Days(_) | Relative::MonthDay { .. }))
@@ -918,18 +918,18 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
 
     // "January 23, 2017", "Jan. 23", "January 2017", "September".
     if let Some(m) = month_number(&w) {
-        let capital = text::is_capitalised(words[i].text(text));
+        let capital = text::is_capitalised(words[i].text());
         // "May" is a month when a date or a preposition says so, not the modal verb.
         let dated_may = next(1).is_some_and(|n| day_of_month(&n).is_some() || year(&n).is_some())
             || i.checked_sub(1).is_some_and(|p| {
-                matches!(&*lower(text, &words[p]), "in" | "by" | "since" | "until" | "from" | "early" | "late" | "mid" | "last" | "next" | "this" | "of" | "through" | "before" | "after")
+                matches!(&*lower(&words[p]), "in" | "by" | "since" | "until" | "from" | "early" | "late" | "mid" | "last" | "next" | "this" | "of" | "through" | "before" | "after")
             });
         if !capital || (w == "may" && !dated_may) {
             return None;
         }
         // "Jan Kavan" is a name; "the annual March for Life" and "the March of Dimes" are marches.
         let bare_abbreviation = words[i].end - words[i].start == 3 && !text[words[i].end..].starts_with('.');
-        let next_is_name = words.get(i + 1).is_some_and(|n| text::is_capitalised(n.text(text)) && month_number(&lower(text, n)).is_none());
+        let next_is_name = words.get(i + 1).is_some_and(|n| text::is_capitalised(n.text()) && month_number(&lower(n)).is_none());
         let a_march = w == "march" && !dated_may && matches!(next(1).as_deref(), Some("for" | "of" | "on" | "against"));
         if (bare_abbreviation && next_is_name) || a_march {
             return None;
@@ -944,7 +944,7 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
             let iv = starting(y, m, Granularity::Month)?;
             return Some((i + 1, Meaning::Absolute(iv)));
         }
-        if let Some((last, y)) = spoken_year(text, words, i + 1).filter(|_| adjacent(1)) {
+        if let Some((last, y)) = spoken_year(words, i + 1).filter(|_| adjacent(1)) {
             return Some((last, Meaning::Absolute(starting(y, m, Granularity::Month)?)));
         }
         // "July last year", "March of next year".
@@ -967,7 +967,7 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
     // "23 January 2017", "23 January".
     if let Some(d) = day_of_month(&w) {
         if let Some(m) = next(1).and_then(|n| month_number(&n)).filter(|_| adjacent(1)) {
-            if !text::is_capitalised(words[i + 1].text(text)) {
+            if !text::is_capitalised(words[i + 1].text()) {
                 return None;
             }
             if let Some(y) = next(2).and_then(|n| year(&n)).filter(|_| adjacent(2)) {
@@ -978,8 +978,8 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
         // The second day of "April 24 and 25".
         let month_before = i
             .checked_sub(3)
-            .filter(|&k| lower(text, &words[k + 2]) == "and" && day_of_month(words[k + 1].text(text)).is_some())
-            .and_then(|k| month_number(&lower(text, &words[k])).filter(|_| text::is_capitalised(words[k].text(text))));
+            .filter(|&k| lower(&words[k + 2]) == "and" && day_of_month(words[k + 1].text()).is_some())
+            .and_then(|k| month_number(&lower(&words[k])).filter(|_| text::is_capitalised(words[k].text())));
         if let Some(m) = month_before {
             return Some((i, month_day(m, d, tense())));
         }
@@ -995,14 +995,14 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
             return Some((i, Meaning::Relative(Relative::Quarter(q))));
         }
         if next(1).as_deref() == Some("quarter") && adjacent(1) {
-            return Some(quarter_of_year(text, words, i + 1, q));
+            return Some(quarter_of_year(words, i + 1, q));
         }
     }
     if w == "the" {
         if let Some(q) = next(1).and_then(|n| quarter_ordinal(&n)).filter(|_| next(2).as_deref() == Some("quarter")) {
-            return Some(quarter_of_year(text, words, i + 2, q));
+            return Some(quarter_of_year(words, i + 2, q));
         }
-        if let Some(found) = reporting_period(text, words, i) {
+        if let Some(found) = reporting_period(words, i) {
             return Some(found);
         }
         // "the past three months", "the next few days".
@@ -1022,7 +1022,7 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
             }
             (Some("near" | "short"), Some("future" | "term")) => return Some((i + 2, Meaning::Reference("FUTURE_REF"))),
             (Some("year"), _) => {
-                if let Some((last, y)) = spoken_year(text, words, i + 2) {
+                if let Some((last, y)) = spoken_year(words, i + 2) {
                     return Some((last, Meaning::Absolute(starting(y, 1, Granularity::Year)?)));
                 }
             }
@@ -1035,7 +1035,7 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
             }
         }
         match next(1).as_deref() {
-            Some("past") if i == 0 || !matches!(&*lower(text, &words[i - 1]), "over" | "for") => {
+            Some("past") if i == 0 || !matches!(&*lower(&words[i - 1]), "over" | "for") => {
                 return Some((i + 1, Meaning::Reference("PAST_REF")))
             }
             Some("future") => return Some((i + 1, Meaning::Reference("FUTURE_REF"))),
@@ -1062,13 +1062,13 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
     if let Some(decade) = spoken_decade(&w) {
         return Some((i, Meaning::Absolute(starting(decade, 1, Granularity::Decade)?)));
     }
-    if let Some((last, y)) = spoken_year(text, words, i) {
+    if let Some((last, y)) = spoken_year(words, i) {
         return Some((last, Meaning::Absolute(starting(y, 1, Granularity::Year)?)));
     }
     if let Some(set) = frequency(&w) {
         return Some((i, Meaning::Set(set.to_string())));
     }
-    if let Some((last, holiday)) = holiday(text, words, i) {
+    if let Some((last, holiday)) = holiday(words, i) {
         return Some((last, Meaning::Relative(Relative::Holiday { holiday, lean: lean_for(tense()) })));
     }
 
@@ -1096,7 +1096,7 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
                 return Some((end, Meaning::Duration(v)));
             }
         }
-        if let Some(m) = month_number(&n).filter(|_| text::is_capitalised(words[i + 1].text(text))) {
+        if let Some(m) = month_number(&n).filter(|_| text::is_capitalised(words[i + 1].text())) {
             // "last Oct. 23": the day, in the direction the word gives.
             let towards = match offset {
                 o if o < 0 => Tense::Past,
@@ -1193,7 +1193,7 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
         if let Some(day) = weekday(&n) {
             return Some((i + 1, Meaning::Set(format!("XXXX-WXX-{}", day.to_monday_one_offset()))));
         }
-        if let Some(m) = month_number(&n).filter(|_| text::is_capitalised(words[i + 1].text(text))) {
+        if let Some(m) = month_number(&n).filter(|_| text::is_capitalised(words[i + 1].text())) {
             return Some((i + 1, Meaning::Set(format!("XXXX-{m:02}"))));
         }
     }
@@ -1224,10 +1224,10 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
 fn reads_as_year(text: &str, words: &[Word], i: usize) -> bool {
     let Some(after) = words.get(i + 1) else { return true };
     let gap = &text[words[i].end..after.start];
-    if !gap.chars().all(char::is_whitespace) || !after.text(text).starts_with(|c: char| c.is_lowercase()) {
+    if !gap.chars().all(char::is_whitespace) || !after.text().starts_with(|c: char| c.is_lowercase()) {
         return true;
     }
-    let before = i.checked_sub(1).map(|k| lower(text, &words[k]));
+    let before = i.checked_sub(1).map(|k| lower(&words[k]));
     let dated_by = matches!(
         before.as_deref(),
         Some("in" | "since" | "by" | "of" | "from" | "until" | "till" | "to" | "before" | "after" | "during" | "through"
@@ -1237,7 +1237,7 @@ fn reads_as_year(text: &str, words: &[Word], i: usize) -> bool {
     );
     // "the company's 1989 results".
     let possessed = i.checked_sub(1).is_some_and(|k| is_possessive_gap(&text[words[k].end..words[i].start]));
-    dated_by || possessed || lexicon::with_lowercase(after.text(text), |w| {
+    dated_by || possessed || lexicon::with_lowercase(after.text(), |w| {
         matches!(w, "and" | "or" | "to" | "when" | "after" | "before" | "as" | "was" | "is" | "were" | "had" | "has" | "saw" | "will" | "would" | "that")
     })
 }
@@ -1272,8 +1272,8 @@ impl Holiday {
 }
 
 /// A holiday named at word `i` ("Thanksgiving Day", "Christmas", "New Year's Eve").
-fn holiday(text: &str, words: &[Word], i: usize) -> Option<(usize, Holiday)> {
-    let at = |k: usize| words.get(k).map(|x| x.text(text));
+fn holiday(words: &[Word], i: usize) -> Option<(usize, Holiday)> {
+    let at = |k: usize| words.get(k).map(|x| x.text());
     let capital = |k: usize| at(k).is_some_and(text::is_capitalised);
     if !capital(i) {
         return None;
@@ -1338,7 +1338,7 @@ fn with_day_part(text: &str, words: &[Word], at: usize, day: Meaning) -> (usize,
     let part = words
         .get(at + 1)
         .filter(|x| text[words[at].end..x.start].chars().all(|c| c == ' '))
-        .and_then(|x| day_part(x.text(text)));
+        .and_then(|x| day_part(x.text()));
     match part {
         Some(part) => (at + 1, at_clock(day, part)),
         None => (at, day),
@@ -1348,10 +1348,10 @@ fn with_day_part(text: &str, words: &[Word], at: usize, day: Meaning) -> (usize,
 /// A clock time at word `i`: "10 p.m.", "7:15 a.m.", "noon", "midnight", with an
 /// optional zone ("EST"). Returns the last word used and the TIMEX3 time (`22:00`).
 fn clock_time(text: &str, words: &[Word], i: usize) -> Option<(usize, String)> {
-    let w = lower(text, &words[i]);
+    let w = lower(&words[i]);
     let (last, clock) = match &*w {
         // "High Noon" is a film.
-        "noon" if i > 0 && lower(text, &words[i - 1]) == "high" => return None,
+        "noon" if i > 0 && lower(&words[i - 1]) == "high" => return None,
         "noon" | "midday" => (i, "12:00".to_string()),
         "midnight" => (i, "24:00".to_string()),
         _ => {
@@ -1360,12 +1360,12 @@ fn clock_time(text: &str, words: &[Word], i: usize) -> Option<(usize, String)> {
             let minutes_word = words
                 .get(i + 1)
                 .filter(|x| &text[words[i].end..x.start] == ":" && x.end - x.start == 2)
-                .and_then(|x| x.text(text).parse::<u8>().ok());
+                .and_then(|x| x.text().parse::<u8>().ok());
             let (minutes, meridian_at) = minutes_word.map_or((0, i + 1), |m| (m, i + 2));
-            let meridian = words.get(meridian_at).map(|x| lower(text, x))?;
+            let meridian = words.get(meridian_at).map(|x| lower(x))?;
             // "4 in the morning", "8 in the evening".
-            let part_of_day = (meridian == "in" && words.get(meridian_at + 1).is_some_and(|x| lower(text, x) == "the"))
-                .then(|| words.get(meridian_at + 2).map(|x| lower(text, x)))
+            let part_of_day = (meridian == "in" && words.get(meridian_at + 1).is_some_and(|x| lower(x) == "the"))
+                .then(|| words.get(meridian_at + 2).map(|x| lower(x)))
                 .flatten();
             if let Some(part) = part_of_day.filter(|_| (1..=12).contains(&hours)) {
                 let hours = match (&*part, hours) {
@@ -1389,19 +1389,19 @@ fn clock_time(text: &str, words: &[Word], i: usize) -> Option<(usize, String)> {
             (meridian_at, format!("{hours:02}:{minutes:02}"))
         }
     };
-    let zone = words.get(last + 1).map(|x| x.text(text)).is_some_and(|z| {
+    let zone = words.get(last + 1).map(|x| x.text()).is_some_and(|z| {
         matches!(z, "EST" | "EDT" | "CST" | "CDT" | "MST" | "MDT" | "PST" | "PDT" | "GMT" | "UTC" | "BST" | "CET")
     });
     Some((last + usize::from(zone), clock))
 }
 
 /// "third quarter" ending at word `at`, with "of 1984" after it when the year is given.
-fn quarter_of_year(text: &str, words: &[Word], at: usize, q: i8) -> (usize, Meaning) {
+fn quarter_of_year(words: &[Word], at: usize, q: i8) -> (usize, Meaning) {
     let of_year = words
         .get(at + 1)
-        .filter(|x| lower(text, x) == "of")
+        .filter(|x| lower(x) == "of")
         .and_then(|_| words.get(at + 2))
-        .and_then(|x| year(x.text(text)))
+        .and_then(|x| year(x.text()))
         .and_then(|y| starting(y, quarter_month(q), Granularity::Quarter));
     match of_year {
         Some(interval) => (at + 2, Meaning::Absolute(interval)),
@@ -1417,7 +1417,7 @@ fn quarter_of_years(text: &str, words: &[Word], at: usize, years: i64) -> Option
         return None;
     }
     let years = i16::try_from(years).ok()?;
-    let next = |k: usize| words.get(k).map(|x| lower(text, x));
+    let next = |k: usize| words.get(k).map(|x| lower(x));
     match (next(at + 1).as_deref(), next(at + 2).as_deref()) {
         (Some(o), Some("quarter")) => {
             let q = quarter_ordinal(o)?;
@@ -1433,12 +1433,12 @@ fn quarter_of_years(text: &str, words: &[Word], at: usize, years: i64) -> Option
 /// Earnings-report periods after "the" at word `i`: "the latest quarter", "the
 /// year-earlier period", "the 1988 second quarter", "the current fiscal year", "the
 /// year ended June 30" (a duration).
-fn reporting_period(text: &str, words: &[Word], i: usize) -> Option<(usize, Meaning)> {
+fn reporting_period(words: &[Word], i: usize) -> Option<(usize, Meaning)> {
     let mut k = i + 1;
     let (mut year_back, mut current, mut latest) = (false, false, false);
     let mut named_year = None;
     let mut ordinal = None;
-    while let Some(word) = words.get(k).map(|x| lower(text, x)) {
+    while let Some(word) = words.get(k).map(|x| lower(x)) {
         match &*word {
             "year-earlier" | "year-ago" | "comparable" | "corresponding" | "prior-year" => year_back |= word != "comparable",
             "current" | "present" => current = true,
@@ -1452,8 +1452,8 @@ fn reporting_period(text: &str, words: &[Word], i: usize) -> Option<(usize, Mean
         }
         k += 1;
     }
-    let head = words.get(k).map(|x| lower(text, x))?;
-    let after = words.get(k + 1).map(|x| lower(text, x));
+    let head = words.get(k).map(|x| lower(x))?;
+    let after = words.get(k + 1).map(|x| lower(x));
     let modified = k > i + 1;
     match &*head {
         "quarter" | "period" => {
@@ -1472,7 +1472,7 @@ fn reporting_period(text: &str, words: &[Word], i: usize) -> Option<(usize, Mean
             if matches!(after.as_deref(), Some("ended" | "ending")) {
                 return Some((k, Meaning::Duration("P1Y".into())));
             }
-            let before = i.checked_sub(1).map(|p| lower(text, &words[p]));
+            let before = i.checked_sub(1).map(|p| lower(&words[p]));
             let governed = matches!(before.as_deref(), Some("for" | "in" | "during" | "through" | "throughout" | "of"));
             if latest || !(modified || governed) || after.as_deref().is_some_and(|a| number(a).is_some() || a == "before") {
                 return None;
@@ -1486,8 +1486,8 @@ fn reporting_period(text: &str, words: &[Word], i: usize) -> Option<(usize, Mean
 
 /// A year said in words, as broadcast transcripts write it: "nineteen ninety-six",
 /// "two thousand". Returns the last word used and the year.
-fn spoken_year(text: &str, words: &[Word], i: usize) -> Option<(usize, i16)> {
-    let at = |k: usize| words.get(k).map(|x| lower(text, x));
+fn spoken_year(words: &[Word], i: usize) -> Option<(usize, i16)> {
+    let at = |k: usize| words.get(k).map(|x| lower(x));
     let first = at(i)?;
     if first == "two" && at(i + 1).as_deref() == Some("thousand") {
         return Some((i + 1, 2000));
@@ -1565,8 +1565,8 @@ fn month_day(month: i8, day: i8, tense: Tense) -> Meaning {
 
 /// Durations: "six-year-long", "almost six-year", "for months", "three years", "24 hours".
 fn duration(text: &str, words: &[Word], i: usize) -> Option<(usize, Meaning)> {
-    let w = lower(text, words.get(i)?);
-    let at = |k: usize| words.get(k).map(|x| lower(text, x));
+    let w = lower(words.get(i)?);
+    let at = |k: usize| words.get(k).map(|x| lower(x));
     // "for years", "within weeks", "over the years", "the weeks ahead", "months of talks".
     let plural_unit = |k: usize| at(k).filter(|n| n.ends_with('s')).and_then(|n| unit(&n)).map(|(_, code)| code);
     if matches!(&*w, "for" | "within" | "over") {
@@ -1587,7 +1587,7 @@ fn duration(text: &str, words: &[Word], i: usize) -> Option<(usize, Meaning)> {
             return Some((i + 2, Meaning::Duration(vague_duration(code))));
         }
     }
-    if let Some(code) = plural_unit(i).filter(|_| at(i + 1).as_deref() == Some("of") && !text::is_capitalised(words[i].text(text))) {
+    if let Some(code) = plural_unit(i).filter(|_| at(i + 1).as_deref() == Some("of") && !text::is_capitalised(words[i].text())) {
         return Some((i, Meaning::Duration(vague_duration(code))));
     }
     // "over an hour" is about an hour; "over the years" was handled above.
@@ -1637,7 +1637,7 @@ fn duration(text: &str, words: &[Word], i: usize) -> Option<(usize, Meaning)> {
         if matches!(at(first + 2).as_deref(), Some("ago" | "earlier" | "later" | "old" | "before" | "after" | "or")) {
             return None;
         }
-        let rate = !approx && first.checked_sub(1).is_some_and(|p| is_quantity(words[p].text(text)));
+        let rate = !approx && first.checked_sub(1).is_some_and(|p| is_quantity(words[p].text()));
         // "a minute and a half".
         let and_a_half = matches!((at(first + 2).as_deref(), at(first + 3).as_deref(), at(first + 4).as_deref()), (Some("and"), Some("a"), Some("half")));
         if let Some(value) = with_half(1, code).filter(|_| and_a_half && !rate) {
