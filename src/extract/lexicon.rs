@@ -614,37 +614,53 @@ impl Key {
 /// and their length.
 pub struct Table<V> {
     by_key: FxHashMap<Key, V>,
-    /// For each pair of first and last bytes a listed word has (see [`Table::slot`]), a bit
+    /// For each pair of first and last bytes a listed word has (see [`SLOTS`]), a bit
     /// for each length a word may have and still lower-case to one of them. Of the
     /// characters that lower-case to ASCII, only one changes length: "K", the kelvin sign,
     /// becomes "k", two bytes shorter. So a word's length allows every length two, four, …
     /// bytes longer too.
-    lengths: [[u32; 27]; 27],
+    lengths: [[u32; 28]; 28],
+}
+
+/// Where a byte opening or ending a word files it in [`Table::lengths`]: a letter, in
+/// either case, by the letter; any other ASCII byte in slot 26; a byte of a longer
+/// character in slot 27, whose lengths are all allowed, since such a word may
+/// lower-case to any listed one. Every word asked about is filed, so this is looked up
+/// rather than worked out.
+const SLOTS: [u8; 256] = {
+    let mut slots = [27; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        let lower = (byte as u8).to_ascii_lowercase();
+        slots[byte] = if lower.is_ascii_lowercase() { lower - b'a' } else { 26 };
+        byte += 1;
+    }
+    slots
+};
+
+/// The slot of `byte` (see [`SLOTS`]).
+fn slot(byte: u8) -> usize {
+    usize::from(SLOTS[usize::from(byte)])
 }
 
 impl<V> Default for Table<V> {
     fn default() -> Self {
-        Table { by_key: FxHashMap::default(), lengths: [[0; 27]; 27] }
+        // Words opening or ending with a longer character are always looked up.
+        let mut lengths = [[0; 28]; 28];
+        lengths[27] = [u32::MAX; 28];
+        lengths.iter_mut().for_each(|row| row[27] = u32::MAX);
+        Table { by_key: FxHashMap::default(), lengths }
     }
 }
 
 impl<V> Table<V> {
-    /// Where an ASCII byte opening or ending a word files it: a letter, in either case, by
-    /// the letter, and any other byte in one slot after them.
-    fn slot(byte: u8) -> usize {
-        match byte.to_ascii_lowercase() {
-            b @ b'a'..=b'z' => usize::from(b - b'a'),
-            _ => 26,
-        }
-    }
-
     /// The key of `word`, a lower-case ASCII word of a list, with its first and last bytes
     /// and its length recorded. A word too long for a key is left out: unit tests read
     /// the lists for that.
     fn admit(&mut self, word: &str) -> Option<Key> {
         let key = Key::lowered(word)?;
         if let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) {
-            let lengths = &mut self.lengths[Table::<V>::slot(first)][Table::<V>::slot(last)];
+            let lengths = &mut self.lengths[slot(first)][slot(last)];
             for length in (word.len()..32).step_by(2) {
                 *lengths |= 1 << length;
             }
@@ -657,8 +673,9 @@ impl<V> Table<V> {
         // An ASCII byte opening or ending a word is in lower case the byte that opens or
         // ends the word in lower case; other words (and very long ones) are looked up.
         if let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) {
-            let lengths = self.lengths[Table::<V>::slot(first)][Table::<V>::slot(last)];
-            if first.is_ascii() && last.is_ascii() && word.len() < 32 && lengths & (1 << word.len()) == 0 {
+            let lengths = self.lengths[slot(first)][slot(last)];
+            let length_bit = u32::try_from(word.len()).ok().and_then(|len| 1u32.checked_shl(len));
+            if length_bit.is_some_and(|bit| lengths & bit == 0) {
                 return None;
             }
         }
