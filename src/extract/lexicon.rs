@@ -7,8 +7,9 @@
 /// Words whose final period is part of the word, not a sentence end.
 pub fn keeps_period(word: &str) -> bool {
     let w = word.trim_end_matches('.');
-    // Initials such as "P.J" or a lone capital "J".
-    let initials = !w.is_empty()
+    // Initials such as "P.J" or a lone capital "J". Most words before a period are in
+    // lower case, and are turned away before they are split.
+    let initials = super::text::is_capitalised(w)
         && w.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase));
     initials
         || matches!(

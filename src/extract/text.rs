@@ -293,9 +293,13 @@ pub fn possessive_stem(word: &str) -> Option<&str> {
     without_apostrophe_s(word).or_else(|| word.strip_suffix("s’"))
 }
 
-/// Whether `c` can begin a word that names something (an upper-case letter).
+/// Whether `word` begins with an upper-case letter, as a word that names something
+/// does. Asked of nearly every word, so an ASCII first byte is read as it is.
 pub fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 #[cfg(test)]
