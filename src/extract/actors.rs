@@ -996,19 +996,22 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
     // Capitals only ever used as places ("in Astana") and countries that only place a
     // town ("Astana, Kazakhstan") are places; lone capitalised sentence openers are
     // nothing.
-    let mut by_name: FxHashMap<&str, Vec<&Candidate>> = FxHashMap::default();
+    // The maps and sets below are sized for the candidates at the outset: a text has
+    // dozens of them, and growing a table step by step rehashes it each time.
+    let capacity = candidates.len();
+    let mut by_name: FxHashMap<&str, Vec<&Candidate>> = FxHashMap::with_capacity_and_hasher(capacity, Default::default());
     for c in &candidates {
         by_name.entry(c.name.as_str()).or_default().push(c);
     }
-    let person_surnames: FxHashSet<&str> = candidates
-        .iter()
-        .filter(|c| c.kind == Some(ActorKind::Person))
-        .filter_map(|c| c.name.rsplit_once(' ').map(|(_, last)| last))
-        .collect();
+    let mut person_surnames: FxHashSet<&str> = FxHashSet::with_capacity_and_hasher(capacity, Default::default());
+    person_surnames.extend(
+        candidates.iter().filter(|c| c.kind == Some(ActorKind::Person)).filter_map(|c| c.name.rsplit_once(' ').map(|(_, last)| last)),
+    );
     // The first words of longer names: "towards Northrop" is Northrop Grumman, not a place.
-    let first_words: FxHashSet<&str> = candidates.iter().filter_map(|c| c.name.split_once(' ').map(|(first, _)| first)).collect();
-    let mut places: FxHashSet<&str> = FxHashSet::default();
-    let mut dropped: FxHashSet<&str> = FxHashSet::default();
+    let mut first_words: FxHashSet<&str> = FxHashSet::with_capacity_and_hasher(capacity, Default::default());
+    first_words.extend(candidates.iter().filter_map(|c| c.name.split_once(' ').map(|(first, _)| first)));
+    let mut places: FxHashSet<&str> = FxHashSet::with_capacity_and_hasher(capacity, Default::default());
+    let mut dropped: FxHashSet<&str> = FxHashSet::with_capacity_and_hasher(capacity, Default::default());
     for (name, same) in &by_name {
         let unknown = same.iter().any(|o| o.kind == Some(ActorKind::Other));
         // A country stays one where the text is set ("talks in France"), unless it only
@@ -1043,7 +1046,7 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
     table.places.extend(place_candidates.into_iter().map(Candidate::as_place));
     // A text names most actors many times: each name's canonical form and key are
     // worked out once.
-    let mut canonicals: FxHashMap<(&str, bool), Canonical> = FxHashMap::default();
+    let mut canonicals: FxHashMap<(&str, bool), Canonical> = FxHashMap::with_capacity_and_hasher(capacity, Default::default());
     for c in &actor_candidates {
         canonicals.entry((c.name.as_str(), c.locative)).or_insert_with(|| {
             let (name, kind) = canonical(&c.name, c.locative);
@@ -1052,7 +1055,7 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
     }
     // Comparable name keys, kept beside the actors.
     let mut keys: Vec<&[String]> = Vec::new();
-    let mut lookup = Lookup::default();
+    let mut lookup = Lookup { by_name: FxHashMap::with_capacity_and_hasher(capacity, Default::default()), by_last: FxHashMap::with_capacity_and_hasher(capacity, Default::default()) };
     for c in actor_candidates {
         let Some(Canonical { name, kind: fixed_kind, key }) = canonicals.get(&(c.name.as_str(), c.locative)) else { continue };
         let kind = fixed_kind.or(c.kind).unwrap_or(ActorKind::Other);
