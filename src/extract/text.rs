@@ -13,7 +13,8 @@ use super::lexicon;
 /// A word: letters and digits, joined by inner hyphens, apostrophes, periods or `&`.
 /// It keeps its text beside its byte range: the stages read the texts of most words
 /// several times, and slicing the article again each time would check the range's
-/// character boundaries again each time.
+/// character boundaries again each time. Only this module makes words, so a word's text
+/// is always the article's `start..end`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Word<'t> {
     pub start: usize,
@@ -349,6 +350,23 @@ mod tests {
         let text = "Trump’s U.S. al-Bab, rubbish.";
         let w: Vec<&str> = words(text, 0..text.len()).iter().map(|w| w.text()).collect();
         assert_eq!(w, ["Trump’s", "U.S.", "al-Bab", "rubbish"]);
+    }
+
+    #[test]
+    fn a_word_is_the_text_of_its_range_and_is_cut_only_at_a_character_boundary() {
+        let text = "Le café’s «Öl» K-9, naïve, 2017-01-23 Mr. Ünal’s";
+        let index = WordIndex::new(text);
+        let texts: Vec<&str> = index.all().iter().map(|w| w.text()).collect();
+        assert_eq!(texts, ["Le", "café’s", "Öl", "K-9", "naïve", "2017-01-23", "Mr.", "Ünal’s"]);
+        for w in index.all() {
+            assert_eq!(w.text(), &text[w.start..w.end]);
+        }
+        let cafe = index.all()[1];
+        assert_eq!(cafe.text(), "café’s");
+        let stem = cafe.cut_to("café".len()).expect("a character boundary");
+        assert_eq!((stem.text(), stem.end), ("café", cafe.start + "café".len()));
+        assert_eq!(cafe.cut_to("caf".len() + 1), None, "inside the é");
+        assert_eq!(cafe.cut_to(cafe.text().len() + 1), None, "past the word");
     }
 
     #[test]
