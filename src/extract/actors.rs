@@ -629,11 +629,11 @@ fn is_lowercase_brand(word: &str) -> bool {
 fn descriptive_group(text: &str, words: &[Word], i: usize) -> Option<Candidate> {
     let (first, second) = (words.get(i)?, words.get(i + 1)?);
     let (w, noun) = (first.text(), second.text());
-    // The noun is tested first, and a demonym's capital: they rule out nearly every pair
-    // of words.
-    let kind = if matches!(noun, "coalition" | "alliance" | "forces" | "force")
-        && w.strip_suffix("-led").is_some_and(|leader| lexicon::country(leader).is_some())
-    {
+    // The leader's "-led" is tested first, and a demonym's capital: they rule out nearly
+    // every pair of words.
+    let kind = if w.strip_suffix("-led").is_some_and(|leader| {
+        matches!(noun, "coalition" | "alliance" | "forces" | "force") && lexicon::country(leader).is_some()
+    }) {
         ActorKind::Organization
     } else if text::is_capitalised(w) && lexicon::is_group_noun(noun) && lexicon::country_of_demonym(w).is_some() {
         ActorKind::Group
