@@ -1055,7 +1055,7 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
     }
     // Comparable name keys, kept beside the actors.
     let mut keys: Vec<&[String]> = Vec::new();
-    let mut lookup = Lookup { by_name: FxHashMap::with_capacity_and_hasher(capacity, Default::default()), by_last: FxHashMap::with_capacity_and_hasher(capacity, Default::default()) };
+    let mut lookup = Lookup::with_capacity(capacity);
     for c in actor_candidates {
         let Some(Canonical { name, kind: fixed_kind, key }) = canonicals.get(&(c.name.as_str(), c.locative)) else { continue };
         let kind = fixed_kind.or(c.kind).unwrap_or(ActorKind::Other);
@@ -1139,13 +1139,18 @@ fn after_comma_place(text: &str, c: &Candidate) -> bool {
 /// The actors [`cluster`] has made so far, by exact name and by the last word of their
 /// name key, so that tying a candidate does not compare it with every actor. Each list
 /// holds actor indices in ascending order.
-#[derive(Default)]
 struct Lookup<'n> {
     by_name: FxHashMap<&'n str, Vec<usize>>,
     by_last: FxHashMap<&'n str, Vec<usize>>,
 }
 
 impl<'n> Lookup<'n> {
+    /// An empty lookup with room for `capacity` names.
+    fn with_capacity(capacity: usize) -> Lookup<'n> {
+        let room = || FxHashMap::with_capacity_and_hasher(capacity, Default::default());
+        Lookup { by_name: room(), by_last: room() }
+    }
+
     fn add(&mut self, i: usize, name: &'n str, key: &'n [String]) {
         insert_sorted(self.by_name.entry(name).or_default(), i);
         if let Some(last) = key.last() {

@@ -1023,8 +1023,7 @@ fn headline_colon(cx: &mut Context, sentence: Range<usize>) -> Option<(Range<usi
     if cx.paragraphs.binary_search_by_key(&sentence.start, |p| p.start).is_err() {
         return None;
     }
-    static COLON: text::Searchers = text::Searchers::new(&[": "]);
-    let colon = COLON.each().find_map(|(_, finder)| finder.find(text[sentence.clone()].as_bytes()))?;
+    let colon = text[sentence.clone()].find(": ")?;
     let source = sentence.start..sentence.start + colon;
     let name = &text[source.clone()];
     let words = name.split_whitespace().count();

@@ -290,8 +290,8 @@ fn openers() -> &'static lexicon::Table<Opens> {
         let months = MONTHS.iter().chain(&SHORT_MONTHS).chain(&["sept"]);
         let numbers = NUMBER_WORDS.iter().copied().chain(OTHER_NUMBER_WORDS.iter().map(|&(word, _)| word));
         let always = OPENING_WORDS.iter().chain(months).copied().chain(numbers).map(|w| (w, Opens::Always));
-        let weekdays = WEEKDAYS.iter().map(|&(w, _)| (w, Opens::Weekday));
-        let abbreviated = ABBREVIATED_WEEKDAYS.iter().map(|&(w, _)| (w, Opens::AbbreviatedWeekday));
+        let weekdays = WEEKDAYS.iter().map(|&(name, _, _)| (name, Opens::Weekday));
+        let abbreviated = WEEKDAYS.iter().flat_map(|&(_, abbreviations, _)| abbreviations.iter().map(|&a| (a, Opens::AbbreviatedWeekday)));
         // Later entries win: a word that opens anything is no mere weekday, and "the",
         // "a", "an", "that" and "for", among the commonest words, open only before a few.
         let before_noun = [("the", Opens::BeforeTheirNoun)];
@@ -744,28 +744,16 @@ fn month_number_lower(w: &str) -> Option<i8> {
     SHORT_MONTHS.iter().position(|m| *m == w).and_then(|i| i8::try_from(i + 1).ok())
 }
 
-/// The weekdays by their full names.
-const WEEKDAYS: [(&str, Weekday); 7] = [
-    ("monday", Weekday::Monday),
-    ("tuesday", Weekday::Tuesday),
-    ("wednesday", Weekday::Wednesday),
-    ("thursday", Weekday::Thursday),
-    ("friday", Weekday::Friday),
-    ("saturday", Weekday::Saturday),
-    ("sunday", Weekday::Sunday),
-];
-
-/// The weekdays by their abbreviations, which name one only with the period.
-const ABBREVIATED_WEEKDAYS: [(&str, Weekday); 9] = [
-    ("mon", Weekday::Monday),
-    ("tue", Weekday::Tuesday),
-    ("tues", Weekday::Tuesday),
-    ("wed", Weekday::Wednesday),
-    ("thu", Weekday::Thursday),
-    ("thurs", Weekday::Thursday),
-    ("fri", Weekday::Friday),
-    ("sat", Weekday::Saturday),
-    ("sun", Weekday::Sunday),
+/// Each weekday by its full name, and by the abbreviations that name it only with the
+/// period ("Sun." but not "Sun").
+const WEEKDAYS: [(&str, &[&str], Weekday); 7] = [
+    ("monday", &["mon"], Weekday::Monday),
+    ("tuesday", &["tue", "tues"], Weekday::Tuesday),
+    ("wednesday", &["wed"], Weekday::Wednesday),
+    ("thursday", &["thu", "thurs"], Weekday::Thursday),
+    ("friday", &["fri"], Weekday::Friday),
+    ("saturday", &["sat"], Weekday::Saturday),
+    ("sunday", &["sun"], Weekday::Sunday),
 ];
 
 /// A weekday's full name, or its abbreviation with the period ("Sun." but not
@@ -775,8 +763,13 @@ fn weekday(word: &str) -> Option<Weekday> {
         return None;
     }
     let bare = word.trim_end_matches('.');
-    let named = |list: &[(&str, Weekday)]| list.iter().find(|(name, _)| bare.eq_ignore_ascii_case(name)).map(|&(_, day)| day);
-    named(&WEEKDAYS).or_else(|| word.ends_with('.').then(|| named(&ABBREVIATED_WEEKDAYS)).flatten())
+    let abbreviated = word.ends_with('.');
+    WEEKDAYS
+        .iter()
+        .find(|(name, abbreviations, _)| {
+            bare.eq_ignore_ascii_case(name) || (abbreviated && abbreviations.iter().any(|a| bare.eq_ignore_ascii_case(a)))
+        })
+        .map(|&(_, _, day)| day)
 }
 
 /// A count in digits or words: "24", "nine".
@@ -1759,7 +1752,7 @@ mod tests {
 
     #[test]
     fn the_quick_test_lets_every_opener_through_in_any_case() {
-        let weekdays = WEEKDAYS.iter().map(|&(name, _)| name);
+        let weekdays = WEEKDAYS.iter().map(|&(name, _, _)| name);
         let numbers = OTHER_NUMBER_WORDS.iter().map(|&(word, _)| word);
         let listed = OPENING_WORDS.iter().chain(&MONTHS).chain(&SHORT_MONTHS).chain(&NUMBER_WORDS).copied().chain(weekdays).chain(numbers);
         let others = ["mon.", "thurs.", "mid-1990s", "oct.", "1998", "the", "for", "that"];

@@ -2,7 +2,7 @@
 //! (decoding the embedded blob, building the filter index, the first selection):
 //! `cargo bench --bench extract`. Reads `../shared/eval/polnear_train.jsonl`
 //! (840 articles, about 3.9 MB of text); the title-case article is made here. It
-//! allocates as the CLI does, with mimalloc, so its figures are the CLI's.
+//! allocates as the CLI does, with mimalloc, so that it times the extractor the CLI runs.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use newsline::corpus::read_jsonl;
