@@ -337,8 +337,8 @@ use super::countries::{BY_DEMONYM, BY_NAME};
 
 /// The country a name stands for, and whether the name is its capital (metonymy).
 pub fn country(name: &str) -> Option<(&'static Country, bool)> {
-    // Asked for nearly every capitalised run, so a hash table rather than a search.
-    static BY_NAME_MAP: OnceLock<FxHashMap<&'static str, (usize, bool)>> = OnceLock::new();
+    // Asked for nearly every capitalised run, so a sieved hash table rather than a search.
+    static BY_NAME_MAP: OnceLock<Names<(usize, bool)>> = OnceLock::new();
     let map = BY_NAME_MAP.get_or_init(|| BY_NAME.iter().map(|&(n, country, capital)| (n, (country, capital))).collect());
     let name = name.strip_prefix("the ").unwrap_or(name);
     // The table writes "People's Republic of China" with a straight apostrophe; every
@@ -356,7 +356,7 @@ pub fn country(name: &str) -> Option<(&'static Country, bool)> {
 
 /// The country whose adjective this is: "Russian" → Russia.
 pub fn country_of_demonym(word: &str) -> Option<&'static Country> {
-    static BY_DEMONYM_MAP: OnceLock<FxHashMap<&'static str, usize>> = OnceLock::new();
+    static BY_DEMONYM_MAP: OnceLock<Names<usize>> = OnceLock::new();
     let map = BY_DEMONYM_MAP.get_or_init(|| BY_DEMONYM.iter().copied().collect());
     COUNTRIES.get(*map.get(word)?)
 }
@@ -609,21 +609,18 @@ impl Key {
     }
 }
 
-/// Words read in any case, each with a value, for the lists asked about every word of a
-/// text: one hash look-up by [`Key`] instead of a chain of comparisons, and most words
-/// are turned away before that, without being packed, by their first and last letters
-/// and their length.
-pub struct Table<V> {
-    by_key: FxHashMap<Key, V>,
+/// Turns away most words a list does not hold by their first and last bytes and their
+/// length, before any hashing: most words asked about are in no list.
+struct Sieve {
     /// For each pair of first and last bytes a listed word has (see [`SLOTS`]), a bit
     /// for each length a word may have and still lower-case to one of them. Of the
     /// characters that lower-case to ASCII, only one changes length: "K", the kelvin sign,
     /// becomes "k", two bytes shorter. So a word's length allows every length two, four, …
-    /// bytes longer too.
+    /// bytes longer too. A word of 32 bytes or more is always let through.
     lengths: [[u32; 28]; 28],
 }
 
-/// Where a byte opening or ending a word files it in [`Table::lengths`]: a letter, in
+/// Where a byte opening or ending a word files it in [`Sieve::lengths`]: a letter, in
 /// either case, by the letter; any other ASCII byte in slot 26; a byte of a longer
 /// character in slot 27, whose lengths are all allowed, since such a word may
 /// lower-case to any listed one. Every word asked about is filed, so this is looked up
@@ -644,13 +641,75 @@ fn slot(byte: u8) -> usize {
     usize::from(SLOTS[usize::from(byte)])
 }
 
-impl<V> Default for Table<V> {
-    fn default() -> Self {
-        // Words opening or ending with a longer character are always looked up.
+impl Sieve {
+    /// A sieve that holds no word yet. Words opening or ending with a longer character
+    /// are always let through.
+    fn new() -> Sieve {
         let mut lengths = [[0; 28]; 28];
         lengths[27] = [u32::MAX; 28];
         lengths.iter_mut().for_each(|row| row[27] = u32::MAX);
-        Table { by_key: FxHashMap::default(), lengths }
+        Sieve { lengths }
+    }
+
+    /// Lets `word` through from now on, in any case.
+    fn admit(&mut self, word: &str) {
+        if let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) {
+            let lengths = &mut self.lengths[slot(first)][slot(last)];
+            for length in (word.len()..32).step_by(2) {
+                *lengths |= 1 << length;
+            }
+        }
+    }
+
+    /// Whether `word` may be one of the admitted words, in some case.
+    fn may_hold(&self, word: &str) -> bool {
+        // An ASCII byte opening or ending a word is in lower case the byte that opens or
+        // ends the word in lower case; other words (and very long ones) are let through.
+        let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) else { return true };
+        let lengths = self.lengths[slot(first)][slot(last)];
+        let length_bit = u32::try_from(word.len()).ok().and_then(|len| 1u32.checked_shl(len));
+        length_bit.is_none_or(|bit| lengths & bit != 0)
+    }
+}
+
+/// Names read exactly as written, each with a value, behind a [`Sieve`]: the country
+/// tables are asked about nearly every capitalised run of a text.
+struct Names<V> {
+    sieve: Sieve,
+    by_name: FxHashMap<&'static str, V>,
+}
+
+impl<V> Names<V> {
+    fn get(&self, name: &str) -> Option<&V> {
+        if !self.sieve.may_hold(name) {
+            return None;
+        }
+        self.by_name.get(name)
+    }
+}
+
+impl<V> FromIterator<(&'static str, V)> for Names<V> {
+    fn from_iter<I: IntoIterator<Item = (&'static str, V)>>(entries: I) -> Self {
+        let mut names = Names { sieve: Sieve::new(), by_name: FxHashMap::default() };
+        for (name, value) in entries {
+            names.sieve.admit(name);
+            names.by_name.insert(name, value);
+        }
+        names
+    }
+}
+
+/// Words read in any case, each with a value, for the lists asked about every word of a
+/// text: one hash look-up by [`Key`] instead of a chain of comparisons, and most words
+/// are turned away before that, without being packed, by a [`Sieve`].
+pub struct Table<V> {
+    by_key: FxHashMap<Key, V>,
+    sieve: Sieve,
+}
+
+impl<V> Default for Table<V> {
+    fn default() -> Self {
+        Table { by_key: FxHashMap::default(), sieve: Sieve::new() }
     }
 }
 
@@ -660,25 +719,14 @@ impl<V> Table<V> {
     /// the lists for that.
     fn admit(&mut self, word: &str) -> Option<Key> {
         let key = Key::lowered(word)?;
-        if let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) {
-            let lengths = &mut self.lengths[slot(first)][slot(last)];
-            for length in (word.len()..32).step_by(2) {
-                *lengths |= 1 << length;
-            }
-        }
+        self.sieve.admit(word);
         Some(key)
     }
 
     /// The value of `word`, in any case.
     pub fn get(&self, word: &str) -> Option<&V> {
-        // An ASCII byte opening or ending a word is in lower case the byte that opens or
-        // ends the word in lower case; other words (and very long ones) are looked up.
-        if let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) {
-            let lengths = self.lengths[slot(first)][slot(last)];
-            let length_bit = u32::try_from(word.len()).ok().and_then(|len| 1u32.checked_shl(len));
-            if length_bit.is_some_and(|bit| lengths & bit == 0) {
-                return None;
-            }
+        if !self.sieve.may_hold(word) {
+            return None;
         }
         self.by_key.get(&Key::lowered_any(word)?)
     }

@@ -567,7 +567,9 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
     }
     // An unnamed source: "a source said", "the network said", and one qualified by what
     // it knows ("a law enforcement official familiar with the investigation said").
-    let source_end = head.rfind(" familiar with ").map_or(head_end, |k| floor + k);
+    static FAMILIAR_WITH: std::sync::OnceLock<memchr::memmem::FinderRev<'static>> = std::sync::OnceLock::new();
+    let familiar_with = FAMILIAR_WITH.get_or_init(|| memchr::memmem::FinderRev::new(" familiar with "));
+    let source_end = familiar_with.rfind(head.as_bytes()).map_or(head_end, |k| floor + k);
     if let Some((name, span)) = unnamed_source(text, floor..source_end, SourceAt::Subject) {
         return Some(speaking_group(cx, &name, span));
     }
@@ -714,12 +716,8 @@ enum SourceAt {
 /// "one West Virginia official", "the ad’s narrator". Returns the description without
 /// its determiner, and the phrase's span.
 fn unnamed_source(text: &str, range: Range<usize>, at: SourceAt) -> Option<(String, Range<usize>)> {
-    const DETERMINERS: &[&str] = &[
-        "a", "an", "the", "one", "another", "several", "some", "many", "two", "three", "his", "her", "their", "its", "A", "An", "The",
-        "One", "Another", "Several", "Some", "Many", "Two", "Three", "His", "Her", "Their", "Its",
-    ];
     // "Connecticut’s tax commissioner": a possessive name determines the phrase too.
-    let is_determiner = |w: &str| DETERMINERS.contains(&w) || (text::is_capitalised(w) && text::without_apostrophe_s(w).is_some());
+    let is_determiner = |w: &str| is_determiner_word(w) || (text::is_capitalised(w) && text::without_apostrophe_s(w).is_some());
     let slice = &text[range.clone()];
     // Only the words at the end of the range (at its start, for a source that starts it)
     // can change the answer, and a range may be a long sentence. A phrase ending the range
@@ -759,7 +757,7 @@ fn unnamed_source(text: &str, range: Range<usize>, at: SourceAt) -> Option<(Stri
         }
         // "Ivana Trump’s brief": the whole name owns the phrase.
         let name_before = d > 0 && text::is_capitalised(words[d - 1].1) && !words[d - 1].1.ends_with(',') && !lexicon::is_sentence_adverb(words[d - 1].1);
-        let d = if name_before && words[d].1.ends_with('s') && !DETERMINERS.contains(&words[d].1) { d - 1 } else { d };
+        let d = if name_before && words[d].1.ends_with('s') && !is_determiner_word(words[d].1) { d - 1 } else { d };
         let phrase = &words[d..];
         let starts_clause = d == 0 || words[d - 1].1.ends_with(',') || at == SourceAt::Antecedent;
         (starts_clause && (2..=10).contains(&phrase.len())).then_some(phrase)?
@@ -776,18 +774,27 @@ fn unnamed_source(text: &str, range: Range<usize>, at: SourceAt) -> Option<(Stri
     let last = last.trim_end_matches([',', '.', ';']);
     let nouns = &phrase[1..];
     let verb_like = last.ends_with("ly") || last.ends_with("ed") || last.ends_with("ing") || lexicon::is_irregular_past(last);
-    let closed_class = DETERMINERS.contains(&last) || is_preposition(last) || matches!(last, "all" | "both" | "each" | "other" | "such");
+    let closed_class = is_determiner_word(last) || is_preposition(last) || matches!(last, "all" | "both" | "each" | "other" | "such");
     let plain_end = last.len() >= 3 && last.chars().all(|c| c.is_lowercase()) && !verb_like && !closed_class;
     let inner_punctuation = nouns[..nouns.len() - 1].iter().any(|(_, w)| w.ends_with([',', '.', ';']));
-    let qualifier = |k: usize, w: &str| k + 1 < nouns.len() && (is_preposition(w) || DETERMINERS.contains(&w));
+    let qualifier = |k: usize, w: &str| k + 1 < nouns.len() && (is_preposition(w) || is_determiner_word(w));
     let all_nounish = nouns.iter().enumerate().all(|(k, (_, w))| nounish(w.trim_end_matches([',', '.', ';'])) || qualifier(k, w));
     if !plain_end || inner_punctuation || !all_nounish {
         return None;
     }
     let start = range.start + phrase[0].0;
     let end = range.start + last_at + last.len();
-    let name_start = if DETERMINERS.contains(&phrase[0].1) { range.start + nouns[0].0 } else { start };
+    let name_start = if is_determiner_word(phrase[0].1) { range.start + nouns[0].0 } else { start };
     Some((text[name_start..end].to_string(), start..end))
+}
+
+/// A word that opens an unnamed source's noun phrase: "a", "the", "several", "their".
+fn is_determiner_word(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an" | "the" | "one" | "another" | "several" | "some" | "many" | "two" | "three" | "his" | "her" | "their" | "its" | "A"
+            | "An" | "The" | "One" | "Another" | "Several" | "Some" | "Many" | "Two" | "Three" | "His" | "Her" | "Their" | "Its"
+    )
 }
 
 fn is_preposition(word: &str) -> bool {
@@ -1023,7 +1030,9 @@ fn headline_colon(cx: &mut Context, sentence: Range<usize>) -> Option<(Range<usi
     if cx.paragraphs.binary_search_by_key(&sentence.start, |p| p.start).is_err() {
         return None;
     }
-    let colon = text[sentence.clone()].find(": ")?;
+    // A colon is rare, so it is looked for byte-wise, and then the space after it.
+    let line = &text.as_bytes()[sentence.clone()];
+    let colon = memchr::memchr_iter(b':', line).find(|&at| line.get(at + 1) == Some(&b' '))?;
     let source = sentence.start..sentence.start + colon;
     let name = &text[source.clone()];
     let words = name.split_whitespace().count();
@@ -1147,17 +1156,17 @@ fn stance_of(content: &str, lean: CueLean) -> Stance {
     if lean == CueLean::Denial {
         return Stance::Denial;
     }
-    let is = |w: &str, options: &[&str]| options.iter().any(|o| w.eq_ignore_ascii_case(o));
     // "has no", "were no", but not "no longer".
     let (mut has_no, mut no_longer) = (false, false);
     let mut previous = "";
-    for w in content.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()) {
+    for w in stance_words(content) {
         if lexicon::is_denial_word(w) {
             return Stance::Denial;
         }
         // The rare second word is tested first.
-        has_no |= is(w, &["no"]) && is(previous, &["has", "have", "had", "been", "is", "are", "was", "were"]);
-        no_longer |= is(w, &["longer"]) && is(previous, &["no"]);
+        has_no |= w.eq_ignore_ascii_case("no")
+            && ["has", "have", "had", "been", "is", "are", "was", "were"].iter().any(|v| previous.eq_ignore_ascii_case(v));
+        no_longer |= w.eq_ignore_ascii_case("longer") && previous.eq_ignore_ascii_case("no");
         previous = w;
     }
     if has_no && !no_longer {
@@ -1167,6 +1176,48 @@ fn stance_of(content: &str, lean: CueLean) -> Stance {
     } else {
         Stance::Statement
     }
+}
+
+/// The words of `content` as [`stance_of`] reads them: runs of letters, digits and
+/// apostrophes. Every reported clause and quote is read so, and nearly all of its
+/// characters are ASCII, which is classed by its byte without decoding a character.
+fn stance_words(content: &str) -> impl Iterator<Item = &str> {
+    const ASCII_IN_WORD: [bool; 128] = {
+        let mut in_word = [false; 128];
+        let mut byte = 0;
+        while byte < 128 {
+            in_word[byte] = (byte as u8).is_ascii_alphanumeric() || byte as u8 == b'\'';
+            byte += 1;
+        }
+        in_word
+    };
+    // Whether the character at `at` is in a word, and its width.
+    let in_word = move |at: usize| -> (bool, usize) {
+        match content.as_bytes()[at] {
+            byte if byte.is_ascii() => (ASCII_IN_WORD[usize::from(byte)], 1),
+            _ => content[at..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric() || c == '’', c.len_utf8())),
+        }
+    };
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        loop {
+            if at >= content.len() {
+                return None;
+            }
+            match in_word(at) {
+                (true, _) => break,
+                (false, width) => at += width,
+            }
+        }
+        let start = at;
+        while at < content.len() {
+            match in_word(at) {
+                (true, width) => at += width,
+                (false, _) => break,
+            }
+        }
+        content.get(start..at)
+    })
 }
 
 /// The country whose claim `window` names: "the Russian claim", "Russia's claim", "the
