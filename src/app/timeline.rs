@@ -11,7 +11,7 @@ use super::virtual_list::VirtualList;
 use super::{ByAddress, Explorer};
 use crate::corpus::parse_date;
 use crate::dataset::EventDate;
-use crate::extract::{DateBasis, Granularity, QuoteKind};
+use crate::extract::{iso_date, DateBasis, Granularity, QuoteKind};
 use crate::query::{State, View, Zoom};
 
 const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -182,10 +182,6 @@ fn buckets(ex: &Explorer, events: &[usize]) -> Vec<Bucket> {
     out
 }
 
-fn iso(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
-}
-
 /// The strip: one bar per stretch of time, its height the number of events. Press on
 /// one bar and release on another to show that range; Enter on a bar shows it alone.
 #[function_component(Overview)]
@@ -203,7 +199,7 @@ fn overview() -> Html {
     let tallest = bars.iter().map(|b| b.events).max().unwrap_or(1).max(1);
     let range = |a: usize, b: usize| {
         let (lo, hi) = (a.min(b), a.max(b));
-        State { from: Some(iso(bars[lo].first)), to: Some(iso(bars[hi].last)), ..ex.state.clone() }.refiltered()
+        State { from: Some(iso_date(bars[lo].first)), to: Some(iso_date(bars[hi].last)), ..ex.state.clone() }.refiltered()
     };
     let undated = ex.selection.events.len() - bars.iter().map(|b| b.events).sum::<usize>();
     html! {

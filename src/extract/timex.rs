@@ -566,14 +566,26 @@ fn place(
 /// The TIMEX3 value of a calendar stretch.
 pub fn value_of(i: Interval) -> String {
     let d = i.first;
+    let year = i64::from(d.year());
+    let mut value = String::with_capacity(10);
     match i.granularity {
-        Granularity::Day => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+        Granularity::Day => return iso_date(d),
         Granularity::Week => {
             let w = d.iso_week_date();
-            format!("{:04}-W{:02}", w.year(), w.week())
+            push_padded(&mut value, i64::from(w.year()), 4);
+            value.push_str("-W");
+            push_padded(&mut value, i64::from(w.week()), 2);
         }
-        Granularity::Month => format!("{:04}-{:02}", d.year(), d.month()),
-        Granularity::Quarter => format!("{:04}-Q{}", d.year(), (d.month() - 1) / 3 + 1),
+        Granularity::Month => {
+            push_padded(&mut value, year, 4);
+            value.push('-');
+            push_padded(&mut value, i64::from(d.month()), 2);
+        }
+        Granularity::Quarter => {
+            push_padded(&mut value, year, 4);
+            value.push_str("-Q");
+            push_padded(&mut value, i64::from((d.month() - 1) / 3 + 1), 1);
+        }
         Granularity::Season => {
             let code = match d.month() {
                 3..=5 => "SP",
@@ -581,11 +593,39 @@ pub fn value_of(i: Interval) -> String {
                 9..=11 => "FA",
                 _ => "WI",
             };
-            format!("{:04}-{code}", d.year())
+            push_padded(&mut value, year, 4);
+            value.push('-');
+            value.push_str(code);
         }
-        Granularity::Year => format!("{:04}", d.year()),
-        Granularity::Decade => format!("{:03}", d.year() / 10),
+        Granularity::Year => push_padded(&mut value, year, 4),
+        Granularity::Decade => push_padded(&mut value, year / 10, 3),
     }
+    value
+}
+
+/// `d` as `YYYY-MM-DD`.
+pub fn iso_date(d: Date) -> String {
+    let mut iso = String::with_capacity(10);
+    push_padded(&mut iso, i64::from(d.year()), 4);
+    iso.push('-');
+    push_padded(&mut iso, i64::from(d.month()), 2);
+    iso.push('-');
+    push_padded(&mut iso, i64::from(d.day()), 2);
+    iso
+}
+
+/// Appends `n` zero-padded to `width` digits, as `{n:0width$}` writes it. Every date of a
+/// corpus is written so, and `format!` costs many times more than the digits.
+fn push_padded(out: &mut String, n: i64, width: usize) {
+    if n < 0 {
+        // A year before 1 BCE: rare enough for the formatter, which places the sign.
+        out.push_str(&format!("{n:0width$}"));
+        return;
+    }
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(n);
+    out.extend(std::iter::repeat_n('0', width.saturating_sub(digits.len())));
+    out.push_str(digits);
 }
 
 /// The stretch of granularity `g` that starts with month `month` of `year`.
@@ -1765,6 +1805,33 @@ mod tests {
         let turned_away = [("Mon", "week"), ("Monday-Friday", "week"), ("said", "week"), ("the", "house"), ("A", "house"), ("For", "him"), ("août", "week")];
         for (word, next) in turned_away {
             assert!(!could_start_before(word, Some(next)), "{word} before {next}");
+        }
+    }
+
+    #[test]
+    fn values_are_written_as_the_formatter_writes_them_for_any_year() {
+        for (year, month, day) in [(2017, 1, 23), (1998, 12, 31), (987, 3, 4), (45, 7, 9), (0, 1, 1), (-5, 6, 15), (-2017, 11, 30), (9999, 12, 31)] {
+            let d = Date::new(year, month, day).expect("a valid date");
+            let w = d.iso_week_date();
+            let season = match month {
+                3..=5 => "SP",
+                6..=8 => "SU",
+                9..=11 => "FA",
+                _ => "WI",
+            };
+            let expected = [
+                (Granularity::Day, format!("{year:04}-{month:02}-{day:02}")),
+                (Granularity::Week, format!("{:04}-W{:02}", w.year(), w.week())),
+                (Granularity::Month, format!("{year:04}-{month:02}")),
+                (Granularity::Quarter, format!("{year:04}-Q{}", (month - 1) / 3 + 1)),
+                (Granularity::Season, format!("{year:04}-{season}")),
+                (Granularity::Year, format!("{year:04}")),
+                (Granularity::Decade, format!("{:03}", year / 10)),
+            ];
+            for (granularity, written) in expected {
+                assert_eq!(value_of(Interval { first: d, last: d, granularity }), written, "{d} by {granularity:?}");
+            }
+            assert_eq!(iso_date(d), format!("{year:04}-{month:02}-{day:02}"));
         }
     }
 

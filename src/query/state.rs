@@ -174,7 +174,7 @@ fn range_date(s: &str, end: End) -> Option<String> {
         }
         _ => return None,
     };
-    (1000..=9999).contains(&date.year()).then(|| format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day()))
+    (1000..=9999).contains(&date.year()).then(|| crate::extract::iso_date(date))
 }
 
 /// Splits a comma-separated list, dropping empty entries.
