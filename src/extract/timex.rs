@@ -246,14 +246,14 @@ enum Opens {
 /// Whether a word, with the word after it, can open any pattern of [`recognise`]: a
 /// cheap test that lets most words of a sentence pass without the full match.
 fn could_start_before(word: &str, next: Option<&str>) -> bool {
-    if !word.is_ascii() {
+    let (ascii, hyphen) = ascii_and_first_hyphen(word);
+    if !ascii {
         return false;
     }
-    if word.starts_with(|c: char| c.is_ascii_digit()) {
+    if word.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return true;
     }
     // "mid-1990s", "Oct.": a word opens as its part before a hyphen, without periods.
-    let hyphen = word.bytes().position(|b| b == b'-');
     let head = word[..hyphen.unwrap_or(word.len())].trim_end_matches('.');
     let Some(opens) = openers().get(head) else {
         return false;
@@ -267,6 +267,30 @@ fn could_start_before(word: &str, next: Option<&str>) -> bool {
         Opens::Weekday => hyphen.is_none(),
         Opens::AbbreviatedWeekday => hyphen.is_none() && word.ends_with('.'),
     }
+}
+
+/// Whether `word` is ASCII, and where its first hyphen is. Every word is asked, so a word
+/// of up to 16 bytes is read as one integer, with no loop over its bytes whose end a
+/// branch would have to guess.
+fn ascii_and_first_hyphen(word: &str) -> (bool, Option<usize>) {
+    const EACH_BYTE: u128 = u128::MAX / 255;
+    const TOP_BITS: u128 = EACH_BYTE * 0x80;
+    let bytes = word.as_bytes();
+    let mut packed = [0u8; 16];
+    let Some(slot) = packed.get_mut(..bytes.len()) else {
+        return (word.is_ascii(), bytes.iter().position(|&b| b == b'-'));
+    };
+    slot.copy_from_slice(bytes);
+    let packed = u128::from_le_bytes(packed);
+    if packed & TOP_BITS != 0 {
+        return (false, None);
+    }
+    // A hyphen is the byte that XORs with '-' to zero. Every byte is ASCII, so adding 0x7F
+    // to each carries into no other and sets its top bit exactly when it is not zero. The
+    // padding bytes are zero, which XORs to '-' and is no hyphen.
+    let not_hyphens = ((packed ^ (EACH_BYTE * u128::from(b'-'))) + EACH_BYTE * 0x7F) & TOP_BITS;
+    let hyphens = !not_hyphens & TOP_BITS;
+    (true, (hyphens != 0).then(|| hyphens.trailing_zeros() as usize / 8))
 }
 
 /// The openers of relative, vague and set expressions, which open whatever follows them.
@@ -1832,6 +1856,22 @@ mod tests {
                 assert_eq!(value_of(Interval { first: d, last: d, granularity }), written, "{d} by {granularity:?}");
             }
             assert_eq!(iso_date(d), format!("{year:04}-{month:02}-{day:02}"));
+        }
+    }
+
+    #[test]
+    fn a_words_first_hyphen_is_found_as_a_search_finds_it_at_any_length() {
+        let words = [
+            "", "-", "a", "mid-1990s", "Monday-Friday", "--x", "x-", "fifteen-letter-", "sixteen-letters-", "seventeen-letters-x", "a-b-c-d",
+            "août", "mi-août", "0123456789abcde-", "0123456789abcdef-", "-0123456789abcdef", "Oct.", "U.S.-led",
+        ];
+        for word in words {
+            let expected = (word.is_ascii(), word.bytes().position(|b| b == b'-'));
+            let found = ascii_and_first_hyphen(word);
+            assert_eq!(found.0, expected.0, "{word:?} ASCII");
+            if expected.0 {
+                assert_eq!(found.1, expected.1, "{word:?} hyphen");
+            }
         }
     }
 
