@@ -575,21 +575,27 @@ fn is_lower_ascii(word: &str) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key(u128);
 
+/// One in every byte of a [`Key`]: a byte value times this is that byte in every place.
+const EACH_BYTE: u128 = u128::MAX / 255;
+
 impl Key {
     /// The longest word a key holds; the lists keyed here have no longer word.
     pub const MAX_LEN: usize = 15;
 
-    /// `word` in lower case, or `None` when it is longer than [`Key::MAX_LEN`] or not ASCII.
-    pub fn lowered(word: &str) -> Option<Key> {
-        const EACH_BYTE: u128 = u128::MAX / 255;
+    /// `word` as it is written, or `None` when it is longer than [`Key::MAX_LEN`] or not
+    /// ASCII.
+    pub fn exact(word: &str) -> Option<Key> {
         let bytes = word.as_bytes();
         let mut packed = [0u8; 16];
         packed.get_mut(..bytes.len())?.copy_from_slice(bytes);
         packed[15] = u8::try_from(bytes.len()).ok().filter(|&len| usize::from(len) <= Key::MAX_LEN)?;
         let packed = u128::from_le_bytes(packed);
-        if packed & (EACH_BYTE * 0x80) != 0 {
-            return None;
-        }
+        (packed & (EACH_BYTE * 0x80) == 0).then_some(Key(packed))
+    }
+
+    /// `word` in lower case, or `None` when it is longer than [`Key::MAX_LEN`] or not ASCII.
+    pub fn lowered(word: &str) -> Option<Key> {
+        let Key(packed) = Key::exact(word)?;
         // Every byte is ASCII, so adding to each byte carries into no other: a byte's top
         // bit says whether it is at least 'A', and then whether it is past 'Z'.
         let at_least_a = packed + EACH_BYTE * u128::from(0x80 - b'A');
@@ -597,6 +603,17 @@ impl Key {
         let capitals = at_least_a & !past_z & (EACH_BYTE * 0x80);
         // 'a' is 'A' with the bit 0x20, which is the top bit shifted down by two.
         Some(Key(packed | capitals >> 2))
+    }
+
+    /// Where `byte`, a printable ASCII byte, first stands in the word, found in one
+    /// step over the whole key rather than by a loop over its bytes. The key's padding is
+    /// NUL, and its length byte is at most 15, below every printable byte.
+    pub fn position(self, byte: u8) -> Option<usize> {
+        // A byte equal to `byte` XORs with it to zero. Every byte is ASCII, so adding 0x7F
+        // to each carries into no other and sets its top bit exactly when it is not zero.
+        let not_equal = ((self.0 ^ (EACH_BYTE * u128::from(byte))) + EACH_BYTE * 0x7F) & (EACH_BYTE * 0x80);
+        let equal = !not_equal & (EACH_BYTE * 0x80);
+        (equal != 0).then(|| equal.trailing_zeros() as usize / 8)
     }
 
     /// `word` in lower case, also when it is not ASCII but lower-cases to ASCII (the

@@ -1159,7 +1159,7 @@ fn stance_of(content: &str, lean: CueLean) -> Stance {
     // "has no", "were no", but not "no longer".
     let (mut has_no, mut no_longer) = (false, false);
     let mut previous = "";
-    for w in stance_words(content) {
+    for w in text::apostrophe_words(content) {
         if lexicon::is_denial_word(w) {
             return Stance::Denial;
         }
@@ -1176,48 +1176,6 @@ fn stance_of(content: &str, lean: CueLean) -> Stance {
     } else {
         Stance::Statement
     }
-}
-
-/// The words of `content` as [`stance_of`] reads them: runs of letters, digits and
-/// apostrophes. Every reported clause and quote is read so, and nearly all of its
-/// characters are ASCII, which is classed by its byte without decoding a character.
-fn stance_words(content: &str) -> impl Iterator<Item = &str> {
-    const ASCII_IN_WORD: [bool; 128] = {
-        let mut in_word = [false; 128];
-        let mut byte = 0;
-        while byte < 128 {
-            in_word[byte] = (byte as u8).is_ascii_alphanumeric() || byte as u8 == b'\'';
-            byte += 1;
-        }
-        in_word
-    };
-    // Whether the character at `at` is in a word, and its width.
-    let in_word = move |at: usize| -> (bool, usize) {
-        match content.as_bytes()[at] {
-            byte if byte.is_ascii() => (ASCII_IN_WORD[usize::from(byte)], 1),
-            _ => content[at..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric() || c == '’', c.len_utf8())),
-        }
-    };
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        loop {
-            if at >= content.len() {
-                return None;
-            }
-            match in_word(at) {
-                (true, _) => break,
-                (false, width) => at += width,
-            }
-        }
-        let start = at;
-        while at < content.len() {
-            match in_word(at) {
-                (true, width) => at += width,
-                (false, _) => break,
-            }
-        }
-        content.get(start..at)
-    })
 }
 
 /// The country whose claim `window` names: "the Russian claim", "Russia's claim", "the

@@ -270,27 +270,13 @@ fn could_start_before(word: &str, next: Option<&str>) -> bool {
 }
 
 /// Whether `word` is ASCII, and where its first hyphen is. Every word is asked, so a word
-/// of up to 16 bytes is read as one integer, with no loop over its bytes whose end a
-/// branch would have to guess.
+/// short enough for a [`lexicon::Key`] is read as one integer, with no loop over its bytes
+/// whose end a branch would have to guess.
 fn ascii_and_first_hyphen(word: &str) -> (bool, Option<usize>) {
-    const EACH_BYTE: u128 = u128::MAX / 255;
-    const TOP_BITS: u128 = EACH_BYTE * 0x80;
-    let bytes = word.as_bytes();
-    let mut packed = [0u8; 16];
-    let Some(slot) = packed.get_mut(..bytes.len()) else {
-        return (word.is_ascii(), bytes.iter().position(|&b| b == b'-'));
-    };
-    slot.copy_from_slice(bytes);
-    let packed = u128::from_le_bytes(packed);
-    if packed & TOP_BITS != 0 {
-        return (false, None);
+    match lexicon::Key::exact(word) {
+        Some(key) => (true, key.position(b'-')),
+        None => (word.is_ascii(), word.bytes().position(|b| b == b'-')),
     }
-    // A hyphen is the byte that XORs with '-' to zero. Every byte is ASCII, so adding 0x7F
-    // to each carries into no other and sets its top bit exactly when it is not zero. The
-    // padding bytes are zero, which XORs to '-' and is no hyphen.
-    let not_hyphens = ((packed ^ (EACH_BYTE * u128::from(b'-'))) + EACH_BYTE * 0x7F) & TOP_BITS;
-    let hyphens = !not_hyphens & TOP_BITS;
-    (true, (hyphens != 0).then(|| hyphens.trailing_zeros() as usize / 8))
 }
 
 /// The openers of relative, vague and set expressions, which open whatever follows them.
