@@ -263,6 +263,13 @@ pub fn assemble(sources: Vec<Source>, analyses: Vec<Analysis>) -> Dataset {
     }
 
     // Every item is pushed once: reserving up front spares the copies of growing.
+    let mut mentions_of = vec![0usize; ds.actors.len()];
+    for (ai, analysis) in analyses.iter().enumerate() {
+        analysis.mentions.iter().for_each(|m| mentions_of[global[ai][m.actor]] += 1);
+    }
+    for (actor, &count) in ds.actors.iter_mut().zip(&mentions_of) {
+        actor.mentions.reserve_exact(count);
+    }
     ds.quotes.reserve_exact(analyses.iter().map(|a| a.quotes.len()).sum());
     ds.timexes.reserve_exact(analyses.iter().map(|a| a.timexes.len()).sum());
     ds.events.reserve_exact(analyses.iter().map(|a| a.events.len()).sum());
@@ -279,22 +286,25 @@ pub fn assemble(sources: Vec<Source>, analyses: Vec<Analysis>) -> Dataset {
             });
             ds.places[index].mentions.push(Mention { article: article.clone(), start: p.start, end: p.end });
         }
-        let ids: Vec<String> = global[ai].iter().map(|&g| ds.actors[g].id.clone()).collect();
-        let actor_id = |local: usize| ids[local].clone();
         let mut mentions_by_start: Vec<usize> = (0..analysis.mentions.len()).collect();
         mentions_by_start.sort_by_key(|&m| analysis.mentions[m].start);
         for m in &analysis.mentions {
             let g = global[ai][m.actor];
             ds.actors[g].mentions.push(Mention { article: article.clone(), start: m.start, end: m.end });
         }
+        let actors = &ds.actors;
+        let actor_id = |local: usize| actors[global[ai][local]].id.clone();
         let quote_base = ds.quotes.len();
         let event_base = ds.events.len();
-        let event_of_quote: FxHashMap<usize, usize> = analysis
-            .events
-            .iter()
-            .enumerate()
-            .flat_map(|(ei, e)| e.quotes.iter().map(move |&q| (q, ei)))
-            .collect();
+        // The event each quote is part of, by the quote's place in the article.
+        let mut event_of_quote: Vec<Option<usize>> = vec![None; analysis.quotes.len()];
+        for (ei, e) in analysis.events.iter().enumerate() {
+            for &q in &e.quotes {
+                if let Some(slot) = event_of_quote.get_mut(q) {
+                    *slot = Some(ei);
+                }
+            }
+        }
         for (qi, q) in analysis.quotes.iter().enumerate() {
             ds.quotes.push(Quote {
                 id: numbered('q', quote_base + qi + 1),
@@ -308,7 +318,7 @@ pub fn assemble(sources: Vec<Source>, analyses: Vec<Analysis>) -> Dataset {
                 cue: q.cue.clone().map(|c| text[c].to_string()),
                 stance: q.stance,
                 rejects: q.rejects.map(|r| numbered('q', quote_base + r + 1)),
-                event: event_of_quote.get(&qi).map(|e| numbered('e', event_base + e + 1)),
+                event: event_of_quote[qi].map(|e| numbered('e', event_base + e + 1)),
             });
         }
         for t in &analysis.timexes {

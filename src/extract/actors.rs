@@ -405,7 +405,11 @@ fn written_in_lower_case(sentences: &[Range<usize>], headlines: &[bool], words: 
     if capitalised.is_empty() {
         return capitalised;
     }
-    let lower_case = words.all().iter().map(|w| w.text()).filter(|w| w.starts_with(|c: char| c.is_ascii_lowercase()));
+    // The headlines have a few such words and the article thousands of lower-case ones:
+    // most are turned away by their first and last letters and length, without hashing.
+    let mut sieve = lexicon::Sieve::new();
+    capitalised.iter().for_each(|w| sieve.admit(w));
+    let lower_case = words.all().iter().map(|w| w.text()).filter(|w| w.starts_with(|c: char| c.is_ascii_lowercase()) && sieve.may_hold(w));
     // Nearly every such word is in lower case throughout already, and is looked up as it is.
     let folded = lower_case.map(|w| if w.bytes().any(|b| b.is_ascii_uppercase()) { Cow::Owned(w.to_ascii_lowercase()) } else { Cow::Borrowed(w) });
     folded.filter(|w| capitalised.contains(w.as_ref())).map(Cow::into_owned).collect()

@@ -586,10 +586,10 @@ impl Key {
     /// ASCII.
     pub fn exact(word: &str) -> Option<Key> {
         let bytes = word.as_bytes();
-        let mut packed = [0u8; 16];
-        packed.get_mut(..bytes.len())?.copy_from_slice(bytes);
-        packed[15] = u8::try_from(bytes.len()).ok().filter(|&len| usize::from(len) <= Key::MAX_LEN)?;
-        let packed = u128::from_le_bytes(packed);
+        if bytes.len() > Key::MAX_LEN {
+            return None;
+        }
+        let packed = little_endian(bytes) | (bytes.len() as u128) << 120;
         (packed & (EACH_BYTE * 0x80) == 0).then_some(Key(packed))
     }
 
@@ -626,9 +626,24 @@ impl Key {
     }
 }
 
+/// Up to 16 bytes as one little-endian integer, read in at most two loads of a fixed
+/// width that overlap, rather than copied byte by byte into a buffer and read back: a
+/// wide read of narrow writes stalls until they land, and every word is packed.
+fn little_endian(bytes: &[u8]) -> u128 {
+    let len = bytes.len();
+    if let (Some(low), Some(high)) = (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+        // `high` ends with the bytes after the eighth, in its top `len - 8` bytes.
+        u128::from(u64::from_le_bytes(*low)) | (u128::from(u64::from_le_bytes(*high)) >> (8 * 16usize.saturating_sub(len))) << 64
+    } else if let (Some(low), Some(high)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        u128::from(u32::from_le_bytes(*low)) | u128::from(u64::from(u32::from_le_bytes(*high)) >> (8 * (8 - len))) << 32
+    } else {
+        bytes.iter().rev().fold(0, |packed, &b| packed << 8 | u128::from(b))
+    }
+}
+
 /// Turns away most words a list does not hold by their first and last bytes and their
 /// length, before any hashing: most words asked about are in no list.
-struct Sieve {
+pub struct Sieve {
     /// For each pair of first and last bytes a listed word has (see [`SLOTS`]), a bit
     /// for each length a word may have and still lower-case to one of them. Of the
     /// characters that lower-case to ASCII, only one changes length: "K", the kelvin sign,
@@ -661,7 +676,7 @@ fn slot(byte: u8) -> usize {
 impl Sieve {
     /// A sieve that holds no word yet. Words opening or ending with a longer character
     /// are always let through.
-    fn new() -> Sieve {
+    pub fn new() -> Sieve {
         let mut lengths = [[0; 28]; 28];
         lengths[27] = [u32::MAX; 28];
         lengths.iter_mut().for_each(|row| row[27] = u32::MAX);
@@ -669,7 +684,7 @@ impl Sieve {
     }
 
     /// Lets `word` through from now on, in any case.
-    fn admit(&mut self, word: &str) {
+    pub fn admit(&mut self, word: &str) {
         if let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) {
             let lengths = &mut self.lengths[slot(first)][slot(last)];
             for length in (word.len()..32).step_by(2) {
@@ -679,7 +694,7 @@ impl Sieve {
     }
 
     /// Whether `word` may be one of the admitted words, in some case.
-    fn may_hold(&self, word: &str) -> bool {
+    pub fn may_hold(&self, word: &str) -> bool {
         // An ASCII byte opening or ending a word is in lower case the byte that opens or
         // ends the word in lower case; other words (and very long ones) are let through.
         let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) else { return true };
@@ -875,6 +890,23 @@ mod tests {
         assert_eq!(Key::lowered("abcdefghijklmnop"), None, "16 bytes are too long");
         assert_eq!(Key::lowered("café"), None);
         assert_eq!(Key::lowered_any("as\u{212A}ed"), Key::lowered("asked"), "the kelvin sign lower-cases to k");
+    }
+
+    #[test]
+    fn overlapping_loads_read_every_length_as_a_byte_by_byte_copy_does() {
+        let bytes: Vec<u8> = (1..=16).map(|b| b * 15).collect();
+        for start in 0..bytes.len() {
+            for end in start..=bytes.len() {
+                let word = &bytes[start..end];
+                let mut copied = [0u8; 16];
+                copied[..word.len()].copy_from_slice(word);
+                assert_eq!(little_endian(word), u128::from_le_bytes(copied), "{word:?}");
+            }
+        }
+        // Each length packs as itself: no byte of a short word spills into the length byte.
+        let keys: Vec<Option<Key>> = (0..=16).map(|len| Key::exact(&"w".repeat(len))).collect();
+        assert!(keys[..16].iter().all(Option::is_some) && keys[16].is_none());
+        assert!(keys[..16].windows(2).all(|pair| pair[0] != pair[1]));
     }
 
     #[test]
