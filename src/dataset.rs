@@ -8,7 +8,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Source;
-use crate::extract::{self, is_personal, name_key, same_person, ActorKind, Analysis, DateBasis, QuoteKind, Stance, TimexType};
+use crate::extract::{self, is_personal, same_person, ActorKind, NameKey, Analysis, DateBasis, QuoteKind, Stance, TimexType};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
@@ -168,7 +168,7 @@ pub fn slug(name: &str) -> String {
 #[derive(Default)]
 struct Registry {
     actors: Vec<Actor>,
-    keys: Vec<Vec<String>>,
+    keys: Vec<NameKey>,
     by_name: FxHashMap<String, usize>,
     by_last_word: FxHashMap<String, Vec<usize>>,
 }
@@ -176,7 +176,7 @@ struct Registry {
 impl Registry {
     /// The corpus-wide actor a local actor is, if one is known already. A bare
     /// surname merges only when it points at one person.
-    fn find(&self, local: &extract::ActorFinding, key: &[String]) -> Option<usize> {
+    fn find(&self, local: &extract::ActorFinding, key: &NameKey) -> Option<usize> {
         if let Some(&i) = self.by_name.get(&local.name) {
             return Some(i);
         }
@@ -192,11 +192,11 @@ impl Registry {
         matches.next().is_none().then_some(first)
     }
 
-    fn add(&mut self, local: &extract::ActorFinding, key: Vec<String>) -> usize {
+    fn add(&mut self, local: &extract::ActorFinding, key: NameKey) -> usize {
         let index = self.actors.len();
         self.by_name.insert(local.name.clone(), index);
         if let Some(last) = key.last() {
-            self.by_last_word.entry(last.clone()).or_default().push(index);
+            self.by_last_word.entry(last.to_string()).or_default().push(index);
         }
         self.keys.push(key);
         self.actors.push(Actor {
@@ -227,8 +227,8 @@ pub fn assemble(sources: Vec<Source>, analyses: Vec<Analysis>) -> Dataset {
         .flat_map(|(ai, a)| (0..a.actors.len()).map(move |k| (ai, k)))
         .collect();
     // Each actor's name key, worked out once: it orders the merge and then joins the registry.
-    let mut keys: Vec<Vec<Vec<String>>> = analyses.iter().map(|a| a.actors.iter().map(|actor| name_key(&actor.name)).collect()).collect();
-    order.sort_by_key(|&(ai, k)| std::cmp::Reverse(keys[ai][k].len()));
+    let mut keys: Vec<Vec<NameKey>> = analyses.iter().map(|a| a.actors.iter().map(|actor| NameKey::new(&actor.name)).collect()).collect();
+    order.sort_by_key(|&(ai, k)| std::cmp::Reverse(keys[ai][k].word_count()));
     let mut global: Vec<Vec<usize>> = analyses.iter().map(|a| vec![0; a.actors.len()]).collect();
     let mut registry = Registry::default();
     for (ai, k) in order {

@@ -201,10 +201,10 @@ impl Scan {
     fn product(&mut self, text: &str, span: Range<usize>) {
         let listed_before = self.candidates.last().filter(|c| c.span.end <= span.start && in_a_list(&text[c.span.end..span.start]));
         if let Some(before) = listed_before {
-            let key = product_key(&before.name);
+            let key = product_key(&before.name).to_string();
             self.products.push(key);
         }
-        self.products.push(product_key(&text[span]));
+        self.products.push(product_key(&text[span]).to_string());
     }
 }
 
@@ -233,7 +233,9 @@ pub fn find(text: &str, words: &WordIndex, sentences: &[Range<usize>]) -> ActorT
     // A name given to a model ("the 787 Dreamliner") is a product wherever it stands.
     let Scan { mut candidates, aliases, products, organisations } = scan;
     let products: FxHashSet<String> = products.into_iter().collect();
-    candidates.retain(|c| !products.contains(&product_key(&c.name)));
+    if !products.is_empty() {
+        candidates.retain(|c| !products.contains(product_key(&c.name)));
+    }
     let (named_places, candidates): (Vec<Candidate>, Vec<Candidate>) = candidates.into_iter().partition(|c| c.place);
     let mut table = cluster(text, candidates, &aliases, &organisations);
     appositive_roles(text, &mut table);
@@ -348,8 +350,8 @@ fn only_spaces(text: &str, a: &Word, b: &Word) -> bool {
 }
 
 /// A product name without its plural: "Dreamliners" is "Dreamliner".
-fn product_key(name: &str) -> String {
-    name.strip_suffix('s').unwrap_or(name).to_string()
+fn product_key(name: &str) -> &str {
+    name.strip_suffix('s').unwrap_or(name)
 }
 
 /// Drops the names of title-case headlines that the rest of the article does not
@@ -498,7 +500,7 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
         });
         // One word only: "the EB-5 Investment Coalition" is an organisation.
         if model_before && i == j {
-            scan.products.push(product_key(&text[words[i].start..words[j].end]));
+            scan.products.push(product_key(&text[words[i].start..words[j].end]).to_string());
             i = j + 1;
             continue;
         }
@@ -523,9 +525,9 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
         if lexicon::is_event_or_law_head(last_stem) {
             // "the Affordable Care Act’s tax": the name without its possessive.
             let name_end = words[j].end - (last.len() - last_stem.len());
-            scan.products.push(product_key(&text[words[i].start..name_end]));
+            scan.products.push(product_key(&text[words[i].start..name_end]).to_string());
             if let Some(short) = bracketed_after(&text[words[j].end..]) {
-                scan.products.push(product_key(short));
+                scan.products.push(product_key(short).to_string());
             }
             i = j + 1;
             continue;
@@ -953,21 +955,69 @@ fn administration(text: &str, words: &[Word], j: usize, owner: &Candidate) -> Op
     Some(Candidate::described(owner.span.start..next.end, format!("{surname} {noun}"), ActorKind::Organization))
 }
 
-/// The comparable form of a name: lower case, without name particles, so that
-/// "Bashar Assad" and "Bashar al-Assad" compare equal word by word.
-pub fn name_key(name: &str) -> Vec<String> {
-    name.split([' ', '-'])
-        .filter(|p| !p.is_empty())
-        .map(str::to_lowercase)
-        .filter(|p| !lexicon::is_name_particle(p))
-        .collect()
+/// The comparable form of a name: its words in lower case, without name particles, so
+/// that "Bashar Assad" and "Bashar al-Assad" compare equal. Names are compared by their
+/// first and last words and how many words they have, so the words are kept in one
+/// string, and a key costs one allocation rather than one per word: every actor of every
+/// article has one, in the extractor and again in the corpus merge.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NameKey {
+    /// The words, one space apart.
+    words: String,
+    count: usize,
+    /// Where the first word ends and the last begins in `words`.
+    first_end: usize,
+    last_start: usize,
+}
+
+impl NameKey {
+    pub fn new(name: &str) -> NameKey {
+        let mut key = NameKey { words: String::with_capacity(name.len()), ..NameKey::default() };
+        for part in name.split([' ', '-']).filter(|p| !p.is_empty()) {
+            let before = key.words.len();
+            if key.count > 0 {
+                key.words.push(' ');
+            }
+            let start = key.words.len();
+            // Names are capitalised: an ASCII word is lower-cased where it is written.
+            if part.is_ascii() {
+                key.words.push_str(part);
+                key.words.get_mut(start..).into_iter().for_each(str::make_ascii_lowercase);
+            } else {
+                key.words.push_str(&part.to_lowercase());
+            }
+            if key.words.get(start..).is_some_and(lexicon::is_name_particle) {
+                key.words.truncate(before);
+                continue;
+            }
+            if key.count == 0 {
+                key.first_end = key.words.len();
+            }
+            key.last_start = start;
+            key.count += 1;
+        }
+        key
+    }
+
+    /// How many words the name has, particles aside.
+    pub fn word_count(&self) -> usize {
+        self.count
+    }
+
+    pub fn first(&self) -> Option<&str> {
+        (self.count > 0).then(|| &self.words[..self.first_end])
+    }
+
+    pub fn last(&self) -> Option<&str> {
+        (self.count > 0).then(|| &self.words[self.last_start..])
+    }
 }
 
 /// What [`canonical`] makes of a name, with the name's key.
 struct Canonical {
     name: String,
     kind: Option<ActorKind>,
-    key: Vec<String>,
+    key: NameKey,
 }
 
 /// The name an actor goes by for a name in the text, and the kind that name alone
@@ -1054,11 +1104,11 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
     for c in &actor_candidates {
         canonicals.entry((c.name.as_str(), c.locative)).or_insert_with(|| {
             let (name, kind) = canonical(&c.name, c.locative);
-            Canonical { key: name_key(&name), name, kind }
+            Canonical { key: NameKey::new(&name), name, kind }
         });
     }
     // Comparable name keys, kept beside the actors.
-    let mut keys: Vec<&[String]> = Vec::new();
+    let mut keys: Vec<&NameKey> = Vec::new();
     let mut lookup = Lookup::with_capacity(capacity);
     for c in actor_candidates {
         let Some(Canonical { name, kind: fixed_kind, key }) = canonicals.get(&(c.name.as_str(), c.locative)) else { continue };
@@ -1069,7 +1119,7 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
             Some(i) => {
                 let actor = &mut table.actors[i];
                 // A full name seen after a bare surname becomes the canonical name.
-                if kind == ActorKind::Person && key.len() > keys[i].len() {
+                if kind == ActorKind::Person && key.word_count() > keys[i].word_count() {
                     lookup.rename(i, &actor.name, keys[i], name, key);
                     actor.name = name.clone();
                     actor.kind = ActorKind::Person;
@@ -1155,18 +1205,18 @@ impl<'n> Lookup<'n> {
         Lookup { by_name: room(), by_last: room() }
     }
 
-    fn add(&mut self, i: usize, name: &'n str, key: &'n [String]) {
+    fn add(&mut self, i: usize, name: &'n str, key: &'n NameKey) {
         insert_sorted(self.by_name.entry(name).or_default(), i);
         if let Some(last) = key.last() {
             insert_sorted(self.by_last.entry(last).or_default(), i);
         }
     }
 
-    fn rename(&mut self, i: usize, old_name: &str, old_key: &[String], name: &'n str, key: &'n [String]) {
+    fn rename(&mut self, i: usize, old_name: &str, old_key: &NameKey, name: &'n str, key: &'n NameKey) {
         if let Some(list) = self.by_name.get_mut(old_name) {
             list.retain(|&j| j != i);
         }
-        if let Some(list) = old_key.last().and_then(|last| self.by_last.get_mut(last.as_str())) {
+        if let Some(list) = old_key.last().and_then(|last| self.by_last.get_mut(last)) {
             list.retain(|&j| j != i);
         }
         self.add(i, name, key);
@@ -1186,10 +1236,10 @@ fn insert_sorted(list: &mut Vec<usize>, i: usize) {
 
 fn find_actor(
     actors: &[ActorFinding],
-    keys: &[&[String]],
+    keys: &[&NameKey],
     lookup: &Lookup<'_>,
     name: &str,
-    key: &[String],
+    key: &NameKey,
     kind: ActorKind,
     alias_of: Option<&str>,
 ) -> Option<usize> {
@@ -1203,7 +1253,7 @@ fn find_actor(
         return None;
     }
     // The latest person whose name could be this one: the same person shares a last word.
-    let same_last = lookup.by_last.get(key.last()?.as_str())?;
+    let same_last = lookup.by_last.get(key.last()?)?;
     same_last.iter().rev().copied().find(|&i| is_personal(actors[i].kind) && same_person(key, keys[i]))
 }
 
@@ -1212,10 +1262,10 @@ pub fn is_personal(kind: ActorKind) -> bool {
     matches!(kind, ActorKind::Person | ActorKind::Other)
 }
 
-/// Whether two [`name_key`]s name the same person: the same first and last name
+/// Whether two [`NameKey`]s name the same person: the same first and last name
 /// ("Bashar Assad" / "Bashar al-Assad"), or a bare surname and a full name.
-pub fn same_person(key: &[String], other: &[String]) -> bool {
-    match (key.len(), other.len()) {
+pub fn same_person(key: &NameKey, other: &NameKey) -> bool {
+    match (key.word_count(), other.word_count()) {
         (0, _) | (_, 0) => false,
         (1, _) | (_, 1) => key.last() == other.last(),
         _ => key.first() == other.first() && key.last() == other.last(),
@@ -1225,21 +1275,21 @@ pub fn same_person(key: &[String], other: &[String]) -> bool {
 /// A bare surname seen before the full name was tied to a placeholder; fold those
 /// placeholders into the full-name actor. `keys` are the actors' name keys, as clustering
 /// keeps them.
-fn resolve_surnames(table: &mut ActorTable, keys: &[&[String]]) {
+fn resolve_surnames(table: &mut ActorTable, keys: &[&NameKey]) {
     // The first full name of a person for each surname.
     let mut full_names: FxHashMap<&str, usize> = FxHashMap::default();
     for (f, key) in keys.iter().enumerate() {
-        if table.actors[f].kind == ActorKind::Person && key.len() > 1 {
+        if table.actors[f].kind == ActorKind::Person && key.word_count() > 1 {
             if let Some(last) = key.last() {
-                full_names.entry(last.as_str()).or_insert(f);
+                full_names.entry(last).or_insert(f);
             }
         }
     }
     let merges: Vec<(usize, usize)> = keys
         .iter()
         .enumerate()
-        .filter(|(_, key)| key.len() == 1)
-        .filter_map(|(i, key)| Some((i, *full_names.get(key[0].as_str())?)))
+        .filter(|(_, key)| key.word_count() == 1)
+        .filter_map(|(i, key)| Some((i, *full_names.get(key.first()?)?)))
         .collect();
     merge(table, &merges);
 }
@@ -1304,11 +1354,11 @@ fn governments_by_country(table: &mut ActorTable) {
     let mut merges = Vec::new();
     for i in 0..table.actors.len() {
         let Some(surname) = table.actors[i].name.strip_suffix(" government") else { continue };
-        let surname_key = name_key(surname);
+        let surname_key = NameKey::new(surname);
         let demonym = table
             .actors
             .iter()
-            .filter(|a| a.kind == ActorKind::Person && name_key(&a.name).last() == surname_key.last())
+            .filter(|a| a.kind == ActorKind::Person && NameKey::new(&a.name).last() == surname_key.last())
             .flat_map(|a| a.roles.iter())
             .find_map(|role| role.split(' ').find(|w| lexicon::country_of_demonym(w).is_some()));
         let Some(demonym) = demonym else { continue };
@@ -1359,4 +1409,23 @@ fn merge(table: &mut ActorTable, merges: &[(usize, usize)]) {
         m.actor = new_index[remap[m.actor]];
     }
     table.actors = kept;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_key_keeps_the_words_in_lower_case_without_particles() {
+        let key = NameKey::new("Bashar al-Assad");
+        assert_eq!((key.word_count(), key.first(), key.last()), (2, Some("bashar"), Some("assad")));
+        assert_eq!(key, NameKey::new("Bashar Assad"));
+        assert!(same_person(&key, &NameKey::new("Assad")), "a bare surname");
+        assert!(!same_person(&key, &NameKey::new("Hafez al-Assad")), "another first name");
+        let key = NameKey::new("ÉMILE  Van-der BERG");
+        assert_eq!((key.word_count(), key.first(), key.last()), (2, Some("émile"), Some("berg")));
+        let empty = NameKey::new("al de -");
+        assert_eq!((empty.word_count(), empty.first(), empty.last()), (0, None, None));
+        assert!(!same_person(&empty, &empty), "nothing to compare");
+    }
 }
