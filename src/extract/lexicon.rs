@@ -26,21 +26,21 @@ pub fn keeps_period(word: &str) -> bool {
 
 /// Titles and ranks that precede a person's name and become that person's role.
 pub fn is_title(word: &str) -> bool {
-    matches!(
-        word,
-        "Press" | "President" | "Vice" | "Secretary" | "Minister" | "Prime" | "Premier" | "Chancellor" |
-            "Colonel" | "Col." | "Captain" | "Capt." | "General" | "Gen." | "Lieutenant" | "Lt." |
-            "Sergeant" | "Sgt." | "Major" | "Maj." | "Admiral" | "Adm." | "Commander" | "Senator" |
-            "Sen." | "Representative" | "Rep." | "Congressman" | "Congresswoman" | "Governor" |
-            "Gov." | "Mayor" | "King" | "Queen" | "Prince" | "Princess" | "Pope" | "Judge" |
-            "Justice" | "Chief" | "Director" | "Ambassador" | "Spokesman" | "Spokeswoman" |
-            "Spokesperson" | "Chairman" | "Chairwoman" | "Chair" | "CEO" | "Envoy" | "Attorney" |
-            "Speaker" | "Leader" | "Candidate" | "Nominee" | "Commissioner" | "Sheriff" |
-            "Officer" | "Rev." | "Pastor" | "Rabbi" | "Imam" | "Sheikh" | "Ayatollah" | "Emir" |
-            "Sultan" | "Founder" | "Executive" | "Analyst" | "Professor" | "Prof." | "Coach" |
-            "Officials"
-    )
+    static SET: OnceLock<Names<()>> = OnceLock::new();
+    is_listed(&SET, TITLES, word)
 }
+
+const TITLES: &[&str] = &[
+    "Press", "President", "Vice", "Secretary", "Minister", "Prime", "Premier", "Chancellor",
+    "Colonel", "Col.", "Captain", "Capt.", "General", "Gen.", "Lieutenant", "Lt.", "Sergeant",
+    "Sgt.", "Major", "Maj.", "Admiral", "Adm.", "Commander", "Senator", "Sen.", "Representative",
+    "Rep.", "Congressman", "Congresswoman", "Governor", "Gov.", "Mayor", "King", "Queen", "Prince",
+    "Princess", "Pope", "Judge", "Justice", "Chief", "Director", "Ambassador", "Spokesman",
+    "Spokeswoman", "Spokesperson", "Chairman", "Chairwoman", "Chair", "CEO", "Envoy", "Attorney",
+    "Speaker", "Leader", "Candidate", "Nominee", "Commissioner", "Sheriff", "Officer", "Rev.",
+    "Pastor", "Rabbi", "Imam", "Sheikh", "Ayatollah", "Emir", "Sultan", "Founder", "Executive",
+    "Analyst", "Professor", "Prof.", "Coach", "Officials",
+];
 
 /// Titles of an office that are never surnames, so a run ending in one names no person
 /// ("Chief Operating Officer"), where "Larry King" does.
@@ -66,14 +66,15 @@ pub fn is_office_domain(word: &str) -> bool {
 /// Lower-case role nouns that may sit inside a capitalised name run:
 /// "White House spokesman Sean Spicer".
 pub fn is_role_noun(word: &str) -> bool {
-    matches!(
-        word,
-        "spokesman" | "spokeswoman" | "spokesperson" | "secretary" | "minister" | "president"
-            | "official" | "chief" | "envoy" | "ambassador" | "analyst" | "adviser" | "advisor"
-            | "director" | "chairman" | "leader" | "candidate" | "nominee" | "aide" | "correspondent" | "rival"
-            | "challenger" | "opponent"
-    )
+    static SET: OnceLock<Names<()>> = OnceLock::new();
+    is_listed(&SET, ROLE_NOUNS, word)
 }
+
+const ROLE_NOUNS: &[&str] = &[
+    "spokesman", "spokeswoman", "spokesperson", "secretary", "minister", "president", "official",
+    "chief", "envoy", "ambassador", "analyst", "adviser", "advisor", "director", "chairman",
+    "leader", "candidate", "nominee", "aide", "correspondent", "rival", "challenger", "opponent",
+];
 
 /// Offices that name one person in a description: "the California congressman".
 pub fn is_office_noun(word: &str) -> bool {
@@ -128,31 +129,30 @@ pub fn is_regional_adjective(word: &str) -> bool {
 /// months, adverbs ("Recently Apple has", "Interestingly Blocher said") and the epithets
 /// of nicknames ("Crooked Hillary Clinton").
 pub fn is_common_capitalised(word: &str) -> bool {
-    is_derived_adverb(word) || matches!(
-        word,
-        "The" | "A" | "An" | "And" | "But" | "Or" | "So" | "Yet" | "For" | "Nor" | "If" | "In" |
-            "On" | "At" | "By" | "To" | "Of" | "From" | "With" | "As" | "After" | "Before" |
-            "While" | "When" | "Where" | "Why" | "How" | "What" | "Who" | "Which" | "This" |
-            "That" | "These" | "Those" | "It" | "Its" | "He" | "She" | "They" | "We" | "I" |
-            "You" | "His" | "Her" | "Their" | "Our" | "My" | "Your" | "However" | "Meanwhile" |
-            "Asked" | "Although" | "Though" | "Since" | "Until" | "During" | "Despite" |
-            "Between" | "Among" | "One" | "Two" | "Three" | "Four" | "Five" | "Some" | "Many" |
-            "Most" | "All" | "No" | "Not" | "There" | "Here" | "Now" | "Then" | "Today" |
-            "Yesterday" | "Tomorrow" | "Tonight" | "Last" | "Next" | "Earlier" | "Later" | "Also" |
-            "Even" | "Still" | "Only" | "Just" | "Such" | "Other" | "Another" | "Each" | "Every" |
-            "Both" | "Either" | "Neither" | "Read" | "More" | "Less" | "Under" | "Over" | "Into" |
-            "Through" | "About" | "Against" | "Without" | "Within" | "Instead" | "Indeed" | "Yes" |
-            "Oh" | "Well" | "Let" | "Everybody" | "Everything" | "Someone" | "Something" | "Anything" | "Any" | "Do" | "Does" | "Did" | "Is" | "Are" | "Was" | "Were" | "Be" |
-            "Has" | "Have" | "Had" | "Will" | "Would" | "Can" | "Could" | "Should" | "May" |
-            "Might" | "Must" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" |
-            "Saturday" | "Sunday" | "January" | "February" | "March" | "April" | "June" | "July" |
-            "August" | "September" | "October" | "November" | "December" | "Jan." | "Feb." |
-            "Aug." | "Sept." | "Oct." | "Nov." | "Dec." | "According" | "New" | "Former" | "Mr" |
-            "Mr." | "Mrs" | "Ms" | "Dr" | "Like" | "Unlike" | "Because" | "Once" | "Perhaps" |
-            "Maybe" | "Nothing" | "Everyone" | "Nobody" | "Somebody" | "Anyone" | "Thank" |
-            "Please" | "Sure" | "Crooked" | "Sleepy" | "Lyin"
-    )
+    static SET: OnceLock<Names<()>> = OnceLock::new();
+    is_derived_adverb(word) || is_listed(&SET, COMMON_CAPITALISED, word)
 }
+
+const COMMON_CAPITALISED: &[&str] = &[
+    "The", "A", "An", "And", "But", "Or", "So", "Yet", "For", "Nor", "If", "In", "On", "At", "By",
+    "To", "Of", "From", "With", "As", "After", "Before", "While", "When", "Where", "Why", "How",
+    "What", "Who", "Which", "This", "That", "These", "Those", "It", "Its", "He", "She", "They",
+    "We", "I", "You", "His", "Her", "Their", "Our", "My", "Your", "However", "Meanwhile", "Asked",
+    "Although", "Though", "Since", "Until", "During", "Despite", "Between", "Among", "One", "Two",
+    "Three", "Four", "Five", "Some", "Many", "Most", "All", "No", "Not", "There", "Here", "Now",
+    "Then", "Today", "Yesterday", "Tomorrow", "Tonight", "Last", "Next", "Earlier", "Later",
+    "Also", "Even", "Still", "Only", "Just", "Such", "Other", "Another", "Each", "Every", "Both",
+    "Either", "Neither", "Read", "More", "Less", "Under", "Over", "Into", "Through", "About",
+    "Against", "Without", "Within", "Instead", "Indeed", "Yes", "Oh", "Well", "Let", "Everybody",
+    "Everything", "Someone", "Something", "Anything", "Any", "Do", "Does", "Did", "Is", "Are",
+    "Was", "Were", "Be", "Has", "Have", "Had", "Will", "Would", "Can", "Could", "Should", "May",
+    "Might", "Must", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "June", "July", "August", "September", "October",
+    "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.", "According",
+    "New", "Former", "Mr", "Mr.", "Mrs", "Ms", "Dr", "Like", "Unlike", "Because", "Once",
+    "Perhaps", "Maybe", "Nothing", "Everyone", "Nobody", "Somebody", "Anyone", "Thank", "Please",
+    "Sure", "Crooked", "Sleepy", "Lyin",
+];
 
 /// An adverb made from an adjective by one of the endings no name has: "Recently",
 /// "Unfortunately", "Reportedly". Shorter words are left alone ("Sally", "Kelly").
@@ -163,24 +163,25 @@ fn is_derived_adverb(word: &str) -> bool {
 
 /// Head words that make a capitalised run an organisation.
 pub fn is_org_head(word: &str) -> bool {
-    matches!(
-        word,
-        "Ministry" | "Department" | "Council" | "Committee" | "Party" | "Army" | "Force" |
-            "Forces" | "Navy" | "Office" | "Agency" | "Bank" | "Company" | "Corporation" | "Corp" |
-            "Corp." | "Inc" | "Inc." | "Ltd" | "Group" | "Association" | "Union" | "University" |
-            "College" | "Times" | "Post" | "Journal" | "News" | "Network" | "Commission" |
-            "Court" | "Senate" | "Congress" | "Parliament" | "Government" | "Administration" |
-            "Service" | "Institute" | "Foundation" | "Fund" | "Organisation" | "Organization" |
-            "Coalition" | "Campaign" | "Church" | "Airlines" | "State" | "Nations" | "Police" |
-            "Guard" | "Board" | "Bureau" | "Authority" | "Reserve" | "Club" | "Team" | "Media" |
-            "Herald" | "Tribune" | "Telegraph" | "Guardian" | "Review" | "Assembly" | "Cabinet" |
-            "Centre" | "Center" | "Brigade" | "Front" | "Movement" | "Alliance" | "Federation" |
-            "Republicans" | "Democrats" | "Caucus" | "Pentagon" | "Kremlin" | "House" | "Computer" |
-            "Airways" | "Airplanes" | "Corps" | "Systems" | "Technologies" | "Motors" | "Electronics" |
-            "Software" | "Industries" | "Holdings" | "Communications" | "Pharmaceuticals" | "Research" |
-            "Labs" | "Laboratories" | "LLC" | "PLC" | "AG" | "GmbH" | "N.V." | "Co."
-    )
+    static SET: OnceLock<Names<()>> = OnceLock::new();
+    is_listed(&SET, ORGANISATION_HEADS, word)
 }
+
+const ORGANISATION_HEADS: &[&str] = &[
+    "Ministry", "Department", "Council", "Committee", "Party", "Army", "Force", "Forces", "Navy",
+    "Office", "Agency", "Bank", "Company", "Corporation", "Corp", "Corp.", "Inc", "Inc.", "Ltd",
+    "Group", "Association", "Union", "University", "College", "Times", "Post", "Journal", "News",
+    "Network", "Commission", "Court", "Senate", "Congress", "Parliament", "Government",
+    "Administration", "Service", "Institute", "Foundation", "Fund", "Organisation", "Organization",
+    "Coalition", "Campaign", "Church", "Airlines", "State", "Nations", "Police", "Guard", "Board",
+    "Bureau", "Authority", "Reserve", "Club", "Team", "Media", "Herald", "Tribune", "Telegraph",
+    "Guardian", "Review", "Assembly", "Cabinet", "Centre", "Center", "Brigade", "Front",
+    "Movement", "Alliance", "Federation", "Republicans", "Democrats", "Caucus", "Pentagon",
+    "Kremlin", "House", "Computer", "Airways", "Airplanes", "Corps", "Systems", "Technologies",
+    "Motors", "Electronics", "Software", "Industries", "Holdings", "Communications",
+    "Pharmaceuticals", "Research", "Labs", "Laboratories", "LLC", "PLC", "AG", "GmbH", "N.V.",
+    "Co.",
+];
 
 /// Last words of a company's full name that its short name leaves off: "Apple Inc.",
 /// "Apple Computer", "Aer Lingus Group PLC", "China Eastern Airlines".
@@ -363,16 +364,18 @@ pub fn country_of_demonym(word: &str) -> Option<&'static Country> {
 
 /// Lower-case plural nouns that speak as unnamed groups: "diplomats said".
 pub fn is_group_noun(word: &str) -> bool {
-    matches!(
-        word,
-        "diplomats" | "officials" | "sources" | "witnesses" | "analysts" | "experts" | "residents"
-            | "activists" | "rebels" | "critics" | "lawmakers" | "investigators" | "police"
-            | "authorities" | "observers" | "participants" | "protesters" | "economists"
-            | "aides" | "advisers" | "supporters" | "opponents" | "scientists" | "researchers"
-            | "doctors" | "prosecutors" | "democrats" | "republicans" | "voters" | "insiders" | "members"
-            | "leaders" | "lawyers" | "attorneys" | "students" | "parents" | "workers" | "employees"
-    )
+    static SET: OnceLock<Names<()>> = OnceLock::new();
+    is_listed(&SET, GROUP_NOUNS, word)
 }
+
+const GROUP_NOUNS: &[&str] = &[
+    "diplomats", "officials", "sources", "witnesses", "analysts", "experts", "residents",
+    "activists", "rebels", "critics", "lawmakers", "investigators", "police", "authorities",
+    "observers", "participants", "protesters", "economists", "aides", "advisers", "supporters",
+    "opponents", "scientists", "researchers", "doctors", "prosecutors", "democrats", "republicans",
+    "voters", "insiders", "members", "leaders", "lawyers", "attorneys", "students", "parents",
+    "workers", "employees",
+];
 
 /// Personal pronouns that can stand for a speaker already named.
 pub fn is_speaker_pronoun(word: &str) -> bool {
@@ -704,6 +707,13 @@ impl Sieve {
     }
 }
 
+/// Whether `list` holds `word` exactly as written. The lists asked about nearly every
+/// capitalised word, or every noun of a phrase, are sieved sets, built into `set` on
+/// first use, rather than chains of comparisons whose branches mispredict.
+fn is_listed(set: &'static OnceLock<Names<()>>, list: &'static [&'static str], word: &str) -> bool {
+    set.get_or_init(|| list.iter().map(|&w| (w, ())).collect()).get(word).is_some()
+}
+
 /// Names read exactly as written, each with a value, behind a [`Sieve`]: the country
 /// tables are asked about nearly every capitalised run of a text.
 struct Names<V> {
@@ -890,6 +900,25 @@ mod tests {
         assert_eq!(Key::lowered("abcdefghijklmnop"), None, "16 bytes are too long");
         assert_eq!(Key::lowered("café"), None);
         assert_eq!(Key::lowered_any("as\u{212A}ed"), Key::lowered("asked"), "the kelvin sign lower-cases to k");
+    }
+
+    #[test]
+    fn a_sieved_list_holds_its_words_as_written_and_no_other_case() {
+        let lists = [
+            (COMMON_CAPITALISED, is_common_capitalised as fn(&str) -> bool),
+            (TITLES, is_title),
+            (ROLE_NOUNS, is_role_noun),
+            (ORGANISATION_HEADS, is_org_head),
+            (GROUP_NOUNS, is_group_noun),
+        ];
+        for (list, listed) in lists {
+            for word in list {
+                assert!(listed(word), "{word}");
+                let swapped: String = word.chars().map(|c| if c.is_uppercase() { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() }).collect();
+                assert_eq!(listed(&swapped), list.contains(&swapped.as_str()), "{swapped}");
+            }
+            assert!(!listed("") && !listed("Zzyzx"));
+        }
     }
 
     #[test]
