@@ -26,7 +26,7 @@ pub fn keeps_period(word: &str) -> bool {
 
 /// Titles and ranks that precede a person's name and become that person's role.
 pub fn is_title(word: &str) -> bool {
-    static SET: OnceLock<Names<()>> = OnceLock::new();
+    static SET: OnceLock<Words> = OnceLock::new();
     is_listed(&SET, TITLES, word)
 }
 
@@ -66,7 +66,7 @@ pub fn is_office_domain(word: &str) -> bool {
 /// Lower-case role nouns that may sit inside a capitalised name run:
 /// "White House spokesman Sean Spicer".
 pub fn is_role_noun(word: &str) -> bool {
-    static SET: OnceLock<Names<()>> = OnceLock::new();
+    static SET: OnceLock<Words> = OnceLock::new();
     is_listed(&SET, ROLE_NOUNS, word)
 }
 
@@ -129,7 +129,7 @@ pub fn is_regional_adjective(word: &str) -> bool {
 /// months, adverbs ("Recently Apple has", "Interestingly Blocher said") and the epithets
 /// of nicknames ("Crooked Hillary Clinton").
 pub fn is_common_capitalised(word: &str) -> bool {
-    static SET: OnceLock<Names<()>> = OnceLock::new();
+    static SET: OnceLock<Words> = OnceLock::new();
     is_derived_adverb(word) || is_listed(&SET, COMMON_CAPITALISED, word)
 }
 
@@ -163,7 +163,7 @@ fn is_derived_adverb(word: &str) -> bool {
 
 /// Head words that make a capitalised run an organisation.
 pub fn is_org_head(word: &str) -> bool {
-    static SET: OnceLock<Names<()>> = OnceLock::new();
+    static SET: OnceLock<Words> = OnceLock::new();
     is_listed(&SET, ORGANISATION_HEADS, word)
 }
 
@@ -331,7 +331,7 @@ pub struct Country {
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 pub use super::countries::COUNTRIES;
 use super::countries::{BY_DEMONYM, BY_NAME};
@@ -364,7 +364,7 @@ pub fn country_of_demonym(word: &str) -> Option<&'static Country> {
 
 /// Lower-case plural nouns that speak as unnamed groups: "diplomats said".
 pub fn is_group_noun(word: &str) -> bool {
-    static SET: OnceLock<Names<()>> = OnceLock::new();
+    static SET: OnceLock<Words> = OnceLock::new();
     is_listed(&SET, GROUP_NOUNS, word)
 }
 
@@ -708,10 +708,36 @@ impl Sieve {
 }
 
 /// Whether `list` holds `word` exactly as written. The lists asked about nearly every
-/// capitalised word, or every noun of a phrase, are sieved sets, built into `set` on
+/// capitalised word, or every noun of a phrase, are [`Words`] sets, built into `set` on
 /// first use, rather than chains of comparisons whose branches mispredict.
-fn is_listed(set: &'static OnceLock<Names<()>>, list: &'static [&'static str], word: &str) -> bool {
-    set.get_or_init(|| list.iter().map(|&w| (w, ())).collect()).get(word).is_some()
+fn is_listed(set: &'static OnceLock<Words>, list: &'static [&'static str], word: &str) -> bool {
+    set.get_or_init(|| Words::new(list)).holds(word)
+}
+
+/// Short words read exactly as written, behind a [`Sieve`]: a word the sieve lets through
+/// is packed with [`Key::exact`] and looked up as one number, with no string to compare.
+struct Words {
+    sieve: Sieve,
+    keys: FxHashSet<Key>,
+}
+
+impl Words {
+    /// The set of `list`, whose words are at most [`Key::MAX_LEN`] bytes of ASCII (a unit
+    /// test reads the lists for that).
+    fn new(list: &[&str]) -> Words {
+        let mut words = Words { sieve: Sieve::new(), keys: FxHashSet::default() };
+        for word in list {
+            if let Some(key) = Key::exact(word) {
+                words.sieve.admit(word);
+                words.keys.insert(key);
+            }
+        }
+        words
+    }
+
+    fn holds(&self, word: &str) -> bool {
+        self.sieve.may_hold(word) && Key::exact(word).is_some_and(|key| self.keys.contains(&key))
+    }
 }
 
 /// Names read exactly as written, each with a value, behind a [`Sieve`]: the country
@@ -885,7 +911,8 @@ mod tests {
 
     #[test]
     fn every_word_of_a_keyed_list_fits_a_key() {
-        for list in [DENYING, CLAIMING, SAYING, EVIDENCE, BELIEF, INTENTION, DENIAL_WORDS] {
+        let exact = [COMMON_CAPITALISED, TITLES, ROLE_NOUNS, ORGANISATION_HEADS, GROUP_NOUNS];
+        for list in [DENYING, CLAIMING, SAYING, EVIDENCE, BELIEF, INTENTION, DENIAL_WORDS].into_iter().chain(exact) {
             for form in list {
                 assert!(Key::lowered(form).is_some(), "{form} is longer than a key holds");
             }
