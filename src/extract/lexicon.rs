@@ -343,9 +343,10 @@ pub fn country(name: &str) -> Option<(&'static Country, bool)> {
     let map = BY_NAME_MAP.get_or_init(|| BY_NAME.iter().map(|&(n, country, capital)| (n, (country, capital))).collect());
     let name = name.strip_prefix("the ").unwrap_or(name);
     // The table writes "People's Republic of China" with a straight apostrophe; every
-    // such name is long, and asking only of long names keeps the common look-up cheap.
+    // such name is long, and asking only of long names that are not ASCII keeps the common
+    // look-up cheap.
     let straight;
-    let name = if name.len() >= 12 && name.contains('’') {
+    let name = if name.len() >= 12 && !name.is_ascii() && name.contains('’') {
         straight = name.replace('’', "'");
         straight.as_str()
     } else {
