@@ -362,7 +362,7 @@ fn keep_confirmed_headline_names(candidates: &mut Vec<Candidate>, in_headline: &
         return;
     }
     fn last_word(name: &str) -> &str {
-        name.rsplit(' ').next().unwrap_or(name)
+        text::after_last_space(name)
     }
     // The body's names and their last words, gathered once: some articles are mostly
     // title-case lines, with many names in them.
@@ -951,7 +951,7 @@ fn administration(text: &str, words: &[Word], j: usize, owner: &Candidate) -> Op
     if !matches!(noun.as_str(), "administration" | "government") || !only_spaces(text, &words[j], next) {
         return None;
     }
-    let surname = owner.name.rsplit(' ').next()?;
+    let surname = text::after_last_space(&owner.name);
     Some(Candidate::described(owner.span.start..next.end, format!("{surname} {noun}"), ActorKind::Organization))
 }
 
@@ -1035,7 +1035,7 @@ fn canonical(name: &str, locative: bool) -> (String, Option<ActorKind>) {
     }
     let name = name.strip_prefix("The ").unwrap_or(name);
     // "the Syrian Government" and "the Syrian government" are one body.
-    if let Some((demonym, "Government")) = name.split_once(' ') {
+    if let Some((demonym, "Government")) = text::split_at_first_space(name) {
         if lexicon::country_of_demonym(demonym).is_some() {
             return (format!("{demonym} government"), Some(ActorKind::Organization));
         }
@@ -1059,11 +1059,11 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
     }
     let mut person_surnames: FxHashSet<&str> = FxHashSet::with_capacity_and_hasher(capacity, Default::default());
     person_surnames.extend(
-        candidates.iter().filter(|c| c.kind == Some(ActorKind::Person)).filter_map(|c| c.name.rsplit_once(' ').map(|(_, last)| last)),
+        candidates.iter().filter(|c| c.kind == Some(ActorKind::Person)).filter_map(|c| text::split_at_last_space(&c.name).map(|(_, last)| last)),
     );
     // The first words of longer names: "towards Northrop" is Northrop Grumman, not a place.
     let mut first_words: FxHashSet<&str> = FxHashSet::with_capacity_and_hasher(capacity, Default::default());
-    first_words.extend(candidates.iter().filter_map(|c| c.name.split_once(' ').map(|(first, _)| first)));
+    first_words.extend(candidates.iter().filter_map(|c| text::split_at_first_space(&c.name).map(|(first, _)| first)));
     let mut places: FxHashSet<&str> = FxHashSet::with_capacity_and_hasher(capacity, Default::default());
     let mut dropped: FxHashSet<&str> = FxHashSet::with_capacity_and_hasher(capacity, Default::default());
     for (name, same) in &by_name {
@@ -1303,7 +1303,7 @@ fn companies_by_short_name(table: &mut ActorTable) {
     for (i, actor) in table.actors.iter().enumerate().filter(|(_, a)| a.kind == ActorKind::Organization) {
         let mut name = actor.name.as_str();
         let mut shortest = None;
-        while let Some((rest, last)) = name.rsplit_once(' ') {
+        while let Some((rest, last)) = text::split_at_last_space(name) {
             if !lexicon::is_company_designator(last) {
                 break;
             }

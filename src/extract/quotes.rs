@@ -646,7 +646,7 @@ fn speaker_after(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<
 /// The record right before an evidence verb, as a source: "Polls show", "Video shows".
 fn bare_source(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<usize>)> {
     let head = cx.text[range.clone()].trim_end();
-    let noun = head.rsplit(' ').next()?;
+    let noun = text::after_last_space(head);
     let start = range.start + head.len() - noun.len();
     let span = start..start + noun.len();
     let noun = noun.to_lowercase();
@@ -698,7 +698,7 @@ fn subject_at(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<usi
 /// ("Trump defended it, saying …") or a preposition ("began by saying …").
 fn participle_reports(text: &str, before: Range<usize>) -> bool {
     let head = text[before].trim_end();
-    head.ends_with(',') || matches!(head.rsplit(' ').next(), Some("by" | "for" | "from" | "after" | "and" | "while" | "After" | "While"))
+    head.ends_with(',') || matches!(text::after_last_space(head), "by" | "for" | "from" | "after" | "and" | "while" | "After" | "While")
 }
 
 /// Where a described source stands in the range searched for it.

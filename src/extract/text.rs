@@ -310,6 +310,25 @@ pub fn pieces_with_offsets(slice: &str) -> impl DoubleEndedIterator<Item = (usiz
     slice.split_whitespace().map(move |w| (w.as_ptr() as usize - slice.as_ptr() as usize, w))
 }
 
+/// `s` split around its first space. Names and clause ends are split so, a few words
+/// long, many times per article: a loop over the bytes, where `split_once` sets up a
+/// searcher on every call.
+pub fn split_at_first_space(s: &str) -> Option<(&str, &str)> {
+    let at = s.bytes().position(|b| b == b' ')?;
+    Some((s.get(..at)?, s.get(at + 1..)?))
+}
+
+/// `s` split around its last space (see [`split_at_first_space`]).
+pub fn split_at_last_space(s: &str) -> Option<(&str, &str)> {
+    let at = s.bytes().rposition(|b| b == b' ')?;
+    Some((s.get(..at)?, s.get(at + 1..)?))
+}
+
+/// What follows the last space of `s`, or all of it: "Hillary Clinton" → "Clinton".
+pub fn after_last_space(s: &str) -> &str {
+    split_at_last_space(s).map_or(s, |(_, last)| last)
+}
+
 /// The word without its possessive "'s" or "’s": "Russia's", "Clinton’s".
 pub fn without_apostrophe_s(word: &str) -> Option<&str> {
     word.strip_suffix("’s").or_else(|| word.strip_suffix("'s"))
@@ -332,6 +351,15 @@ pub fn is_capitalised(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaces_split_as_split_once_and_rsplit_do() {
+        for s in ["Hillary Rodham Clinton", "Clinton", "", " lead", "trail ", "a  b", "Mr.\u{a0}Smith said"] {
+            assert_eq!(split_at_first_space(s), s.split_once(' '), "{s:?}");
+            assert_eq!(split_at_last_space(s), s.rsplit_once(' '), "{s:?}");
+            assert_eq!(after_last_space(s), s.rsplit(' ').next().unwrap_or(s), "{s:?}");
+        }
+    }
 
     fn texts<'t>(text: &'t str, ranges: &[Range<usize>]) -> Vec<&'t str> {
         ranges.iter().map(|r| &text[r.clone()]).collect()
