@@ -262,7 +262,8 @@ pub fn find(cx: &mut Context, quoted: &[Quoted]) -> Vec<QuoteFinding> {
         // no speech around them are titles or scare quotes, and are dropped.
         // Right after an attributed quote of the same paragraph, a shorter quoted sentence
         // carries on too ("“Here he is,” she said. “Donald’s here.”").
-        let words = content.split_whitespace().count();
+        // Counted up to four, as far as the tests below ask: a quote may be paragraphs long.
+        let words = content.split_whitespace().take(4).count();
         let follows_in_paragraph = out.last().is_some_and(|o| o.speaker.is_some() && o.kind != QuoteKind::Indirect && o.span.start >= para.start);
         let sentence_like = kind == QuoteKind::Direct && (words >= 4 || (words >= 2 && follows_in_paragraph));
         let attribution = attribution.or_else(|| {
