@@ -3,6 +3,7 @@
 //! Every range produced here starts and ends on a `char` boundary, so slicing the
 //! text with it never panics.
 
+use std::cell::Cell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -163,11 +164,14 @@ pub fn apostrophe_words(s: &str) -> impl Iterator<Item = &str> {
 /// that look at the same sentence do not split it into words again.
 pub struct WordIndex<'t> {
     words: Vec<Word<'t>>,
+    /// Where the words of the last range asked for ended. The stages ask for the sentences
+    /// in order, so the next range's words usually start there, and no search finds them.
+    last_end: Cell<usize>,
 }
 
 impl<'t> WordIndex<'t> {
     pub fn new(text: &'t str) -> WordIndex<'t> {
-        WordIndex { words: words(text, 0..text.len()) }
+        WordIndex { words: words(text, 0..text.len()), last_end: Cell::new(0) }
     }
 
     /// The words lying wholly inside `range`, in order.
@@ -177,15 +181,36 @@ impl<'t> WordIndex<'t> {
 
     /// Where the words lying wholly inside `range` sit in [`WordIndex::all`].
     pub fn positions(&self, range: Range<usize>) -> Range<usize> {
-        let first = self.words.partition_point(|w| w.start < range.start);
-        let end = self.words.partition_point(|w| w.end <= range.end);
-        first..end.max(first)
+        let starts_before = |w: &Word| w.start < range.start;
+        let hint = self.last_end.get();
+        let at_hint = hint <= self.words.len()
+            && hint.checked_sub(1).is_none_or(|before| starts_before(&self.words[before]))
+            && self.words.get(hint).is_none_or(|w| !starts_before(w));
+        let first = if at_hint { hint } else { self.words.partition_point(starts_before) };
+        // A word before `first` that ends after `range` leaves no word inside it; the
+        // words from `first` on end in order, so the count of those inside is one search.
+        let end = first + leading(&self.words[first..], |w| w.end <= range.end);
+        self.last_end.set(end);
+        first..end
     }
 
     /// Every word of the text, in order.
     pub fn all(&self) -> &[Word<'t>] {
         &self.words
     }
+}
+
+/// How many of `words` from the front satisfy `holds`, which holds of a prefix: found by
+/// steps that double from the front, since the range asked for is most often a sentence
+/// or less, and then a search within the last step.
+fn leading(words: &[Word], holds: impl Fn(&Word) -> bool) -> usize {
+    let (mut low, mut step) = (0, 1);
+    while low + step <= words.len() && holds(&words[low + step - 1]) {
+        low += step;
+        step *= 2;
+    }
+    let high = words.len().min(low + step);
+    low + words[low..high].partition_point(holds)
 }
 
 /// Fixed strings to search for, each with its searcher (`memchr::memmem`), built on first
@@ -351,6 +376,28 @@ pub fn is_capitalised(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn positions_are_the_words_wholly_inside_a_range_in_any_order_of_asking() {
+        let text = "One two, three. Four-five six’s seven! «Eight» nine ten eleven twelve.";
+        let index = WordIndex::new(text);
+        let all = index.all();
+        // Two searches over every word, as positions were found before they were hinted.
+        let searched = |r: &Range<usize>| {
+            let first = all.partition_point(|w| w.start < r.start);
+            first..all.partition_point(|w| w.end <= r.end).max(first)
+        };
+        // Every range between character boundaries, asked in order and then backwards,
+        // so that the remembered end is sometimes right and sometimes not.
+        let bounds: Vec<usize> = (0..=text.len()).filter(|&b| text.is_char_boundary(b)).collect();
+        let mut ranges: Vec<Range<usize>> = bounds.iter().flat_map(|&a| bounds.iter().filter(move |&&b| b >= a).map(move |&b| a..b)).collect();
+        for pass in 0..2 {
+            for r in &ranges {
+                assert_eq!(index.positions(r.clone()), searched(r), "{r:?} (pass {pass})");
+            }
+            ranges.reverse();
+        }
+    }
 
     #[test]
     fn spaces_split_as_split_once_and_rsplit_do() {
