@@ -352,7 +352,8 @@ fn is_possessive_gap(gap: &str) -> bool {
 /// `w` without a trailing `'s` or `’s`.
 fn without_possessive(w: Word<'_>) -> Word<'_> {
     let t = w.text();
-    if !t.ends_with(['s', 'S']) {
+    // Asked of every word: the last byte is read as it is, not decoded as a character.
+    if !matches!(t.as_bytes().last(), Some(b's' | b'S')) {
         return w;
     }
     let cut = ["'s", "’s", "'S", "’S"].iter().find_map(|s| t.strip_suffix(s)).filter(|rest| !rest.is_empty());
