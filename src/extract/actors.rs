@@ -345,6 +345,12 @@ fn is_hyphenated_given_name(word: &str) -> bool {
     syllable(head, true) && syllable(tail, false) && !matches!(tail, "led" | "era" | "run" | "ish" | "age" | "day" | "old" | "like" | "based")
 }
 
+/// Whether a word starts with an ASCII character other than a capital: a lower-case
+/// word, a number or a sign.
+fn starts_in_ascii_lower_case(word: &str) -> bool {
+    word.as_bytes().first().is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
+}
+
 fn only_spaces(text: &str, a: &Word, b: &Word) -> bool {
     text.as_bytes().get(a.end..b.start).is_some_and(|gap| gap.iter().all(|&c| c == b' '))
 }
@@ -437,6 +443,13 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
     let mut i = 0;
     while i < words.len() {
         let w = words[i].text();
+        // Most words are in lower case, and of those only an office before "of" ("secretary
+        // of State") opens a run: the tests below ask for a capital or a hyphen first.
+        let of_follows = words.get(i + 1).is_some_and(|n| n.text() == "of");
+        if starts_in_ascii_lower_case(w) && !w.as_bytes().contains(&b'-') && !(of_follows && office_domain_after(words, i).is_some()) {
+            i += 1;
+            continue;
+        }
         if let Some(c) = descriptive_group(text, words, i) {
             scan.candidates.push(c);
             i += 2;

@@ -88,10 +88,15 @@ fn class_at(s: &str, at: usize) -> Option<(Class, usize)> {
         b if b.is_ascii() => Some((ASCII_CLASSES[usize::from(b)], 1)),
         _ => {
             let c = s.get(at..)?.chars().next()?;
-            let class = if c.is_alphanumeric() {
-                Class::WordChar
-            } else if c == '’' {
+            // Curly quotes and dashes are most of the characters outside ASCII in news, and
+            // their block (General Punctuation, up to the superscripts) holds no letter or
+            // digit: they are classed without a look-up in the Unicode tables.
+            let class = if c == '’' {
                 Class::Joiner
+            } else if ('\u{2010}'..='\u{205E}').contains(&c) {
+                Class::Other
+            } else if c.is_alphanumeric() {
+                Class::WordChar
             } else {
                 Class::Other
             };
@@ -376,6 +381,20 @@ pub fn is_capitalised(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_general_punctuation_block_holds_no_letter_or_digit() {
+        // The word splitter classes these characters without the Unicode tables.
+        let block = ('\u{2010}'..='\u{205E}').collect::<Vec<char>>();
+        assert_eq!(block.len(), 0x205E - 0x2010 + 1);
+        assert!(block.iter().all(|c| !c.is_alphanumeric()));
+        assert!(('\u{205F}'..='\u{2071}').any(|c| c.is_alphanumeric()), "the block ends before the superscripts");
+        for text in ["“Yes” – said…", "a‐b ‘c’ d—e", "x⁄y ‱ z"] {
+            let words: Vec<&str> = words(text, 0..text.len()).iter().map(|w| w.text).collect();
+            let expected: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+            assert_eq!(words, expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn positions_are_the_words_wholly_inside_a_range_in_any_order_of_asking() {
