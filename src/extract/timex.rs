@@ -253,8 +253,10 @@ fn could_start_before(word: &str, next: Option<&str>) -> bool {
     if word.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return true;
     }
-    // "mid-1990s", "Oct.": a word opens as its part before a hyphen, without periods.
-    let head = word[..hyphen.unwrap_or(word.len())].trim_end_matches('.');
+    // "mid-1990s", "Oct.": a word opens as its part before a hyphen, without periods. The
+    // word is ASCII, so its periods are trimmed as bytes, with no character decoded.
+    let before_hyphen = &word.as_bytes()[..hyphen.unwrap_or(word.len())];
+    let head = &word[..before_hyphen.iter().rposition(|&b| b != b'.').map_or(0, |last| last + 1)];
     let Some(opens) = openers().get(head) else {
         return false;
     };
@@ -772,11 +774,19 @@ fn lower<'t>(w: &Word<'t>) -> Cow<'t, str> {
     lexicon::lower_case(w.text())
 }
 
+/// A month's number by its name or abbreviation, in any case, with or without periods.
+/// Asked of most words that may open an expression, so the names are one [`lexicon::Table`].
 fn month_number(word: &str) -> Option<i8> {
+    static NUMBERS: OnceLock<lexicon::Table<i8>> = OnceLock::new();
     if !word.is_ascii() || word.len() > 10 {
         return None;
     }
-    lexicon::with_lowercase(word.trim_end_matches('.'), month_number_lower)
+    let numbers = NUMBERS.get_or_init(|| {
+        let full = MONTHS.iter().copied().zip(1..);
+        let short = SHORT_MONTHS.iter().copied().zip(1..);
+        full.chain(short).chain([("sept", 9)]).collect()
+    });
+    numbers.get(word.trim_end_matches('.')).copied()
 }
 
 const MONTHS: [&str; 12] = [
@@ -784,16 +794,6 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 const SHORT_MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-
-fn month_number_lower(w: &str) -> Option<i8> {
-    if let Some(i) = MONTHS.iter().position(|m| *m == w) {
-        return i8::try_from(i + 1).ok();
-    }
-    if w == "sept" {
-        return Some(9);
-    }
-    SHORT_MONTHS.iter().position(|m| *m == w).and_then(|i| i8::try_from(i + 1).ok())
-}
 
 /// Each weekday by its full name, and by the abbreviations that name it only with the
 /// period ("Sun." but not "Sun").
@@ -809,18 +809,23 @@ const WEEKDAYS: [(&str, &[&str], Weekday); 7] = [
 
 /// A weekday's full name, or its abbreviation with the period ("Sun." but not
 /// "Sun", which is as often a company or the star).
+/// Asked of most words that may open an expression, so the names and abbreviations are one
+/// [`lexicon::Table`], each marked whether it is an abbreviation.
 fn weekday(word: &str) -> Option<Weekday> {
+    static DAYS: OnceLock<lexicon::Table<(Weekday, bool)>> = OnceLock::new();
     if !word.is_ascii() || word.len() > 10 {
         return None;
     }
-    let bare = word.trim_end_matches('.');
+    let days = DAYS.get_or_init(|| {
+        let names = WEEKDAYS.iter().map(|&(name, _, day)| (name, (day, false)));
+        let abbreviations = WEEKDAYS.iter().flat_map(|&(_, abbreviations, day)| abbreviations.iter().map(move |&a| (a, (day, true))));
+        names.chain(abbreviations).collect()
+    });
     let abbreviated = word.ends_with('.');
-    WEEKDAYS
-        .iter()
-        .find(|(name, abbreviations, _)| {
-            bare.eq_ignore_ascii_case(name) || (abbreviated && abbreviations.iter().any(|a| bare.eq_ignore_ascii_case(a)))
-        })
-        .map(|&(_, _, day)| day)
+    match days.get(word.trim_end_matches('.')) {
+        Some(&(day, abbreviation)) if abbreviated || !abbreviation => Some(day),
+        _ => None,
+    }
 }
 
 /// A count in digits or words: "24", "nine".
@@ -828,10 +833,7 @@ pub(super) fn number(word: &str) -> Option<i64> {
     if let Ok(n) = word.parse::<i64>() {
         return Some(n);
     }
-    if !word.is_ascii() || word.len() > 10 {
-        return None;
-    }
-    lexicon::with_lowercase(word, number_word)
+    number_word(word)
 }
 
 const NUMBER_WORDS: [&str; 21] = [
@@ -842,11 +844,12 @@ const NUMBER_WORDS: [&str; 21] = [
 /// The other words that count: the articles ("a year") and a few round numbers.
 const OTHER_NUMBER_WORDS: [(&str, i64); 6] = [("a", 1), ("an", 1), ("thirty", 30), ("forty", 40), ("fifty", 50), ("hundred", 100)];
 
-fn number_word(w: &str) -> Option<i64> {
-    if let Some(n) = NUMBER_WORDS.iter().position(|x| *x == w) {
-        return i64::try_from(n).ok();
-    }
-    OTHER_NUMBER_WORDS.iter().find(|(word, _)| *word == w).map(|&(_, n)| n)
+/// The value of a number word, in any case. The tagger asks it of most words that may open
+/// an expression and of the words after them, so the words are one [`lexicon::Table`].
+fn number_word(word: &str) -> Option<i64> {
+    static VALUES: OnceLock<lexicon::Table<i64>> = OnceLock::new();
+    let values = VALUES.get_or_init(|| NUMBER_WORDS.iter().copied().zip(0..).chain(OTHER_NUMBER_WORDS).collect());
+    values.get(word).copied()
 }
 
 fn unit(word: &str) -> Option<(Granularity, &'static str)> {
@@ -912,8 +915,11 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
     };
 
     // ISO dates: 2017-01-23.
+    // Where the word's first hyphen is: few words have one, and the patterns of hyphenated
+    // words are passed over without splitting the others.
+    let hyphen = w.bytes().position(|b| b == b'-');
     let mut parts = w.split('-');
-    if let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next()) {
+    if let (Some(_), Some(y), Some(m), Some(d), None) = (hyphen, parts.next(), parts.next(), parts.next(), parts.next()) {
         if let (Some(y), Ok(m), Ok(d)) = (year(y), m.parse::<i8>(), d.parse::<i8>()) {
             if m.to_string().len() <= 2 {
                 return day_interval(y, m, d).map(|i2| (i, Meaning::Absolute(i2)));
@@ -1030,7 +1036,7 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
     }
 
     // "third-quarter", "the third quarter".
-    let (ordinal, hyphenated) = match w.split_once('-') {
+    let (ordinal, hyphenated) = match hyphen.map(|h| (&w[..h], &w[h + 1..])) {
         Some((o, "quarter")) => (o, true),
         _ => (&*w, false),
     };
@@ -1640,16 +1646,16 @@ fn duration(text: &str, words: &[Word], i: usize) -> Option<(usize, Meaning)> {
     let word = at(first)?;
     // "three-quarters of its food", "a quarter of the market": fractions, not time.
     let fraction = |quarter_at: usize| {
-        at(quarter_at).is_some_and(|q| q.contains("quarter")) && at(quarter_at + 1).as_deref() == Some("of")
+        at(quarter_at).is_some_and(|q| q.len() >= "quarter".len() && q.contains("quarter")) && at(quarter_at + 1).as_deref() == Some("of")
     };
     if fraction(first) || fraction(first + 1) {
         return None;
     }
     // "six-year-long", "24-hour".
-    let mut parts = word.split('-');
-    let an_age = word.split('-').any(|p| p == "old");
-    if let (Some(amount), Some(unit), false) = (parts.next(), parts.next(), an_age) {
-        if let (Some(n), Some(code)) = (number(amount), unit_code(unit)) {
+    if let Some((amount, rest)) = word.bytes().position(|b| b == b'-').map(|h| (&word[..h], &word[h + 1..])) {
+        let unit = rest.split('-').next().unwrap_or(rest);
+        let an_age = word.split('-').any(|p| p == "old");
+        if let (Some(n), Some(code), false) = (number(amount), unit_code(unit), an_age) {
             return Some((first, Meaning::Duration(duration_value(n, code))));
         }
     }
@@ -1783,17 +1789,19 @@ fn regions(words: &[Word], quoted: &[Range<usize>]) -> Vec<Option<usize>> {
     by_start.sort_by_key(|&k| quoted[k].start);
     let mut next = 0;
     let mut open: Vec<usize> = Vec::new();
-    words
-        .iter()
-        .map(|w| {
-            while let Some(&k) = by_start.get(next).filter(|&&k| quoted[k].start <= w.start) {
-                open.push(k);
-                next += 1;
-            }
+    let mut out = Vec::with_capacity(words.len());
+    for w in words {
+        while let Some(&k) = by_start.get(next).filter(|&&k| quoted[k].start <= w.start) {
+            open.push(k);
+            next += 1;
+        }
+        // Most words are outside every quote: nothing is open, and nothing need be closed.
+        if !open.is_empty() {
             open.retain(|&k| quoted[k].end > w.start);
-            open.iter().copied().min()
-        })
-        .collect()
+        }
+        out.push(open.iter().copied().min());
+    }
+    out
 }
 
 #[cfg(test)]
@@ -1816,6 +1824,47 @@ mod tests {
         let turned_away = [("Mon", "week"), ("Monday-Friday", "week"), ("said", "week"), ("the", "house"), ("A", "house"), ("For", "him"), ("août", "week")];
         for (word, next) in turned_away {
             assert!(!could_start_before(word, Some(next)), "{word} before {next}");
+        }
+    }
+
+    #[test]
+    fn month_weekday_and_number_words_are_read_in_any_case_as_their_lists_give_them() {
+        let forms = |word: &str| {
+            let capitalised = format!("{}{}", word[..1].to_uppercase(), &word[1..]);
+            [word.to_string(), capitalised.clone(), word.to_uppercase(), format!("{capitalised}.")]
+        };
+        for (n, (month, short)) in (1..).zip(MONTHS.iter().zip(&SHORT_MONTHS)) {
+            for form in forms(month).into_iter().chain(forms(short)) {
+                assert_eq!(month_number(&form), Some(n), "{form}");
+            }
+        }
+        assert_eq!(month_number("Sept."), Some(9));
+        for other in ["mayday", "août", "septembers", "september..", "", "."] {
+            assert_eq!(month_number(other), None, "{other:?}");
+        }
+        for &(name, abbreviations, day) in &WEEKDAYS {
+            for form in forms(name) {
+                assert_eq!(weekday(&form), Some(day), "{form}");
+            }
+            for abbreviation in abbreviations {
+                let [lower, capitalised, upper, with_period] = forms(abbreviation);
+                assert_eq!(weekday(&with_period), Some(day), "{with_period}");
+                assert_eq!(weekday(&format!("{upper}.")), Some(day), "{upper}.");
+                for bare in [lower, capitalised, upper] {
+                    assert_eq!(weekday(&bare), None, "{bare} names a weekday only with its period");
+                }
+            }
+        }
+        for (n, word) in (0..).zip(NUMBER_WORDS) {
+            for form in forms(word).into_iter().take(3) {
+                assert_eq!(number(&form), Some(n), "{form}");
+            }
+        }
+        for (word, n) in OTHER_NUMBER_WORDS {
+            assert_eq!(number(&word.to_uppercase()), Some(n), "{word}");
+        }
+        for (word, n) in [("21", Some(21)), ("-3", Some(-3)), ("twentyone", None), ("öne", None), ("One.", None)] {
+            assert_eq!(number(word), n, "{word}");
         }
     }
 
