@@ -345,6 +345,11 @@ fn is_hyphenated_given_name(word: &str) -> bool {
     syllable(head, true) && syllable(tail, false) && !matches!(tail, "led" | "era" | "run" | "ish" | "age" | "day" | "old" | "like" | "based")
 }
 
+/// "near al-Bab", "al-Qaeda said": an Arabic article opens the name in lower case.
+fn has_arabic_article(word: &str) -> bool {
+    ["al-", "el-"].iter().any(|a| word.strip_prefix(a).is_some_and(text::is_capitalised))
+}
+
 /// Whether a word starts with an ASCII character other than a capital: a lower-case
 /// word, a number or a sign.
 fn starts_in_ascii_lower_case(word: &str) -> bool {
@@ -443,10 +448,13 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
     let mut i = 0;
     while i < words.len() {
         let w = words[i].text();
-        // Most words are in lower case, and of those only an office before "of" ("secretary
-        // of State") opens a run: the tests below ask for a capital or a hyphen first.
+        // Most words are in lower case, and of those only a leader's "-led" (a descriptive
+        // group), an Arabic article or an office before "of" ("secretary of State") opens a
+        // run: the other tests below ask for a capital first. The tests here are of fixed
+        // length, with no loop over the word whose end a branch would have to guess.
         let of_follows = words.get(i + 1).is_some_and(|n| n.text() == "of");
-        if starts_in_ascii_lower_case(w) && !w.as_bytes().contains(&b'-') && !(of_follows && office_domain_after(words, i).is_some()) {
+        let plain_lower_case = starts_in_ascii_lower_case(w) && !w.ends_with("-led") && !has_arabic_article(w);
+        if plain_lower_case && !(of_follows && office_domain_after(words, i).is_some()) {
             i += 1;
             continue;
         }
@@ -462,8 +470,7 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
         // office opens the run in lower case.
         let is_name = name_word(w);
         let lower_case_office = !is_name && office_domain_after(words, i).is_some();
-        // "near al-Bab", "al-Qaeda said": an Arabic article opens the name in lower case.
-        let article_name = ["al-", "el-"].iter().any(|a| w.strip_prefix(a).is_some_and(text::is_capitalised));
+        let article_name = has_arabic_article(w);
         let starts_run = lower_case_office
             || article_name
             || (is_name && !in_link(text, words[i].start) && (!lexicon::is_common_capitalised(w) || lexicon::is_honorific(w) || new_then_name));
