@@ -151,12 +151,21 @@ fn numbered(prefix: char, n: usize) -> String {
 
 /// A readable, URL-safe id: "Sean Spicer" → `sean-spicer`.
 pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
+    let mut out = String::with_capacity(name.len());
+    let mut add = |c: char| {
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {
             out.push('-');
+        }
+    };
+    // Every actor and place of a corpus gets one, and nearly every name is ASCII, whose
+    // characters lower-case one to one.
+    for c in name.chars() {
+        if c.is_ascii() {
+            add(c.to_ascii_lowercase());
+        } else {
+            c.to_lowercase().for_each(&mut add);
         }
     }
     let trimmed = out.trim_end_matches('-');
@@ -408,26 +417,44 @@ fn push_unique(list: &mut Vec<String>, item: String) {
     }
 }
 
-/// Quoted words shared by articles whose speakers differ: the seeds' "rubbish".
-fn conflicts(ds: &Dataset) -> Vec<Conflict> {
-    // The quote's words in lower case, one space apart, written into one string.
-    let key = |t: &str| {
-        let mut key = String::with_capacity(t.len());
-        for word in t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-            if !key.is_empty() {
+/// The quote's words in lower case, one space apart, written into one string: quotes with
+/// the same key share their words.
+fn words_key(t: &str) -> String {
+    let mut key = String::with_capacity(t.len());
+    if t.is_ascii() {
+        // Nearly every quote: its bytes are its characters, read without decoding.
+        let mut gap = false;
+        for b in t.bytes() {
+            if !b.is_ascii_alphanumeric() {
+                gap = true;
+                continue;
+            }
+            if gap && !key.is_empty() {
                 key.push(' ');
             }
-            key.push_str(&extract::lower_case(word));
+            gap = false;
+            key.push(char::from(b.to_ascii_lowercase()));
         }
-        key
-    };
+        return key;
+    }
+    for word in t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&extract::lower_case(word));
+    }
+    key
+}
+
+/// Quoted words shared by articles whose speakers differ: the seeds' "rubbish".
+fn conflicts(ds: &Dataset) -> Vec<Conflict> {
     let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
     let mut group_of: FxHashMap<String, usize> = FxHashMap::default();
     for (i, q) in ds.quotes.iter().enumerate() {
         if q.kind == QuoteKind::Indirect || q.speaker.is_none() {
             continue;
         }
-        let k = key(&q.text);
+        let k = words_key(&q.text);
         if k.is_empty() {
             continue;
         }
@@ -521,5 +548,38 @@ mod tests {
         assert_eq!(slug("Sean Spicer"), "sean-spicer");
         assert_eq!(slug("Bashar al-Assad"), "bashar-al-assad");
         assert_eq!(slug("“!!”"), "actor");
+    }
+
+    /// Names and quotes in ASCII and out of it, for the fast paths below.
+    const MIXED: [&str; 8] = [
+        "Sean Spicer", "Recep Tayyip Erdoğan", "İSTANBUL Office", "ΟΔΟΣ Σίσυφος", "\u{212A}elvin K", "  --A.B.  c ", "", "“Rubbish,” he said; it's 2017!",
+    ];
+
+    #[test]
+    fn a_slug_lower_cases_ascii_one_to_one_and_everything_else_as_char_to_lowercase_does() {
+        let by_chars = |name: &str| {
+            let mut out = String::new();
+            for c in name.chars().flat_map(char::to_lowercase) {
+                if c.is_ascii_alphanumeric() {
+                    out.push(c);
+                } else if !out.ends_with('-') && !out.is_empty() {
+                    out.push('-');
+                }
+            }
+            let trimmed = out.trim_end_matches('-');
+            if trimmed.is_empty() { "actor".to_string() } else { trimmed.to_string() }
+        };
+        for name in MIXED {
+            assert_eq!(slug(name), by_chars(name), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn a_quotes_words_key_reads_ascii_as_bytes_and_the_rest_by_words() {
+        let by_words = |t: &str| t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(extract::lower_case).collect::<Vec<_>>().join(" ");
+        for t in MIXED.iter().copied().chain(["RUBBISH", "rubbish.", "no -- way", "a1b2 C3"]) {
+            assert_eq!(words_key(t), by_words(t), "{t:?}");
+        }
+        assert_eq!(words_key("“Rubbish,” he said"), "rubbish he said");
     }
 }
