@@ -993,14 +993,24 @@ pub struct NameKey {
 impl NameKey {
     pub fn new(name: &str) -> NameKey {
         let mut key = NameKey { words: String::with_capacity(name.len()), ..NameKey::default() };
-        for part in name.split([' ', '-']).filter(|p| !p.is_empty()) {
+        let ascii = name.is_ascii();
+        // The parts between spaces and hyphens, as `split([' ', '-'])` gives them: both are
+        // ASCII, so the name is cut at their bytes, with no character decoded.
+        let cuts = name.bytes().enumerate().filter(|&(_, b)| b == b' ' || b == b'-').map(|(at, _)| at);
+        let mut from = 0;
+        for to in cuts.chain([name.len()]) {
+            let part = name.get(from..to).unwrap_or_default();
+            from = to + 1;
+            if part.is_empty() {
+                continue;
+            }
             let before = key.words.len();
             if key.count > 0 {
                 key.words.push(' ');
             }
             let start = key.words.len();
             // Names are capitalised: an ASCII word is lower-cased where it is written.
-            if part.is_ascii() {
+            if ascii {
                 key.words.push_str(part);
                 key.words.get_mut(start..).into_iter().for_each(str::make_ascii_lowercase);
             } else {
@@ -1447,5 +1457,17 @@ mod tests {
         let empty = NameKey::new("al de -");
         assert_eq!((empty.word_count(), empty.first(), empty.last()), (0, None, None));
         assert!(!same_person(&empty, &empty), "nothing to compare");
+        // The words are the name's parts between spaces and hyphens, as `split` gives them.
+        for name in ["Jean-Luc Picard", " -Anna- Maria  ", "Recep Tayyip ERDOĞAN", "bin Salman", "x", "", "Ban Ki-moon", "al-Sisi"] {
+            let parts: Vec<String> = name
+                .split([' ', '-'])
+                .filter(|p| !p.is_empty())
+                .map(str::to_lowercase)
+                .filter(|p| !lexicon::is_name_particle(p))
+                .collect();
+            let key = NameKey::new(name);
+            let expected = (parts.len(), parts.first().map(String::as_str), parts.last().map(String::as_str));
+            assert_eq!((key.word_count(), key.first(), key.last()), expected, "{name:?}");
+        }
     }
 }
