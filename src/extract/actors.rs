@@ -1137,8 +1137,10 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
             Canonical { key: NameKey::new(&name), name, kind }
         });
     }
-    // Comparable name keys, kept beside the actors.
-    let mut keys: Vec<&NameKey> = Vec::new();
+    // Comparable name keys, kept beside the actors. Each candidate adds one mention and at
+    // most one actor, so both lists are sized for them at the outset.
+    let mut keys: Vec<&NameKey> = Vec::with_capacity(actor_candidates.len());
+    table.mentions.reserve_exact(actor_candidates.len());
     let mut lookup = Lookup::with_capacity(capacity);
     for c in actor_candidates {
         let Some(Canonical { name, kind: fixed_kind, key }) = canonicals.get(&(c.name.as_str(), c.locative)) else { continue };

@@ -725,14 +725,14 @@ fn unnamed_source(text: &str, range: Range<usize>, at: SourceAt) -> Option<(Stri
     // is at most ten words long, and its head reaches at most five words further back
     // (after a preposition), so the last sixteen words decide; a phrase starting it ends
     // by the sixth word, tested with the seventh.
-    let words: Vec<(usize, &str)> = match at {
-        SourceAt::Start => text::pieces_with_offsets(slice).take(7).collect(),
+    let mut words: Vec<(usize, &str)> = Vec::with_capacity(16);
+    match at {
+        SourceAt::Start => words.extend(text::pieces_with_offsets(slice).take(7)),
         SourceAt::Subject | SourceAt::Antecedent => {
-            let mut last: Vec<(usize, &str)> = text::pieces_with_offsets(slice).rev().take(16).collect();
-            last.reverse();
-            last
+            words.extend(text::pieces_with_offsets(slice).rev().take(16));
+            words.reverse();
         }
-    };
+    }
     // A word that can stand in a noun phrase: no verb, pronoun or function word.
     let nounish = |w: &str| {
         w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '’' | '\''))
