@@ -345,9 +345,11 @@ fn is_hyphenated_given_name(word: &str) -> bool {
     syllable(head, true) && syllable(tail, false) && !matches!(tail, "led" | "era" | "run" | "ish" | "age" | "day" | "old" | "like" | "based")
 }
 
-/// "near al-Bab", "al-Qaeda said": an Arabic article opens the name in lower case.
+/// "near al-Bab", "al-Qaeda said": an Arabic article opens the name in lower case. Asked
+/// of nearly every word, so the hyphen, a single byte, is looked at first.
 fn has_arabic_article(word: &str) -> bool {
-    ["al-", "el-"].iter().any(|a| word.strip_prefix(a).is_some_and(text::is_capitalised))
+    let bytes = word.as_bytes();
+    bytes.get(2) == Some(&b'-') && matches!(&bytes[..2], b"al" | b"el") && text::is_capitalised(&word[3..])
 }
 
 /// Whether a word starts with an ASCII character other than a capital: a lower-case
@@ -1446,6 +1448,16 @@ fn merge(table: &mut ActorTable, merges: &[(usize, usize)]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_arabic_article_is_al_or_el_and_a_hyphen_before_a_capital() {
+        for word in ["al-Bab", "el-Sisi", "al-Ébano", "al-Qaeda’s"] {
+            assert!(has_arabic_article(word), "{word}");
+        }
+        for word in ["al-bab", "al", "al-", "el", "", "alb-Bab", "Al-Bab", "el‐Sisi", "al-1", "é-Bab", "ál-Bab"] {
+            assert!(!has_arabic_article(word), "{word}");
+        }
+    }
 
     #[test]
     fn a_name_key_keeps_the_words_in_lower_case_without_particles() {
