@@ -189,15 +189,21 @@ pub fn find(
     let mut out: Vec<TimexFinding> = Vec::new();
     // Each word's region: outside quotes (None) or inside quote k. Tense is per region.
     let all_regions = regions(all_words.all(), quoted);
-    let mut words: Vec<Word> = Vec::new();
+    let mut stripped: Vec<Word> = Vec::new();
     // The quarter an earnings report is about: the last one the text named.
     let mut report_quarter: Option<Interval> = None;
     for sentence in sentences {
         let positions = all_words.positions(sentence.clone());
-        // "Friday's close" is "Friday": the possessive is not part of the expression.
-        words.clear();
-        words.extend(all_words.all()[positions.clone()].iter().map(|w| without_possessive(*w)));
-        let words = words.as_slice();
+        // "Friday's close" is "Friday": the possessive is not part of the expression. Most
+        // sentences have none, and their words are read where they are.
+        let sentence_words = &all_words.all()[positions.clone()];
+        let words = if sentence_words.iter().any(|w| without_possessive(*w).end != w.end) {
+            stripped.clear();
+            stripped.extend(sentence_words.iter().map(|w| without_possessive(*w)));
+            stripped.as_slice()
+        } else {
+            sentence_words
+        };
         let regions = &all_regions[positions];
         let mut i = 0;
         while i < words.len() {
@@ -237,6 +243,9 @@ enum Opens {
     /// Only before a unit of time (or "few" or "couple"): "a week", "a few days", "a
     /// couple of years", "that day", "for years".
     BeforeUnit,
+    /// Only before the word that makes it a holiday's name: "Election Day", "Independence
+    /// Day", "New Year's Day" (see [`holiday`]); alone, these words date nothing.
+    BeforeHolidayWord,
     /// As a weekday named in full: "Monday", "Monday." (not in a compound).
     Weekday,
     /// As an abbreviated weekday, which keeps its period: "Mon.", "Thurs.".
@@ -265,7 +274,8 @@ fn could_start_before(word: &str, next: Option<&str>) -> bool {
         Opens::Always => true,
         Opens::BeforeTheirNoun if whole => next.is_some_and(could_follow_the),
         Opens::BeforeUnit if whole => next.is_some_and(could_follow_unit_opener),
-        Opens::BeforeTheirNoun | Opens::BeforeUnit => true,
+        Opens::BeforeHolidayWord if whole => next.is_some_and(|n| matches!(n, "Day" | "Year" | "Year's" | "Year’s")),
+        Opens::BeforeTheirNoun | Opens::BeforeUnit | Opens::BeforeHolidayWord => true,
         Opens::Weekday => hyphen.is_none(),
         Opens::AbbreviatedWeekday => hyphen.is_none() && word.ends_with('.'),
     }
@@ -304,15 +314,18 @@ fn openers() -> &'static lexicon::Table<Opens> {
         let always = OPENING_WORDS.iter().chain(months).copied().chain(numbers).map(|w| (w, Opens::Always));
         let weekdays = WEEKDAYS.iter().map(|&(name, _, _)| (name, Opens::Weekday));
         let abbreviated = WEEKDAYS.iter().flat_map(|&(_, abbreviations, _)| abbreviations.iter().map(|&a| (a, Opens::AbbreviatedWeekday)));
-        // Later entries win: a word that opens anything is no mere weekday, and "the",
-        // "a", "an", "that" and "for", among the commonest words, open only before a few.
+        // Later entries win: a word that opens anything is no mere weekday; "the", "a", "an",
+        // "that" and "for", among the commonest words, open only before a few; and the
+        // first words of three holidays only before the word that makes them one.
         let before_noun = [("the", Opens::BeforeTheirNoun)];
         let before_unit = ["a", "an", "that", "for"].map(|w| (w, Opens::BeforeUnit));
+        let before_holiday_word = ["election", "independence", "new"].map(|w| (w, Opens::BeforeHolidayWord));
         weekdays
             .chain(abbreviated)
             .chain(always)
             .chain(before_noun)
             .chain(before_unit)
+            .chain(before_holiday_word)
             .collect()
     })
 }
@@ -1815,13 +1828,20 @@ mod tests {
         let numbers = OTHER_NUMBER_WORDS.iter().map(|&(word, _)| word);
         let listed = OPENING_WORDS.iter().chain(&MONTHS).chain(&SHORT_MONTHS).chain(&NUMBER_WORDS).copied().chain(weekdays).chain(numbers);
         let others = ["mon.", "thurs.", "mid-1990s", "oct.", "1998", "the", "for", "that"];
-        for word in listed.chain(others) {
+        let holiday_words = ["election", "independence", "new"];
+        for word in listed.chain(others).filter(|w| !holiday_words.contains(w)) {
             let capitalised = format!("{}{}", word[..1].to_uppercase(), &word[1..]);
             for form in [word.to_string(), capitalised, word.to_uppercase()] {
                 assert!(could_start_before(&form, Some("week")), "{form} before \"week\"");
             }
         }
-        let turned_away = [("Mon", "week"), ("Monday-Friday", "week"), ("said", "week"), ("the", "house"), ("A", "house"), ("For", "him"), ("août", "week")];
+        for (word, next) in [("Election", "Day"), ("Independence", "Day"), ("New", "Year's"), ("New", "Year’s"), ("New", "Year")] {
+            assert!(could_start_before(word, Some(next)), "{word} before {next}");
+        }
+        let turned_away = [
+            ("Mon", "week"), ("Monday-Friday", "week"), ("said", "week"), ("the", "house"), ("A", "house"), ("For", "him"), ("août", "week"),
+            ("New", "York"), ("new", "week"), ("Election", "night"), ("Independence", "movement"),
+        ];
         for (word, next) in turned_away {
             assert!(!could_start_before(word, Some(next)), "{word} before {next}");
         }
@@ -1923,6 +1943,10 @@ mod tests {
         ("Analysts expect the deal to close in November.", (1989, 11, 2), "November", TimexType::Date, "1989-11"),
         // Possessives, clock times and parts of the day.
         ("Friday's close was weak.", (1989, 10, 30), "Friday", TimexType::Date, "1989-10-27"),
+        // Holidays, named by two words or three.
+        ("Voters will decide on Election Day.", (2016, 10, 20), "Election Day", TimexType::Date, "2016-11-08"),
+        ("They planned a rally for New Year's Eve.", (2016, 10, 20), "New Year's Eve", TimexType::Date, "2016-12-31"),
+        ("Fireworks lit the sky on Independence Day.", (2016, 10, 20), "Independence Day", TimexType::Date, "2016-07-04"),
         // Halves, in the next smaller unit.
         ("They lived in camps for 2 1/2 years.", (1998, 2, 27), "2 1/2 years", TimexType::Duration, "P2Y6M"),
         ("But a minute and a half later, a pilot radioed.", (1998, 1, 14), "a minute and a half", TimexType::Duration, "PT1M30S"),
