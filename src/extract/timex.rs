@@ -243,6 +243,10 @@ enum Opens {
     /// Only before a unit of time (or "few" or "couple"): "a week", "a few days", "a
     /// couple of years", "that day", "for years".
     BeforeUnit,
+    /// Only before an amount, as an approximation: "about three weeks", "some 24-hour",
+    /// "nearly a year", "almost several days" (see [`duration`]); before anything else it
+    /// dates nothing.
+    BeforeAmount,
     /// Only before the word that makes it a holiday's name: "Election Day", "Independence
     /// Day", "New Year's Day" (see [`holiday`]); alone, these words date nothing.
     BeforeHolidayWord,
@@ -275,7 +279,8 @@ fn could_start_before(word: &str, next: Option<&str>) -> bool {
         Opens::BeforeTheirNoun if whole => next.is_some_and(could_follow_the),
         Opens::BeforeUnit if whole => next.is_some_and(could_follow_unit_opener),
         Opens::BeforeHolidayWord if whole => next.is_some_and(|n| matches!(n, "Day" | "Year" | "Year's" | "Year’s")),
-        Opens::BeforeTheirNoun | Opens::BeforeUnit | Opens::BeforeHolidayWord => true,
+        Opens::BeforeAmount if whole => next.is_some_and(could_be_an_amount),
+        Opens::BeforeTheirNoun | Opens::BeforeUnit | Opens::BeforeHolidayWord | Opens::BeforeAmount => true,
         Opens::Weekday => hyphen.is_none(),
         Opens::AbbreviatedWeekday => hyphen.is_none() && word.ends_with('.'),
     }
@@ -320,14 +325,27 @@ fn openers() -> &'static lexicon::Table<Opens> {
         let before_noun = [("the", Opens::BeforeTheirNoun)];
         let before_unit = ["a", "an", "that", "for"].map(|w| (w, Opens::BeforeUnit));
         let before_holiday_word = ["election", "independence", "new"].map(|w| (w, Opens::BeforeHolidayWord));
+        let before_amount = APPROXIMATIONS.map(|w| (w, Opens::BeforeAmount));
         weekdays
             .chain(abbreviated)
             .chain(always)
             .chain(before_noun)
             .chain(before_unit)
             .chain(before_holiday_word)
+            .chain(before_amount)
             .collect()
     })
+}
+
+/// The words that make a duration approximate ("about three weeks"), besides "over", which
+/// opens durations of its own ("over the years").
+const APPROXIMATIONS: [&str; 6] = ["almost", "nearly", "about", "some", "roughly", "around"];
+
+/// Whether a word after an approximation ([`Opens::BeforeAmount`]) can open the amount of a
+/// duration: a number ("a" and "an" count one), a vague count, or an amount and its unit
+/// joined by a hyphen ("24-hour").
+fn could_be_an_amount(word: &str) -> bool {
+    word.contains('-') || number(word).is_some() || ["several", "many", "some", "few"].iter().any(|v| word.eq_ignore_ascii_case(v))
 }
 
 /// Whether a word after one of [`Opens::BeforeUnit`]'s words can continue a time expression.
@@ -1654,7 +1672,7 @@ fn duration(text: &str, words: &[Word], i: usize) -> Option<(usize, Meaning)> {
         return Some((i, Meaning::Duration(vague_duration(code))));
     }
     // "over an hour" is about an hour; "over the years" was handled above.
-    let approx = matches!(&*w, "almost" | "nearly" | "about" | "some" | "roughly" | "around" | "over");
+    let approx = APPROXIMATIONS.contains(&&*w) || w == "over";
     let first = if approx { i + 1 } else { i };
     let word = at(first)?;
     // "three-quarters of its food", "a quarter of the market": fractions, not time.
@@ -1829,7 +1847,7 @@ mod tests {
         let listed = OPENING_WORDS.iter().chain(&MONTHS).chain(&SHORT_MONTHS).chain(&NUMBER_WORDS).copied().chain(weekdays).chain(numbers);
         let others = ["mon.", "thurs.", "mid-1990s", "oct.", "1998", "the", "for", "that"];
         let holiday_words = ["election", "independence", "new"];
-        for word in listed.chain(others).filter(|w| !holiday_words.contains(w)) {
+        for word in listed.chain(others).filter(|w| !holiday_words.contains(w) && !APPROXIMATIONS.contains(w)) {
             let capitalised = format!("{}{}", word[..1].to_uppercase(), &word[1..]);
             for form in [word.to_string(), capitalised, word.to_uppercase()] {
                 assert!(could_start_before(&form, Some("week")), "{form} before \"week\"");
@@ -1837,6 +1855,15 @@ mod tests {
         }
         for (word, next) in [("Election", "Day"), ("Independence", "Day"), ("New", "Year's"), ("New", "Year’s"), ("New", "Year")] {
             assert!(could_start_before(word, Some(next)), "{word} before {next}");
+        }
+        for word in APPROXIMATIONS {
+            for next in ["three", "Three", "24", "a", "An", "24-hour", "several", "Few", "some"] {
+                assert!(could_start_before(word, Some(next)), "{word} before {next}");
+                assert!(could_start_before(&word.to_uppercase(), Some(next)), "{word} before {next}");
+            }
+            for next in ["the", "week", "it", "people"] {
+                assert!(!could_start_before(word, Some(next)), "{word} before {next}");
+            }
         }
         let turned_away = [
             ("Mon", "week"), ("Monday-Friday", "week"), ("said", "week"), ("the", "house"), ("A", "house"), ("For", "him"), ("août", "week"),
@@ -1943,6 +1970,11 @@ mod tests {
         ("Analysts expect the deal to close in November.", (1989, 11, 2), "November", TimexType::Date, "1989-11"),
         // Possessives, clock times and parts of the day.
         ("Friday's close was weak.", (1989, 10, 30), "Friday", TimexType::Date, "1989-10-27"),
+        // Approximate durations.
+        ("The talks lasted about three weeks.", (2016, 10, 20), "about three weeks", TimexType::Duration, "P3W"),
+        ("The strike went on for nearly a year.", (2016, 10, 20), "nearly a year", TimexType::Duration, "P1Y"),
+        ("It took some 24-hour shifts.", (2016, 10, 20), "some 24-hour", TimexType::Duration, "PT24H"),
+        ("Around several days passed.", (2016, 10, 20), "Around several days", TimexType::Duration, "PXD"),
         // Holidays, named by two words or three.
         ("Voters will decide on Election Day.", (2016, 10, 20), "Election Day", TimexType::Date, "2016-11-08"),
         ("They planned a rally for New Year's Eve.", (2016, 10, 20), "New Year's Eve", TimexType::Date, "2016-12-31"),
