@@ -243,6 +243,11 @@ enum Opens {
     /// Only before a unit of time (or "few" or "couple"): "a week", "a few days", "a
     /// couple of years", "that day", "for years".
     BeforeUnit,
+    /// "this", only before a word that names or counts a time: "this year", "this morning",
+    /// "this March", "this summer", "this Friday", "this three weeks".
+    BeforeTimeWord,
+    /// "over", only before an article or a unit: "over the years", "over a decade".
+    BeforeArticleOrUnit,
     /// Only before an amount, as an approximation: "about three weeks", "some 24-hour",
     /// "nearly a year", "almost several days" (see [`duration`]); before anything else it
     /// dates nothing.
@@ -280,7 +285,16 @@ fn could_start_before(word: &str, next: Option<&str>) -> bool {
         Opens::BeforeUnit if whole => next.is_some_and(could_follow_unit_opener),
         Opens::BeforeHolidayWord if whole => next.is_some_and(|n| matches!(n, "Day" | "Year" | "Year's" | "Year’s")),
         Opens::BeforeAmount if whole => next.is_some_and(could_be_an_amount),
-        Opens::BeforeTheirNoun | Opens::BeforeUnit | Opens::BeforeHolidayWord | Opens::BeforeAmount => true,
+        Opens::BeforeTimeWord if whole => next.is_some_and(names_or_counts_a_time),
+        Opens::BeforeArticleOrUnit if whole => {
+            next.is_some_and(|n| ["the", "a", "an"].iter().any(|a| n.eq_ignore_ascii_case(a)) || could_follow_unit_opener(n))
+        }
+        Opens::BeforeTheirNoun
+        | Opens::BeforeUnit
+        | Opens::BeforeHolidayWord
+        | Opens::BeforeAmount
+        | Opens::BeforeTimeWord
+        | Opens::BeforeArticleOrUnit => true,
         Opens::Weekday => hyphen.is_none(),
         Opens::AbbreviatedWeekday => hyphen.is_none() && word.ends_with('.'),
     }
@@ -320,10 +334,12 @@ fn openers() -> &'static lexicon::Table<Opens> {
         let weekdays = WEEKDAYS.iter().map(|&(name, _, _)| (name, Opens::Weekday));
         let abbreviated = WEEKDAYS.iter().flat_map(|&(_, abbreviations, _)| abbreviations.iter().map(|&a| (a, Opens::AbbreviatedWeekday)));
         // Later entries win: a word that opens anything is no mere weekday; "the", "a", "an",
-        // "that" and "for", among the commonest words, open only before a few; and the
-        // first words of three holidays only before the word that makes them one.
+        // "that", "for", "this" and "over", among the commonest words, and the vague counts
+        // open only before a few; and the first words of three holidays only before the word
+        // that makes them one.
         let before_noun = [("the", Opens::BeforeTheirNoun)];
-        let before_unit = ["a", "an", "that", "for"].map(|w| (w, Opens::BeforeUnit));
+        let before_unit = ["a", "an", "that", "for", "many", "several", "few"].map(|w| (w, Opens::BeforeUnit));
+        let before_time_word = [("this", Opens::BeforeTimeWord), ("over", Opens::BeforeArticleOrUnit)];
         let before_holiday_word = ["election", "independence", "new"].map(|w| (w, Opens::BeforeHolidayWord));
         let before_amount = APPROXIMATIONS.map(|w| (w, Opens::BeforeAmount));
         weekdays
@@ -333,6 +349,7 @@ fn openers() -> &'static lexicon::Table<Opens> {
             .chain(before_unit)
             .chain(before_holiday_word)
             .chain(before_amount)
+            .chain(before_time_word)
             .collect()
     })
 }
@@ -340,6 +357,18 @@ fn openers() -> &'static lexicon::Table<Opens> {
 /// The words that make a duration approximate ("about three weeks"), besides "over", which
 /// opens durations of its own ("over the years").
 const APPROXIMATIONS: [&str; 6] = ["almost", "nearly", "about", "some", "roughly", "around"];
+
+/// Whether a word after "this" ([`Opens::BeforeTimeWord`]) names or counts a time: a
+/// number, a vague count, a month, a season, a weekday, a part of the day or a unit.
+fn names_or_counts_a_time(word: &str) -> bool {
+    number(word).is_some()
+        || ["few", "several"].iter().any(|v| word.eq_ignore_ascii_case(v))
+        || month_number(word).is_some()
+        || season(word).is_some()
+        || weekday(word).is_some()
+        || day_part(word).is_some()
+        || unit(word).is_some()
+}
 
 /// Whether a word after an approximation ([`Opens::BeforeAmount`]) can open the amount of a
 /// duration: a number ("a" and "an" count one), a vague count, or an amount and its unit
@@ -1865,6 +1894,16 @@ mod tests {
                 assert!(!could_start_before(word, Some(next)), "{word} before {next}");
             }
         }
+        let let_through = [
+            ("this", "year"), ("This", "morning"), ("this", "March"), ("this", "summer"), ("this", "Friday"), ("this", "three"),
+            ("this", "few"), ("over", "the"), ("Over", "a"), ("over", "years"), ("many", "years"), ("Several", "weeks"), ("few", "days"),
+        ];
+        for (word, next) in let_through {
+            assert!(could_start_before(word, Some(next)), "{word} before {next}");
+        }
+        for (word, next) in [("this", "is"), ("this", "three-week"), ("over", "100"), ("Over", "there"), ("many", "people"), ("several", "times")] {
+            assert!(!could_start_before(word, Some(next)), "{word} before {next}");
+        }
         let turned_away = [
             ("Mon", "week"), ("Monday-Friday", "week"), ("said", "week"), ("the", "house"), ("A", "house"), ("For", "him"), ("août", "week"),
             ("New", "York"), ("new", "week"), ("Election", "night"), ("Independence", "movement"),
@@ -1975,6 +2014,13 @@ mod tests {
         ("The strike went on for nearly a year.", (2016, 10, 20), "nearly a year", TimexType::Duration, "P1Y"),
         ("It took some 24-hour shifts.", (2016, 10, 20), "some 24-hour", TimexType::Duration, "PT24H"),
         ("Around several days passed.", (2016, 10, 20), "Around several days", TimexType::Duration, "PXD"),
+        // "this", "over" and the vague counts, before what they open.
+        ("Prices rose over the years.", (2016, 10, 20), "over the years", TimexType::Duration, "PXY"),
+        ("The deal took over a decade.", (2016, 10, 20), "over a decade", TimexType::Duration, "P10Y"),
+        ("Many months passed.", (2016, 10, 20), "Many months", TimexType::Duration, "PXM"),
+        ("He said this morning that talks would resume.", (2016, 10, 20), "this morning", TimexType::Time, "2016-10-20TMO"),
+        ("Sales fell this summer.", (2016, 10, 20), "this summer", TimexType::Date, "2016-SU"),
+        ("Several weeks later, this three-week delay ended.", (2016, 10, 20), "three-week", TimexType::Duration, "P3W"),
         // Holidays, named by two words or three.
         ("Voters will decide on Election Day.", (2016, 10, 20), "Election Day", TimexType::Date, "2016-11-08"),
         ("They planned a rally for New Year's Eve.", (2016, 10, 20), "New Year's Eve", TimexType::Date, "2016-12-31"),
