@@ -342,12 +342,17 @@ pub fn pieces_with_offsets(slice: &str) -> impl DoubleEndedIterator<Item = (usiz
     slice.split_whitespace().map(move |w| (w.as_ptr() as usize - slice.as_ptr() as usize, w))
 }
 
-/// `s` split around its first space. Names and clause ends are split so, a few words
-/// long, many times per article: a loop over the bytes, where `split_once` sets up a
-/// searcher on every call.
-pub fn split_at_first_space(s: &str) -> Option<(&str, &str)> {
-    let at = s.bytes().position(|b| b == b' ')?;
+/// `s` split around its first `separator`, an ASCII byte. Names, clause ends and words
+/// are split so, a few words long, many times per article: a loop over the bytes, where
+/// `split_once` sets up a searcher on every call.
+pub fn split_at_first(s: &str, separator: u8) -> Option<(&str, &str)> {
+    let at = s.bytes().position(|b| b == separator)?;
     Some((s.get(..at)?, s.get(at + 1..)?))
+}
+
+/// `s` split around its first space (see [`split_at_first`]).
+pub fn split_at_first_space(s: &str) -> Option<(&str, &str)> {
+    split_at_first(s, b' ')
 }
 
 /// `s` split around its last space (see [`split_at_first_space`]).
@@ -426,6 +431,9 @@ mod tests {
             assert_eq!(split_at_first_space(s), s.split_once(' '), "{s:?}");
             assert_eq!(split_at_last_space(s), s.rsplit_once(' '), "{s:?}");
             assert_eq!(after_last_space(s), s.rsplit(' ').next().unwrap_or(s), "{s:?}");
+        }
+        for s in ["third-quarter", "six-year-long", "mid-août", "-x", "x-", "no hyphen", "‐unicode‐hyphen"] {
+            assert_eq!(split_at_first(s, b'-'), s.split_once('-'), "{s:?}");
         }
     }
 

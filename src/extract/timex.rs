@@ -281,22 +281,19 @@ fn could_start_before(word: &str, next: Option<&str>) -> bool {
     let whole = head.len() == word.len();
     match opens {
         Opens::Always => true,
-        Opens::BeforeTheirNoun if whole => next.is_some_and(could_follow_the),
-        Opens::BeforeUnit if whole => next.is_some_and(could_follow_unit_opener),
-        Opens::BeforeHolidayWord if whole => next.is_some_and(|n| matches!(n, "Day" | "Year" | "Year's" | "Year’s")),
-        Opens::BeforeAmount if whole => next.is_some_and(could_be_an_amount),
-        Opens::BeforeTimeWord if whole => next.is_some_and(names_or_counts_a_time),
-        Opens::BeforeArticleOrUnit if whole => {
-            next.is_some_and(|n| ["the", "a", "an"].iter().any(|a| n.eq_ignore_ascii_case(a)) || could_follow_unit_opener(n))
-        }
-        Opens::BeforeTheirNoun
-        | Opens::BeforeUnit
-        | Opens::BeforeHolidayWord
-        | Opens::BeforeAmount
-        | Opens::BeforeTimeWord
-        | Opens::BeforeArticleOrUnit => true,
         Opens::Weekday => hyphen.is_none(),
         Opens::AbbreviatedWeekday => hyphen.is_none() && word.ends_with('.'),
+        // Part of a compound or with periods, a word that opens only before some words
+        // opens whatever follows it.
+        _ if !whole => true,
+        Opens::BeforeTheirNoun => next.is_some_and(could_follow_the),
+        Opens::BeforeUnit => next.is_some_and(could_follow_unit_opener),
+        Opens::BeforeHolidayWord => next.is_some_and(|n| matches!(n, "Day" | "Year" | "Year's" | "Year’s")),
+        Opens::BeforeAmount => next.is_some_and(could_be_an_amount),
+        Opens::BeforeTimeWord => next.is_some_and(names_or_counts_a_time),
+        Opens::BeforeArticleOrUnit => {
+            next.is_some_and(|n| ["the", "a", "an"].iter().any(|a| n.eq_ignore_ascii_case(a)) || could_follow_unit_opener(n))
+        }
     }
 }
 
@@ -374,8 +371,11 @@ fn names_or_counts_a_time(word: &str) -> bool {
 /// duration: a number ("a" and "an" count one), a vague count, or an amount and its unit
 /// joined by a hyphen ("24-hour").
 fn could_be_an_amount(word: &str) -> bool {
-    word.contains('-') || number(word).is_some() || ["several", "many", "some", "few"].iter().any(|v| word.eq_ignore_ascii_case(v))
+    word.contains('-') || number(word).is_some() || VAGUE_COUNTS.iter().any(|v| word.eq_ignore_ascii_case(v))
 }
+
+/// The counts of a duration of unstated length: "several years", "many months".
+const VAGUE_COUNTS: [&str; 4] = ["several", "many", "some", "few"];
 
 /// Whether a word after one of [`Opens::BeforeUnit`]'s words can continue a time expression.
 fn could_follow_unit_opener(word: &str) -> bool {
@@ -974,15 +974,18 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
         })
     };
 
-    // ISO dates: 2017-01-23.
-    // Where the word's first hyphen is: few words have one, and the patterns of hyphenated
+    // The word around its first hyphen: few words have one, and the patterns of hyphenated
     // words are passed over without splitting the others.
-    let hyphen = w.bytes().position(|b| b == b'-');
-    let mut parts = w.split('-');
-    if let (Some(_), Some(y), Some(m), Some(d), None) = (hyphen, parts.next(), parts.next(), parts.next(), parts.next()) {
-        if let (Some(y), Ok(m), Ok(d)) = (year(y), m.parse::<i8>(), d.parse::<i8>()) {
-            if m.to_string().len() <= 2 {
-                return day_interval(y, m, d).map(|i2| (i, Meaning::Absolute(i2)));
+    let hyphenated = text::split_at_first(&w, b'-');
+
+    // ISO dates: 2017-01-23.
+    if hyphenated.is_some() {
+        let mut parts = w.split('-');
+        if let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next()) {
+            if let (Some(y), Ok(m), Ok(d)) = (year(y), m.parse::<i8>(), d.parse::<i8>()) {
+                if m.to_string().len() <= 2 {
+                    return day_interval(y, m, d).map(|i2| (i, Meaning::Absolute(i2)));
+                }
             }
         }
     }
@@ -1096,12 +1099,12 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
     }
 
     // "third-quarter", "the third quarter".
-    let (ordinal, hyphenated) = match hyphen.map(|h| (&w[..h], &w[h + 1..])) {
+    let (ordinal, quarter_compound) = match hyphenated {
         Some((o, "quarter")) => (o, true),
         _ => (&*w, false),
     };
     if let Some(q) = quarter_ordinal(ordinal) {
-        if hyphenated {
+        if quarter_compound {
             return Some((i, Meaning::Relative(Relative::Quarter(q))));
         }
         if next(1).as_deref() == Some("quarter") && adjacent(1) {
@@ -1712,7 +1715,7 @@ fn duration(text: &str, words: &[Word], i: usize) -> Option<(usize, Meaning)> {
         return None;
     }
     // "six-year-long", "24-hour".
-    if let Some((amount, rest)) = word.bytes().position(|b| b == b'-').map(|h| (&word[..h], &word[h + 1..])) {
+    if let Some((amount, rest)) = text::split_at_first(&word, b'-') {
         let unit = rest.split('-').next().unwrap_or(rest);
         let an_age = word.split('-').any(|p| p == "old");
         if let (Some(n), Some(code), false) = (number(amount), unit_code(unit), an_age) {
@@ -1728,7 +1731,7 @@ fn duration(text: &str, words: &[Word], i: usize) -> Option<(usize, Meaning)> {
         }
     }
     let vague = match (&*word, at(first + 1).as_deref()) {
-        ("several" | "many" | "some" | "few", _) => Some(first + 1),
+        (counted, _) if VAGUE_COUNTS.contains(&counted) => Some(first + 1),
         ("a", Some("few")) => Some(first + 2),
         _ => None,
     };
