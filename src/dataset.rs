@@ -3,7 +3,9 @@
 //! `newsline ingest` (see `../shared/eval/README.md`); the page embeds the same
 //! structure in postcard form.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use std::hash::Hasher;
+
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
 use serde::{Deserialize, Serialize};
 
@@ -417,58 +419,114 @@ fn push_unique(list: &mut Vec<String>, item: String) {
     }
 }
 
-/// The quote's words in lower case, one space apart, written into one string: quotes with
-/// the same key share their words.
-fn words_key(t: &str) -> String {
-    let mut key = String::with_capacity(t.len());
-    if t.is_ascii() {
-        // Nearly every quote: its bytes are its characters, read without decoding.
-        let mut gap = false;
-        for b in t.bytes() {
-            if !b.is_ascii_alphanumeric() {
-                gap = true;
-                continue;
-            }
-            if gap && !key.is_empty() {
-                key.push(' ');
-            }
-            gap = false;
-            key.push(char::from(b.to_ascii_lowercase()));
+/// The quote's words in lower case, one space apart, written into `key` (cleared first):
+/// quotes with the same key share their words. A word is a run of letters and digits. One
+/// buffer serves every quote read, so only the keys that are kept allocate.
+pub(crate) fn write_words_key(t: &str, key: &mut String) {
+    key.clear();
+    // Bytes are read as they are, and only a byte outside ASCII is decoded: a quote's text
+    // is nearly all ASCII, but most hold a curly quote mark.
+    let bytes = t.as_bytes();
+    let in_word = |at: usize| -> (bool, usize) {
+        match bytes[at] {
+            b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+            _ => t[at..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
         }
-        return key;
-    }
-    for word in t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    };
+    let mut at = 0;
+    while at < bytes.len() {
+        let (letter, width) = in_word(at);
+        if !letter {
+            at += width;
+            continue;
+        }
+        let start = at;
+        while at < bytes.len() {
+            let (letter, width) = in_word(at);
+            if !letter {
+                break;
+            }
+            at += width;
+        }
         if !key.is_empty() {
             key.push(' ');
         }
-        key.push_str(&extract::lower_case(word));
+        let word = &t[start..at];
+        if word.is_ascii() {
+            let from = key.len();
+            key.push_str(word);
+            key[from..].make_ascii_lowercase();
+        } else {
+            key.push_str(&word.to_lowercase());
+        }
     }
-    key
+}
+
+/// The hash of [`write_words_key`]'s key for `t`; `None` when the key is empty.
+///
+/// Where every letter and digit of `t` is ASCII (nearly every quote: curly quote marks and
+/// dashes are neither), the key is written into `bytes` without a branch per byte: a
+/// letter's byte and the space before it are written whether or not they are kept, and
+/// the length counts only those that are. Otherwise the key is written into `key`.
+fn words_key_hash(t: &str, bytes: &mut Vec<u8>, key: &mut String) -> Option<u64> {
+    bytes.clear();
+    bytes.resize(t.len() + 1, 0);
+    let (mut len, mut any, mut gap) = (0, false, false);
+    for (at, &b) in t.as_bytes().iter().enumerate() {
+        if !b.is_ascii() && t.is_char_boundary(at) && t[at..].chars().next().is_some_and(char::is_alphanumeric) {
+            write_words_key(t, key);
+            return (!key.is_empty()).then(|| hash_of(key.as_bytes()));
+        }
+        let letter = b.is_ascii_alphanumeric();
+        bytes[len] = b' ';
+        len += usize::from(letter && gap);
+        bytes[len] = b.to_ascii_lowercase();
+        len += usize::from(letter);
+        any |= letter;
+        gap = any && !letter;
+    }
+    any.then(|| hash_of(&bytes[..len]))
+}
+
+fn hash_of(bytes: &[u8]) -> u64 {
+    let mut hash = FxHasher::default();
+    hash.write(bytes);
+    hash.finish()
 }
 
 /// Quoted words shared by articles whose speakers differ: the seeds' "rubbish".
 fn conflicts(ds: &Dataset) -> Vec<Conflict> {
-    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
-    let mut group_of: FxHashMap<String, usize> = FxHashMap::default();
+    // Nearly every quote's words are its own, so each key is only hashed; the few quotes
+    // whose hash another shares are then keyed in full, which also parts keys that merely
+    // hash alike.
+    let (mut key, mut bytes) = (String::new(), Vec::new());
+    let mut hashed: Vec<(u64, usize)> = Vec::new();
     for (i, q) in ds.quotes.iter().enumerate() {
         if q.kind == QuoteKind::Indirect || q.speaker.is_none() {
             continue;
         }
-        let k = words_key(&q.text);
-        if k.is_empty() {
-            continue;
-        }
-        match group_of.get(&k) {
-            Some(&g) => groups[g].1.push(i),
-            None => {
-                group_of.insert(k.clone(), groups.len());
-                groups.push((k, vec![i]));
-            }
+        if let Some(hash) = words_key_hash(&q.text, &mut bytes, &mut key) {
+            hashed.push((hash, i));
         }
     }
+    hashed.sort_unstable();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for same_hash in hashed.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
+        let mut keyed: Vec<(String, usize)> = same_hash
+            .iter()
+            .map(|&(_, i)| {
+                write_words_key(&ds.quotes[i].text, &mut key);
+                (key.clone(), i)
+            })
+            .collect();
+        keyed.sort_unstable();
+        groups.extend(keyed.chunk_by(|a, b| a.0 == b.0).filter(|same| same.len() > 1).map(|same| same.iter().map(|&(_, i)| i).collect()));
+    }
+    // In the order the keys first appear in the dataset, which is each group's first quote.
+    groups.sort_unstable_by_key(|members: &Vec<usize>| members[0]);
     groups
         .into_iter()
-        .filter_map(|(_, members)| {
+        .filter_map(|members| {
             let quotes: Vec<&Quote> = members.iter().map(|&i| &ds.quotes[i]).collect();
             let mut speakers: Vec<String> = Vec::new();
             for q in &quotes {
@@ -575,11 +633,75 @@ mod tests {
     }
 
     #[test]
-    fn a_quotes_words_key_reads_ascii_as_bytes_and_the_rest_by_words() {
+    fn a_quotes_words_key_reads_ascii_as_bytes_and_lower_cases_each_word_as_str_does() {
         let by_words = |t: &str| t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(extract::lower_case).collect::<Vec<_>>().join(" ");
-        for t in MIXED.iter().copied().chain(["RUBBISH", "rubbish.", "no -- way", "a1b2 C3"]) {
-            assert_eq!(words_key(t), by_words(t), "{t:?}");
+        // One buffer for every text, as the callers use it: each key replaces the last.
+        let mut key = String::from("left over");
+        for t in MIXED.iter().copied().chain(["RUBBISH", "rubbish.", "no -- way", "a1b2 C3", "“Fake NEWS,” he said—twice", "CAFÉ’s ΣΟΦΟΣ menu"]) {
+            write_words_key(t, &mut key);
+            assert_eq!(key, by_words(t), "{t:?}");
         }
-        assert_eq!(words_key("“Rubbish,” he said"), "rubbish he said");
+        write_words_key("“Rubbish,” he said", &mut key);
+        assert_eq!(key, "rubbish he said");
+    }
+
+    #[test]
+    fn a_words_key_hash_is_the_hash_of_the_key_written_out() {
+        let (mut key, mut bytes) = (String::new(), Vec::new());
+        let written = |t: &str| {
+            let mut key = String::new();
+            write_words_key(t, &mut key);
+            (!key.is_empty()).then(|| hash_of(key.as_bytes()))
+        };
+        // The Kelvin sign lower-cases to an ASCII "k": its text must hash as "kelvin" does.
+        for t in MIXED.iter().copied().chain(["“Fake NEWS,” he said—twice", "—“…”—", "\u{212A}elvin", "kelvin", "CAFÉ’s menu", "a", "A.b", "9 ", " x"]) {
+            assert_eq!(words_key_hash(t, &mut bytes, &mut key), written(t), "{t:?}");
+        }
+        assert_eq!(words_key_hash("\u{212A}elvin", &mut bytes, &mut key), words_key_hash("“KELVIN”", &mut bytes, &mut key));
+        assert_eq!(words_key_hash("— …", &mut bytes, &mut key), None);
+    }
+
+    #[test]
+    fn conflicts_group_the_same_words_from_articles_whose_speakers_differ_in_the_order_they_first_appear() {
+        let quote = |id: &str, article: &str, text: &str, speaker: &str| Quote {
+            id: id.into(),
+            article: article.into(),
+            start: 0,
+            end: text.len(),
+            text: text.into(),
+            kind: QuoteKind::Direct,
+            speaker: Some(speaker.into()),
+            speaker_span: None,
+            cue: None,
+            stance: Stance::Statement,
+            rejects: None,
+            event: None,
+        };
+        let ds = Dataset {
+            quotes: vec![
+                quote("q1", "a", "Fake news.", "trump"),
+                quote("q2", "a", "rubbish", "spicer"),
+                quote("q3", "b", "Rubbish!", "united-states"),
+                quote("q4", "b", "fake NEWS", "trump"),
+                quote("q5", "c", "fake news,", "cnn"),
+                quote("q6", "c", "All alone", "cnn"),
+                quote("q7", "c", "Rubbish", "spicer"),
+            ],
+            ..Dataset::default()
+        };
+        let found: Vec<(String, Vec<String>, Vec<String>)> = conflicts(&ds).into_iter().map(|c| (c.text, c.quotes, c.speakers)).collect();
+        let strings = |s: &[&str]| s.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            found,
+            [
+                ("Fake news".to_string(), strings(&["q1", "q4", "q5"]), strings(&["trump", "cnn"])),
+                ("rubbish".to_string(), strings(&["q2", "q3", "q7"]), strings(&["spicer", "united-states"])),
+            ]
+        );
+        // The same words from one speaker, or from one article, are no conflict.
+        let one_speaker = Dataset { quotes: vec![quote("q1", "a", "Rubbish", "spicer"), quote("q2", "b", "rubbish", "spicer")], ..Dataset::default() };
+        assert!(conflicts(&one_speaker).is_empty());
+        let one_article = Dataset { quotes: vec![quote("q1", "a", "Rubbish", "spicer"), quote("q2", "a", "rubbish", "trump")], ..Dataset::default() };
+        assert!(conflicts(&one_article).is_empty());
     }
 }
