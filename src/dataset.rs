@@ -462,36 +462,33 @@ pub(crate) fn write_words_key(t: &str, key: &mut String) {
     }
 }
 
-/// The hash of [`write_words_key`]'s key for `t`; `None` when the key is empty.
-///
-/// Where every letter and digit of `t` is ASCII (nearly every quote: curly quote marks and
-/// dashes are neither), the key is written into `bytes` without a branch per byte: a
-/// letter's byte and the space before it are written whether or not they are kept, and
-/// the length counts only those that are. Otherwise the key is written into `key`.
-fn words_key_hash(t: &str, bytes: &mut Vec<u8>, key: &mut String) -> Option<u64> {
-    bytes.clear();
-    bytes.resize(t.len() + 1, 0);
-    let (mut len, mut any, mut gap) = (0, false, false);
-    for (at, &b) in t.as_bytes().iter().enumerate() {
-        if !b.is_ascii() && t.is_char_boundary(at) && t[at..].chars().next().is_some_and(char::is_alphanumeric) {
-            write_words_key(t, key);
-            return (!key.is_empty()).then(|| hash_of(key.as_bytes()));
-        }
-        let letter = b.is_ascii_alphanumeric();
-        bytes[len] = b' ';
-        len += usize::from(letter && gap);
-        bytes[len] = b.to_ascii_lowercase();
-        len += usize::from(letter);
-        any |= letter;
-        gap = any && !letter;
-    }
-    any.then(|| hash_of(&bytes[..len]))
-}
-
-fn hash_of(bytes: &[u8]) -> u64 {
+/// The hash of [`write_words_key`]'s key for `t`, byte by byte; `None` when the key is
+/// empty. Where every letter and digit of `t` is ASCII (nearly every quote: curly quote
+/// marks and dashes are neither), the key's bytes are hashed as they would be written,
+/// without writing them; otherwise the key is written into `key` and hashed from there.
+fn words_key_hash(t: &str, key: &mut String) -> Option<u64> {
     let mut hash = FxHasher::default();
-    hash.write(bytes);
-    hash.finish()
+    let (mut words, mut gap) = (false, false);
+    for (at, &b) in t.as_bytes().iter().enumerate() {
+        if b.is_ascii_alphanumeric() {
+            if gap && words {
+                hash.write_u8(b' ');
+            }
+            hash.write_u8(b.to_ascii_lowercase());
+            (words, gap) = (true, false);
+        } else if b.is_ascii() {
+            gap = true;
+        } else if t.is_char_boundary(at) {
+            if t[at..].chars().next().is_some_and(char::is_alphanumeric) {
+                write_words_key(t, key);
+                let mut hash = FxHasher::default();
+                key.bytes().for_each(|b| hash.write_u8(b));
+                return (!key.is_empty()).then(|| hash.finish());
+            }
+            gap = true;
+        }
+    }
+    words.then(|| hash.finish())
 }
 
 /// Quoted words shared by articles whose speakers differ: the seeds' "rubbish".
@@ -499,13 +496,13 @@ fn conflicts(ds: &Dataset) -> Vec<Conflict> {
     // Nearly every quote's words are its own, so each key is only hashed; the few quotes
     // whose hash another shares are then keyed in full, which also parts keys that merely
     // hash alike.
-    let (mut key, mut bytes) = (String::new(), Vec::new());
+    let mut key = String::new();
     let mut hashed: Vec<(u64, usize)> = Vec::new();
     for (i, q) in ds.quotes.iter().enumerate() {
         if q.kind == QuoteKind::Indirect || q.speaker.is_none() {
             continue;
         }
-        if let Some(hash) = words_key_hash(&q.text, &mut bytes, &mut key) {
+        if let Some(hash) = words_key_hash(&q.text, &mut key) {
             hashed.push((hash, i));
         }
     }
@@ -647,18 +644,20 @@ mod tests {
 
     #[test]
     fn a_words_key_hash_is_the_hash_of_the_key_written_out() {
-        let (mut key, mut bytes) = (String::new(), Vec::new());
+        let mut key = String::new();
         let written = |t: &str| {
             let mut key = String::new();
             write_words_key(t, &mut key);
-            (!key.is_empty()).then(|| hash_of(key.as_bytes()))
+            let mut hash = FxHasher::default();
+            key.bytes().for_each(|b| hash.write_u8(b));
+            (!key.is_empty()).then(|| hash.finish())
         };
         // The Kelvin sign lower-cases to an ASCII "k": its text must hash as "kelvin" does.
         for t in MIXED.iter().copied().chain(["“Fake NEWS,” he said—twice", "—“…”—", "\u{212A}elvin", "kelvin", "CAFÉ’s menu", "a", "A.b", "9 ", " x"]) {
-            assert_eq!(words_key_hash(t, &mut bytes, &mut key), written(t), "{t:?}");
+            assert_eq!(words_key_hash(t, &mut key), written(t), "{t:?}");
         }
-        assert_eq!(words_key_hash("\u{212A}elvin", &mut bytes, &mut key), words_key_hash("“KELVIN”", &mut bytes, &mut key));
-        assert_eq!(words_key_hash("— …", &mut bytes, &mut key), None);
+        assert_eq!(words_key_hash("\u{212A}elvin", &mut key), words_key_hash("“KELVIN”", &mut key));
+        assert_eq!(words_key_hash("— …", &mut key), None);
     }
 
     #[test]
