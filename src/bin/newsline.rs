@@ -251,8 +251,8 @@ impl Reader {
     }
 }
 
-/// Runs the extractor on every core, with a progress bar on a terminal, then merges.
-fn extract_all(sources: Vec<Source>) -> dataset::Dataset {
+/// Runs the extractor on every core, with a progress bar on a terminal.
+fn analyze_all(sources: &[Source]) -> Vec<newsline::extract::Analysis> {
     use indicatif::{ParallelProgressIterator, ProgressBar, ProgressStyle};
     use rayon::prelude::*;
     let bar = ProgressBar::new(sources.len() as u64);
@@ -265,7 +265,7 @@ fn extract_all(sources: Vec<Source>) -> dataset::Dataset {
         .map(|s| newsline::extract::analyze(&s.text, s.date))
         .collect();
     bar.finish_and_clear();
-    dataset::assemble(sources, analyses)
+    analyses
 }
 
 fn ingest(paths: &[PathBuf], output: Option<&Path>, blob: Option<&Path>, date: Option<jiff::civil::Date>, excerpts: bool) -> anyhow::Result<ExitCode> {
@@ -288,7 +288,10 @@ fn ingest(paths: &[PathBuf], output: Option<&Path>, blob: Option<&Path>, date: O
     let started = std::time::Instant::now();
     let bytes: usize = reader.sources.iter().map(|s| s.text.len()).sum();
     let articles = reader.sources.len();
-    let ds = extract_all(reader.sources);
+    let analyses = analyze_all(&reader.sources);
+    let merging = std::time::Instant::now();
+    let ds = dataset::assemble(reader.sources, analyses);
+    let merge_seconds = merging.elapsed().as_secs_f64();
     let seconds = started.elapsed().as_secs_f64();
     let ds = if excerpts { newsline::excerpts::excerpts_only(ds) } else { ds };
     match output {
@@ -306,13 +309,14 @@ fn ingest(paths: &[PathBuf], output: Option<&Path>, blob: Option<&Path>, date: O
         fs::write(path, blob).with_context(|| format!("writing {}", path.display()))?;
     }
     eprintln!(
-        "newsline: {articles} articles, {} quotes, {} events, {} actors; extracted {:.2} MB in {:.3} s ({:.1} MB/s)",
+        "newsline: {articles} articles, {} quotes, {} events, {} actors; extracted {:.2} MB in {:.3} s ({:.1} MB/s), of which merging the articles took {:.3} s",
         ds.quotes.len(),
         ds.events.len(),
         ds.actors.len(),
         bytes as f64 / 1e6,
         seconds,
         bytes as f64 / 1e6 / seconds.max(1e-9),
+        merge_seconds,
     );
     Ok(ExitCode::SUCCESS)
 }
