@@ -481,9 +481,7 @@ fn words_key_hash(t: &str, key: &mut String) -> Option<u64> {
         } else if t.is_char_boundary(at) {
             if t[at..].chars().next().is_some_and(char::is_alphanumeric) {
                 write_words_key(t, key);
-                let mut hash = FxHasher::default();
-                key.bytes().for_each(|b| hash.write_u8(b));
-                return (!key.is_empty()).then(|| hash.finish());
+                return (!key.is_empty()).then(|| hash_of_key(key));
             }
             gap = true;
         }
@@ -491,36 +489,55 @@ fn words_key_hash(t: &str, key: &mut String) -> Option<u64> {
     words.then(|| hash.finish())
 }
 
-/// Quoted words shared by articles whose speakers differ: the seeds' "rubbish".
-fn conflicts(ds: &Dataset) -> Vec<Conflict> {
-    // Nearly every quote's words are its own, so each key is only hashed; the few quotes
-    // whose hash another shares are then keyed in full, which also parts keys that merely
-    // hash alike.
+/// A written key's hash, as [`words_key_hash`] makes it byte by byte.
+fn hash_of_key(key: &str) -> u64 {
+    let mut hash = FxHasher::default();
+    key.bytes().for_each(|b| hash.write_u8(b));
+    hash.finish()
+}
+
+/// For each of `count` quotes, the first quote whose words are the same as its own (itself
+/// when it is the first); a quote whose text is `None`, or has no words, stands for itself.
+/// The merge's conflicts and the index's identical words both group quotes so. Nearly every
+/// quote's words are its own, so each key is only hashed; the few quotes whose hash another
+/// shares are then keyed in full, which also parts keys that merely hash alike.
+pub(crate) fn first_with_same_words<'t>(count: usize, text_of: impl Fn(usize) -> Option<&'t str>) -> Vec<usize> {
     let mut key = String::new();
-    let mut hashed: Vec<(u64, usize)> = Vec::new();
-    for (i, q) in ds.quotes.iter().enumerate() {
-        if q.kind == QuoteKind::Indirect || q.speaker.is_none() {
-            continue;
-        }
-        if let Some(hash) = words_key_hash(&q.text, &mut key) {
-            hashed.push((hash, i));
-        }
-    }
+    let mut hashed: Vec<(u64, usize)> = (0..count).filter_map(|i| Some((words_key_hash(text_of(i)?, &mut key)?, i))).collect();
     hashed.sort_unstable();
-    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut first: Vec<usize> = (0..count).collect();
     for same_hash in hashed.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
         let mut keyed: Vec<(String, usize)> = same_hash
             .iter()
             .map(|&(_, i)| {
-                write_words_key(&ds.quotes[i].text, &mut key);
+                write_words_key(text_of(i).unwrap_or_default(), &mut key);
                 (key.clone(), i)
             })
             .collect();
         keyed.sort_unstable();
-        groups.extend(keyed.chunk_by(|a, b| a.0 == b.0).filter(|same| same.len() > 1).map(|same| same.iter().map(|&(_, i)| i).collect()));
+        for same in keyed.chunk_by(|a, b| a.0 == b.0) {
+            same.iter().for_each(|&(_, i)| first[i] = same[0].1);
+        }
     }
-    // In the order the keys first appear in the dataset, which is each group's first quote.
-    groups.sort_unstable_by_key(|members: &Vec<usize>| members[0]);
+    first
+}
+
+/// Quoted words shared by articles whose speakers differ: the seeds' "rubbish".
+fn conflicts(ds: &Dataset) -> Vec<Conflict> {
+    let spoken = |q: &Quote| q.kind != QuoteKind::Indirect && q.speaker.is_some();
+    let first = first_with_same_words(ds.quotes.len(), |i| Some(ds.quotes[i].text.as_str()).filter(|_| spoken(&ds.quotes[i])));
+    // Each group is its first quote and those that share its words, in the order the
+    // groups' first quotes appear.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of: FxHashMap<usize, usize> = FxHashMap::default();
+    for (i, &f) in first.iter().enumerate().filter(|&(i, &f)| f != i) {
+        let g = *group_of.entry(f).or_insert_with(|| {
+            groups.push(vec![f]);
+            groups.len() - 1
+        });
+        groups[g].push(i);
+    }
+    groups.sort_unstable_by_key(|members| members[0]);
     groups
         .into_iter()
         .filter_map(|members| {
@@ -648,9 +665,7 @@ mod tests {
         let written = |t: &str| {
             let mut key = String::new();
             write_words_key(t, &mut key);
-            let mut hash = FxHasher::default();
-            key.bytes().for_each(|b| hash.write_u8(b));
-            (!key.is_empty()).then(|| hash.finish())
+            (!key.is_empty()).then(|| hash_of_key(&key))
         };
         // The Kelvin sign lower-cases to an ASCII "k": its text must hash as "kelvin" does.
         for t in MIXED.iter().copied().chain(["“Fake NEWS,” he said—twice", "—“…”—", "\u{212A}elvin", "kelvin", "CAFÉ’s menu", "a", "A.b", "9 ", " x"]) {

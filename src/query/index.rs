@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::dataset::{slug, write_words_key, Dataset};
+use crate::dataset::{first_with_same_words, slug, Dataset};
 use crate::extract::QuoteKind;
 
 /// An outlet as the filter lists it; articles without one stand for themselves.
@@ -346,24 +346,7 @@ impl Relations {
             let q = &ds.quotes[i];
             ds.articles.get(article_of_quote[i]).and_then(|a| a.text.get(q.start..q.end)).unwrap_or_default()
         };
-        // The first quote with each key; one key buffer is reused, so only new keys allocate.
-        let mut first_with: HashMap<String, usize> = HashMap::new();
-        let mut key = String::new();
-        let same_words = (0..ds.quotes.len())
-            .map(|i| {
-                write_words_key(words(i), &mut key);
-                if ds.quotes[i].kind == QuoteKind::Indirect || key.is_empty() {
-                    return i;
-                }
-                match first_with.get(key.as_str()) {
-                    Some(&first) => first,
-                    None => {
-                        first_with.insert(key.clone(), i);
-                        i
-                    }
-                }
-            })
-            .collect();
+        let same_words = first_with_same_words(ds.quotes.len(), |i| (ds.quotes[i].kind != QuoteKind::Indirect).then(|| words(i)));
         let mut denied_claims: Vec<(usize, Vec<usize>)> = Vec::new();
         let mut claim_slot: HashMap<usize, usize> = HashMap::new();
         for (denial, q) in ds.quotes.iter().enumerate() {
@@ -616,6 +599,7 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dataset::write_words_key;
 
     #[test]
     fn quoted_words_match_whatever_the_punctuation_and_case() {
