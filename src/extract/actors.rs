@@ -439,14 +439,60 @@ fn is_common_in_headline(word: &str, lower_case_elsewhere: &[&str]) -> bool {
         || lexicon::with_lowercase(word, lexicon::is_news_action_verb)
 }
 
+/// Whether `word` is written in capitals, three letters or more of them: "DEBATE",
+/// "GOP", "CHINA’S".
+fn is_in_capitals(word: &str) -> bool {
+    is_upper_case(word) && word.bytes().filter(u8::is_ascii_alphabetic).count() >= 3
+}
+
+/// Whether `word` has a letter and no lower-case one: "IF", "GOP", "N.V.".
+fn is_upper_case(word: &str) -> bool {
+    // Most words asked about are capitalised ("Trump"), and their second letter answers.
+    if word.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
+    word.bytes().any(|b| b.is_ascii_alphabetic()) && !word.bytes().any(|b| b.is_ascii_lowercase())
+}
+
+/// The words of the sentence's stretches written in capitals, one space apart, with three
+/// or more words of three letters or more ("TWO MORE BITE THE DUST"): a shouted line, whose
+/// words are no names. Acronyms ("EADS", "USAF") stand alone or in pairs.
+fn shouted_words<'w>(text: &str, words: &[Word<'w>]) -> Vec<&'w str> {
+    // A sentence with an acronym or two has fewer than three such words, and is passed
+    // over on that count alone.
+    if words.iter().filter(|w| is_in_capitals(w.text())).nth(2).is_none() {
+        return Vec::new();
+    }
+    // Short words ("IF", "OF", "A") carry a stretch on but do not count towards its three.
+    let upper = |w: &Word| is_upper_case(w.text());
+    let mut shouted = Vec::new();
+    let mut run_start = 0;
+    for k in 0..=words.len() {
+        let continues = k < words.len() && upper(&words[k]) && (k == run_start || only_spaces(text, &words[k - 1], &words[k]));
+        if continues {
+            continue;
+        }
+        let run = &words[run_start..k];
+        if run.iter().filter(|w| is_in_capitals(w.text())).count() >= 3 {
+            shouted.extend(run.iter().map(|w| w.text()));
+        }
+        run_start = if k < words.len() && upper(&words[k]) { k } else { k + 1 };
+    }
+    shouted
+}
+
 /// `common` holds the headline's words that the article writes in lower case when the
 /// sentence is a title-case headline, where a capitalised word may be a common one.
 fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut Scan) {
     // Where the last product named in this sentence ends: a name listed after it is one
     // too ("the iPod Classic, Nano and Shuffle").
     let mut product_end: Option<usize> = None;
-    // A name word of this sentence: in a title-case headline, not one of its common words.
-    let name_word = |word: &str| is_name_word(word) && !common.is_some_and(|c| is_common_in_headline(word, c));
+    // A name word of this sentence: in a title-case headline, not one of its common words;
+    // in a stretch written in capitals ("TWO MORE BITE THE DUST"), no word in capitals.
+    // The stretches in capitals are found only once a word in capitals asks.
+    let shouted = std::cell::OnceCell::new();
+    let in_shouted = |word: &str| is_upper_case(word) && shouted.get_or_init(|| shouted_words(text, words)).contains(&word);
+    let name_word = |word: &str| is_name_word(word) && !common.is_some_and(|c| is_common_in_headline(word, c)) && !in_shouted(word);
     let mut i = 0;
     while i < words.len() {
         let w = words[i].text();
@@ -812,9 +858,13 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
     // so is a pageant's crown after "Miss": "Miss Universe Alicia Machado".
     let capitalised_role = (words.len() >= 3 && lexicon::with_lowercase(words[0].text(), lexicon::is_role_noun)).then_some(0);
     let pageant = honorific && run[0].text() == "Miss" && words.len() >= 3;
+    // A name that ends as an organisation's does has no title in it: "General Electric",
+    // "the Prime Minister's Office".
+    let ends_as_organisation = || words.last().is_some_and(|w| lexicon::is_org_head(text::possessive_stem(w.text()).unwrap_or(w.text())));
     let title_at = words[..words.len() - 1]
         .iter()
         .rposition(|w| lexicon::is_title(w.text()) || lexicon::is_role_noun(w.text()))
+        .filter(|_| !ends_as_organisation())
         .max(office_end.filter(|&end| end + 1 < words.len()))
         .or(party_label)
         .or(capitalised_role)

@@ -180,7 +180,8 @@ const ORGANISATION_HEADS: &[&str] = &[
     "Kremlin", "House", "Computer", "Airways", "Airplanes", "Corps", "Systems", "Technologies",
     "Motors", "Electronics", "Software", "Industries", "Holdings", "Communications",
     "Pharmaceuticals", "Research", "Labs", "Laboratories", "LLC", "PLC", "AG", "GmbH", "N.V.",
-    "Co.",
+    "Co.", "Electric", "Dynamics", "Mills", "Petroleum", "Chemical", "Insurance", "Entertainment",
+    "Studios",
 ];
 
 /// Last words of a company's full name that its short name leaves off: "Apple Inc.",
@@ -375,7 +376,9 @@ const GROUP_NOUNS: &[&str] = &[
     "observers", "participants", "protesters", "economists", "aides", "advisers", "supporters",
     "opponents", "scientists", "researchers", "doctors", "prosecutors", "democrats", "republicans",
     "voters", "insiders", "members", "leaders", "lawyers", "attorneys", "students", "parents",
-    "workers", "employees",
+    "workers", "employees", "fans", "respondents", "delegates", "strategists", "executives", "donors",
+    "specialists", "conservatives", "liberals", "progressives", "evangelicals", "senators", "pollsters",
+    "historians", "operatives", "staffers", "advocates", "organizers", "consultants",
 ];
 
 /// Personal pronouns that can stand for a speaker already named.

@@ -234,6 +234,18 @@ mod tests {
     }
 
     #[test]
+    fn a_line_in_capitals_names_nobody_but_acronyms_and_companies_stay() {
+        // A shouted line is no name, however long; acronyms alone or in pairs are names; a
+        // rank before an organisation's head word is part of the company's name.
+        let text = "TWO MORE BITE THE DUST FOR THE NEXT GOP DEBATE STAGE Rand Paul was dropped. \
+                    EADS and the USAF signed the deal, and General Electric said it would bid.";
+        let a = analyze(text, None);
+        let names: Vec<&str> = a.actors.iter().map(|x| x.name.as_str()).collect();
+        assert_eq!(names, ["Rand Paul", "EADS", "USAF", "General Electric"]);
+        assert_eq!(a.actors[3].kind, ActorKind::Organization);
+    }
+
+    #[test]
     fn the_peoples_of_names_stay_whole() {
         let text = "The People's Republic of China objected, the Swiss People’s Party agreed and the Democratic \
                     People’s Republic of Korea said nothing.";
@@ -391,6 +403,23 @@ mod tests {
             ("A law enforcement official familiar with the investigation said charges were unlikely.", "charges were unlikely", "law enforcement official"),
             ("In his speech on Monday, John Roe praised Jane Doe and said she would finish the job.", "she would finish the job", "John Roe"),
             ("The departments declined to give details, saying they cannot discuss the case.", "they cannot discuss the case", "departments"),
+            // An attribution that closes its sentence with when, where or to whom it was said.
+            ("The plan will fail next year, Israeli officials said Thursday.", "The plan will fail next year", "Israeli officials"),
+            ("The plan will fail next year, John Roe told reporters on Monday.", "The plan will fail next year", "John Roe"),
+            ("The plan will fail next year, Jane Doe said at a rally in Iowa.", "The plan will fail next year", "Jane Doe"),
+            // A time between subject and verb; a listener with no "that"; "that" before a
+            // phrase of place or time.
+            ("RNC spokesman John Roe on Thursday evening said the party was not in crisis.", "the party was not in crisis", "John Roe"),
+            ("Immigration officials told him he had never been a citizen.", "he had never been a citizen", "officials"),
+            ("John Roe told POLITICO she was leaning toward Jane Doe.", "she was leaning toward Jane Doe", "John Roe"),
+            ("GE says that in 2012 it paid more in taxes.", "in 2012 it paid more in taxes", "GE"),
+            // Sources after a conjunction, a name's campaign, fans, and a share of those polled.
+            ("But her campaign said the mothers would campaign for her.", "the mothers would campaign for her", "campaign"),
+            ("It came shortly after the agency said the report was late.", "the report was late", "agency"),
+            ("Jane Doe’s campaign says it raised more than $21 million.", "it raised more than $21 million", "Jane Doe"),
+            ("Jane Doe' campaign says it raised more than $21 million.", "it raised more than $21 million", "Jane Doe"),
+            ("Sanders fans told POLITICO that one moment stood out.", "one moment stood out", "fans"),
+            ("Some 56 percent of Cuban-Americans polled said they were less likely to vote.", "they were less likely to vote", "poll respondents"),
         ];
         for (text, content, speaker) in cases {
             let a = analyze(text, None);

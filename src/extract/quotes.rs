@@ -471,6 +471,15 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
             break;
         }
     }
+    // Skip when it was said: "Sean Spicer on Thursday evening said".
+    // The time expressions are in text order, so the last one ending by `end` is found by
+    // a search.
+    let last_by_end = cx.timexes.partition_point(|t| t.end <= end).checked_sub(1).map(|i| &cx.timexes[i]);
+    if let Some(when) = last_by_end.filter(|t| floor < t.start && text[t.end..end].trim().is_empty()) {
+        let before = text[floor..when.start].trim_end();
+        let opener = ["on", "late", "early", "earlier", "in"].iter().find(|o| before.strip_suffix(**o).is_some_and(|b| b.ends_with(' ')));
+        end = floor + before.len() - opener.map_or(0, |o| o.len());
+    }
     // Skip a party label ("Rep. Stephen Lynch (D-Mass.) said"), and a time phrase or
     // appositive between commas ("Turkey, which …, has said"). A capitalised stretch
     // between commas may be the name itself ("The chairman, Phil Lovas, said") or a
@@ -500,8 +509,10 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
     let named_at = |head: &str| {
         let head_end = floor + head.len();
         let m = cx.actors.mentions_in(floor..head_end).max_by_key(|m| m.end)?;
+        // "Sanders’ campaign said": a name's campaign, office or government speaks for it.
         let gap = text[m.end..head_end].trim();
-        let gap_ok = gap.is_empty() || matches!(gap, "’s administration" | "administration" | "campaign" | "’s campaign");
+        let owned = ["’s", "'s", "’", "'"].iter().find_map(|p| gap.strip_prefix(p)).unwrap_or(gap).trim_start();
+        let gap_ok = gap.is_empty() || matches!(owned, "administration" | "campaign" | "office" | "team" | "government");
         gap_ok.then_some((m.actor, m.start..m.end))
     };
     if let Some(found) = named_at(head).or_else(|| fallback.and_then(named_at)) {
@@ -593,7 +604,15 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
 /// The share of a poll's respondents that opens its clause and ends `range`: "47
 /// percent", "Nearly nine out of 10", "Twenty-four per cent".
 fn poll_share(text: &str, range: Range<usize>) -> Option<Range<usize>> {
-    let slice = text[range.clone()].trim_end();
+    let whole = text[range.clone()].trim_end();
+    // "58 percent of Florida Latino voters (overall, polled)": the share is what the
+    // respondents are a share of, up to six words that hold no verb or clause of their own.
+    static OF: std::sync::OnceLock<memchr::memmem::FinderRev<'static>> = std::sync::OnceLock::new();
+    let of = OF.get_or_init(|| memchr::memmem::FinderRev::new(" of ")).rfind(whole.as_bytes());
+    let slice = match of {
+        Some(of) if of_respondents(&whole[of + 4..]) => &whole[..of],
+        _ => whole,
+    };
     // "twenty-four" counts as well as "24" and "nine", "one in five" too, but not "a".
     let is_number = |w: &str| {
         !w.is_empty() && w.split('-').all(|part| !part.eq_ignore_ascii_case("a") && !part.eq_ignore_ascii_case("an") && super::timex::number(part).is_some())
@@ -616,11 +635,31 @@ fn poll_share(text: &str, range: Range<usize>) -> Option<Range<usize>> {
     let words: Vec<(usize, &str)> = text::pieces_with_offsets(slice).collect();
     // "Nearly", "About", "More than" or "A mere" may lead the share.
     let mut first = words.len() - share_len;
-    while first > 0 && lexicon::with_lowercase(words[first - 1].1, |w| matches!(w, "nearly" | "about" | "almost" | "roughly" | "only" | "just" | "than" | "more" | "fewer" | "less" | "a" | "mere")) {
+    while first > 0
+        && lexicon::with_lowercase(words[first - 1].1, |w| {
+            matches!(w, "nearly" | "about" | "almost" | "roughly" | "only" | "just" | "than" | "more" | "fewer" | "less" | "a" | "mere" | "some" | "around" | "over" | "under")
+        })
+    {
         first -= 1;
     }
     let opens_clause = first == 0 || words[first - 1].1.ends_with(',') || lexicon::with_lowercase(words[first - 1].1, |w| matches!(w, "and" | "while" | "but"));
-    opens_clause.then(|| range.start + words[first].0..range.start + slice.len())
+    opens_clause.then(|| range.start + words[first].0..range.start + whole.len())
+}
+
+/// Whether `rest`, after a share's "of", names who it is a share of: "Cuban-Americans
+/// polled", "Florida Latino voters overall", "those surveyed".
+fn of_respondents(rest: &str) -> bool {
+    let mut words = rest.split_whitespace();
+    // "nine out of 10" is the share itself, not whom it is a share of.
+    let Some(first) = words.clone().next() else { return false };
+    if first.starts_with(|c: char| c.is_ascii_digit()) || super::timex::number(first).is_some() {
+        return false;
+    }
+    words.clone().nth(6).is_none()
+        && words.all(|w| {
+            w.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '’' | '\''))
+                && lexicon::with_lowercase(w, |l| !lexicon::is_auxiliary(l) && !lexicon::is_be(l) && !matches!(l, "that" | "who" | "which" | "he" | "she" | "it" | "they" | "we" | "i"))
+        })
 }
 
 /// The speaker right after an inverted cue ("said Brian Baker, …", "said one source."),
@@ -760,7 +799,9 @@ fn unnamed_source(text: &str, range: Range<usize>, at: SourceAt) -> Option<(Stri
         let name_before = d > 0 && text::is_capitalised(words[d - 1].1) && !words[d - 1].1.ends_with(',') && !lexicon::is_sentence_adverb(words[d - 1].1);
         let d = if name_before && words[d].1.ends_with('s') && !is_determiner_word(words[d].1) { d - 1 } else { d };
         let phrase = &words[d..];
-        let starts_clause = d == 0 || words[d - 1].1.ends_with(',') || at == SourceAt::Antecedent;
+        // A conjunction before the phrase opens its clause too: "But her campaign said",
+        // "shortly after the agency said".
+        let starts_clause = d == 0 || words[d - 1].1.ends_with(',') || at == SourceAt::Antecedent || opens_clause(words[d - 1].1);
         (starts_clause && (2..=10).contains(&phrase.len())).then_some(phrase)?
     } else {
         words.first().filter(|(_, w)| is_determiner(w))?;
@@ -796,6 +837,13 @@ fn is_determiner_word(word: &str) -> bool {
         "a" | "an" | "the" | "one" | "another" | "several" | "some" | "many" | "two" | "three" | "his" | "her" | "their" | "its" | "A"
             | "An" | "The" | "One" | "Another" | "Several" | "Some" | "Many" | "Two" | "Three" | "His" | "Her" | "Their" | "Its"
     )
+}
+
+/// A conjunction that opens a clause, whose subject may follow it.
+fn opens_clause(word: &str) -> bool {
+    lexicon::with_lowercase(word, |w| {
+        matches!(w, "and" | "but" | "yet" | "so" | "after" | "because" | "while" | "although" | "though" | "when" | "since" | "until" | "before" | "whereas" | "as" | "if")
+    })
 }
 
 fn is_preposition(word: &str) -> bool {
@@ -869,7 +917,7 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
             let np_start = noun_phrase_start(text, sentence.start, span.start);
             let set_off = text[sentence.start..np_start].trim_end().ends_with(',');
             let tail = text[w.end..sentence.end].trim_start();
-            let closes = tail.is_empty() || tail.starts_with(['.', ';', '!', '?']);
+            let closes = tail.is_empty() || tail.starts_with(['.', ';', '!', '?']) || (set_off && only_circumstance_follows(cx, w, &words[k + 1..], sentence.end));
             let interrupts = tail.starts_with(',') && !tail[1..].trim_start().starts_with(['“', '"', '\'']);
             let mut frame_end = w.end;
             let content = if set_off && closes {
@@ -890,6 +938,11 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                     if let Some(p) = listener_then_that {
                         k2 = k + 1 + p;
                         frame_end = words[k2 - 1].end;
+                    } else if let Some(n) = listener_before_clause(text, &words[k + 1..]) {
+                        // "told him he had never been a citizen", "told POLITICO she was leaning".
+                        k2 = k + 1 + n;
+                        frame_end = words[k2 - 1].end;
+                        start = frame_end;
                     }
                 }
                 while let Some(n) = words.get(k2) {
@@ -921,9 +974,9 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                     continue;
                 }
                 // "said in an interview." says where, not what; "said in a statement that
-                // …" has its content after "that".
+                // …" has its content after "that", and so has "said that in 2012 it paid".
                 let first = rest.split_whitespace().next().unwrap_or("");
-                if matches!(first, "in" | "at" | "during" | "after" | "before" | "as" | "while" | "when") {
+                if !after_that && matches!(first, "in" | "at" | "during" | "after" | "before" | "as" | "while" | "when") {
                     let phrase_end = rest.find([';', '“', '"']).unwrap_or(rest.len());
                     let that = [" that ", ", that "].iter().filter_map(|t| rest[..phrase_end].find(t).map(|at| (at, t.len()))).min();
                     match that.filter(|&(at, _)| !text::has_words(&rest[..at], 11)) {
@@ -985,6 +1038,51 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
         }
     }
     out
+}
+
+/// How many of `after` (the words after a verb such as "told") name its listener, where a
+/// clause with no "that" follows: "him", "reporters", "The Associated Press". The clause
+/// must open with a subject: a pronoun, a determiner or a name.
+fn listener_before_clause(text: &str, after: &[Word]) -> Option<usize> {
+    let length = listener_length(after);
+    let next = after.get(length).filter(|_| length > 0)?;
+    let between = &text[after[length - 1].end..next.start];
+    let subject = matches!(next.text(), "he" | "she" | "they" | "it" | "we" | "I" | "there" | "the" | "his" | "her" | "their" | "its" | "a" | "an")
+        || text::is_capitalised(next.text());
+    (subject && between.trim().is_empty()).then_some(length)
+}
+
+/// How many of `words` name a listener: "him", "reporters", or up to four capitalised words.
+fn listener_length(words: &[Word]) -> usize {
+    match words.first().map(|w| w.text()) {
+        Some("him" | "them" | "me" | "us" | "reporters" | "journalists") => 1,
+        _ => words.iter().take(4).take_while(|w| text::is_capitalised(w.text())).count(),
+    }
+}
+
+/// Whether the words after a cue verb, to the end of its sentence, say only when, where
+/// or to whom it was said, so that the attribution still closes the sentence: "…, officials
+/// said Thursday.", "…, he said at a rally in Iowa.", "…, she told reporters on Monday."
+fn only_circumstance_follows(cx: &Context, verb: &Word, after: &[Word], sentence_end: usize) -> bool {
+    let in_timex = |w: &Word| cx.timexes.iter().any(|r| r.start <= w.start && w.end <= r.end);
+    let Some(&last) = after.last() else { return false };
+    // "told reporters", "told CNN on Friday": the listener, then perhaps a circumstance.
+    let listener = if lexicon::takes_listener(verb.text()) { listener_length(after) } else { 0 };
+    let opens = match after.get(listener) {
+        None => listener > 0,
+        Some(first) => {
+            in_timex(first)
+                || matches!(first.text(), "on" | "in" | "at" | "during" | "to" | "with" | "after" | "before" | "from" | "via" | "late" | "early" | "earlier" | "later" | "last" | "this")
+        }
+    };
+    // A short phrase with nothing of its own after it: no comma, quote mark or second clause.
+    let stretch = &cx.text[verb.end..last.end];
+    let ends = cx.text[last.end..sentence_end].trim();
+    opens
+        && after.len() <= 8
+        && !stretch.contains([',', ';', ':', '“', '"', '”'])
+        && (ends.is_empty() || matches!(ends, "." | "!" | "?"))
+        && !after.iter().any(|w| w.text() == "that" || lexicon::reporting(w.text()).speech.is_some())
 }
 
 /// Claims named by a noun with their owner: "Trump’s claim that there have been …",
