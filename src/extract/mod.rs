@@ -234,6 +234,18 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_that_is_a_noun_there_reports_nothing() {
+        // After a determiner or a modifier, "state" and "report" are nouns; after a name,
+        // "reports" is the name's verb.
+        for text in ["Most voters have no idea who their state senator is, so they vote by party.", "But the new report demonstrates the peril she faces."] {
+            assert!(analyze(text, None).quotes.is_empty(), "{text}: {:?}", analyze(text, None).quotes);
+        }
+        let text = "The Associated Press reports that the flight was late.";
+        let a = analyze(text, None);
+        assert_eq!(&text[first_report(&a, text).span.clone()], "the flight was late");
+    }
+
+    #[test]
     fn a_line_in_capitals_names_nobody_but_acronyms_and_companies_stay() {
         // A shouted line is no name, however long; acronyms alone or in pairs are names; a
         // rank before an organisation's head word is part of the company's name.

@@ -869,6 +869,9 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
             if !(evidence || stance_verb || verb.speech.is_some()) || inside_quote(w.start) {
                 continue;
             }
+            if k > 0 && is_noun_here(w.text(), words[k - 1].text()) {
+                continue;
+            }
             // "…, said Brian Baker, a political adviser." and "…, said one GOP source.": the
             // speaker after the verb, the content before the comma.
             let before_cue = text[sentence.start..w.start].trim_end();
@@ -1058,6 +1061,26 @@ fn listener_length(words: &[Word]) -> usize {
         Some("him" | "them" | "me" | "us" | "reporters" | "journalists") => 1,
         _ => words.iter().take(4).take_while(|w| text::is_capitalised(w.text())).count(),
     }
+}
+
+/// Whether a cue that is also a noun ("report", "claims", "state") is one after `before`:
+/// a determiner ("their state senator", "the claims") or a word that makes a compound
+/// with it ("a news report", "the latest estimates").
+fn is_noun_here(cue: &str, before: &str) -> bool {
+    let doubles_as_noun = matches!(
+        cue,
+        "report" | "reports" | "claim" | "claims" | "state" | "states" | "comment" | "comments" | "estimate" | "estimates" | "note"
+            | "notes" | "answer" | "answers" | "reply" | "replies" | "promise" | "promises" | "charge" | "charges" | "argument"
+            | "warning" | "warnings" | "statement" | "statements" | "show" | "shows" | "finding" | "findings"
+    );
+    // A modifier in lower case only: "the Associated Press reports" is a name's verb.
+    let modifier = matches!(
+        before,
+        "news" | "police" | "media" | "press" | "court" | "intelligence" | "new" | "latest" | "recent" | "annual" | "final"
+            | "initial" | "draft" | "internal" | "special" | "official" | "earlier" | "previous" | "same" | "first" | "second"
+    );
+    let determiner = is_determiner_word(before) || lexicon::with_lowercase(before, |b| matches!(b, "this" | "these" | "those" | "our" | "my" | "your" | "each" | "every"));
+    doubles_as_noun && (modifier || determiner)
 }
 
 /// Whether the words after a cue verb, to the end of its sentence, say only when, where
