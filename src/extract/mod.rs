@@ -388,6 +388,8 @@ mod tests {
             ("The ad could start airing this week, said Brian Baker, a political adviser.", "The ad could start airing this week", "Brian Baker"),
             ("The meeting went badly from there, said one GOP source.", "The meeting went badly from there", "GOP source"),
             ("He refused to pay an architect who said he was stiffed after the work.", "he was stiffed after the work", "architect"),
+            ("The question came from a young child who said he drove to the event.", "he drove to the event", "young child"),
+            ("The last question was from a young child, who said he drove there.", "he drove there", "young child"),
             ("Jane Doe defended the tweets, saying they showed her stamina.", "they showed her stamina", "Jane Doe"),
             // Evidence, aims, headlines and listeners.
             ("A new poll shows that Jane Doe leads by four points.", "Jane Doe leads by four points", "new poll"),

@@ -788,9 +788,12 @@ fn unnamed_source(text: &str, range: Range<usize>, at: SourceAt) -> Option<(Stri
     };
     let phrase: &[(usize, &str)] = if at != SourceAt::Start {
         let mut d = words.iter().rposition(|(_, w)| is_determiner(w))?;
-        // "a spokesman for the company": the phrase takes in what qualifies its head.
+        // "a spokesman for the company": the phrase takes in what qualifies its head, but not
+        // a clause before it ("the question came from a child", "it was from a child").
+        let plain_noun = |w: &str| nounish(w) && !is_verb_like(w);
         while d >= 2 && is_preposition(words[d - 1].1) {
-            match words[..d - 1].iter().rposition(|(_, w)| is_determiner(w)).filter(|&e| d - 1 - e <= 4) {
+            let heads = |e: usize| d - 1 - e <= 4 && words[e + 1..d - 1].iter().all(|(_, w)| plain_noun(w));
+            match words[..d - 1].iter().rposition(|(_, w)| is_determiner(w)).filter(|&e| heads(e)) {
                 Some(e) => d = e,
                 None => break,
             }
@@ -815,7 +818,7 @@ fn unnamed_source(text: &str, range: Range<usize>, at: SourceAt) -> Option<(Stri
     let (last_at, last) = *phrase.last()?;
     let last = last.trim_end_matches([',', '.', ';']);
     let nouns = &phrase[1..];
-    let verb_like = last.ends_with("ly") || last.ends_with("ed") || last.ends_with("ing") || lexicon::is_irregular_past(last);
+    let verb_like = is_verb_like(last);
     let closed_class = is_determiner_word(last) || is_preposition(last) || matches!(last, "all" | "both" | "each" | "other" | "such");
     let plain_end = last.len() >= 3 && last.chars().all(|c| c.is_lowercase()) && !verb_like && !closed_class;
     let inner_punctuation = nouns[..nouns.len() - 1].iter().any(|(_, w)| w.ends_with([',', '.', ';']));
@@ -828,6 +831,11 @@ fn unnamed_source(text: &str, range: Range<usize>, at: SourceAt) -> Option<(Stri
     let end = range.start + last_at + last.len();
     let name_start = if is_determiner_word(phrase[0].1) { range.start + nouns[0].0 } else { start };
     Some((text[name_start..end].to_string(), start..end))
+}
+
+/// Whether `word` reads as a verb or an adverb rather than a noun: "-ly", "-ed", "-ing", "came".
+fn is_verb_like(word: &str) -> bool {
+    word.ends_with("ly") || word.ends_with("ed") || word.ends_with("ing") || lexicon::is_irregular_past(word)
 }
 
 /// A word that opens an unnamed source's noun phrase: "a", "the", "several", "their".
