@@ -897,7 +897,8 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
         return None;
     }
     let single = name_words.len() == 1;
-    if single && (lexicon::country_of_demonym(&name).is_some() || lexicon::is_regional_adjective(&name)) {
+    // A demonym names no one, unless it is a country's name too ("the Vatican said").
+    if single && ((lexicon::country_of_demonym(&name).is_some() && lexicon::country(&name).is_none()) || lexicon::is_regional_adjective(&name)) {
         return None;
     }
     // "to Trump's criticism" names an owner, while "in Nevada's caucuses" and "to

@@ -421,6 +421,7 @@ mod tests {
             ("The plan will fail next year, Israeli officials said Thursday.", "The plan will fail next year", "Israeli officials"),
             ("The plan will fail next year, John Roe told reporters on Monday.", "The plan will fail next year", "John Roe"),
             ("The plan will fail next year, Jane Doe said at a rally in Iowa.", "The plan will fail next year", "Jane Doe"),
+            ("The pope has no plans to meet her, the Vatican said.", "The pope has no plans to meet her", "Vatican City"),
             // A time between subject and verb; a listener with no "that"; "that" before a
             // phrase of place or time.
             ("RNC spokesman John Roe on Thursday evening said the party was not in crisis.", "the party was not in crisis", "John Roe"),
