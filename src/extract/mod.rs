@@ -422,6 +422,9 @@ mod tests {
             ("The plan will fail next year, John Roe told reporters on Monday.", "The plan will fail next year", "John Roe"),
             ("The plan will fail next year, Jane Doe said at a rally in Iowa.", "The plan will fail next year", "Jane Doe"),
             ("The pope has no plans to meet her, the Vatican said.", "The pope has no plans to meet her", "Vatican City"),
+            // "According to" after a few opening words, and "as X noted,".
+            ("In addition, according to John Roe, nine million more workers will be protected.", "nine million more workers will be protected", "John Roe"),
+            ("But as John Roe noted, those voters will give her a second look.", "those voters will give her a second look", "John Roe"),
             // A time between subject and verb; a listener with no "that"; "that" before a
             // phrase of place or time.
             ("RNC spokesman John Roe on Thursday evening said the party was not in crisis.", "the party was not in crisis", "John Roe"),
@@ -442,6 +445,16 @@ mod tests {
             assert_eq!(&text[q.span.clone()], content, "{text}");
             assert_eq!(a.actors[q.speaker.unwrap()].name, speaker, "{text}");
         }
+    }
+
+    #[test]
+    fn according_to_a_source_that_is_no_actor_ends_at_its_comma() {
+        // The first name after the comma is the content's, not the source's.
+        let text = "According to Variety, CNN has gotten back to Jane Doe with a response.";
+        let a = analyze(text, None);
+        let q = first_report(&a, text);
+        assert_eq!(&text[q.span.clone()], "CNN has gotten back to Jane Doe with a response");
+        assert!(q.speaker.is_none_or(|s| a.actors[s].name != "CNN"), "{:?}", q.speaker.map(|s| &a.actors[s].name));
     }
 
     #[test]

@@ -977,7 +977,14 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                 // "said on Monday, in his first briefing": no content clause follows; but
                 // "said that, if elected, he would" has one.
                 let after_that = words.get(k2.wrapping_sub(1)).is_some_and(|n| n.end == start && n.text() == "that");
-                if text[start..sentence.end].starts_with(',') && !after_that {
+                // "As the Times noted, Clinton raised …": the clause after the comma is what
+                // was noted.
+                let as_noted = {
+                    let opening = text[sentence.start..span.start].trim();
+                    let opening = ["But ", "And ", "So ", "but ", "and "].iter().find_map(|c| opening.strip_prefix(c)).unwrap_or(opening);
+                    opening.eq_ignore_ascii_case("as")
+                };
+                if text[start..sentence.end].starts_with(',') && !after_that && !as_noted {
                     continue;
                 }
                 let mut rest = text[start..sentence.end].trim_start_matches([' ', ':', ',']);
@@ -1194,7 +1201,9 @@ fn according_to(cx: &mut Context, words: &[Word], sentence: Range<usize>) -> Opt
     // group. "According to" marks a report even when its source is none of these
     // ("according to early results of the exit poll", "according to state law"): the
     // report is then kept without a speaker.
-    let window = cue_end..words.get(k + 6).map_or(sentence.end, |w| w.end);
+    // The source ends at the first comma ("According to Variety, CNN has …" is Variety's).
+    let window_end = words.get(k + 6).map_or(sentence.end, |w| w.end);
+    let window = cue_end..text[cue_end..window_end].find([',', ';']).map_or(window_end, |i| cue_end + i);
     // Not "according to her lawyer": the pronoun must be the whole source.
     let pronoun = words.get(k + 2).filter(|w| {
         let rest = text[w.end..sentence.end].trim_start();
@@ -1212,7 +1221,11 @@ fn according_to(cx: &mut Context, words: &[Word], sentence: Range<usize>) -> Opt
     let (speaker, speaker_span) = source.map_or((None, None), |(actor, span)| (Some(actor), Some(span)));
     let source_from = speaker_span.as_ref().map_or(cue_end, |s| s.end);
     let source_end = text[source_from..sentence.end].find([',', '.', ';']).map_or(sentence.end, |i| source_from + i);
-    let content = if text[sentence.start..cue_start].trim().is_empty() {
+    // "But according to X, …", "In addition, according to X, …", "(According to X, …": a few
+    // words before the cue open the sentence, and the content follows the source.
+    let opening = text[sentence.start..cue_start].trim().trim_end_matches(',');
+    let opens = opening.is_empty() || !text::has_words(opening, 3);
+    let content = if opens {
         // "According to X, content."
         let after = text[source_end..sentence.end].trim_start_matches([',', ' ']);
         sentence.end - after.len()..sentence.end
