@@ -378,7 +378,7 @@ const GROUP_NOUNS: &[&str] = &[
     "voters", "insiders", "members", "leaders", "lawyers", "attorneys", "students", "parents",
     "workers", "employees", "fans", "respondents", "delegates", "strategists", "executives", "donors",
     "specialists", "conservatives", "liberals", "progressives", "evangelicals", "senators", "pollsters",
-    "historians", "operatives", "staffers", "advocates", "organizers", "consultants",
+    "historians", "operatives", "staffers", "advocates", "organizers", "consultants", "groups",
 ];
 
 /// Personal pronouns that can stand for a speaker already named.

@@ -438,6 +438,9 @@ mod tests {
             ("Jane Doe' campaign says it raised more than $21 million.", "it raised more than $21 million", "Jane Doe"),
             ("Sanders fans told POLITICO that one moment stood out.", "one moment stood out", "fans"),
             ("Some 56 percent of Cuban-Americans polled said they were less likely to vote.", "they were less likely to vote", "poll respondents"),
+            ("Again, those surveyed said Jane Doe was best able to handle the issue.", "Jane Doe was best able to handle the issue", "poll respondents"),
+            ("Protest groups say the restrictions are less for safety than for show.", "the restrictions are less for safety than for show", "groups"),
+            ("A U.S. law enforcement official said that charges were unlikely.", "charges were unlikely", "U.S. law enforcement official"),
         ];
         for (text, content, speaker) in cases {
             let a = analyze(text, None);

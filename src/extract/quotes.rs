@@ -630,6 +630,8 @@ fn poll_share(text: &str, range: Range<usize>) -> Option<Range<usize>> {
         [.., part, "out", "of", whole] if is_number(part) && is_number(whole) => 4,
         // "Nearly half said", "a third said", "two-thirds say".
         [.., fraction] if is_fraction(fraction) => 1,
+        // "those surveyed said": all of them.
+        [.., those, asked] if those.eq_ignore_ascii_case("those") && matches!(*asked, "surveyed" | "polled" | "questioned" | "interviewed") => 2,
         _ => return None,
     };
     let words: Vec<(usize, &str)> = text::pieces_with_offsets(slice).collect();
@@ -773,8 +775,10 @@ fn unnamed_source(text: &str, range: Range<usize>, at: SourceAt) -> Option<(Stri
         }
     }
     // A word that can stand in a noun phrase: no verb, pronoun or function word.
+    // An abbreviation keeps its periods ("a U.S. official").
+    let abbreviation = |w: &str| w.contains('.') && lexicon::keeps_period(w);
     let nounish = |w: &str| {
-        w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '’' | '\''))
+        (w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '’' | '\'')) || abbreviation(w))
             && lexicon::with_lowercase(w, |l| {
                 !lexicon::is_auxiliary(l)
                     && !lexicon::is_be(l)
@@ -821,7 +825,7 @@ fn unnamed_source(text: &str, range: Range<usize>, at: SourceAt) -> Option<(Stri
     let verb_like = is_verb_like(last);
     let closed_class = is_determiner_word(last) || is_preposition(last) || matches!(last, "all" | "both" | "each" | "other" | "such");
     let plain_end = last.len() >= 3 && last.chars().all(|c| c.is_lowercase()) && !verb_like && !closed_class;
-    let inner_punctuation = nouns[..nouns.len() - 1].iter().any(|(_, w)| w.ends_with([',', '.', ';']));
+    let inner_punctuation = nouns[..nouns.len() - 1].iter().any(|(_, w)| w.ends_with([',', ';']) || (w.ends_with('.') && !abbreviation(w)));
     let qualifier = |k: usize, w: &str| k + 1 < nouns.len() && (is_preposition(w) || is_determiner_word(w));
     let all_nounish = nouns.iter().enumerate().all(|(k, (_, w))| nounish(w.trim_end_matches([',', '.', ';'])) || qualifier(k, w));
     if !plain_end || inner_punctuation || !all_nounish {
