@@ -379,6 +379,7 @@ mod tests {
             // A name or a description between commas, a party label, an addressed surname.
             ("The state’s campaign chairman, Phil Lovas, said he cannot comment on the letter.", "he cannot comment on the letter", "Phil Lovas"),
             ("Senator Dianne Feinstein, Democrat of California, said the program sent a terrible message.", "the program sent a terrible message", "Dianne Feinstein"),
+            ("Jane Doe, during a town hall meeting in Columbus, Ohio, said she would win.", "she would win", "Jane Doe"),
             ("Rep. Stephen Lynch (D-Mass.) said the law does not require it.", "the law does not require it", "Stephen Lynch"),
             ("Larry King hosts a show. Mr. King said that he was not familiar with it.", "he was not familiar with it", "Larry King"),
             ("Jane Doe said that, if elected, she would leave it to the generals.", "if elected, she would leave it to the generals", "Jane Doe"),

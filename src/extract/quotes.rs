@@ -488,7 +488,15 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
     let mut fallback = None;
     if head.ends_with(',') {
         let inner = &head[..head.len() - 1];
-        if let Some(comma) = inner.rfind(',') {
+        // "Clinton, during a town hall meeting in Columbus, Ohio, said": a phrase of time or
+        // place set off after the subject, whatever commas it holds.
+        let circumstance = inner.find(',').filter(|&c| {
+            let next = inner[c + 1..].split_whitespace().next().unwrap_or("");
+            matches!(next, "during" | "in" | "at" | "on" | "after" | "before" | "speaking" | "while" | "from" | "addressing" | "appearing")
+        });
+        if let Some(comma) = circumstance {
+            head = inner[..comma].trim_end();
+        } else if let Some(comma) = inner.rfind(',') {
             let apposition = inner[comma + 1..].trim_start();
             let first = apposition.split_whitespace().next().unwrap_or("");
             let apposition_start = floor + inner.len() - apposition.len();
