@@ -993,7 +993,7 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                 // was noted.
                 let as_noted = {
                     let opening = text[sentence.start..span.start].trim();
-                    let opening = ["But ", "And ", "So ", "but ", "and "].iter().find_map(|c| opening.strip_prefix(c)).unwrap_or(opening);
+                    let opening = opening.split_once(' ').filter(|(first, _)| opens_clause(first)).map_or(opening, |(_, rest)| rest.trim_start());
                     opening.eq_ignore_ascii_case("as")
                 };
                 if text[start..sentence.end].starts_with(',') && !after_that && !as_noted {
