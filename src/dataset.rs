@@ -527,21 +527,14 @@ fn conflicts(ds: &Dataset) -> Vec<Conflict> {
     let spoken = |q: &Quote| q.kind != QuoteKind::Indirect && q.speaker.is_some();
     let first = first_with_same_words(ds.quotes.len(), |i| Some(ds.quotes[i].text.as_str()).filter(|_| spoken(&ds.quotes[i])));
     // Each group is its first quote and those that share its words, in the order the
-    // groups' first quotes appear.
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut group_of: FxHashMap<usize, usize> = FxHashMap::default();
-    for (i, &f) in first.iter().enumerate().filter(|&(i, &f)| f != i) {
-        let g = *group_of.entry(f).or_insert_with(|| {
-            groups.push(vec![f]);
-            groups.len() - 1
-        });
-        groups[g].push(i);
-    }
-    groups.sort_unstable_by_key(|members| members[0]);
-    groups
-        .into_iter()
-        .filter_map(|members| {
-            let quotes: Vec<&Quote> = members.iter().map(|&i| &ds.quotes[i]).collect();
+    // groups' first quotes appear: the pairs (first, later one) sorted.
+    let mut later: Vec<(usize, usize)> = first.iter().enumerate().filter(|&(i, &f)| f != i).map(|(i, &f)| (f, i)).collect();
+    later.sort_unstable();
+    later
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter_map(|run| {
+            let members = std::iter::once(run[0].0).chain(run.iter().map(|&(_, i)| i));
+            let quotes: Vec<&Quote> = members.map(|i| &ds.quotes[i]).collect();
             let mut speakers: Vec<String> = Vec::new();
             for q in &quotes {
                 push_unique(&mut speakers, q.speaker.clone().unwrap_or_default());
@@ -657,6 +650,17 @@ mod tests {
         }
         write_words_key("“Rubbish,” he said", &mut key);
         assert_eq!(key, "rubbish he said");
+        // Quoted words match whatever the punctuation and case, as the index's identical
+        // words relation needs them to.
+        let key = |t: &str| {
+            let mut buf = String::from("stale");
+            write_words_key(t, &mut buf);
+            buf
+        };
+        assert_eq!(key("“Rubbish,” he said"), "rubbish he said");
+        assert_eq!(key("RUBBISH."), key("rubbish"));
+        assert_eq!(key("Rubbish!"), "rubbish");
+        assert_eq!(key("— …"), "");
     }
 
     #[test]

@@ -195,7 +195,16 @@ pub struct Context<'a> {
     pub actors: &'a mut ActorTable,
     pub paragraphs: &'a [Range<usize>],
     pub sentences: &'a [Range<usize>],
+    /// The time expressions, in text order and not overlapping.
     pub timexes: &'a [Range<usize>],
+}
+
+impl Context<'_> {
+    /// Whether `w` lies inside a time expression ("Thursday" in "on Thursday evening").
+    fn in_time_expression(&self, w: &Word) -> bool {
+        let starting_by = self.timexes.partition_point(|t| t.start <= w.start);
+        starting_by.checked_sub(1).is_some_and(|i| w.end <= self.timexes[i].end)
+    }
 }
 
 /// Finds every quote and report of the article.
@@ -472,8 +481,6 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
         }
     }
     // Skip when it was said: "Sean Spicer on Thursday evening said".
-    // The time expressions are in text order, so the last one ending by `end` is found by
-    // a search.
     let last_by_end = cx.timexes.partition_point(|t| t.end <= end).checked_sub(1).map(|i| &cx.timexes[i]);
     if let Some(when) = last_by_end.filter(|t| floor < t.start && text[t.end..end].trim().is_empty()) {
         let before = text[floor..when.start].trim_end();
@@ -970,9 +977,9 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                 }
                 while let Some(n) = words.get(k2) {
                     let t = n.text();
-                    let in_timex = cx.timexes.iter().any(|r| r.start <= n.start && n.end <= r.end);
+                    let in_timex = cx.in_time_expression(n);
                     let timex_opener = matches!(t, "on" | "in" | "last" | "this")
-                        && words.get(k2 + 1).is_some_and(|m| cx.timexes.iter().any(|r| r.start <= m.start && m.end <= r.end));
+                        && words.get(k2 + 1).is_some_and(|m| cx.in_time_expression(m));
                     if in_timex || timex_opener {
                         frame_end = n.end;
                     }
@@ -991,12 +998,12 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                 let after_that = words.get(k2.wrapping_sub(1)).is_some_and(|n| n.end == start && n.text() == "that");
                 // "As the Times noted, Clinton raised …": the clause after the comma is what
                 // was noted.
-                let as_noted = {
+                let as_noted = || {
                     let opening = text[sentence.start..span.start].trim();
                     let opening = opening.split_once(' ').filter(|(first, _)| opens_clause(first)).map_or(opening, |(_, rest)| rest.trim_start());
                     opening.eq_ignore_ascii_case("as")
                 };
-                if text[start..sentence.end].starts_with(',') && !after_that && !as_noted {
+                if text[start..sentence.end].starts_with(',') && !after_that && !as_noted() {
                     continue;
                 }
                 let mut rest = text[start..sentence.end].trim_start_matches([' ', ':', ',']);
@@ -1114,14 +1121,13 @@ fn is_noun_here(cue: &str, before: &str) -> bool {
 /// or to whom it was said, so that the attribution still closes the sentence: "…, officials
 /// said Thursday.", "…, he said at a rally in Iowa.", "…, she told reporters on Monday."
 fn only_circumstance_follows(cx: &Context, verb: &Word, after: &[Word], sentence_end: usize) -> bool {
-    let in_timex = |w: &Word| cx.timexes.iter().any(|r| r.start <= w.start && w.end <= r.end);
     let Some(&last) = after.last() else { return false };
     // "told reporters", "told CNN on Friday": the listener, then perhaps a circumstance.
     let listener = if lexicon::takes_listener(verb.text()) { listener_length(after) } else { 0 };
     let opens = match after.get(listener) {
         None => listener > 0,
         Some(first) => {
-            in_timex(first)
+            cx.in_time_expression(first)
                 || matches!(first.text(), "on" | "in" | "at" | "during" | "to" | "with" | "after" | "before" | "from" | "via" | "late" | "early" | "earlier" | "later" | "last" | "this")
         }
     };

@@ -599,20 +599,6 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::write_words_key;
-
-    #[test]
-    fn quoted_words_match_whatever_the_punctuation_and_case() {
-        let key = |t: &str| {
-            let mut buf = String::from("stale");
-            write_words_key(t, &mut buf);
-            buf
-        };
-        assert_eq!(key("“Rubbish,” he said"), "rubbish he said");
-        assert_eq!(key("RUBBISH."), key("rubbish"));
-        assert_eq!(key("Rubbish!"), "rubbish");
-        assert_eq!(key("— …"), "");
-    }
 
     #[test]
     fn numbered_ids_are_read_only_in_their_canonical_spelling() {
