@@ -4,13 +4,21 @@
 //! structure in postcard form.
 
 use std::hash::Hasher;
+use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Source;
 use crate::extract::{self, is_personal, same_person, ActorKind, NameKey, Analysis, DateBasis, QuoteKind, Stance, TimexType};
+
+/// An article's id as every item names it: shared, since a corpus's items name their
+/// articles some hundred thousand times, and a copy of the id each would be an allocation
+/// each. `Arc` rather than `Rc`, so that a dataset can be built on one thread and used on
+/// another; it serialises as a plain string.
+pub type ArticleId = Arc<str>;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
@@ -29,7 +37,7 @@ pub struct Dataset {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
-    pub id: String,
+    pub id: ArticleId,
     /// `YYYY-MM-DD`, or `None` when neither the file nor the manifest gives one.
     pub date: Option<String>,
     pub title: Option<String>,
@@ -63,7 +71,7 @@ pub struct Place {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
-    pub article: String,
+    pub article: ArticleId,
     pub start: usize,
     pub end: usize,
 }
@@ -71,7 +79,7 @@ pub struct Mention {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     pub id: String,
-    pub article: String,
+    pub article: ArticleId,
     pub start: usize,
     pub end: usize,
     pub text: String,
@@ -88,7 +96,7 @@ pub struct Quote {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Timex {
-    pub article: String,
+    pub article: ArticleId,
     pub start: usize,
     pub end: usize,
     pub text: String,
@@ -96,14 +104,16 @@ pub struct Timex {
     pub kind: TimexType,
     /// TIMEX3 value; `None` for a relative expression in an undated article.
     pub value: Option<String>,
-    pub anchor: Option<String>,
+    /// The date a relative expression was resolved against.
+    #[serde(with = "iso_day")]
+    pub anchor: Option<Date>,
     pub unresolved: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     pub id: String,
-    pub article: String,
+    pub article: ArticleId,
     pub start: usize,
     pub end: usize,
     pub text: String,
@@ -119,12 +129,40 @@ pub struct EventDate {
     pub value: Option<String>,
     pub basis: DateBasis,
     pub granularity: Option<extract::Granularity>,
-    /// First and last day covered, `YYYY-MM-DD`.
-    pub first: Option<String>,
-    pub last: Option<String>,
+    /// First and last day covered: typed, since the timeline ranks and spans events by
+    /// them, and the merge makes three dates for each event.
+    #[serde(with = "iso_day")]
+    pub first: Option<Date>,
+    #[serde(with = "iso_day")]
+    pub last: Option<Date>,
     /// The phrase that dates it ("on Monday") and the date it was resolved against.
     pub phrase: Option<String>,
-    pub anchor: Option<String>,
+    #[serde(with = "iso_day")]
+    pub anchor: Option<Date>,
+}
+
+/// A day as the JSON and the page's blob write it, `YYYY-MM-DD`, or null. By hand rather
+/// than jiff's `serde` feature, which would bring its ISO 8601 parser and printer into the
+/// page's wasm for a form that [`extract::iso_date`] and [`crate::corpus::parse_date`] already read and write.
+mod iso_day {
+    use jiff::civil::Date;
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    use crate::corpus::parse_date;
+    use crate::extract::iso_date;
+
+    pub fn serialize<S: Serializer>(day: &Option<Date>, out: S) -> Result<S::Ok, S::Error> {
+        match day {
+            Some(d) => out.serialize_some(&iso_date(*d)),
+            None => out.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(input: D) -> Result<Option<Date>, D::Error> {
+        Option::<std::borrow::Cow<'de, str>>::deserialize(input)?
+            .map(|s| parse_date(&s).ok_or_else(|| D::Error::custom(format!("{s:?} is not a YYYY-MM-DD date"))))
+            .transpose()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -137,7 +175,7 @@ pub struct Conflict {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Diagnostic {
-    pub article: String,
+    pub article: ArticleId,
     pub at: usize,
     pub message: String,
 }
@@ -289,7 +327,7 @@ pub fn assemble(sources: Vec<Source>, analyses: Vec<Analysis>) -> Dataset {
     let mut place_named: FxHashMap<String, usize> = FxHashMap::default();
     for (ai, (source, analysis)) in sources.into_iter().zip(analyses).enumerate() {
         let text = &source.text;
-        let article = source.id.clone();
+        let article = ArticleId::from(source.id);
         for p in &analysis.places {
             let index = *place_named.entry(p.name.clone()).or_insert_with(|| {
                 ds.places.push(Place { id: String::new(), name: p.name.clone(), mentions: Vec::new() });
@@ -340,7 +378,7 @@ pub fn assemble(sources: Vec<Source>, analyses: Vec<Analysis>) -> Dataset {
                 text: text[t.start..t.end].to_string(),
                 kind: t.kind,
                 value: t.value.clone(),
-                anchor: t.anchor.map(extract::iso_date),
+                anchor: t.anchor,
                 unresolved: t.unresolved.map(str::to_string),
             });
         }
@@ -371,10 +409,10 @@ pub fn assemble(sources: Vec<Source>, analyses: Vec<Analysis>) -> Dataset {
                     },
                     basis: e.basis,
                     granularity: e.interval.map(|i| i.granularity),
-                    first: e.interval.map(|i| extract::iso_date(i.first)),
-                    last: e.interval.map(|i| extract::iso_date(i.last)),
+                    first: e.interval.map(|i| i.first),
+                    last: e.interval.map(|i| i.last),
                     phrase: timex.map(|t| text[t.start..t.end].to_string()),
-                    anchor: timex.and_then(|t| t.anchor).map(extract::iso_date),
+                    anchor: timex.and_then(|t| t.anchor),
                 },
                 actors,
                 quotes: e.quotes.iter().map(|q| numbered('q', quote_base + q + 1)).collect(),
@@ -384,7 +422,7 @@ pub fn assemble(sources: Vec<Source>, analyses: Vec<Analysis>) -> Dataset {
             ds.diagnostics.push(Diagnostic { article: article.clone(), at: d.at, message: d.message.to_string() });
         }
         ds.articles.push(Article {
-            id: source.id,
+            id: article,
             date: source.date.map(extract::iso_date),
             title: source.title,
             outlet: source.outlet,
@@ -551,7 +589,7 @@ fn conflicts(ds: &Dataset) -> Vec<Conflict> {
 
 impl Dataset {
     /// Every place an item names its article, for [`Dataset::to_page_form`]'s interning.
-    fn article_refs(&mut self) -> impl Iterator<Item = &mut String> {
+    fn article_refs(&mut self) -> impl Iterator<Item = &mut ArticleId> {
         self.quotes
             .iter_mut()
             .map(|q| &mut q.article)
@@ -582,10 +620,10 @@ impl Dataset {
             q.rejects = None;
         });
         page.timexes.iter_mut().for_each(|t| t.text.clear());
-        let position: FxHashMap<String, String> =
-            self.articles.iter().enumerate().map(|(i, a)| (a.id.clone(), i.to_string())).collect();
+        let position: FxHashMap<ArticleId, ArticleId> =
+            self.articles.iter().enumerate().map(|(i, a)| (a.id.clone(), ArticleId::from(i.to_string()))).collect();
         for article in page.article_refs() {
-            if let Some(p) = position.get(article.as_str()) {
+            if let Some(p) = position.get(article) {
                 article.clone_from(p);
             }
         }
@@ -595,7 +633,7 @@ impl Dataset {
     /// Undoes [`Dataset::to_page_form`]'s interning; item texts stay empty. `None` when an
     /// item names an article position the dataset does not have.
     pub(crate) fn restored_from_page_form(mut self) -> Option<Dataset> {
-        let ids: Vec<String> = self.articles.iter().map(|a| a.id.clone()).collect();
+        let ids: Vec<ArticleId> = self.articles.iter().map(|a| a.id.clone()).collect();
         for article in self.article_refs() {
             let id = article.parse::<usize>().ok().and_then(|i| ids.get(i))?;
             article.clone_from(id);

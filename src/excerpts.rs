@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::dataset::Dataset;
+use crate::dataset::{ArticleId, Dataset};
 use crate::extract::sentence_spans;
 
 /// What stands where text was left out: a paragraph of its own, so the reader shows it.
@@ -63,7 +63,7 @@ fn stretches(text: &str, items: &[Range<usize>]) -> Vec<Range<usize>> {
 /// The dataset with each article cut down to its excerpts. Mentions and time
 /// expressions in the text left out go with it; diagnostics move to the nearest gap.
 pub fn excerpts_only(mut ds: Dataset) -> Dataset {
-    let mut items: HashMap<String, Vec<Range<usize>>> = HashMap::new();
+    let mut items: HashMap<ArticleId, Vec<Range<usize>>> = HashMap::new();
     for q in &ds.quotes {
         let spans = items.entry(q.article.clone()).or_default();
         spans.push(q.start..q.end);
@@ -74,7 +74,7 @@ pub fn excerpts_only(mut ds: Dataset) -> Dataset {
     for e in &ds.events {
         items.entry(e.article.clone()).or_default().push(e.start..e.end);
     }
-    let mut moves: HashMap<String, Moves> = HashMap::new();
+    let mut moves: HashMap<ArticleId, Moves> = HashMap::new();
     for article in &mut ds.articles {
         let kept = stretches(&article.text, items.get(&article.id).map_or(&[][..], Vec::as_slice));
         let mut text = String::new();
@@ -111,7 +111,7 @@ pub fn excerpts_only(mut ds: Dataset) -> Dataset {
     let mentions = ds.actors.iter_mut().map(|a| &mut a.mentions).chain(ds.places.iter_mut().map(|p| &mut p.mentions));
     for list in mentions {
         list.retain_mut(|m| {
-            let r = moves.get(&m.article).and_then(|mv| mv.range(m.start..m.end));
+            let r = moves.get(&*m.article).and_then(|mv| mv.range(m.start..m.end));
             r.map(|r| (m.start, m.end) = (r.start, r.end)).is_some()
         });
     }

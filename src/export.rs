@@ -56,7 +56,7 @@ pub fn export(ds: &Dataset, index: &Index, sel: &Selection, state: &State) -> Ex
             let event = index.event_of_quote[i].map(|e| &ds.events[e].date);
             QuoteRow {
                 id: q.id.clone(),
-                article: q.article.clone(),
+                article: q.article.to_string(),
                 outlet: outlet(index, index.article_of_quote[i]),
                 date: event.and_then(|d| d.value.clone()),
                 reported_on: event.is_some_and(|d| d.basis == crate::extract::DateBasis::ReportedOn),
@@ -76,7 +76,7 @@ pub fn export(ds: &Dataset, index: &Index, sel: &Selection, state: &State) -> Ex
             let event = &ds.events[e];
             EventRow {
                 id: event.id.clone(),
-                article: event.article.clone(),
+                article: event.article.to_string(),
                 outlet: outlet(index, index.article_of_event[e]),
                 date: event.date.clone(),
                 actors: index.actors_by_event[e].iter().map(|&a| ds.actors[a].name.clone()).collect(),
@@ -141,8 +141,8 @@ impl Export {
                     e.article.clone(),
                     e.outlet.clone(),
                     e.date.value.clone().unwrap_or_default(),
-                    e.date.first.clone().unwrap_or_default(),
-                    e.date.last.clone().unwrap_or_default(),
+                    e.date.first.map(|d| d.to_string()).unwrap_or_default(),
+                    e.date.last.map(|d| d.to_string()).unwrap_or_default(),
                     e.date.phrase.clone().unwrap_or_default(),
                     e.actors.join("; "),
                     e.sentence.clone(),

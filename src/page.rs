@@ -78,7 +78,7 @@ mod tests {
         assert!(page.events.iter().all(|e| e.actors.is_empty() && e.quotes.is_empty()), "carried by the index");
         assert!(page.quotes.iter().all(|q| q.event.is_none() && q.rejects.is_none()), "carried by the index");
         assert!(ds.quotes.iter().any(|q| q.event.is_some()) && ds.events.iter().any(|e| !e.actors.is_empty()));
-        assert!(page.quotes.iter().chain(&ds.quotes).all(|q| q.article == "a"));
+        assert!(page.quotes.iter().chain(&ds.quotes).all(|q| &*q.article == "a"));
         for (p, q) in page.quotes.iter().zip(&ds.quotes) {
             assert_eq!((p.start, p.end, &p.speaker, p.text.as_str()), (q.start, q.end, &q.speaker, ""));
             assert_eq!(&page.articles[0].text[p.start..p.end], q.text, "the text is still there to slice");

@@ -193,7 +193,7 @@ fn wide_dates_read_as_words() {
         value: Some(value.into()),
         basis: DateBasis::Stated,
         granularity: Some(granularity),
-        first: Some(first.into()),
+        first: newsline::corpus::parse_date(first),
         last: None,
         phrase: None,
         anchor: None,

@@ -94,7 +94,7 @@ proptest! {
         prop_assert!(errors.is_empty(), "{:?}", errors);
         let exported = serde_json::to_string(&dataset::build(sources)).unwrap();
         let back: Dataset = serde_json::from_str(&exported).unwrap();
-        let got: Vec<(&str, &str)> = back.articles.iter().map(|a| (a.id.as_str(), a.text.as_str())).collect();
+        let got: Vec<(&str, &str)> = back.articles.iter().map(|a| (&*a.id, a.text.as_str())).collect();
         let want: Vec<(&str, &str)> = articles.iter().map(|(i, t)| (i.as_str(), t.as_str())).collect();
         prop_assert_eq!(got, want);
         for q in &back.quotes {

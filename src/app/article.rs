@@ -123,7 +123,7 @@ pub fn article_view() -> Html {
             </p>
         }
     });
-    let outlet = article.outlet.clone().unwrap_or_else(|| article.id.clone());
+    let outlet = article.outlet.clone().unwrap_or_else(|| article.id.to_string());
     let link = article.url.as_deref().filter(|u| u.starts_with("https://") || u.starts_with("http://"));
     html! {
         <article class="reader" aria-label={format!("Article from {outlet}")}>

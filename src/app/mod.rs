@@ -114,7 +114,7 @@ impl Explorer {
         self.index
             .article(article)
             .map(|i| &self.dataset.articles[i])
-            .map(|a| a.outlet.clone().unwrap_or_else(|| a.id.clone()))
+            .map(|a| a.outlet.clone().unwrap_or_else(|| a.id.to_string()))
             .unwrap_or_default()
     }
 

@@ -9,7 +9,6 @@ use yew::prelude::*;
 use super::quotes::Empty;
 use super::virtual_list::VirtualList;
 use super::{ByAddress, Explorer};
-use crate::corpus::parse_date;
 use crate::dataset::EventDate;
 use crate::extract::{iso_date, DateBasis, Granularity, QuoteKind};
 use crate::query::{State, View, Zoom};
@@ -27,7 +26,7 @@ fn day_label(d: Date) -> String {
 
 /// How a resolved date reads: "Mon 23 Jan 2017", "Sep 2016", "2011".
 pub fn date_label(date: &EventDate) -> Option<String> {
-    let first: Date = parse_date(date.first.as_deref()?)?;
+    let first: Date = date.first?;
     Some(match date.granularity? {
         Granularity::Day => day_label(first),
         Granularity::Month => format!("{} {}", month_name(first), first.year()),
@@ -50,7 +49,7 @@ pub fn date_label(date: &EventDate) -> Option<String> {
 
 /// The heading an event goes under at `zoom`: its own date when that is coarser.
 fn group_label(date: &EventDate, zoom: Zoom) -> Option<String> {
-    let first = parse_date(date.first.as_deref()?)?;
+    let first = date.first?;
     match (zoom, date.granularity?) {
         (Zoom::Month, Granularity::Day | Granularity::Week | Granularity::Month) => {
             Some(format!("{} {}", month_name(first), first.year()))
@@ -151,7 +150,7 @@ const MOST_BARS: i64 = 240;
 /// Buckets from the first to the last dated event, empty stretches included, by day
 /// for a couple of months, else by month, else by year, else by decade.
 fn buckets(ex: &Explorer, events: &[usize]) -> Vec<Bucket> {
-    let dates: Vec<Date> = events.iter().filter_map(|&e| parse_date(ex.dataset.events[e].date.first.as_deref()?)).collect();
+    let dates: Vec<Date> = events.iter().filter_map(|&e| ex.dataset.events[e].date.first).collect();
     let (Some(&min), Some(&max)) = (dates.iter().min(), dates.iter().max()) else { return Vec::new() };
     let months = |d: Date| i64::from(d.year()) * 12 + i64::from(d.month()) - 1;
     let days = (max - min).get_days();

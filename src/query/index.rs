@@ -5,6 +5,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use jiff::civil::Date;
+
 use serde::{Deserialize, Serialize};
 
 use crate::dataset::{first_with_same_words, slug, Dataset};
@@ -202,12 +204,12 @@ fn numbered(id: &str, prefix: char) -> Option<usize> {
 }
 
 impl Ids {
-    fn new<'a>(ids: impl Iterator<Item = &'a String> + Clone, prefix: Option<char>) -> Ids {
+    fn new<'a>(ids: impl Iterator<Item = &'a str> + Clone, prefix: Option<char>) -> Ids {
         let len = ids.clone().count();
         let in_order = prefix.filter(|&p| ids.clone().enumerate().all(|(i, id)| numbered(id, p) == Some(i)));
         match in_order {
             Some(p) => Ids { numbered: Some(p), len, map: HashMap::new() },
-            None => Ids { numbered: None, len, map: ids.enumerate().map(|(i, id)| (id.clone(), i)).collect() },
+            None => Ids { numbered: None, len, map: ids.enumerate().map(|(i, id)| (id.to_string(), i)).collect() },
         }
     }
 
@@ -219,19 +221,9 @@ impl Ids {
     }
 }
 
-/// `YYYY-MM-DD` as one sortable number.
-fn day_number(date: &str) -> Option<u32> {
-    let b = date.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let part = |r: std::ops::Range<usize>| date.get(r)?.parse::<u32>().ok();
-    Some(part(0..4)? * 10_000 + part(5..7)? * 100 + part(8..10)?)
-}
-
 /// The article of each item. Items come grouped by article, so the last answer is tried
 /// before the map.
-fn article_positions<'a>(ids: &Ids, articles: impl Iterator<Item = &'a String>) -> Vec<usize> {
+fn article_positions<'a>(ids: &Ids, articles: impl Iterator<Item = &'a str>) -> Vec<usize> {
     let mut last: Option<(&str, usize)> = None;
     articles
         .map(|id| match last {
@@ -279,10 +271,10 @@ struct AllIds {
 impl AllIds {
     fn new(ds: &Dataset) -> AllIds {
         AllIds {
-            actors: Ids::new(ds.actors.iter().map(|a| &a.id), None),
-            quotes: Ids::new(ds.quotes.iter().map(|q| &q.id), Some('q')),
-            events: Ids::new(ds.events.iter().map(|e| &e.id), Some('e')),
-            articles: Ids::new(ds.articles.iter().map(|a| &a.id), None),
+            actors: Ids::new(ds.actors.iter().map(|a| a.id.as_str()), None),
+            quotes: Ids::new(ds.quotes.iter().map(|q| q.id.as_str()), Some('q')),
+            events: Ids::new(ds.events.iter().map(|e| e.id.as_str()), Some('e')),
+            articles: Ids::new(ds.articles.iter().map(|a| &*a.id), None),
         }
     }
 }
@@ -300,7 +292,7 @@ impl Relations {
             .articles
             .iter()
             .map(|a| {
-                let name = a.outlet.clone().unwrap_or_else(|| a.id.clone());
+                let name = a.outlet.clone().unwrap_or_else(|| a.id.to_string());
                 let id = slug(&name);
                 *outlet_ids.entry(id.clone()).or_insert_with(|| {
                     outlets.push(Outlet { id, name });
@@ -309,8 +301,8 @@ impl Relations {
             })
             .collect();
 
-        let article_of_quote: Vec<usize> = article_positions(&ids.articles, ds.quotes.iter().map(|q| &q.article));
-        let article_of_event: Vec<usize> = article_positions(&ids.articles, ds.events.iter().map(|e| &e.article));
+        let article_of_quote: Vec<usize> = article_positions(&ids.articles, ds.quotes.iter().map(|q| &*q.article));
+        let article_of_event: Vec<usize> = article_positions(&ids.articles, ds.events.iter().map(|e| &*e.article));
         let event_of_quote: Vec<Option<usize>> = ds.quotes.iter().map(|q| q.event.as_ref().and_then(|id| ids.events.get(id))).collect();
         let sorted = |mut list: Vec<usize>| {
             list.sort_unstable();
@@ -330,15 +322,8 @@ impl Relations {
             .collect();
 
         // Date order, undated last; ties keep dataset order.
-        let mut keyed: Vec<(bool, u32, usize)> = ds
-            .events
-            .iter()
-            .enumerate()
-            .map(|(e, event)| {
-                let first = event.date.first.as_deref();
-                (first.is_none(), first.and_then(day_number).unwrap_or(u32::MAX), e)
-            })
-            .collect();
+        let mut keyed: Vec<(bool, Option<Date>, usize)> =
+            ds.events.iter().enumerate().map(|(e, event)| (event.date.first.is_none(), event.date.first, e)).collect();
         keyed.sort_unstable();
         let events_by_date: Vec<usize> = keyed.into_iter().map(|(_, _, e)| e).collect();
 
@@ -506,7 +491,7 @@ impl Index {
     pub fn article_items(&self, ds: &Dataset) -> &ArticleItems {
         self.articles.get_or_init(|| {
             let by_article = |of: &[usize]| Lists::grouped(of.iter().copied().enumerate(), ds.articles.len());
-            let timex_articles = article_positions(&self.ids.articles, ds.timexes.iter().map(|t| &t.article));
+            let timex_articles = article_positions(&self.ids.articles, ds.timexes.iter().map(|t| &*t.article));
             let mut mentions = vec![Vec::new(); ds.articles.len()];
             for m in &self.mentions {
                 mentions[m.article].push(Mark { start: m.start, end: m.end, target: m.actor });
@@ -570,9 +555,9 @@ impl Index {
     }
 
     /// The first and last day an event covers, when it is dated.
-    pub fn event_days<'d>(&self, ds: &'d Dataset, event: usize) -> Option<(&'d str, &'d str)> {
+    pub fn event_days(&self, ds: &Dataset, event: usize) -> Option<(Date, Date)> {
         let d = &ds.events[event].date;
-        Some((d.first.as_deref()?, d.last.as_deref().or(d.first.as_deref())?))
+        Some((d.first?, d.last.or(d.first)?))
     }
 
     pub(super) fn haystacks(&self, ds: &Dataset) -> &Haystacks {
@@ -606,12 +591,10 @@ mod tests {
         for bad in ["q0", "q012", "q+1", "q", "e1", "q1a", "q99999999999999999999999"] {
             assert_eq!(numbered(bad, 'q'), None, "{bad}");
         }
-        let ids: Vec<String> = vec!["q1".into(), "q2".into()];
-        assert_eq!(Ids::new(ids.iter(), Some('q')).get("q2"), Some(1));
-        assert_eq!(Ids::new(ids.iter(), Some('q')).get("q3"), None);
-        let gappy: Vec<String> = vec!["q1".into(), "q7".into()];
-        assert_eq!(Ids::new(gappy.iter(), Some('q')).get("q7"), Some(1), "a gap falls back to the map");
-        assert_eq!(day_number("2017-01-23"), Some(20_170_123));
-        assert_eq!(day_number("2017-1-23"), None);
+        let ids = ["q1", "q2"];
+        assert_eq!(Ids::new(ids.into_iter(), Some('q')).get("q2"), Some(1));
+        assert_eq!(Ids::new(ids.into_iter(), Some('q')).get("q3"), None);
+        let gappy = ["q1", "q7"];
+        assert_eq!(Ids::new(gappy.into_iter(), Some('q')).get("q7"), Some(1), "a gap falls back to the map");
     }
 }

@@ -8,6 +8,9 @@ mod state;
 pub use index::{Index, Lists, Mark, MentionAt, Outlet, Relations};
 pub use state::{kind_word, parse, stance_word, to_query, toggle_actor, toggled, Parsed, State, View, Zoom, KINDS, STANCES};
 
+use jiff::civil::Date;
+
+use crate::corpus::parse_date;
 use crate::dataset::Dataset;
 
 /// What the current state shows, and how many items each filter value would show.
@@ -64,9 +67,10 @@ pub fn select(ds: &Dataset, index: &Index, state: &State) -> Selection {
     let needle = state.text.to_lowercase();
     let haystacks = (!needle.is_empty()).then(|| index.haystacks(ds));
     let any_dates = state.from.is_some() || state.to.is_some();
-    let in_range = |days: Option<(&str, &str)>| match days {
+    let (from, to) = (state.from.as_deref().and_then(parse_date), state.to.as_deref().and_then(parse_date));
+    let in_range = |days: Option<(Date, Date)>| match days {
         None => false,
-        Some((first, last)) => state.from.as_deref().is_none_or(|f| last >= f) && state.to.as_deref().is_none_or(|t| first <= t),
+        Some((first, last)) => from.is_none_or(|f| last >= f) && to.is_none_or(|t| first <= t),
     };
     let quote_misses = |q: usize| -> u8 {
         let quote = &ds.quotes[q];
@@ -361,15 +365,15 @@ mod tests {
 
         let courier = State { outlets: vec!["courier".into()], ..State::default() };
         let sel = select(&ds, &index, &courier);
-        assert!(sel.quotes.iter().all(|&q| ds.quotes[q].article == "b"));
-        assert!(sel.events.iter().all(|&e| ds.events[e].article == "b"));
+        assert!(sel.quotes.iter().all(|&q| &*ds.quotes[q].article == "b"));
+        assert!(sel.events.iter().all(|&e| &*ds.events[e].article == "b"));
         assert_eq!(sel.outlet_counts.len(), 2, "both outlets stay listed with their counts");
 
         let january = State { to: Some("2017-01-31".into()), ..State::default() };
         let sel = select(&ds, &index, &january);
         assert!(!sel.events.is_empty());
-        assert!(sel.events.iter().all(|&e| ds.events[e].date.first.as_deref() <= Some("2017-01-31")));
-        assert!(sel.quotes.iter().all(|&q| ds.quotes[q].article == "a"));
+        assert!(sel.events.iter().all(|&e| ds.events[e].date.first <= Some(jiff::civil::date(2017, 1, 31))));
+        assert!(sel.quotes.iter().all(|&q| &*ds.quotes[q].article == "a"));
 
         let search = State { text: "WILL WIN".into(), ..State::default() };
         let sel = select(&ds, &index, &search);
