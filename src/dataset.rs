@@ -20,6 +20,11 @@ use crate::extract::{self, is_personal, same_person, ActorKind, NameKey, Analysi
 /// another; it serialises as a plain string.
 pub type ArticleId = Arc<str>;
 
+/// An actor's id as quotes and events name it: shared for the same reason as
+/// [`ArticleId`], since a corpus's quotes and events name their actors tens of thousands
+/// of times.
+pub type ActorId = Arc<str>;
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
     pub articles: Vec<Article>,
@@ -53,7 +58,7 @@ pub struct Article {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Actor {
     /// A readable slug such as `sean-spicer`, stable for a given corpus.
-    pub id: String,
+    pub id: ActorId,
     pub name: String,
     pub kind: ActorKind,
     pub aliases: Vec<String>,
@@ -84,7 +89,7 @@ pub struct Quote {
     pub end: usize,
     pub text: String,
     pub kind: QuoteKind,
-    pub speaker: Option<String>,
+    pub speaker: Option<ActorId>,
     pub speaker_span: Option<[usize; 2]>,
     pub cue: Option<String>,
     pub stance: Stance,
@@ -118,7 +123,7 @@ pub struct Event {
     pub end: usize,
     pub text: String,
     pub date: EventDate,
-    pub actors: Vec<String>,
+    pub actors: Vec<ActorId>,
     pub quotes: Vec<String>,
 }
 
@@ -249,7 +254,7 @@ impl Registry {
         }
         self.keys.push(key);
         self.actors.push(Actor {
-            id: String::new(),
+            id: ActorId::default(),
             name: local.name.clone(),
             kind: local.kind,
             aliases: Vec::new(),
@@ -308,7 +313,7 @@ pub fn assemble(sources: Vec<Source>, analyses: Vec<Analysis>) -> Dataset {
     // Slugs, unique within the corpus.
     let mut taken: FxHashMap<String, usize> = FxHashMap::default();
     for actor in &mut ds.actors {
-        actor.id = unique_slug(&actor.name, &mut taken);
+        actor.id = unique_slug(&actor.name, &mut taken).into();
     }
 
     // Every item is pushed once: reserving up front spares the copies of growing.
@@ -384,7 +389,7 @@ pub fn assemble(sources: Vec<Source>, analyses: Vec<Analysis>) -> Dataset {
         }
         for (ei, e) in analysis.events.iter().enumerate() {
             let timex = e.timex.map(|t| &analysis.timexes[t]);
-            let mut actors: Vec<String> = Vec::new();
+            let mut actors: Vec<ActorId> = Vec::new();
             for q in &e.quotes {
                 if let Some(s) = analysis.quotes[*q].speaker {
                     push_unique(&mut actors, actor_id(s));
@@ -451,7 +456,7 @@ fn unique_slug(name: &str, taken: &mut FxHashMap<String, usize>) -> String {
     }
 }
 
-fn push_unique(list: &mut Vec<String>, item: String) {
+fn push_unique<T: PartialEq>(list: &mut Vec<T>, item: T) {
     if !list.contains(&item) {
         list.push(item);
     }
@@ -575,7 +580,7 @@ fn conflicts(ds: &Dataset) -> Vec<Conflict> {
             let quotes: Vec<&Quote> = members.map(|i| &ds.quotes[i]).collect();
             let mut speakers: Vec<String> = Vec::new();
             for q in &quotes {
-                push_unique(&mut speakers, q.speaker.clone().unwrap_or_default());
+                push_unique(&mut speakers, q.speaker.as_deref().unwrap_or_default().to_string());
             }
             let articles = quotes.iter().map(|q| &q.article).collect::<FxHashSet<_>>();
             (speakers.len() > 1 && articles.len() > 1).then(|| Conflict {

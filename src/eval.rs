@@ -347,7 +347,7 @@ pub fn score_record(record: &serde_json::Value, ds: &crate::dataset::Dataset, re
                 _ => false,
             };
             let gold_words = content_words(gold_speaker_text);
-            let name_hit = q.speaker.as_deref().and_then(|id| ds.actors.iter().find(|a| a.id == id)).is_some_and(|actor| {
+            let name_hit = q.speaker.as_deref().and_then(|id| ds.actors.iter().find(|a| *a.id == *id)).is_some_and(|actor| {
                 std::iter::once(&actor.name).chain(&actor.aliases).any(|n| content_words(n).iter().any(|w| gold_words.contains(w)))
             });
             report.quoted_speaker_right += usize::from(span_hit || name_hit);

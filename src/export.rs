@@ -61,7 +61,7 @@ pub fn export(ds: &Dataset, index: &Index, sel: &Selection, state: &State) -> Ex
                 date: event.and_then(|d| d.value.clone()),
                 reported_on: event.is_some_and(|d| d.basis == crate::extract::DateBasis::ReportedOn),
                 speaker: q.speaker.as_deref().and_then(|s| index.actor(s)).map(|a| ds.actors[a].name.clone()),
-                speaker_id: q.speaker.clone(),
+                speaker_id: q.speaker.as_deref().map(str::to_string),
                 cue: q.cue.clone(),
                 kind: kind_word(q.kind),
                 stance: stance_word(q.stance),

@@ -29,7 +29,7 @@ fn seeds() -> &'static (Dataset, Index) {
 /// Any state the page can be in for the seed corpus.
 fn states() -> impl Strategy<Value = State> {
     let (ds, index) = seeds();
-    let actors = ds.actors.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+    let actors = ds.actors.iter().map(|a| a.id.to_string()).collect::<Vec<_>>();
     let outlets = index.outlets.iter().map(|o| o.id.clone()).collect::<Vec<_>>();
     let items: Vec<String> = ds.quotes.iter().map(|q| q.id.clone()).chain(ds.events.iter().map(|e| e.id.clone())).collect();
     let day = (1990i16..2030, 1i8..=12, 1i8..=28).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"));

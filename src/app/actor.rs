@@ -43,7 +43,7 @@ pub fn actor_panel() -> Html {
     let mut company: Vec<(usize, usize)> = company.into_iter().collect();
     company.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
     company.truncate(COMPANY);
-    let said: Vec<usize> = ex.selection.quotes.iter().copied().filter(|&q| ds.quotes[q].speaker.as_deref() == Some(actor.id.as_str())).collect();
+    let said: Vec<usize> = ex.selection.quotes.iter().copied().filter(|&q| ds.quotes[q].speaker.as_deref() == Some(&*actor.id)).collect();
     let filter_by = query::toggle_actor(&State { view: View::Quotes, item: None, ..ex.state.clone() }, &actor.id);
     let aliases: Vec<&String> = actor.aliases.iter().filter(|n| **n != actor.name).collect();
     html! {
@@ -57,7 +57,7 @@ pub fn actor_panel() -> Html {
                 <dt>{"Mentions"}</dt>
                 <dd>{format!("{} in {} articles", mentions.len(), mentions.iter().map(|m| m.article).collect::<std::collections::BTreeSet<_>>().len())}</dd>
             </dl>
-            if !ex.state.actors.contains(&actor.id) {
+            if !ex.state.actors.iter().any(|a| **a == *actor.id) {
                 {ex.link(filter_by, "filter-by", html! { {format!("Show only items involving {}", actor.name)} })}
             }
             <h3>{"Mentions over time"}</h3>
@@ -77,7 +77,7 @@ pub fn actor_panel() -> Html {
             } else {
                 <ul class="company">
                 { for company.iter().map(|&(other, n)| {
-                    let page = State { item: Some(ds.actors[other].id.clone()), ..ex.state.clone() };
+                    let page = State { item: Some(ds.actors[other].id.to_string()), ..ex.state.clone() };
                     html! { <li>{ex.link(page, "actor-chip", html! { {&ds.actors[other].name} })}<span class="count">{n}</span></li> }
                 }) }
                 </ul>

@@ -58,7 +58,7 @@ pub fn article_view() -> Html {
     }
     for mark in &items.mentions[a] {
         let actor = &ds.actors[mark.target];
-        let page = State { view: View::Actor, item: Some(actor.id.clone()), ..ex.state.clone() };
+        let page = State { view: View::Actor, item: Some(actor.id.to_string()), ..ex.state.clone() };
         layers.push(Layer {
             start: mark.start,
             end: mark.end,

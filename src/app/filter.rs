@@ -141,7 +141,7 @@ fn actor_filter() -> Html {
         .iter()
         .copied()
         .enumerate()
-        .filter(|&(rank, (i, _))| rank < SHOWN_ACTORS || selected.contains(&ex.dataset.actors[i].id))
+        .filter(|&(rank, (i, _))| rank < SHOWN_ACTORS || selected.iter().any(|s| **s == *ex.dataset.actors[i].id))
         .map(|(_, pair)| pair)
         .collect();
     let oninput = {
@@ -167,12 +167,12 @@ fn actor_filter() -> Html {
             <ul class="actors">
             { for shown.iter().map(|&(index, count)| {
                 let actor = &ex.dataset.actors[index];
-                let on = selected.contains(&actor.id);
+                let on = selected.iter().any(|s| **s == *actor.id);
                 let next = query::toggle_actor(&ex.state, &actor.id);
                 html! {
                     <li>
                         <a class={classes!("actor", on.then_some("on"))} href={ex.href(&next)}
-                           onclick={ex.go(next.clone())} data-actor-id={actor.id.clone()}
+                           onclick={ex.go(next.clone())} data-actor-id={actor.id.to_string()}
                            role="checkbox" aria-checked={if on { "true" } else { "false" }}>
                             <span class="name">{&actor.name}</span>
                             <span class="kind">{format!("{:?}", actor.kind).to_lowercase()}</span>

@@ -305,7 +305,7 @@ fn event_item(props: &EventItemProps) -> Html {
             <p class="meta">
                 { for ex.index.actors_by_event[props.event].iter().map(|&a| {
                     let actor = &ex.dataset.actors[a];
-                    let page = State { view: View::Actor, item: Some(actor.id.clone()), ..ex.state.clone() };
+                    let page = State { view: View::Actor, item: Some(actor.id.to_string()), ..ex.state.clone() };
                     ex.link(page, "actor-chip", html! { {&actor.name} })
                 }) }
                 <span class="outlet">{ex.outlet_of(&e.article)}</span>

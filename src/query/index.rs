@@ -9,7 +9,7 @@ use jiff::civil::Date;
 
 use serde::{Deserialize, Serialize};
 
-use crate::dataset::{first_with_same_words, slug, Dataset};
+use crate::dataset::{first_with_same_words, slug, ActorId, Dataset};
 use crate::extract::QuoteKind;
 
 /// An outlet as the filter lists it; articles without one stand for themselves.
@@ -271,7 +271,7 @@ struct AllIds {
 impl AllIds {
     fn new(ds: &Dataset) -> AllIds {
         AllIds {
-            actors: Ids::new(ds.actors.iter().map(|a| a.id.as_str()), None),
+            actors: Ids::new(ds.actors.iter().map(|a| &*a.id), None),
             quotes: Ids::new(ds.quotes.iter().map(|q| q.id.as_str()), Some('q')),
             events: Ids::new(ds.events.iter().map(|e| e.id.as_str()), Some('e')),
             articles: Ids::new(ds.articles.iter().map(|a| &*a.id), None),
@@ -285,7 +285,7 @@ impl Relations {
     }
 
     fn with_ids(ds: &Dataset, ids: &AllIds) -> Relations {
-        let actor = |id: &String| ids.actors.get(id);
+        let actor = |id: &ActorId| ids.actors.get(id);
         let mut outlets: Vec<Outlet> = Vec::new();
         let mut outlet_ids: HashMap<String, usize> = HashMap::new();
         let outlet_of_article = ds
