@@ -535,8 +535,9 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
                 break;
             }
             let next = words[j + 1].text();
-            // After a form of address any capitalised word is a name: "Mr. King", "Mrs. May".
-            let addressed = lexicon::is_honorific(current) && j == i;
+            // After a form of address any capitalised word is a name: "Mr. King", "Mrs. May";
+            // after a given name, a common word that is a surname too: "Theresa May".
+            let addressed = (j == i && lexicon::is_honorific(current)) || (lexicon::is_surname_too(next) && !lexicon::is_title(current));
             let next_is_name = (name_word(next) && (addressed || !lexicon::is_common_capitalised(next))) || is_hyphenated_given_name(next);
             if next_is_name {
                 j += 1;

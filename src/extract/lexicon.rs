@@ -87,6 +87,12 @@ pub fn is_role_or_office_noun(word: &str) -> bool {
     is_role_noun(word) || is_office_noun(word)
 }
 
+/// Words of [`is_common_capitalised`] that are surnames too, after a given name: "Theresa
+/// May", "Ian Read". They never open a name.
+pub fn is_surname_too(word: &str) -> bool {
+    matches!(word, "May" | "Read")
+}
+
 /// Forms of address that are not roles: "Mr Spicer" is just Spicer.
 pub fn is_honorific(word: &str) -> bool {
     matches!(

@@ -368,6 +368,16 @@ mod tests {
         assert_eq!(quotes, [r#"Click <a href="x">here</a> now,"#, "Mismatched,"]);
     }
 
+    #[test]
+    fn a_quote_ending_in_a_comma_is_no_appositive_of_a_name_inside_it() {
+        // Read as "John Roe, <appositive>," the quote would make John Roe the speaker of
+        // what follows "said".
+        let text = "“It is over for John Roe, and for us,” said Jane Doe, a delegate.";
+        let a = analyze(text, None);
+        let speakers: Vec<&str> = a.quotes.iter().map(|q| a.actors[q.speaker.unwrap()].name.as_str()).collect();
+        assert_eq!(speakers, ["Jane Doe"]);
+    }
+
     /// (text, reported content, speaker) for reported speech set off by commas or sourced.
     #[test]
     fn reported_speech_around_its_attribution() {
@@ -380,6 +390,16 @@ mod tests {
             ("The state’s campaign chairman, Phil Lovas, said he cannot comment on the letter.", "he cannot comment on the letter", "Phil Lovas"),
             ("Senator Dianne Feinstein, Democrat of California, said the program sent a terrible message.", "the program sent a terrible message", "Dianne Feinstein"),
             ("Jane Doe, during a town hall meeting in Columbus, Ohio, said she would win.", "she would win", "Jane Doe"),
+            // An age before the appositive, one with commas of its own, and a relative
+            // clause whose comma stands inside a closing quote mark.
+            ("Jane Doe, 45, a teacher, said the plan failed.", "the plan failed", "Jane Doe"),
+            ("Jane Doe, 67, a retired nurse in Allentown, Pa., said the plan failed.", "the plan failed", "Jane Doe"),
+            ("John Roe spoke first. Roe, who calls the plan a “sham,” said it would fail.", "it would fail", "John Roe"),
+            // A place opening the clause is no name.
+            ("In Russia, officials, who declined to be named, said the plan failed.", "the plan failed", "officials"),
+            // A common word that is a surname too, after a given name.
+            ("Prime Minister Theresa May said the talks would go on.", "the talks would go on", "Theresa May"),
+            ("Pfizer chief executive Ian Read said the deal made sense.", "the deal made sense", "Ian Read"),
             ("Rep. Stephen Lynch (D-Mass.) said the law does not require it.", "the law does not require it", "Stephen Lynch"),
             ("Larry King hosts a show. Mr. King said that he was not familiar with it.", "he was not familiar with it", "Larry King"),
             ("Jane Doe said that, if elected, she would leave it to the generals.", "if elected, she would leave it to the generals", "Jane Doe"),

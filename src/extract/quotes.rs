@@ -466,6 +466,14 @@ fn without_party_label(head: &str) -> &str {
     }
 }
 
+/// `head` without an age set off at its end: "Jane Smith, 45" is Jane Smith.
+fn without_age(head: &str) -> &str {
+    match head.rsplit_once(',') {
+        Some((name, age)) if (1..=3).contains(&age.trim().len()) && age.trim().bytes().all(|b| b.is_ascii_digit()) => name.trim_end(),
+        _ => head,
+    }
+}
+
 /// The speaker standing right before a cue verb, skipping auxiliaries, adverbs and
 /// an appositive (`Jeff Davis, a Pentagon spokesman, said`).
 fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option<(usize, Range<usize>)> {
@@ -493,8 +501,22 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
     // description of it ("Dianne Feinstein, Democrat of California, said").
     let mut head = without_party_label(text[floor..end].trim_end());
     let mut fallback = None;
-    if head.ends_with(',') {
-        let inner = &head[..head.len() - 1];
+    // The appositive's comma may stand inside a closing quote mark: "Humphrey, who calls
+    // Trump a “sociopath,” said".
+    // The quote mark must open inside the appositive, not before the subject, where the
+    // stretch is the quote itself ("“…, and his wife knocked it out of the park,” said").
+    let quoted_comma = || {
+        let inner = head.strip_suffix(['”', '"', '’'])?.strip_suffix(',')?;
+        let appositive = inner.find(", ")?;
+        inner.rfind(['“', '"', '‘']).filter(|&open| open > appositive).map(|_| inner)
+    };
+    let before_comma = head.strip_suffix(',').or_else(quoted_comma);
+    let mut opening_name = None;
+    if let Some(inner) = before_comma {
+        // "Cecelia Purner, 67, a retired customer service representative in Allentown, Pa.,
+        // said": a name that opens the clause, then its age or a description in lower case,
+        // whatever commas they hold.
+        opening_name = inner.split_once(',').filter(|(_, rest)| rest.trim_start().starts_with(|c: char| c.is_ascii_digit() || c.is_lowercase())).map(|(name, _)| name.trim_end());
         // "Clinton, during a town hall meeting in Columbus, Ohio, said": a phrase of time or
         // place set off after the subject, whatever commas it holds.
         let circumstance = inner.find(',').filter(|&c| {
@@ -513,8 +535,8 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
                 fallback = Some(inner[..comma].trim_end());
             } else if first.starts_with(|c: char| c.is_alphanumeric()) {
                 // The label may stand before the appositive too: "Sen. Claire McCaskill
-                // (D-Mo.), who has endorsed Clinton, said".
-                head = without_party_label(inner[..comma].trim_end());
+                // (D-Mo.), who has endorsed Clinton, said"; an age before it goes with it.
+                head = without_party_label(without_age(inner[..comma].trim_end()));
             }
         } else {
             head = inner.trim_end();
@@ -530,7 +552,10 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
         let gap_ok = gap.is_empty() || matches!(owned, "administration" | "campaign" | "office" | "team" | "government");
         gap_ok.then_some((m.actor, m.start..m.end))
     };
-    if let Some(found) = named_at(head).or_else(|| fallback.and_then(named_at)) {
+    // The opening name must be all of its stretch: "In Washington, officials said" is not
+    // Washington speaking.
+    let opens_named = |name: &str| named_at(name).filter(|(_, span)| span.start == floor + (name.len() - name.trim_start().len()));
+    if let Some(found) = named_at(head).or_else(|| fallback.and_then(named_at)).or_else(|| opening_name.and_then(opens_named)) {
         return Some(found);
     }
     let head_end = floor + head.len();
