@@ -146,6 +146,16 @@ mod tests {
     }
 
     #[test]
+    fn a_time_of_day_is_no_model_number_making_a_product_of_the_name_after_it() {
+        // A live blog's entry line: "8:38PM" splits into "8" and "38PM", and "38PM Rubio"
+        // once read like "787 Dreamliner", dropping Rubio from the whole article.
+        let text = "Rubio said he does support an exception. Kasich said he thinks it would pass.\n\
+                    Featured 8:38PM Rubio Thinks Joe Biden Was A Really Effective Senator";
+        let names: Vec<String> = analyze(text, None).actors.into_iter().map(|a| a.name).collect();
+        assert!(names.contains(&"Rubio".to_string()), "{names:?}");
+    }
+
+    #[test]
     fn a_country_where_things_happen_is_an_actor_a_capital_there_is_not() {
         let text = "The jets will be built in France. Talks were held in Astana, Kazakhstan.";
         let names: Vec<String> = analyze(text, None).actors.into_iter().map(|a| a.name).collect();
