@@ -189,6 +189,9 @@ struct Scan {
     aliases: Vec<(String, String)>,
     /// Product keys: names that are no actors anywhere in the article.
     products: Vec<String>,
+    /// Demonyms that end a full name found so far, and so may stand for it alone: "Mark
+    /// Cuban", then "Cuban said".
+    demonym_surnames: FxHashSet<String>,
     /// Names the text shows to be organisations where it does not list them as a
     /// mention: a maker before its model ("Boeing 787"), a body before a role ("Apple
     /// CEO Steve Jobs").
@@ -231,7 +234,7 @@ pub fn find(text: &str, words: &WordIndex, sentences: &[Range<usize>]) -> ActorT
     }
     keep_confirmed_headline_names(&mut scan.candidates, &from_headline);
     // A name given to a model ("the 787 Dreamliner") is a product wherever it stands.
-    let Scan { mut candidates, aliases, products, organisations } = scan;
+    let Scan { mut candidates, aliases, products, organisations, .. } = scan;
     let products: FxHashSet<String> = products.into_iter().collect();
     if !products.is_empty() {
         candidates.retain(|c| !products.contains(product_key(&c.name)));
@@ -629,7 +632,10 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
         if let Some(body) = body_before_role(text, words, i, j) {
             scan.organisations.push(body.to_string());
         }
-        if let Some(c) = candidate(text, run, lowercase_before, words[0].start) {
+        if let Some(c) = candidate(text, run, lowercase_before, words[0].start, &scan.demonym_surnames) {
+            if let Some((_, last)) = text::split_at_last_space(&c.name).filter(|(_, last)| lexicon::country_of_demonym(last).is_some()) {
+                scan.demonym_surnames.insert(last.to_string());
+            }
             // "Russia's Defence Ministry" names the Russian Defence Ministry.
             let merged = possessive_org(text, words, j, &c);
             let was_merged = merged.is_some();
@@ -828,7 +834,7 @@ fn run_has_org_head(run: &[Word]) -> bool {
 }
 
 /// Builds a candidate from a run, splitting title and honorific off the name.
-fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usize) -> Option<Candidate> {
+fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usize, demonym_surnames: &FxHashSet<String>) -> Option<Candidate> {
     let (first, last) = (run.first()?, run.last()?);
     let last_text = last.text();
     let mut name_end = last.end;
@@ -857,9 +863,10 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
             !lexicon::is_org_head(stem) && !lexicon::is_party_label(stem)
         }))
     .then_some(0);
-    // A role noun opening a sentence before a full name is a role: "Rival Hillary Clinton";
-    // so is a pageant's crown after "Miss": "Miss Universe Alicia Machado".
-    let capitalised_role = (words.len() >= 3 && lexicon::with_lowercase(words[0].text(), lexicon::is_role_noun)).then_some(0);
+    // A role or office noun opening a sentence before a full name is a role: "Rival Hillary
+    // Clinton", "Billionaire Mark Cuban"; so is a pageant's crown after "Miss": "Miss
+    // Universe Alicia Machado".
+    let capitalised_role = (words.len() >= 3 && lexicon::with_lowercase(words[0].text(), lexicon::is_role_or_office_noun)).then_some(0);
     let pageant = honorific && run[0].text() == "Miss" && words.len() >= 3;
     // A name that ends as an organisation's does has no title in it: "General Electric",
     // "the Prime Minister's Office".
@@ -900,8 +907,10 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
         return None;
     }
     let single = name_words.len() == 1;
-    // A demonym names no one, unless it is a country's name too ("the Vatican said").
-    if single && ((lexicon::country_of_demonym(&name).is_some() && lexicon::country(&name).is_none()) || lexicon::is_regional_adjective(&name)) {
+    // A demonym names no one, unless it is a country's name too ("the Vatican said") or the
+    // surname of someone named before ("Mark Cuban … Cuban said").
+    let demonym = || lexicon::country_of_demonym(&name).is_some() && lexicon::country(&name).is_none() && !demonym_surnames.contains(&name);
+    if single && (demonym() || lexicon::is_regional_adjective(&name)) {
         return None;
     }
     // "to Trump's criticism" names an owner, while "in Nevada's caucuses" and "to

@@ -407,6 +407,9 @@ mod tests {
             ("John Roe spoke first. Roe, who calls the plan a “sham,” said it would fail.", "it would fail", "John Roe"),
             // A place opening the clause is no name.
             ("In Russia, officials, who declined to be named, said the plan failed.", "the plan failed", "officials"),
+            // A demonym that is the surname of someone named before; an office before a name.
+            ("Mark Cuban spoke first. Cuban said he would consider it.", "he would consider it", "Mark Cuban"),
+            ("Billionaire Jane Doe said the plan failed.", "the plan failed", "Jane Doe"),
             // A common word that is a surname too, after a given name.
             ("Prime Minister Theresa May said the talks would go on.", "the talks would go on", "Theresa May"),
             ("Pfizer chief executive Ian Read said the deal made sense.", "the deal made sense", "Ian Read"),
