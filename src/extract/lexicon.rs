@@ -420,6 +420,8 @@ pub struct Reporting {
     pub evidence: bool,
     pub belief: bool,
     pub intention: bool,
+    /// Reports only the words it quotes ([`NAMING`]).
+    pub quoted_only: bool,
 }
 
 /// How `word` may report. Speech verbs are read in any case; evidence, belief and aims
@@ -434,6 +436,12 @@ pub fn reporting(word: &str) -> Reporting {
                 forms.add(form, |found: &mut Reporting| found.speech = found.speech.or(Some(lean)));
             }
         }
+        for form in NAMING {
+            forms.add(form, |found: &mut Reporting| {
+                found.speech = found.speech.or(Some(CueLean::Neutral));
+                found.quoted_only = true;
+            });
+        }
         for form in EVIDENCE {
             forms.add(form, |found: &mut Reporting| found.evidence = true);
         }
@@ -447,7 +455,7 @@ pub fn reporting(word: &str) -> Reporting {
     });
     match forms.get(word) {
         Some(&found) if is_lower_ascii(word) => found,
-        Some(&found) => Reporting { speech: found.speech, ..Reporting::default() },
+        Some(&found) => Reporting { speech: found.speech, quoted_only: found.quoted_only, ..Reporting::default() },
         None => Reporting::default(),
     }
 }
@@ -489,6 +497,11 @@ const SAYING: &[&str] = &[
     "continues", "demand", "demands", "demanded", "whispers", "sing", "branded", "brands", "promising",
     "arguing", "warning", "stressing", "suggesting", "explaining", "announcing", "declaring",
 ];
+
+/// Verbs that name something in words they quote, and report nothing else: "calling him
+/// “a total stiff”". A clause after them is no report: "who calls the plan a “sham,” said
+/// it would fail" reports only "sham" by its "calls".
+const NAMING: &[&str] = &["calling", "calls", "dubbing", "branding", "termed", "terming"];
 
 /// Verbs by which polls, studies and records report: "a new poll shows that …".
 const EVIDENCE: &[&str] = &["shows", "show", "showed", "found", "finds", "estimates", "estimated"];
@@ -922,7 +935,7 @@ mod tests {
     #[test]
     fn every_word_of_a_keyed_list_fits_a_key() {
         let exact = [COMMON_CAPITALISED, TITLES, ROLE_NOUNS, ORGANISATION_HEADS, GROUP_NOUNS];
-        for list in [DENYING, CLAIMING, SAYING, EVIDENCE, BELIEF, INTENTION, DENIAL_WORDS].into_iter().chain(exact) {
+        for list in [DENYING, CLAIMING, SAYING, NAMING, EVIDENCE, BELIEF, INTENTION, DENIAL_WORDS].into_iter().chain(exact) {
             for form in list {
                 assert!(Key::lowered(form).is_some(), "{form} is longer than a key holds");
             }
@@ -984,11 +997,14 @@ mod tests {
         assert_eq!(speech_verb("\u{212A}"), None, "the kelvin sign is no verb");
         assert_eq!(speech_verb("as\u{212A}ed"), Some(CueLean::Neutral), "lower-cases to \"asked\"");
         // Evidence, beliefs and aims only in lower case: "Shows" may open a title.
-        assert_eq!(reporting("shows"), Reporting { speech: None, evidence: true, belief: false, intention: false });
+        assert_eq!(reporting("shows"), Reporting { speech: None, evidence: true, ..Reporting::default() });
         assert_eq!(reporting("Shows"), Reporting::default());
-        assert_eq!(reporting("agreed"), Reporting { speech: Some(CueLean::Neutral), evidence: false, belief: false, intention: true });
+        assert_eq!(reporting("agreed"), Reporting { speech: Some(CueLean::Neutral), intention: true, ..Reporting::default() });
         assert_eq!(reporting("Agreed"), Reporting { speech: Some(CueLean::Neutral), ..Reporting::default() });
         assert!(reporting("believes").belief);
+        // Naming verbs report only what they quote, in any case ("Calls" in a headline).
+        assert_eq!(reporting("Calls"), Reporting { speech: Some(CueLean::Neutral), quoted_only: true, ..Reporting::default() });
+        assert!(!reporting("said").quoted_only);
         for word in ["the", "Senate", "a", "", "sayings", "tolled"] {
             assert_eq!(reporting(word), Reporting::default(), "{word}");
         }

@@ -362,6 +362,7 @@ mod tests {
             ("President Park Geun-hye said his state is “spiraling out of control.” Japan agreed.", "spiraling out of control.", "Park Geun-hye"),
             ("Lamenting their luck, Mexicans often say, “Poor Mexico, so far from God.”", "Poor Mexico, so far from God.", "Mexicans"),
             ("Japan branded North Korea an “outlaw nation.” Russia insisted that it stop.", "outlaw nation.", "Japan"),
+            ("Donald Trump went after Jeb Bush, calling him “a total stiff.”", "a total stiff.", "Donald Trump"),
         ];
         for (text, quote, speaker) in cases {
             let a = analyze(text, None);
@@ -407,6 +408,8 @@ mod tests {
             ("John Roe spoke first. Roe, who calls the plan a “sham,” said it would fail.", "it would fail", "John Roe"),
             // A place opening the clause is no name.
             ("In Russia, officials, who declined to be named, said the plan failed.", "the plan failed", "officials"),
+            // A participle's subject that a possessive introduces; "calling" reports words.
+            ("Hillary Clinton’s campaign manager Robby Mook spoke, arguing that the plan would fail.", "the plan would fail", "Robby Mook"),
             // A demonym that is the surname of someone named before; an office before a name.
             ("Mark Cuban spoke first. Cuban said he would consider it.", "he would consider it", "Mark Cuban"),
             ("Billionaire Jane Doe said the plan failed.", "the plan failed", "Jane Doe"),
@@ -696,6 +699,9 @@ mod tests {
             format!("{}”Abc,” X Y said. He denied it was false.", "é".repeat(30)),
             format!("{}”Abc,” X Y said. He denied it was false.", "é".repeat(31)),
             "“We won,” the\u{a0}president said.".to_string(),
+            // Regression: overlapping mentions after a possessive opening a participle's
+            // clause (polnear_train).
+            "A New York judge has rejected a media request to make public the contents of a 25-year-old court file on Donald Trump's divorce from wife Ivana, saying the courts have no business deciding it.".to_string(),
         ];
         for text in &inputs {
             let a = analyze(text, day(2017, 1, 24));

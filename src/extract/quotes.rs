@@ -769,11 +769,22 @@ fn subject_at(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<usi
     if lexicon::is_speaker_pronoun(first) {
         return resolve_pronoun(cx, first_start..first_start + first.len(), is_singular(first));
     }
-    let m = cx.actors.mentions_in(range).next()?;
+    let mut mentions = cx.actors.mentions_in(range);
+    let m = mentions.next()?;
     // Only "the" or titles may stand before it: "Mrs. Clinton", "Sen. Tim Kaine".
     let lead = cx.text[first_start..m.start].trim();
     let titles = !text::has_words(lead, 3) && lead.split_whitespace().all(|w| w == "the" || text::is_capitalised(w));
-    titles.then_some((m.actor, m.start..m.end))
+    if !titles {
+        return None;
+    }
+    // "Hillary Clinton’s campaign manager Robby Mook": the owner's person speaks.
+    let owned = mentions.next().filter(|next| {
+        let gap = cx.text.get(m.end..next.start).unwrap_or_default();
+        let role = ["’s ", "'s "].iter().find_map(|s| gap.strip_prefix(s));
+        role.is_some_and(|r| !r.contains([',', ';']) && !text::has_words(r, 4))
+    });
+    let m = owned.unwrap_or(m);
+    Some((m.actor, m.start..m.end))
 }
 
 /// Whether a participle cue ending `before` reports its clause's subject: after a comma
@@ -918,7 +929,7 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
             let evidence = verb.evidence;
             let to_follows = || words.get(k + 1).is_some_and(|n| n.text() == "to");
             let stance_verb = verb.belief || (verb.intention && to_follows());
-            if !(evidence || stance_verb || verb.speech.is_some()) || inside_quote(w.start) {
+            if !(evidence || stance_verb || verb.speech.is_some()) || verb.quoted_only || inside_quote(w.start) {
                 continue;
             }
             if k > 0 && is_noun_here(w.text(), words[k - 1].text()) {
