@@ -780,10 +780,14 @@ fn could_name_a_body(first: &str) -> bool {
 /// "737-800") or three digits ("787"), not a year, an ordinal ("13th Amendment") or a
 /// time of day ("8:38PM Rubio Thinks …", whose "38PM" would make a product of Rubio).
 fn names_a_model(word: &str) -> bool {
-    let digits = word.chars().all(|c| c.is_ascii_digit());
+    // Nearly every word asked about is no model number, which is the quickest test.
+    if !is_model_number(word) {
+        return false;
+    }
+    let digits = word.bytes().all(|b| b.is_ascii_digit());
     let marked = !digits && word.contains(|c: char| c.is_ascii_uppercase() || c == '-');
     let clock = ["AM", "PM"].iter().any(|half| word.trim_start_matches(|c: char| c.is_ascii_digit()).eq_ignore_ascii_case(half));
-    is_model_number(word) && ((digits && word.len() == 3) || marked) && !clock
+    ((digits && word.len() == 3) || marked) && !clock
 }
 
 /// A product's model number: digits, or capitals then digits ("787", "737-800", "A380", "KC-45").
