@@ -57,7 +57,7 @@ pub fn actor_panel() -> Html {
                 <dt>{"Mentions"}</dt>
                 <dd>{format!("{} in {} articles", mentions.len(), mentions.iter().map(|m| m.article).collect::<std::collections::BTreeSet<_>>().len())}</dd>
             </dl>
-            if !ex.state.actors.iter().any(|a| **a == *actor.id) {
+            if !ex.state.filters_actor(&actor.id) {
                 {ex.link(filter_by, "filter-by", html! { {format!("Show only items involving {}", actor.name)} })}
             }
             <h3>{"Mentions over time"}</h3>

@@ -128,7 +128,6 @@ pub fn filters() -> Html {
 fn actor_filter() -> Html {
     let ex = use_context::<Explorer>().expect("ActorFilter needs the Explorer context");
     let search = use_state(String::new);
-    let selected = &ex.state.actors;
     let needle = search.to_lowercase();
     let counts = &ex.selection.actor_counts;
     let matching: Vec<(usize, usize)> = counts
@@ -141,7 +140,7 @@ fn actor_filter() -> Html {
         .iter()
         .copied()
         .enumerate()
-        .filter(|&(rank, (i, _))| rank < SHOWN_ACTORS || selected.iter().any(|s| **s == *ex.dataset.actors[i].id))
+        .filter(|&(rank, (i, _))| rank < SHOWN_ACTORS || ex.state.filters_actor(&ex.dataset.actors[i].id))
         .map(|(_, pair)| pair)
         .collect();
     let oninput = {
@@ -156,7 +155,7 @@ fn actor_filter() -> Html {
     html! {
         <fieldset class="facet actors-facet">
             <legend>{"Actors"}</legend>
-            if !selected.is_empty() {
+            if !ex.state.actors.is_empty() {
                 {ex.link(clear, "clear", html! { {"Clear actor filter"} })}
             }
             <input type="search" class="actor-search" placeholder="Search actors" aria-label="Search actors"
@@ -167,7 +166,7 @@ fn actor_filter() -> Html {
             <ul class="actors">
             { for shown.iter().map(|&(index, count)| {
                 let actor = &ex.dataset.actors[index];
-                let on = selected.iter().any(|s| **s == *actor.id);
+                let on = ex.state.filters_actor(&actor.id);
                 let next = query::toggle_actor(&ex.state, &actor.id);
                 html! {
                     <li>

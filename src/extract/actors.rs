@@ -786,7 +786,8 @@ fn names_a_model(word: &str) -> bool {
     }
     let digits = word.bytes().all(|b| b.is_ascii_digit());
     let marked = !digits && word.contains(|c: char| c.is_ascii_uppercase() || c == '-');
-    let clock = ["AM", "PM"].iter().any(|half| word.trim_start_matches(|c: char| c.is_ascii_digit()).eq_ignore_ascii_case(half));
+    let after_digits = word.trim_start_matches(|c: char| c.is_ascii_digit());
+    let clock = after_digits.eq_ignore_ascii_case("AM") || after_digits.eq_ignore_ascii_case("PM");
     ((digits && word.len() == 3) || marked) && !clock
 }
 

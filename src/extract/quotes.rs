@@ -501,10 +501,10 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
     // description of it ("Dianne Feinstein, Democrat of California, said").
     let mut head = without_party_label(text[floor..end].trim_end());
     let mut fallback = None;
-    // The appositive's comma may stand inside a closing quote mark: "Humphrey, who calls
-    // Trump a “sociopath,” said".
-    // The quote mark must open inside the appositive, not before the subject, where the
-    // stretch is the quote itself ("“…, and his wife knocked it out of the park,” said").
+    // The appositive's comma may stand inside a closing quote mark ("Humphrey, who calls
+    // Trump a “sociopath,” said"), when the mark opens inside the appositive: where it
+    // opens before the subject, the stretch is the quote itself ("“…, and his wife knocked
+    // it out of the park,” said").
     let quoted_comma = || {
         let inner = head.strip_suffix(['”', '"', '’'])?.strip_suffix(',')?;
         let appositive = inner.find(", ")?;

@@ -97,6 +97,11 @@ pub struct State {
 }
 
 impl State {
+    /// Whether the actor filter holds the actor `id`.
+    pub fn filters_actor(&self, id: &str) -> bool {
+        self.actors.iter().any(|a| a == id)
+    }
+
     /// Whether any filter (not the view, zoom or item) is set.
     pub fn is_filtered(&self) -> bool {
         !(self.actors.is_empty()
