@@ -778,7 +778,8 @@ fn could_name_a_body(first: &str) -> bool {
 
 /// A model number that names a product of its own: capitals or a hyphen ("A380",
 /// "737-800") or three digits ("787"), not a year, an ordinal ("13th Amendment") or a
-/// time of day ("8:38PM Rubio Thinks …", whose "38PM" would make a product of Rubio).
+/// time of day ("8:38PM Rubio Thinks …", whose "38PM" would make a product of Rubio), also
+/// glued to the next word.
 fn names_a_model(word: &str) -> bool {
     // Nearly every word asked about is no model number, which is the quickest test.
     if !is_model_number(word) {
@@ -786,8 +787,10 @@ fn names_a_model(word: &str) -> bool {
     }
     let digits = word.bytes().all(|b| b.is_ascii_digit());
     let marked = !digits && word.contains(|c: char| c.is_ascii_uppercase() || c == '-');
+    // A live blog glues the entry's time to its headline ("11:19PMDonald Trump …").
     let after_digits = word.trim_start_matches(|c: char| c.is_ascii_digit());
-    let clock = after_digits.eq_ignore_ascii_case("AM") || after_digits.eq_ignore_ascii_case("PM");
+    let clock = after_digits.get(..2).is_some_and(|m| m.eq_ignore_ascii_case("AM") || m.eq_ignore_ascii_case("PM"))
+        && after_digits[2..].chars().next().is_none_or(|c| c.is_ascii_uppercase());
     ((digits && word.len() == 3) || marked) && !clock
 }
 

@@ -476,7 +476,7 @@ const DENYING: &[&str] = &[
 const CLAIMING: &[&str] = &[
     "claim", "claims", "claimed", "allege", "alleges", "alleged", "assert", "asserts", "asserted", "insist",
     "insists", "insisted", "maintain", "maintains", "maintained", "contend", "contends", "contended", "accused",
-    "accuses", "accusing", "claiming", "insisting", "alleging",
+    "accuses", "accusing", "claiming", "insisting", "alleging", "asserting", "maintaining", "contending",
 ];
 
 /// Speech verbs that only report: "said", "told", "added".
@@ -495,7 +495,9 @@ const SAYING: &[&str] = &[
     "describing", "dubbed", "cited", "cites", "citing", "wondered", "questioned", "predicting", "yell", "yells",
     "shout", "shouts", "scream", "screams", "screamed", "exclaimed", "conclude", "concludes", "concluded",
     "continues", "demand", "demands", "demanded", "whispers", "sing", "branded", "brands", "promising",
-    "arguing", "warning", "stressing", "suggesting", "explaining", "announcing", "declaring",
+    "arguing", "warning", "stressing", "suggesting", "explaining", "announcing", "declaring", "noting", "adding",
+    "stating", "writing", "acknowledging", "admitting", "recalling", "urging", "vowing", "replying", "responding",
+    "confirming", "conceding", "complaining", "tweeting", "remarking", "cautioning", "emphasizing", "emphasising",
 ];
 
 /// Verbs that name something in words they quote, and report nothing else: "calling him

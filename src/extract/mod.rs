@@ -153,6 +153,13 @@ mod tests {
                     Featured 8:38PM Rubio Thinks Joe Biden Was A Really Effective Senator";
         let names: Vec<String> = analyze(text, None).actors.into_iter().map(|a| a.name).collect();
         assert!(names.contains(&"Rubio".to_string()), "{names:?}");
+        // Glued to the headline's first word, the time once did the same to "Trump".
+        let text = "FeaturedFebruary 6, 2016 11:19PMDonald Trump And Marco Rubio Miss The Mark\n\
+                    “We are going to win,” Trump said.";
+        let a = analyze(text, None);
+        let mentioned: Vec<&str> = a.mentions.iter().map(|m| &text[m.start..m.end]).collect();
+        assert!(mentioned.contains(&"Trump"), "{mentioned:?}");
+        assert_eq!(a.quotes.len(), 1);
     }
 
     #[test]
@@ -363,6 +370,13 @@ mod tests {
             ("Lamenting their luck, Mexicans often say, “Poor Mexico, so far from God.”", "Poor Mexico, so far from God.", "Mexicans"),
             ("Japan branded North Korea an “outlaw nation.” Russia insisted that it stop.", "outlaw nation.", "Japan"),
             ("Donald Trump went after Jeb Bush, calling him “a total stiff.”", "a total stiff.", "Donald Trump"),
+            // An unnamed source after the cue, with a relative clause or a circumstance.
+            ("“We have seen a growing discourse,” said a Mexican official who was not authorized to speak.", "We have seen a growing discourse,", "Mexican official"),
+            ("“It is over,” said the company in a statement.", "It is over,", "company"),
+            // A participle after a finite speech verb speaks for that verb's subject, not
+            // for a relative clause's.
+            ("The nominee’s “excesses” are sickening, Jane Doe said Tuesday in Paris, noting he “makes you want to retch.”", "makes you want to retch.", "Jane Doe"),
+            ("John Roe refused to pay an architect who said he was stiffed, saying, “Maybe he did a bad job.”", "Maybe he did a bad job.", "John Roe"),
         ];
         for (text, quote, speaker) in cases {
             let a = analyze(text, None);
@@ -387,6 +401,29 @@ mod tests {
         let a = analyze(text, None);
         let speakers: Vec<&str> = a.quotes.iter().map(|q| a.actors[q.speaker.unwrap()].name.as_str()).collect();
         assert_eq!(speakers, ["Jane Doe"]);
+    }
+
+    #[test]
+    fn a_participle_after_a_finite_speech_verb_reports_for_its_subject() {
+        // The clause's first name is John Roe's, but Jane Doe said it and adds the rest.
+        let text = "John Roe’s plan is a mistake, Jane Doe said, adding that it would fail.";
+        let a = analyze(text, None);
+        let q = a.quotes.iter().find(|q| &text[q.span.clone()] == "it would fail").expect("the added report");
+        assert_eq!(q.speaker.map(|s| a.actors[s].name.as_str()), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn a_participle_never_inverts_so_what_follows_it_is_no_speaker() {
+        // Read like "…, said Jane Doe", these made "crowd" and "anger" speakers of the
+        // clause before the comma.
+        for text in [
+            "Jane Doe spoke in Iowa, telling the crowd, “Some people get carried away.”",
+            "Jane Doe banned news organizations from her events, citing her anger at articles or headlines.",
+        ] {
+            let a = analyze(text, None);
+            let speakers: Vec<&str> = a.quotes.iter().filter_map(|q| q.speaker).map(|s| a.actors[s].name.as_str()).collect();
+            assert!(speakers.iter().all(|&s| s == "Jane Doe"), "{text}: {speakers:?}");
+        }
     }
 
     /// (text, reported content, speaker) for reported speech set off by commas or sourced.
@@ -424,10 +461,16 @@ mod tests {
             ("Connecticut’s tax commissioner says an internal review found nothing.", "an internal review found nothing", "Connecticut’s tax commissioner"),
             ("The ad could start airing this week, said Brian Baker, a political adviser.", "The ad could start airing this week", "Brian Baker"),
             ("The meeting went badly from there, said one GOP source.", "The meeting went badly from there", "GOP source"),
+            ("The meeting went badly from there, said one GOP source in the room.", "The meeting went badly from there", "GOP source"),
+            // After reported content, a relative clause and a long circumstance are the
+            // content's own, and a participle never inverts.
+            ("Jane Doe, a former aide, said the staff member who succeeded her should be fired.", "the staff member who succeeded her should be fired", "Jane Doe"),
+            ("Jane Doe, a spokeswoman, noted the rule in the interview last week.", "the rule in the interview last week", "Jane Doe"),
             ("He refused to pay an architect who said he was stiffed after the work.", "he was stiffed after the work", "architect"),
             ("The question came from a young child who said he drove to the event.", "he drove to the event", "young child"),
             ("The last question was from a young child, who said he drove there.", "he drove there", "young child"),
             ("Jane Doe defended the tweets, saying they showed her stamina.", "they showed her stamina", "Jane Doe"),
+            ("Jane Doe spoke in Iowa, noting that she leads in the polls.", "she leads in the polls", "Jane Doe"),
             // Evidence, aims, headlines and listeners.
             ("A new poll shows that Jane Doe leads by four points.", "Jane Doe leads by four points", "new poll"),
             ("Jane Doe wants to triple the size of the program.", "to triple the size of the program", "Jane Doe"),

@@ -348,7 +348,7 @@ fn attribute_after(cx: &mut Context, post: Range<usize>) -> Option<Attribution> 
     }
     if text[before_cue].trim_matches(|c: char| c.is_whitespace() || c == ',').is_empty() {
         let tail = cue.end..post.end;
-        if let Some(m) = cx.actors.mentions_in(tail).next().copied() {
+        if let Some(m) = cx.actors.mentions_in(tail.clone()).next().copied() {
             if !text::has_words(&text[cue.end..m.start], 5) {
                 return Some(Attribution {
                     speaker: Some(m.actor),
@@ -358,6 +358,17 @@ fn attribute_after(cx: &mut Context, post: Range<usize>) -> Option<Attribution> 
                     frame: cue.start..attribution_end(text, post.end, m.end),
                 });
             }
+        }
+        // An unnamed source after the cue: "“…,” said a Mexican official who was not
+        // authorized to speak".
+        if let Some((speaker, span)) = speaker_after(cx, tail, true) {
+            return Some(Attribution {
+                speaker: Some(speaker),
+                speaker_span: Some(span.clone()),
+                cue: cue.start..cue.end,
+                lean: lean_of(&cue),
+                frame: cue.start..attribution_end(text, post.end, span.end),
+            });
         }
     }
     None
@@ -403,7 +414,7 @@ fn attribute_before(cx: &mut Context, pre: Range<usize>) -> Option<Attribution> 
             if !participle_reports(text, pre.start..w.start) {
                 continue;
             }
-            clause_subject(cx, pre.start..w.start)
+            participle_subject(cx, pre.start..w.start)
         } else {
             subject_before(cx, pre.start..w.start, pre.start)
         };
@@ -705,14 +716,22 @@ fn of_respondents(rest: &str) -> bool {
 }
 
 /// The speaker right after an inverted cue ("said Brian Baker, …", "said one source."),
-/// when the sentence ends there or an apposition follows.
-fn speaker_after(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<usize>)> {
+/// when the sentence ends there, or an apposition or a short circumstance follows ("said
+/// the company in a statement"). After a quote, whose words are all its content, a
+/// relative clause may follow too ("said an official who was not authorized to speak");
+/// after reported content it may be the content's own ("Corey Lewandowski, said the staff
+/// member who succeeded him … should be terminated").
+fn speaker_after(cx: &mut Context, range: Range<usize>, after_quote: bool) -> Option<(usize, Range<usize>)> {
     let text = cx.text;
     let lead = text[range.clone()].len() - text[range.clone()].trim_start().len();
     let start = range.start + lead;
     let ends_there = |span: &Range<usize>| {
         let rest = text[span.end..range.end].trim_start();
-        rest.is_empty() || rest.starts_with([',', '.', ';'])
+        // A circumstance ends the sentence within a few words; a longer stretch after a
+        // preposition is the clause of a verb, not a speaker's ("noted the rule in the
+        // interview last week").
+        let circumstance = || matches!(rest.split(' ').next(), Some("in" | "on" | "at" | "during" | "to" | "from")) && !text::has_words(rest, 5);
+        rest.is_empty() || rest.starts_with([',', '.', ';']) || (after_quote && rest.starts_with("who ")) || circumstance()
     };
     let named = cx.actors.mentions_in(range.clone()).next().filter(|m| m.start == start).copied();
     match named {
@@ -738,6 +757,18 @@ fn bare_source(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<us
 /// An unnamed group as the speaker at `span`, added to the actors under `name`.
 fn speaking_group(cx: &mut Context, name: &str, span: Range<usize>) -> (usize, Range<usize>) {
     (cx.actors.group(name, span.clone()), span)
+}
+
+/// Who speaks by a participle that ends `range`: the subject of a finite speech verb
+/// of the main clause before it ("Hollande said Tuesday, noting …", "Trump’s “excesses”
+/// are sickening, Hollande said, adding …"), or else the subject of the clause. A
+/// relative clause's verb has its own subject ("an architect who said he was stiffed …,
+/// saying …" is not the architect's).
+fn participle_subject(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<usize>)> {
+    let words = cx.words.within(range.clone());
+    let relative = |k: usize| k > 0 && matches!(words[k - 1].text(), "who" | "which" | "that");
+    let finite = (0..words.len()).rev().find(|&k| is_cue(&words[k]) && !words[k].text().ends_with("ing") && !relative(k)).map(|k| words[k]);
+    finite.and_then(|v| subject_before(cx, range.start..v.start, range.start)).or_else(|| clause_subject(cx, range))
 }
 
 /// The subject of the clause `range` holds: at its start, or after an opening phrase.
@@ -937,9 +968,11 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
             }
             // "…, said Brian Baker, a political adviser." and "…, said one GOP source.": the
             // speaker after the verb, the content before the comma.
+            // A participle never inverts: after "…, citing his anger" comes its object.
             let before_cue = text[sentence.start..w.start].trim_end();
-            if let Some(content) = before_cue.strip_suffix(',').filter(|c| !c.trim().is_empty()) {
-                if let Some((speaker, span)) = speaker_after(cx, w.end..sentence.end) {
+            let inverts = !w.text().ends_with("ing");
+            if let Some(content) = before_cue.strip_suffix(',').filter(|c| inverts && !c.trim().is_empty()) {
+                if let Some((speaker, span)) = speaker_after(cx, w.end..sentence.end, false) {
                     let content = trim_content(text, sentence.start..sentence.start + content.len());
                     if text::has_words(&text[content.clone()], 3) && !inside_quote(content.start) {
                         let attribution = Attribution { speaker: Some(speaker), speaker_span: Some(span.clone()), cue: w.start..w.end, lean: lean_of(w), frame: w.start..span.end };
@@ -954,7 +987,7 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                 if !participle_reports(text, sentence.start..w.start) {
                     continue;
                 }
-                clause_subject(cx, sentence.start..w.start)
+                participle_subject(cx, sentence.start..w.start)
             } else {
                 subject_before(cx, sentence.start..w.start, sentence.start)
                     .or_else(|| evidence.then(|| bare_source(cx, sentence.start..w.start)).flatten())
