@@ -385,6 +385,7 @@ const GROUP_NOUNS: &[&str] = &[
     "workers", "employees", "fans", "respondents", "delegates", "strategists", "executives", "donors",
     "specialists", "conservatives", "liberals", "progressives", "evangelicals", "senators", "pollsters",
     "historians", "operatives", "staffers", "advocates", "organizers", "consultants", "groups",
+    "candidates", "spokesmen", "spokespeople", "politicians", "forecasters", "speakers",
 ];
 
 /// Personal pronouns that can stand for a speaker already named.

@@ -413,6 +413,16 @@ mod tests {
     }
 
     #[test]
+    fn a_passive_subject_is_spoken_about_but_hearsay_reports_its_words() {
+        let text = "Jane Doe has been called a liar by her critics. John Roe was told the plan had failed.";
+        assert!(analyze(text, None).quotes.is_empty(), "{:?}", analyze(text, None).quotes);
+        let text = "John Roe is reported to have called the Saudis “free riders.”";
+        let a = analyze(text, None);
+        let speakers: Vec<&str> = a.quotes.iter().filter_map(|q| q.speaker).map(|s| a.actors[s].name.as_str()).collect();
+        assert!(!speakers.is_empty() && speakers.iter().all(|&s| s == "John Roe"), "{speakers:?}");
+    }
+
+    #[test]
     fn a_participle_never_inverts_so_what_follows_it_is_no_speaker() {
         // Read like "…, said Jane Doe", these made "crowd" and "anger" speakers of the
         // clause before the comma.
@@ -471,6 +481,10 @@ mod tests {
             ("The last question was from a young child, who said he drove there.", "he drove there", "young child"),
             ("Jane Doe defended the tweets, saying they showed her stamina.", "they showed her stamina", "Jane Doe"),
             ("Jane Doe spoke in Iowa, noting that she leads in the polls.", "she leads in the polls", "Jane Doe"),
+            // An aside between dashes; groups of candidates and of spokesmen.
+            ("Jane Doe -- who has been in a scuffle with the nominee -- said she regretted her remarks.", "she regretted her remarks", "Jane Doe"),
+            ("Most of the candidates said they support the boycott.", "they support the boycott", "candidates"),
+            ("White House and Pentagon spokesmen said the ban prevented the research.", "the ban prevented the research", "spokesmen"),
             // Evidence, aims, headlines and listeners.
             ("A new poll shows that Jane Doe leads by four points.", "Jane Doe leads by four points", "new poll"),
             ("Jane Doe wants to triple the size of the program.", "to triple the size of the program", "Jane Doe"),

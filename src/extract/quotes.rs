@@ -402,8 +402,8 @@ fn attribution_end(text: &str, sentence_end: usize, at_least: usize) -> usize {
 fn attribute_before(cx: &mut Context, pre: Range<usize>) -> Option<Attribution> {
     let text = cx.text;
     let words = cx.words.within(pre.clone());
-    for w in words.iter().rev() {
-        if !is_cue(w) {
+    for (k, w) in words.iter().enumerate().rev() {
+        if !is_cue(w) || is_passive(words, k) {
             continue;
         }
         // Participles such as "referencing" take the clause's subject ("Trump defended it,
@@ -477,6 +477,17 @@ fn without_party_label(head: &str) -> &str {
     }
 }
 
+/// `head` without an aside between dashes at its end: "The Supreme Court justice -- who
+/// has been in a scuffle with the nominee --" is the justice.
+fn without_dashed_aside(head: &str) -> &str {
+    for dash in ["--", "—", "–"] {
+        if let Some(open) = head.strip_suffix(dash).and_then(|h| h.rfind(dash)) {
+            return head[..open].trim_end();
+        }
+    }
+    head
+}
+
 /// `head` without an age set off at its end: "Jane Smith, 45" is Jane Smith.
 fn without_age(head: &str) -> &str {
     match head.rsplit_once(',') {
@@ -510,7 +521,7 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
     // appositive between commas ("Turkey, which …, has said"). A capitalised stretch
     // between commas may be the name itself ("The chairman, Phil Lovas, said") or a
     // description of it ("Dianne Feinstein, Democrat of California, said").
-    let mut head = without_party_label(text[floor..end].trim_end());
+    let mut head = without_party_label(without_dashed_aside(text[floor..end].trim_end()));
     let mut fallback = None;
     // The appositive's comma may stand inside a closing quote mark ("Humphrey, who calls
     // Trump a “sociopath,” said"), when the mark opens inside the appositive: where it
@@ -963,7 +974,7 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
             if !(evidence || stance_verb || verb.speech.is_some()) || verb.quoted_only || inside_quote(w.start) {
                 continue;
             }
-            if k > 0 && is_noun_here(w.text(), words[k - 1].text()) {
+            if (k > 0 && is_noun_here(w.text(), words[k - 1].text())) || is_passive(words, k) {
                 continue;
             }
             // "…, said Brian Baker, a political adviser." and "…, said one GOP source.": the
@@ -1184,6 +1195,16 @@ fn is_noun_here(cue: &str, before: &str) -> bool {
     );
     let determiner = is_determiner_word(before) || lexicon::with_lowercase(before, |b| matches!(b, "this" | "these" | "those" | "our" | "my" | "your" | "each" | "every"));
     doubles_as_noun && (modifier || determiner)
+}
+
+/// Whether the cue `words[k]` is a passive participle after a form of "be", whose
+/// subject is spoken to or about, not speaking: "has been called a charlatan", "was
+/// asked, “…”". Hearsay is no passive: "Priebus was said to be “furious”", "Obama is
+/// reported to have called the Saudis “free riders”" report the subject's words.
+fn is_passive(words: &[Word], k: usize) -> bool {
+    let (Some(before), cue) = (k.checked_sub(1).map(|b| words[b].text()), words[k].text()) else { return false };
+    let hearsay = matches!(cue, "said" | "reported") && words.get(k + 1).is_some_and(|n| n.text() == "to");
+    !cue.ends_with("ing") && !hearsay && (lexicon::is_be(before) || matches!(before, "be" | "been" | "being"))
 }
 
 /// Whether the words after a cue verb, to the end of its sentence, say only when, where
