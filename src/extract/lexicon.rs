@@ -423,6 +423,8 @@ pub struct Reporting {
     pub intention: bool,
     /// Reports only the words it quotes ([`NAMING`]).
     pub quoted_only: bool,
+    /// Reports its object, a noun phrase, rather than a clause ([`JUDGING`]).
+    pub object: bool,
 }
 
 /// How `word` may report. Speech verbs are read in any case; evidence, belief and aims
@@ -436,6 +438,12 @@ pub fn reporting(word: &str) -> Reporting {
             for form in list {
                 forms.add(form, |found: &mut Reporting| found.speech = found.speech.or(Some(lean)));
             }
+        }
+        for form in JUDGING {
+            forms.add(form, |found: &mut Reporting| {
+                found.speech = found.speech.or(Some(CueLean::Neutral));
+                found.object = true;
+            });
         }
         for form in NAMING {
             forms.add(form, |found: &mut Reporting| {
@@ -456,7 +464,7 @@ pub fn reporting(word: &str) -> Reporting {
     });
     match forms.get(word) {
         Some(&found) if is_lower_ascii(word) => found,
-        Some(&found) => Reporting { speech: found.speech, quoted_only: found.quoted_only, ..Reporting::default() },
+        Some(&found) => Reporting { speech: found.speech, quoted_only: found.quoted_only, object: found.object, ..Reporting::default() },
         None => Reporting::default(),
     }
 }
@@ -499,6 +507,16 @@ const SAYING: &[&str] = &[
     "arguing", "warning", "stressing", "suggesting", "explaining", "announcing", "declaring", "noting", "adding",
     "stating", "writing", "acknowledging", "admitting", "recalling", "urging", "vowing", "replying", "responding",
     "confirming", "conceding", "complaining", "tweeting", "remarking", "cautioning", "emphasizing", "emphasising",
+];
+
+/// Verbs by which someone judges something in public, reporting what they judge:
+/// "criticized his handling of the incident", "praised the deal", "endorsed Mrs. Clinton".
+const JUDGING: &[&str] = &[
+    "endorsed", "endorses", "criticized", "criticizes", "criticised", "criticising", "criticizing", "praised",
+    "praises", "praising", "defended", "defends", "defending", "blasted", "blasts", "blasting", "blamed", "blames",
+    "blaming", "condemned", "condemns", "condemning", "touted", "touts", "touting", "lamented", "laments",
+    "lamenting", "mocked", "mocks", "mocking", "slammed", "slams", "slamming", "echoed", "echoes", "echoing",
+    "hailed", "hails", "hailing",
 ];
 
 /// Verbs that name something in words they quote, and report nothing else: "calling him

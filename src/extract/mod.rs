@@ -413,6 +413,23 @@ mod tests {
     }
 
     #[test]
+    fn a_judging_verb_and_the_participle_after_it_report_apart() {
+        let text = "Jane Doe defended the tweets, saying they showed her stamina.";
+        let a = analyze(text, None);
+        let reports: Vec<(&str, &str)> = a.quotes.iter().map(|q| (&text[q.span.clone()], a.actors[q.speaker.unwrap()].name.as_str())).collect();
+        assert_eq!(reports, [("the tweets", "Jane Doe"), ("they showed her stamina", "Jane Doe")]);
+        // A second verb of the subject ends the object.
+        let text = "In his speech on Monday, John Roe praised Jane Doe and said she would finish the job.";
+        let a = analyze(text, None);
+        let reports: Vec<(&str, &str)> = a.quotes.iter().map(|q| (&text[q.span.clone()], a.actors[q.speaker.unwrap()].name.as_str())).collect();
+        assert_eq!(reports, [("Jane Doe", "John Roe"), ("she would finish the job", "John Roe")]);
+        // A relative clause's judging verb describes the speaker.
+        let text = "Sen. Claire McCaskill (D-Mo.), who has endorsed Jane Doe, said the race is close.";
+        let contents: Vec<&str> = analyze(text, None).quotes.iter().map(|q| &text[q.span.clone()]).collect();
+        assert_eq!(contents, ["the race is close"]);
+    }
+
+    #[test]
     fn a_passive_subject_is_spoken_about_but_hearsay_reports_its_words() {
         let text = "Jane Doe has been called a liar by her critics. John Roe was told the plan had failed.";
         assert!(analyze(text, None).quotes.is_empty(), "{:?}", analyze(text, None).quotes);
@@ -479,8 +496,12 @@ mod tests {
             ("He refused to pay an architect who said he was stiffed after the work.", "he was stiffed after the work", "architect"),
             ("The question came from a young child who said he drove to the event.", "he drove to the event", "young child"),
             ("The last question was from a young child, who said he drove there.", "he drove there", "young child"),
-            ("Jane Doe defended the tweets, saying they showed her stamina.", "they showed her stamina", "Jane Doe"),
+            ("Jane Doe posted the tweets, saying they showed her stamina.", "they showed her stamina", "Jane Doe"),
             ("Jane Doe spoke in Iowa, noting that she leads in the polls.", "she leads in the polls", "Jane Doe"),
+            // A judging verb reports its object, without when it was judged or a clause after.
+            ("Jane Doe criticized the Affordable Care Act as a “crazy system” during a stop in Flint.", "the Affordable Care Act as a “crazy system”", "Jane Doe"),
+            ("The union endorsed Jane Doe on Thursday, another sign of its support.", "Jane Doe", "union"),
+            ("John Roe praised her work on the farm but also had to give him more time.", "her work on the farm", "John Roe"),
             // An aside between dashes; groups of candidates and of spokesmen.
             ("Jane Doe -- who has been in a scuffle with the nominee -- said she regretted her remarks.", "she regretted her remarks", "Jane Doe"),
             ("Most of the candidates said they support the boycott.", "they support the boycott", "candidates"),
@@ -509,7 +530,7 @@ mod tests {
             ("In the survey, nearly half said they prefer an outsider.", "they prefer an outsider", "poll respondents"),
             ("A mere 9 percent say they only buy American.", "they only buy American", "poll respondents"),
             ("A law enforcement official familiar with the investigation said charges were unlikely.", "charges were unlikely", "law enforcement official"),
-            ("In his speech on Monday, John Roe praised Jane Doe and said she would finish the job.", "she would finish the job", "John Roe"),
+            ("In his speech on Monday, John Roe met Jane Doe and said she would finish the job.", "she would finish the job", "John Roe"),
             ("The departments declined to give details, saying they cannot discuss the case.", "they cannot discuss the case", "departments"),
             // An attribution that closes its sentence with when, where or to whom it was said.
             ("The plan will fail next year, Israeli officials said Thursday.", "The plan will fail next year", "Israeli officials"),

@@ -346,7 +346,8 @@ fn attribute_after(cx: &mut Context, post: Range<usize>) -> Option<Attribution> 
             frame: span.start.min(cue.start)..attribution_end(text, post.end, cue.end),
         });
     }
-    if text[before_cue].trim_matches(|c: char| c.is_whitespace() || c == ',').is_empty() {
+    // Only a finite verb inverts: "…,” blaming Michael Bloomberg" names whom, not who.
+    if text[before_cue].trim_matches(|c: char| c.is_whitespace() || c == ',').is_empty() && !cue.text().ends_with("ing") {
         let tail = cue.end..post.end;
         if let Some(m) = cx.actors.mentions_in(tail.clone()).next().copied() {
             if !text::has_words(&text[cue.end..m.start], 5) {
@@ -974,7 +975,7 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
             if !(evidence || stance_verb || verb.speech.is_some()) || verb.quoted_only || inside_quote(w.start) {
                 continue;
             }
-            if (k > 0 && is_noun_here(w.text(), words[k - 1].text())) || is_passive(words, k) {
+            if (k > 0 && is_noun_here(w.text(), words[k - 1].text())) || is_passive(words, k) || (verb.object && in_relative_clause(words, k)) {
                 continue;
             }
             // "…, said Brian Baker, a political adviser." and "…, said one GOP source.": the
@@ -1102,10 +1103,11 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                     }
                 }
                 let begin = sentence.end - rest.len();
-                begin..begin + content_clause_len(rest)
+                let len = if verb.object { object_len(cx, begin, rest) } else { content_clause_len(rest) };
+                begin..begin + len
             };
             let content = trim_content(text, content);
-            let too_short = !text::has_words(&text[content.clone()], 3);
+            let too_short = !text::has_words(&text[content.clone()], if verb.object { 1 } else { 3 });
             if too_short || inside_quote(content.start) && inside_quote(content.end.saturating_sub(1)) {
                 continue;
             }
@@ -1205,6 +1207,14 @@ fn is_passive(words: &[Word], k: usize) -> bool {
     let (Some(before), cue) = (k.checked_sub(1).map(|b| words[b].text()), words[k].text()) else { return false };
     let hearsay = matches!(cue, "said" | "reported") && words.get(k + 1).is_some_and(|n| n.text() == "to");
     !cue.ends_with("ing") && !hearsay && (lexicon::is_be(before) || matches!(before, "be" | "been" | "being"))
+}
+
+/// Whether the verb `words[k]` is a relative clause's, after "who" and perhaps
+/// auxiliaries: "McCaskill, who has endorsed Clinton, said …" describes the speaker, and
+/// what she said comes after.
+fn in_relative_clause(words: &[Word], k: usize) -> bool {
+    let before = words[..k].iter().rev().find(|w| !lexicon::is_auxiliary(w.text()));
+    before.is_some_and(|w| matches!(w.text(), "who" | "which"))
 }
 
 /// Whether the words after a cue verb, to the end of its sentence, say only when, where
@@ -1393,6 +1403,26 @@ fn content_clause_len(rest: &str) -> usize {
         .filter(|&at| text::has_words(&rest[..at], 4))
         .min()
         .unwrap_or(rest.len())
+}
+
+/// How much of `rest` (starting at `begin`) is the object a judging verb reports: up to a
+/// comma, a clause of its own or when it was said ("praised Mr. Clarke's work ~ but also
+/// had to …", "endorsed Hillary Clinton ~ on Thursday, …").
+fn object_len(cx: &Context, begin: usize, rest: &str) -> usize {
+    static BREAKS: text::Searchers =
+        text::Searchers::new(&[",", ";", " but ", " during ", " while ", " because ", " when ", " after ", " before "]);
+    // "praised Jane Doe and said …": a second verb of the subject ends the object.
+    let second_verb = rest.match_indices(" and ").map(|(at, _)| at).find(|&at| {
+        let next = rest[at + 5..].split(' ').next().unwrap_or_default();
+        lexicon::reporting(next).speech.is_some() || lexicon::is_auxiliary(next)
+    });
+    let clause = BREAKS.each().filter_map(|(_, finder)| finder.find(rest.as_bytes())).chain(second_verb).min().unwrap_or(rest.len());
+    let first_after = cx.timexes.partition_point(|t| t.start <= begin);
+    let when = cx.timexes.get(first_after).filter(|t| t.start < begin + clause).map(|t| {
+        let before = rest[..t.start - begin].trim_end();
+        ["on", "in", "last", "this", "early", "late"].iter().find_map(|o| before.strip_suffix(o).filter(|b| b.ends_with(' '))).unwrap_or(before).len()
+    });
+    when.map_or(clause, |w| w.min(clause))
 }
 
 fn trim_content(text: &str, span: Range<usize>) -> Range<usize> {
