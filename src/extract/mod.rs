@@ -413,6 +413,16 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_that_attributes_the_quote_before_it_reports_nothing_after_it() {
+        // Only the listener and a circumstance follow "told": nothing more was reported.
+        for text in ["“It’s a phony system,” Jane Doe told John Roe of Fox News this week.", "“We will win,” Jane Doe said to the crowd in Iowa."] {
+            let a = analyze(text, None);
+            let kinds: Vec<QuoteKind> = a.quotes.iter().map(|q| q.kind).collect();
+            assert_eq!(kinds, [QuoteKind::Direct], "{text}");
+        }
+    }
+
+    #[test]
     fn a_judging_verb_and_the_participle_after_it_report_apart() {
         let text = "Jane Doe defended the tweets, saying they showed her stamina.";
         let a = analyze(text, None);

@@ -1087,6 +1087,13 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                 if text[start..sentence.end].starts_with(',') && !after_that && !as_noted() {
                     continue;
                 }
+                // "“…,” Trump told NBC’s “Today” on Monday.": the verb attributes the quote
+                // before it, and what follows says only to whom or where.
+                let before_speaker = text[sentence.start..span.start].trim_end();
+                let finite = !w.text().ends_with("ing");
+                if finite && !after_that && (before_speaker.ends_with(['”', '"']) || before_speaker.ends_with("''")) {
+                    continue;
+                }
                 let mut rest = text[start..sentence.end].trim_start_matches([' ', ':', ',']);
                 if rest.starts_with(['“', '"']) || rest.starts_with("''") || rest.is_empty() {
                     continue;
