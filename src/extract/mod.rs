@@ -479,6 +479,10 @@ mod tests {
             // clause whose comma stands inside a closing quote mark.
             ("Jane Doe, 45, a teacher, said the plan failed.", "the plan failed", "Jane Doe"),
             ("Jane Doe, 67, a retired nurse in Allentown, Pa., said the plan failed.", "the plan failed", "Jane Doe"),
+            // The opening name, not the last one before the verb: where they are from,
+            // what they lead.
+            ("Cory James, 22, of Flint, Mich., said he had not given up hope.", "he had not given up hope", "Cory James"),
+            ("Jane Doe, chief executive of CloudFlare, a San Francisco company, said the sites were removed.", "the sites were removed", "Jane Doe"),
             ("John Roe spoke first. Roe, who calls the plan a “sham,” said it would fail.", "it would fail", "John Roe"),
             // A place opening the clause is no name.
             ("In Russia, officials, who declined to be named, said the plan failed.", "the plan failed", "officials"),

@@ -578,7 +578,9 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
     // The opening name must be all of its stretch: "In Washington, officials said" is not
     // Washington speaking.
     let opens_named = |name: &str| named_at(name).filter(|(_, span)| span.start == floor + (name.len() - name.trim_start().len()));
-    if let Some(found) = named_at(head).or_else(|| fallback.and_then(named_at)).or_else(|| opening_name.and_then(opens_named)) {
+    // The opening name comes first: in "Cory James, 22, of Flint, Mich., said" the last
+    // name before the verb is where he is from.
+    if let Some(found) = opening_name.and_then(opens_named).or_else(|| named_at(head)).or_else(|| fallback.and_then(named_at)) {
         return Some(found);
     }
     let head_end = floor + head.len();
