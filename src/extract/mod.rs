@@ -373,6 +373,8 @@ mod tests {
             // An unnamed source after the cue, with a relative clause or a circumstance.
             ("“We have seen a growing discourse,” said a Mexican official who was not authorized to speak.", "We have seen a growing discourse,", "Mexican official"),
             ("“It is over,” said the company in a statement.", "It is over,", "company"),
+            // A long appositive between the name and the verb after the quote.
+            ("“It is no source of news,” John Roe, a senior fellow at the Hoover Institution and a former United States ambassador to Russia, said.", "It is no source of news,", "John Roe"),
             // A participle after a finite speech verb speaks for that verb's subject, not
             // for a relative clause's.
             ("The nominee’s “excesses” are sickening, Jane Doe said Tuesday in Paris, noting he “makes you want to retch.”", "makes you want to retch.", "Jane Doe"),

@@ -333,7 +333,11 @@ fn trim_span(text: &str, span: Range<usize>) -> Range<usize> {
 fn attribute_after(cx: &mut Context, post: Range<usize>) -> Option<Attribution> {
     let text = cx.text;
     let words = cx.words.within(post.clone());
-    let cue_at = words.iter().take(12).position(|w| is_cue(w))?;
+    // A long appositive may stand between the name and the verb: "…,'' Michael McFaul,
+    // a senior fellow at the Hoover Institution and a former United States ambassador to
+    // Russia, said".
+    let after_appositive = |k: usize| k > 12 && text[post.start..words[k].start].trim_end().ends_with(',');
+    let cue_at = words.iter().take(30).enumerate().position(|(k, w)| is_cue(w) && (k < 12 || after_appositive(k)))?;
     let cue = words[cue_at];
     // Speaker before the cue ("Sean Spicer said") or after it ("said Sean Spicer").
     let before_cue = post.start..cue.start;
