@@ -843,6 +843,9 @@ fn run_has_org_head(run: &[Word]) -> bool {
 
 /// Builds a candidate from a run, splitting title and honorific off the name.
 fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usize, demonym_surnames: &FxHashSet<String>) -> Option<Candidate> {
+    // An inverted speech verb opening the sentence is capitalised, not a name: "Said Ellis:".
+    let inverted = run.len() > 1 && run[0].start == sentence_start && matches!(run[0].text(), "Said" | "Says" | "Added" | "Adds" | "Asked" | "Wrote" | "Writes" | "Noted");
+    let run = if inverted { &run[1..] } else { run };
     let (first, last) = (run.first()?, run.last()?);
     let last_text = last.text();
     let mut name_end = last.end;

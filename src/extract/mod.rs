@@ -373,6 +373,11 @@ mod tests {
             // An unnamed source after the cue, with a relative clause or a circumstance.
             ("“We have seen a growing discourse,” said a Mexican official who was not authorized to speak.", "We have seen a growing discourse,", "Mexican official"),
             ("“It is over,” said the company in a statement.", "It is over,", "company"),
+            // A clause before a colon introduces the quote without a speech verb; an
+            // inverted verb opening the sentence is no part of the name after it.
+            ("John Roe spoke. Jane Doe delivered a snappy retort: “Read the bill.”", "Read the bill.", "Jane Doe"),
+            ("John Roe spoke. With Democratic leaders worried, Jane Doe has a new message: “It is about me.”", "It is about me.", "Jane Doe"),
+            ("Ryan Ellis spoke. Said Ellis: “I don’t get the sense she is interested.”", "I don’t get the sense she is interested.", "Ryan Ellis"),
             // A long appositive between the name and the verb after the quote.
             ("“It is no source of news,” John Roe, a senior fellow at the Hoover Institution and a former United States ambassador to Russia, said.", "It is no source of news,", "John Roe"),
             // A participle after a finite speech verb speaks for that verb's subject, not

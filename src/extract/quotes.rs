@@ -225,7 +225,16 @@ pub fn find(cx: &mut Context, quoted: &[Quoted]) -> Vec<QuoteFinding> {
         let opens_sentence = before.is_empty() || before.ends_with(':');
         // "X said: “…”" and "“…” ― X" name their speaker outright; otherwise the words
         // after the quote come first.
-        let introduced = if before.ends_with(':') { attribute_before(cx, pre.clone()) } else { None };
+        // A clause before a colon introduces the quote even with no speech verb: "Sanders
+        // delivered a snappy retort: “…”", "She went on: “…”".
+        let introduced = if before.ends_with(':') {
+            attribute_before(cx, pre.clone()).or_else(|| {
+                let (speaker, span) = named_clause_subject(cx, pre.start..pre.start + before.len() - 1)?;
+                Some(Attribution { speaker: Some(speaker), speaker_span: Some(span.clone()), cue: 0..0, lean: CueLean::Neutral, frame: span.start..pre.start + before.len() })
+            })
+        } else {
+            None
+        };
         let directly_after_cue = before
             .rsplit(|c: char| c.is_whitespace())
             .next()
@@ -789,14 +798,18 @@ fn participle_subject(cx: &mut Context, range: Range<usize>) -> Option<(usize, R
     finite.and_then(|v| subject_before(cx, range.start..v.start, range.start)).or_else(|| clause_subject(cx, range))
 }
 
-/// The subject of the clause `range` holds: at its start, or after an opening phrase.
+/// The named or pronoun subject of the clause `range` holds: at its start, or after an
+/// opening phrase ("In his speech, Obama praised her and said").
+fn named_clause_subject(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<usize>)> {
+    subject_at(cx, range.clone()).or_else(|| {
+        let comma = cx.text[range.clone()].find(", ")?;
+        subject_at(cx, range.start + comma + 2..range.end)
+    })
+}
+
+/// The subject of the clause `range` holds: named, or else an unnamed one.
 fn clause_subject(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<usize>)> {
-    subject_at(cx, range.clone())
-        .or_else(|| {
-            // After an opening phrase: "In his speech, Obama praised her and said".
-            let comma = cx.text[range.clone()].find(", ")?;
-            subject_at(cx, range.start + comma + 2..range.end)
-        })
+    named_clause_subject(cx, range.clone())
         .or_else(|| {
             // An unnamed subject before the clause's first verb: "The departments declined
             // to give details, saying".
@@ -822,7 +835,10 @@ fn subject_at(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<usi
     let m = mentions.next()?;
     // Only "the" or titles may stand before it: "Mrs. Clinton", "Sen. Tim Kaine".
     let lead = cx.text[first_start..m.start].trim();
-    let titles = !text::has_words(lead, 3) && lead.split_whitespace().all(|w| w == "the" || text::is_capitalised(w));
+    // A capitalised preposition or conjunction opening the sentence is no title: "With
+    // Democratic leaders worried, President Obama is …".
+    let title = |w: &str| text::is_capitalised(w) && !lexicon::is_sentence_adverb(w) && !lexicon::with_lowercase(w, |l| is_preposition(l) || opens_clause(l));
+    let titles = !text::has_words(lead, 3) && lead.split_whitespace().all(|w| w == "the" || title(w));
     if !titles {
         return None;
     }
