@@ -447,6 +447,21 @@ mod tests {
     }
 
     #[test]
+    fn some_verbs_report_only_a_that_clause_and_a_possessed_cue_is_a_noun() {
+        for text in [
+            "Back in 1988, Rust Belt states Indiana, Michigan and Ohio all supported Bush.",
+            "Jane Doe continues gaining momentum in the polls across the state.",
+            "Jane Doe maintains a commanding lock on the party’s leadership.",
+            "Mr. Hannity's show has all the trappings of traditional television news.",
+        ] {
+            assert!(analyze(text, None).quotes.is_empty(), "{text}: {:?}", analyze(text, None).quotes);
+        }
+        let text = "The report states that the plan failed.";
+        let contents: Vec<&str> = analyze(text, None).quotes.iter().map(|q| &text[q.span.clone()]).collect();
+        assert_eq!(contents, ["the plan failed"]);
+    }
+
+    #[test]
     fn a_passive_subject_is_spoken_about_but_hearsay_reports_its_words() {
         let text = "Jane Doe has been called a liar by her critics. John Roe was told the plan had failed.";
         assert!(analyze(text, None).quotes.is_empty(), "{:?}", analyze(text, None).quotes);

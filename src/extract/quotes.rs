@@ -1099,6 +1099,11 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                 // "said on Monday, in his first briefing": no content clause follows; but
                 // "said that, if elected, he would" has one.
                 let after_that = words.get(k2.wrapping_sub(1)).is_some_and(|n| n.end == start && n.text() == "that");
+                // "continues gaining momentum", "maintains a commanding lock", "adds to the
+                // drama", "Rust Belt states Indiana, …": these report only a "that" clause.
+                if !after_that && matches!(w.text(), "continue" | "continues" | "maintain" | "maintains" | "maintained" | "add" | "adds" | "state" | "states") {
+                    continue;
+                }
                 // "As the Times noted, Clinton raised …": the clause after the comma is what
                 // was noted.
                 let as_noted = || {
@@ -1225,7 +1230,9 @@ fn is_noun_here(cue: &str, before: &str) -> bool {
             | "initial" | "draft" | "internal" | "special" | "official" | "earlier" | "previous" | "same" | "first" | "second"
     );
     let determiner = is_determiner_word(before) || lexicon::with_lowercase(before, |b| matches!(b, "this" | "these" | "those" | "our" | "my" | "your" | "each" | "every"));
-    doubles_as_noun && (modifier || determiner)
+    // "Mr. Hannity's show", "the company’s report".
+    let possessive = text::without_apostrophe_s(before).is_some();
+    doubles_as_noun && (modifier || determiner || possessive)
 }
 
 /// Whether the cue `words[k]` is a passive participle after a form of "be", whose
