@@ -651,6 +651,11 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
     if lexicon::with_lowercase(last, lexicon::is_group_noun) {
         return Some(speaking_group(cx, &last.to_lowercase(), last_start..head_end));
     }
+    // A quantifier or a bare plural noun that is its clause's whole subject: "Others say",
+    // "most of them said", "Allies say", "Chinese traders say".
+    if let Some((name, span)) = bare_plural_subject(cx, floor..head_end) {
+        return Some(speaking_group(cx, &name, span));
+    }
     // A share of those polled: "Twenty-four percent said", "Nearly nine out of 10 say".
     if let Some(span) = poll_share(text, floor..head_end) {
         return Some(speaking_group(cx, "poll respondents", span));
@@ -677,6 +682,40 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
     let noun = opening[group_at];
     let noun_start = start + clause.trim_start().find(noun)?;
     Some((cx.actors.group(&noun.to_lowercase(), noun_start..noun_start + noun.len()), start..head_end))
+}
+
+/// A quantifier ("Others", "most of them") or a plural noun with at most two words before
+/// it, in lower case but for the clause's first ("Allies", "ordinary Chinese traders"),
+/// that is all of the clause ending `range`, naming nobody: the group speaks by its noun.
+fn bare_plural_subject(cx: &Context, range: Range<usize>) -> Option<(String, Range<usize>)> {
+    let head = &cx.text[range.clone()];
+    let mut clause = head.rsplit([',', ';', '(', '—']).next().unwrap_or(head).trim_start();
+    let mut opened = false;
+    if let Some((_, rest)) = clause.split_once(' ').filter(|(first, _)| opens_clause(first)) {
+        clause = rest.trim_start();
+        opened = true;
+    }
+    let start = range.start + head.len() - clause.len();
+    // The clause starts there: after a sentence's end, a comma or a conjunction, not after
+    // a quoted name ("“Ted Cruz” campaign pins, said").
+    let before = cx.text[..start].trim_end();
+    let clause_starts = opened || before.is_empty() || before.ends_with(['.', '!', '?', ',', ';', ':', '—', '(']) || [",”", ",\"", ",''"].iter().any(|q| before.ends_with(q));
+    if !clause_starts {
+        return None;
+    }
+    let lower = clause.to_lowercase();
+    if matches!(lower.as_str(), "others" | "some" | "many" | "most" | "several" | "both" | "all" | "most of them" | "many of them" | "some of them" | "all of them") {
+        return Some((lower, start..range.end));
+    }
+    let words: Vec<&str> = clause.split(' ').collect();
+    let last = *words.last()?;
+    let plural = last.len() >= 4 && last.ends_with('s') && !["ss", "us", "is"].iter().any(|e| last.ends_with(e));
+    let shaped = words.len() <= 3
+        && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
+        && words[1..].iter().all(|w| !text::is_capitalised(w) || lexicon::country_of_demonym(w).is_some())
+        && words.iter().all(|w| !lexicon::with_lowercase(w, |l| is_determiner_word(l) || lexicon::is_speaker_pronoun(l) || is_preposition(l) || lexicon::is_be(l) || lexicon::is_auxiliary(l) || opens_clause(l) || matches!(l, "who" | "that" | "which" | "there" | "this" | "news")));
+    let named = cx.actors.mentions_in(start..range.end).next().is_some();
+    (plural && shaped && !named && !is_verb_like(last)).then(|| (last.to_lowercase(), start..range.end))
 }
 
 /// The share of a poll's respondents that opens its clause and ends `range`: "47
@@ -1235,14 +1274,18 @@ fn is_noun_here(cue: &str, before: &str) -> bool {
     doubles_as_noun && (modifier || determiner || possessive)
 }
 
-/// Whether the cue `words[k]` is a passive participle after a form of "be", whose
-/// subject is spoken to or about, not speaking: "has been called a charlatan", "was
-/// asked, “…”". Hearsay is no passive: "Priebus was said to be “furious”", "Obama is
+/// Whether the cue `words[k]` is a passive participle, after a form of "be" or before its
+/// agent, whose subject is spoken to or about, not speaking: "has been called a
+/// charlatan", "was asked, “…”", "measures added by Republicans". Hearsay is no passive: "Priebus was said to be “furious”", "Obama is
 /// reported to have called the Saudis “free riders”" report the subject's words.
 fn is_passive(words: &[Word], k: usize) -> bool {
     let (Some(before), cue) = (k.checked_sub(1).map(|b| words[b].text()), words[k].text()) else { return false };
     let hearsay = matches!(cue, "said" | "reported") && words.get(k + 1).is_some_and(|n| n.text() == "to");
-    !cue.ends_with("ing") && !hearsay && (lexicon::is_be(before) || matches!(before, "be" | "been" | "being"))
+    // A participle before its agent is passive too: "measures added by Republicans".
+    // "responded by first saying" is active: an agent is a name or a noun phrase.
+    let agent = |n: &Word| text::is_capitalised(n.text()) || is_determiner_word(n.text());
+    let agent_follows = cue.ends_with("ed") && words.get(k + 1).is_some_and(|n| n.text() == "by") && words.get(k + 2).is_some_and(agent);
+    agent_follows || (!cue.ends_with("ing") && !hearsay && (lexicon::is_be(before) || matches!(before, "be" | "been" | "being")))
 }
 
 /// Whether the verb `words[k]` is a relative clause's, after "who" and perhaps
