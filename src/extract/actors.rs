@@ -1371,11 +1371,12 @@ pub fn is_personal(kind: ActorKind) -> bool {
 }
 
 /// Whether two [`NameKey`]s name the same person: the same first and last name
-/// ("Bashar Assad" / "Bashar al-Assad"), or a bare surname and a full name.
+/// ("Bashar Assad" / "Bashar al-Assad"), or a bare surname and a full name. A party label
+/// is nobody's surname: "Republican" alone is the party, whatever name ends with it.
 pub fn same_person(key: &NameKey, other: &NameKey) -> bool {
     match (key.word_count(), other.word_count()) {
         (0, _) | (_, 0) => false,
-        (1, _) | (_, 1) => key.last() == other.last(),
+        (1, _) | (_, 1) => key.last() == other.last() && !key.last().is_some_and(lexicon::is_party_label_in_any_case),
         _ => key.first() == other.first() && key.last() == other.last(),
     }
 }
@@ -1396,7 +1397,7 @@ fn resolve_surnames(table: &mut ActorTable, keys: &[&NameKey]) {
     let merges: Vec<(usize, usize)> = keys
         .iter()
         .enumerate()
-        .filter(|(_, key)| key.word_count() == 1)
+        .filter(|(_, key)| key.word_count() == 1 && !key.first().is_some_and(lexicon::is_party_label_in_any_case))
         .filter_map(|(i, key)| Some((i, *full_names.get(key.first()?)?)))
         .collect();
     merge(table, &merges);

@@ -248,8 +248,15 @@ pub fn is_event_or_law_head(word: &str) -> bool {
 
 /// Party labels, which before a full name are a role: "Republican Michael Steele".
 pub fn is_party_label(word: &str) -> bool {
-    matches!(word, "Republican" | "Democrat" | "Democratic" | "Independent" | "Libertarian" | "GOP")
+    PARTY_LABELS.contains(&word)
 }
+
+/// [`is_party_label`] in any case, for name keys, which are in lower case.
+pub fn is_party_label_in_any_case(word: &str) -> bool {
+    PARTY_LABELS.iter().any(|label| label.eq_ignore_ascii_case(word))
+}
+
+const PARTY_LABELS: [&str; 6] = ["Republican", "Democrat", "Democratic", "Independent", "Libertarian", "GOP"];
 
 /// Plural or mass nouns for what a maker makes, after which the maker's name is no
 /// actor: "Intel processors", "Airbus jets".

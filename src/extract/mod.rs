@@ -466,6 +466,20 @@ mod tests {
     }
 
     #[test]
+    fn a_party_label_is_nobodys_surname() {
+        // A headline's capitalised verb made "Abandon Republican" a person, and every
+        // "Republican" of the article his mention (the opening of a polnear_dev article).
+        let text = "Poll: Wealthy Voters Abandon Republican Party for Hillary Clinton.\n\nA\u{a0}Bloomberg poll\u{a0}shows that \
+                    Americans living in households making $100,000 or more have abandoned the Republican party, led by Donald \
+                    Trump, in favor of Hillary Clinton.\n\nClinton beats Trump by 46 percent to 42 percent, according to the \
+                    poll. Twelve percent indicated that they were not sure.\n\nBloomberg reports that the Republican nominee has \
+                    either won or tied among the group of voters.";
+        let a = analyze(text, None);
+        let merged = a.actors.iter().any(|x| x.name != "Republican" && x.aliases.iter().any(|alias| alias == "Republican"));
+        assert!(!merged, "{:?}", a.actors);
+    }
+
+    #[test]
     fn a_plural_after_a_quoted_name_opens_no_clause() {
         // With the opening mark lost before it, the quote marks pair the other way round, and
         // "campaign pins" stands right after a closing mark.
