@@ -238,10 +238,12 @@ impl Registry {
             return None;
         }
         let candidates = self.by_last_word.get(key.last()?)?;
+        // A bare name is the surname only of someone known to be a person.
+        let fits = |i: usize| if key.word_count() == 1 { self.actors[i].kind == ActorKind::Person } else { is_personal(self.actors[i].kind) };
         let mut matches = candidates
             .iter()
             .copied()
-            .filter(|&i| is_personal(self.actors[i].kind) && same_person(key, &self.keys[i]));
+            .filter(|&i| fits(i) && same_person(key, &self.keys[i]));
         let first = matches.next()?;
         matches.next().is_none().then_some(first)
     }

@@ -844,7 +844,8 @@ fn run_has_org_head(run: &[Word]) -> bool {
 /// Builds a candidate from a run, splitting title and honorific off the name.
 fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usize, demonym_surnames: &FxHashSet<String>) -> Option<Candidate> {
     // An inverted speech verb opening the sentence is capitalised, not a name: "Said Ellis:".
-    let inverted = run.len() > 1 && run[0].start == sentence_start && matches!(run[0].text(), "Said" | "Says" | "Added" | "Adds" | "Asked" | "Wrote" | "Writes" | "Noted");
+    // So is "Say" supposing something: "Say Mexico demanded …".
+    let inverted = run.len() > 1 && run[0].start == sentence_start && matches!(run[0].text(), "Say" | "Said" | "Says" | "Added" | "Adds" | "Asked" | "Wrote" | "Writes" | "Noted");
     let run = if inverted { &run[1..] } else { run };
     let (first, last) = (run.first()?, run.last()?);
     let last_text = last.text();
@@ -1006,6 +1007,10 @@ fn classify(words: &[Word], name: &str) -> Option<ActorKind> {
     let acronym = words.len() == 1 && name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase() || c == '.');
     if acronym {
         return Some(ActorKind::Organization);
+    }
+    // "North Florida", "New York", "San Diego": a place's first word makes no person.
+    if words.len() >= 2 && tokens().next().is_some_and(lexicon::opens_place_name) {
+        return Some(ActorKind::Other);
     }
     if words.len() >= 2 && words.len() <= 4 {
         return Some(ActorKind::Person);
@@ -1361,8 +1366,11 @@ fn find_actor(
         return None;
     }
     // The latest person whose name could be this one: the same person shares a last word.
+    // A bare name is the surname only of someone known to be a person: "Florida" is not
+    // "North Florida"'s.
     let same_last = lookup.by_last.get(key.last()?)?;
-    same_last.iter().rev().copied().find(|&i| is_personal(actors[i].kind) && same_person(key, keys[i]))
+    let fits = |i: usize| if key.word_count() == 1 { actors[i].kind == ActorKind::Person } else { is_personal(actors[i].kind) };
+    same_last.iter().rev().copied().find(|&i| fits(i) && same_person(key, keys[i]))
 }
 
 /// People, and single names not yet known to be anything else.
@@ -1371,12 +1379,12 @@ pub fn is_personal(kind: ActorKind) -> bool {
 }
 
 /// Whether two [`NameKey`]s name the same person: the same first and last name
-/// ("Bashar Assad" / "Bashar al-Assad"), or a bare surname and a full name. A party label
-/// is nobody's surname: "Republican" alone is the party, whatever name ends with it.
+/// ("Bashar Assad" / "Bashar al-Assad"), or a bare surname and a full name, unless that
+/// surname is a party's or a country's name ([`lexicon::is_no_surname`]).
 pub fn same_person(key: &NameKey, other: &NameKey) -> bool {
     match (key.word_count(), other.word_count()) {
         (0, _) | (_, 0) => false,
-        (1, _) | (_, 1) => key.last() == other.last() && !key.last().is_some_and(lexicon::is_party_label_in_any_case),
+        (1, _) | (_, 1) => key.last() == other.last() && !key.last().is_some_and(lexicon::is_no_surname),
         _ => key.first() == other.first() && key.last() == other.last(),
     }
 }
@@ -1397,7 +1405,7 @@ fn resolve_surnames(table: &mut ActorTable, keys: &[&NameKey]) {
     let merges: Vec<(usize, usize)> = keys
         .iter()
         .enumerate()
-        .filter(|(_, key)| key.word_count() == 1 && !key.first().is_some_and(lexicon::is_party_label_in_any_case))
+        .filter(|(_, key)| key.word_count() == 1 && !key.first().is_some_and(lexicon::is_no_surname))
         .filter_map(|(i, key)| Some((i, *full_names.get(key.first()?)?)))
         .collect();
     merge(table, &merges);

@@ -251,9 +251,24 @@ pub fn is_party_label(word: &str) -> bool {
     PARTY_LABELS.contains(&word)
 }
 
-/// [`is_party_label`] in any case, for name keys, which are in lower case.
-pub fn is_party_label_in_any_case(word: &str) -> bool {
-    PARTY_LABELS.iter().any(|label| label.eq_ignore_ascii_case(word))
+/// Words that open a place's name and never a person's: compass points and the
+/// prefixes of city names ("North Florida", "New York", "San Diego", "St. Louis").
+pub fn opens_place_name(word: &str) -> bool {
+    matches!(
+        word,
+        "North" | "South" | "East" | "West" | "Northern" | "Southern" | "Eastern" | "Western" | "Central" | "New" | "Los" | "Las"
+            | "San" | "Santa" | "St." | "Fort" | "Lake" | "Port" | "Mount"
+    )
+}
+
+/// Whether a word of a name key (in lower case) is a party label or a country's name,
+/// which no person has as a surname: "Republican" and "Mexico" alone are the party and
+/// the country, whatever name ends with them ("Wealthy Voters Abandon Republican Party",
+/// "Say Mexico demanded …").
+pub fn is_no_surname(word: &str) -> bool {
+    let mut chars = word.chars();
+    let capitalised: String = chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default();
+    PARTY_LABELS.iter().any(|label| label.eq_ignore_ascii_case(word)) || country(&capitalised).is_some()
 }
 
 const PARTY_LABELS: [&str; 6] = ["Republican", "Democrat", "Democratic", "Independent", "Libertarian", "GOP"];

@@ -480,6 +480,18 @@ mod tests {
     }
 
     #[test]
+    fn a_country_or_a_place_is_nobodys_surname() {
+        // "Say" supposing opens no name, a country alone is the country, and a place's name
+        // is no person's: bare "Mexico" and "Florida" stay themselves.
+        let text = "Say Mexico demanded proof of citizenship. Mexico could also deploy courts. \
+                    Bill Clinton will travel to North Florida Friday. Florida is close.";
+        let a = analyze(text, None);
+        let aliases_of = |name: &str| a.actors.iter().find(|x| x.name == name).map(|x| x.aliases.clone());
+        assert_eq!(aliases_of("Mexico"), Some(vec!["Mexico".to_string()]), "{:?}", a.actors);
+        assert!(a.actors.iter().all(|x| x.kind != ActorKind::Person || !x.aliases.iter().any(|alias| alias == "Florida")), "{:?}", a.actors);
+    }
+
+    #[test]
     fn a_plural_after_a_quoted_name_opens_no_clause() {
         // With the opening mark lost before it, the quote marks pair the other way round, and
         // "campaign pins" stands right after a closing mark.
