@@ -261,15 +261,18 @@ pub fn opens_place_name(word: &str) -> bool {
     )
 }
 
-/// Whether a word of a name key (in lower case) is a party label or a country's name,
-/// which no person has as a surname: "Republican" and "Mexico" alone are the party and
-/// the country, whatever name ends with them ("Wealthy Voters Abandon Republican Party",
-/// "Say Mexico demanded …").
+/// Whether a word of a name key (in lower case) is a party label, a country's or a
+/// continent's name, which no person has as a surname: "Republican" and "Mexico" alone
+/// are the party and the country, whatever name ends with them ("Wealthy Voters Abandon
+/// Republican Party", "Say Mexico demanded …").
 pub fn is_no_surname(word: &str) -> bool {
     let mut chars = word.chars();
     let capitalised: String = chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default();
-    PARTY_LABELS.iter().any(|label| label.eq_ignore_ascii_case(word)) || country(&capitalised).is_some()
+    PARTY_LABELS.iter().any(|label| label.eq_ignore_ascii_case(word)) || country(&capitalised).is_some() || CONTINENTS.contains(&capitalised.as_str())
 }
+
+/// The continents, which end names of people no more than countries do ("Radio Free Europe").
+const CONTINENTS: [&str; 6] = ["Africa", "America", "Antarctica", "Asia", "Europe", "Oceania"];
 
 const PARTY_LABELS: [&str; 6] = ["Republican", "Democrat", "Democratic", "Independent", "Libertarian", "GOP"];
 
