@@ -266,9 +266,12 @@ pub fn opens_place_name(word: &str) -> bool {
 /// are the party and the country, whatever name ends with them ("Wealthy Voters Abandon
 /// Republican Party", "Say Mexico demanded …").
 pub fn is_no_surname(word: &str) -> bool {
+    if PARTY_LABELS.iter().any(|label| label.eq_ignore_ascii_case(word)) || CONTINENTS.iter().any(|c| c.eq_ignore_ascii_case(word)) {
+        return true;
+    }
     let mut chars = word.chars();
     let capitalised: String = chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default();
-    PARTY_LABELS.iter().any(|label| label.eq_ignore_ascii_case(word)) || country(&capitalised).is_some() || CONTINENTS.contains(&capitalised.as_str())
+    country(&capitalised).is_some()
 }
 
 /// The continents, which end names of people no more than countries do ("Radio Free Europe").

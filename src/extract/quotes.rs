@@ -688,12 +688,17 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
 /// it, in lower case but for the clause's first ("Allies", "ordinary Chinese traders"),
 /// that is all of the clause ending `range`, naming nobody: the group speaks by its noun.
 fn bare_plural_subject(cx: &Context, range: Range<usize>) -> Option<(String, Range<usize>)> {
+    const QUANTIFIERS: [&str; 11] = ["others", "some", "many", "most", "several", "both", "all", "most of them", "many of them", "some of them", "all of them"];
     let head = &cx.text[range.clone()];
     let mut clause = head.rsplit([',', ';', '(', '—']).next().unwrap_or(head).trim_start();
     let mut opened = false;
     if let Some((_, rest)) = clause.split_once(' ').filter(|(first, _)| opens_clause(first)) {
         clause = rest.trim_start();
         opened = true;
+    }
+    // Asked before every subject-less verb: most clauses are longer than three words.
+    if clause.split(' ').nth(3).is_some() {
+        return None;
     }
     let start = range.start + head.len() - clause.len();
     // The clause starts there: after a sentence's end, a comma or a conjunction, not after
@@ -703,19 +708,19 @@ fn bare_plural_subject(cx: &Context, range: Range<usize>) -> Option<(String, Ran
     if !clause_starts {
         return None;
     }
-    let lower = clause.to_lowercase();
-    if matches!(lower.as_str(), "others" | "some" | "many" | "most" | "several" | "both" | "all" | "most of them" | "many of them" | "some of them" | "all of them") {
-        return Some((lower, start..range.end));
+    if QUANTIFIERS.iter().any(|q| q.eq_ignore_ascii_case(clause)) {
+        return Some((clause.to_lowercase(), start..range.end));
     }
-    let words: Vec<&str> = clause.split(' ').collect();
-    let last = *words.last()?;
+    let last = clause.rsplit(' ').next()?;
     let plural = last.len() >= 4 && last.ends_with('s') && !["ss", "us", "is"].iter().any(|e| last.ends_with(e));
-    let shaped = words.len() <= 3
-        && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
-        && words[1..].iter().all(|w| !text::is_capitalised(w) || lexicon::country_of_demonym(w).is_some())
-        && words.iter().all(|w| !lexicon::with_lowercase(w, |l| is_determiner_word(l) || lexicon::is_speaker_pronoun(l) || is_preposition(l) || lexicon::is_be(l) || lexicon::is_auxiliary(l) || opens_clause(l) || matches!(l, "who" | "that" | "which" | "there" | "this" | "news")));
-    let named = cx.actors.mentions_in(start..range.end).next().is_some();
-    (plural && shaped && !named && !is_verb_like(last)).then(|| (last.to_lowercase(), start..range.end))
+    let function_word = |l: &str| {
+        is_determiner_word(l) || lexicon::is_speaker_pronoun(l) || is_preposition(l) || lexicon::is_be(l) || lexicon::is_auxiliary(l) || opens_clause(l)
+            || matches!(l, "who" | "that" | "which" | "there" | "this" | "news")
+    };
+    let shaped = clause.split(' ').all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-') && !lexicon::with_lowercase(w, function_word))
+        && clause.split(' ').skip(1).all(|w| !text::is_capitalised(w) || lexicon::country_of_demonym(w).is_some());
+    let named = || cx.actors.mentions_in(start..range.end).next().is_some();
+    (plural && !is_verb_like(last) && shaped && !named()).then(|| (last.to_lowercase(), start..range.end))
 }
 
 /// The share of a poll's respondents that opens its clause and ends `range`: "47
