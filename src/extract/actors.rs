@@ -1097,7 +1097,8 @@ impl NameKey {
             } else {
                 key.words.push_str(&part.to_lowercase());
             }
-            if key.words.get(start..).is_some_and(lexicon::is_name_particle) {
+            let suffix = key.count > 0 && key.words.get(start..).is_some_and(lexicon::is_generational_suffix);
+            if suffix || key.words.get(start..).is_some_and(lexicon::is_name_particle) {
                 key.words.truncate(before);
                 continue;
             }
@@ -1554,6 +1555,12 @@ mod tests {
         let empty = NameKey::new("al de -");
         assert_eq!((empty.word_count(), empty.first(), empty.last()), (0, None, None));
         assert!(!same_person(&empty, &empty), "nothing to compare");
+        // A generation is no surname, a first word though it may be.
+        let key = NameKey::new("Joseph F. Dunford Jr.");
+        assert_eq!((key.word_count(), key.last()), (3, Some("dunford")));
+        assert!(same_person(&NameKey::new("Biden"), &NameKey::new("Joseph R. Biden Jr.")));
+        assert!(!same_person(&key, &NameKey::new("Joseph R. Biden Jr.")));
+        assert_eq!(NameKey::new("Jr. Smith").first(), Some("jr."));
         // The words are the name's parts between spaces and hyphens, as `split` gives them.
         for name in ["Jean-Luc Picard", " -Anna- Maria  ", "Recep Tayyip ERDOĞAN", "bin Salman", "x", "", "Ban Ki-moon", "al-Sisi"] {
             let parts: Vec<String> = name

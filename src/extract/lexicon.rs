@@ -101,6 +101,12 @@ pub fn is_honorific(word: &str) -> bool {
     )
 }
 
+/// A generation after a surname, in lower case: "Joseph F. Dunford Jr." and "Joseph R.
+/// Biden Jr." end with their surnames, not with one shared "Jr.".
+pub fn is_generational_suffix(word: &str) -> bool {
+    matches!(word, "jr" | "jr." | "sr" | "sr." | "ii" | "iii" | "iv")
+}
+
 /// Name particles that stay inside a name: "Bashar al-Assad", "Staffan de Mistura".
 pub fn is_name_particle(word: &str) -> bool {
     matches!(word, "al" | "bin" | "de" | "da" | "di" | "van" | "von" | "der" | "del" | "la" | "le" | "du")

@@ -565,6 +565,9 @@ mod tests {
             ("The last question was from a young child, who said he drove there.", "he drove there", "young child"),
             ("Jane Doe posted the tweets, saying they showed her stamina.", "they showed her stamina", "Jane Doe"),
             ("Jane Doe spoke in Iowa, noting that she leads in the polls.", "she leads in the polls", "Jane Doe"),
+            // "As reported by" sources what follows; a title before the name between commas.
+            ("As reported by Western Journalism, the former secretary was made aware of her duty.", "the former secretary was made aware of her duty", "Western Journalism"),
+            ("Another Clinton ally, Agriculture Secretary Jane Doe, told MSNBC that the timing hurt Clinton.", "the timing hurt Clinton", "Jane Doe"),
             // A quantifier or a bare plural noun as the whole subject.
             ("Others, however, say a recalibration is overdue.", "a recalibration is overdue", "others"),
             ("Allies say that he does not see any need to engage.", "he does not see any need to engage", "allies"),

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::actors::{ActorTable, MentionFinding};
+use super::actors::{ActorKind, ActorTable, MentionFinding};
 use super::lexicon::{self, CueLean};
 use super::text::{self, Word, WordIndex};
 use super::Diagnostic;
@@ -565,7 +565,17 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
             let apposition = inner[comma + 1..].trim_start();
             let first = apposition.split_whitespace().next().unwrap_or("");
             let apposition_start = floor + inner.len() - apposition.len();
-            let is_name = cx.actors.mentions_in(apposition_start..floor + inner.len()).any(|m| m.start == apposition_start && m.end == floor + inner.len());
+            // The name may follow its title: "Another Clinton ally, Agriculture Secretary Tom
+            // Vilsack, told".
+            let is_name = cx.actors.mentions_in(apposition_start..floor + inner.len()).any(|m| {
+                let title = &text[apposition_start..m.start];
+                let titled = || {
+                    cx.actors.actors[m.actor].kind == ActorKind::Person
+                        && title.split_whitespace().all(text::is_capitalised)
+                        && title.split_whitespace().any(|w| lexicon::is_title(w) || lexicon::is_role_noun(w))
+                };
+                m.end == floor + inner.len() && (m.start == apposition_start || titled())
+            });
             if is_name {
                 head = inner.trim_end();
                 fallback = Some(inner[..comma].trim_end());
@@ -1394,10 +1404,16 @@ fn headline_colon(cx: &mut Context, sentence: Range<usize>) -> Option<(Range<usi
     })
 }
 
-/// "According to X, …" and "…, according to X": the rest of the sentence is X's report.
+/// "According to X, …" and "…, according to X" (or "As reported by X, …"): the rest of the
+/// sentence is X's report.
 fn according_to(cx: &mut Context, words: &[Word], sentence: Range<usize>) -> Option<(Range<usize>, Attribution)> {
     let text = cx.text;
-    let k = words.windows(2).position(|p| p[0].text().eq_ignore_ascii_case("according") && p[1].text() == "to")?;
+    // "As reported by X, …" sources what follows as "according to" does.
+    let as_reported = |p: &[Word]| p[0].text().eq_ignore_ascii_case("as") && p[1].text() == "reported" && p[2].text() == "by";
+    let k = words
+        .windows(2)
+        .position(|p| p[0].text().eq_ignore_ascii_case("according") && p[1].text() == "to")
+        .or_else(|| words.windows(3).position(as_reported).map(|k| k + 1))?;
     let (cue_start, cue_end) = (words[k].start, words[k + 1].end);
     // The source: a pronoun, the first named actor within a few words, or an unnamed
     // group. "According to" marks a report even when its source is none of these
