@@ -1406,8 +1406,9 @@ fn resolve_surnames(table: &mut ActorTable, keys: &[&NameKey]) {
     let merges: Vec<(usize, usize)> = keys
         .iter()
         .enumerate()
-        .filter(|(_, key)| key.word_count() == 1 && !key.first().is_some_and(lexicon::is_no_surname))
+        .filter(|(_, key)| key.word_count() == 1)
         .filter_map(|(i, key)| Some((i, *full_names.get(key.first()?)?)))
+        .filter(|&(i, _)| !keys[i].first().is_some_and(lexicon::is_no_surname))
         .collect();
     merge(table, &merges);
 }

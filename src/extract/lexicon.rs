@@ -267,17 +267,19 @@ pub fn opens_place_name(word: &str) -> bool {
     )
 }
 
-/// Whether a word of a name key (in lower case) is a party label, a country's or a
-/// continent's name, which no person has as a surname: "Republican" and "Mexico" alone
+/// Whether a word of a name key (in lower case) is a party label, a country's, a capital's
+/// or a continent's name, which no person has as a surname: "Republican" and "Mexico" alone
 /// are the party and the country, whatever name ends with them ("Wealthy Voters Abandon
 /// Republican Party", "Say Mexico demanded …").
 pub fn is_no_surname(word: &str) -> bool {
-    if PARTY_LABELS.iter().any(|label| label.eq_ignore_ascii_case(word)) || CONTINENTS.iter().any(|c| c.eq_ignore_ascii_case(word)) {
-        return true;
-    }
-    let mut chars = word.chars();
-    let capitalised: String = chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default();
-    country(&capitalised).is_some()
+    // Asked each time a bare name meets a longer one: one set of every such word in lower
+    // case, built on first use.
+    static WORDS: OnceLock<FxHashSet<String>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let countries_and_capitals = BY_NAME.iter().map(|&(name, _, _)| name);
+        PARTY_LABELS.iter().chain(&CONTINENTS).copied().chain(countries_and_capitals).map(str::to_lowercase).collect()
+    });
+    words.contains(word)
 }
 
 /// The continents, which end names of people no more than countries do ("Radio Free Europe").

@@ -700,6 +700,13 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
 fn bare_plural_subject(cx: &Context, range: Range<usize>) -> Option<(String, Range<usize>)> {
     const QUANTIFIERS: [&str; 11] = ["others", "some", "many", "most", "several", "both", "all", "most of them", "many of them", "some of them", "all of them"];
     let head = &cx.text[range.clone()];
+    // Asked before many verbs: most subjects end in no plural and no quantifier.
+    let last_word = text::after_last_space(head);
+    let quantifier_end = || ["some", "many", "most", "all", "both", "them"].iter().any(|q| q.eq_ignore_ascii_case(last_word));
+    let could_end_one = last_word.ends_with('s') || (matches!(last_word.len(), 3 | 4) && quantifier_end());
+    if !could_end_one {
+        return None;
+    }
     let mut clause = head.rsplit([',', ';', '(', '—']).next().unwrap_or(head).trim_start();
     let mut opened = false;
     if let Some((_, rest)) = clause.split_once(' ').filter(|(first, _)| opens_clause(first)) {
