@@ -543,6 +543,8 @@ const SAYING: &[&str] = &[
     "arguing", "warning", "stressing", "suggesting", "explaining", "announcing", "declaring", "noting", "adding",
     "stating", "writing", "acknowledging", "admitting", "recalling", "urging", "vowing", "replying", "responding",
     "confirming", "conceding", "complaining", "tweeting", "remarking", "cautioning", "emphasizing", "emphasising",
+    "chanted", "chant", "chants", "chanting", "interjected", "interjecting", "interrupted", "retorted", "countered",
+    "counters", "countering", "reiterated", "reiterates", "reiterating", "pleaded", "begged", "sighed", "laughed",
 ];
 
 /// Verbs by which someone judges something in public, reporting what they judge:

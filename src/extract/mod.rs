@@ -378,6 +378,9 @@ mod tests {
             ("John Roe spoke. Jane Doe delivered a snappy retort: “Read the bill.”", "Read the bill.", "Jane Doe"),
             ("John Roe spoke. With Democratic leaders worried, Jane Doe has a new message: “It is about me.”", "It is about me.", "Jane Doe"),
             ("Ryan Ellis spoke. Said Ellis: “I don’t get the sense she is interested.”", "I don’t get the sense she is interested.", "Ryan Ellis"),
+            // Verbs of retort and chant.
+            ("John Roe spoke. “Only Rosie O’Donnell,” Jane Doe interjected.", "Only Rosie O’Donnell,", "Jane Doe"),
+            ("“We will see,” John Roe countered.", "We will see,", "John Roe"),
             // A long appositive between the name and the verb after the quote.
             ("“It is no source of news,” John Roe, a senior fellow at the Hoover Institution and a former United States ambassador to Russia, said.", "It is no source of news,", "John Roe"),
             // A participle after a finite speech verb speaks for that verb's subject, not
@@ -414,11 +417,16 @@ mod tests {
 
     #[test]
     fn a_verb_that_attributes_the_quote_before_it_reports_nothing_after_it() {
-        // Only the listener and a circumstance follow "told": nothing more was reported.
-        for text in ["“It’s a phony system,” Jane Doe told John Roe of Fox News this week.", "“We will win,” Jane Doe said to the crowd in Iowa."] {
+        // Only the listener and a circumstance follow "told": nothing more was reported; nor
+        // by a verb that introduces a quote after a few words and a comma.
+        for text in [
+            "“It’s a phony system,” Jane Doe told John Roe of Fox News this week.",
+            "“We will win,” Jane Doe said to the crowd in Iowa.",
+            "Jane Doe spoke. The crowd chanted back at her, “Send them home.”",
+        ] {
             let a = analyze(text, None);
             let kinds: Vec<QuoteKind> = a.quotes.iter().map(|q| q.kind).collect();
-            assert_eq!(kinds, [QuoteKind::Direct], "{text}");
+            assert!(kinds.len() == 1 && kinds[0] != QuoteKind::Indirect, "{text}: {kinds:?}");
         }
     }
 

@@ -1186,6 +1186,12 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                 if rest.starts_with(['“', '"']) || rest.starts_with("''") || rest.is_empty() {
                     continue;
                 }
+                // "chanted back at him, “Send them home.”", "told the crowd in Iowa, “…”": a
+                // few words, a comma and a quote: the verb introduces the quote.
+                let introduces_quote = rest.find(['“', '"']).is_some_and(|q| rest[..q].trim_end().ends_with(',') && !text::has_words(&rest[..q], 6));
+                if introduces_quote && !after_that {
+                    continue;
+                }
                 // "said in an interview." says where, not what; "said in a statement that
                 // …" has its content after "that", and so has "said that in 2012 it paid".
                 let first = rest.split_whitespace().next().unwrap_or("");
