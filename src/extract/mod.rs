@@ -432,15 +432,17 @@ mod tests {
 
     #[test]
     fn a_judging_verb_and_the_participle_after_it_report_apart() {
+        // (content, speaker) of every report.
+        let reports = |text: &str| -> Vec<(String, String)> {
+            let a = analyze(text, None);
+            a.quotes.iter().map(|q| (text[q.span.clone()].to_string(), a.actors[q.speaker.unwrap()].name.clone())).collect()
+        };
+        let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> { list.iter().map(|&(c, s)| (c.to_string(), s.to_string())).collect() };
         let text = "Jane Doe defended the tweets, saying they showed her stamina.";
-        let a = analyze(text, None);
-        let reports: Vec<(&str, &str)> = a.quotes.iter().map(|q| (&text[q.span.clone()], a.actors[q.speaker.unwrap()].name.as_str())).collect();
-        assert_eq!(reports, [("the tweets", "Jane Doe"), ("they showed her stamina", "Jane Doe")]);
+        assert_eq!(reports(text), pairs(&[("the tweets", "Jane Doe"), ("they showed her stamina", "Jane Doe")]));
         // A second verb of the subject ends the object.
         let text = "In his speech on Monday, John Roe praised Jane Doe and said she would finish the job.";
-        let a = analyze(text, None);
-        let reports: Vec<(&str, &str)> = a.quotes.iter().map(|q| (&text[q.span.clone()], a.actors[q.speaker.unwrap()].name.as_str())).collect();
-        assert_eq!(reports, [("Jane Doe", "John Roe"), ("she would finish the job", "John Roe")]);
+        assert_eq!(reports(text), pairs(&[("Jane Doe", "John Roe"), ("she would finish the job", "John Roe")]));
         // A relative clause's judging verb describes the speaker.
         let text = "Sen. Claire McCaskill (D-Mo.), who has endorsed Jane Doe, said the race is close.";
         let contents: Vec<&str> = analyze(text, None).quotes.iter().map(|q| &text[q.span.clone()]).collect();

@@ -1188,8 +1188,17 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                 }
                 // "chanted back at him, “Send them home.”", "told the crowd in Iowa, “…”": a
                 // few words, a comma and a quote: the verb introduces the quote.
-                let introduces_quote = rest.find(['“', '"']).is_some_and(|q| rest[..q].trim_end().ends_with(',') && !text::has_words(&rest[..q], 6));
-                if introduces_quote && !after_that {
+                let introduces_quote = || {
+                    let mut previous = "";
+                    for word in rest.split_whitespace().take(6) {
+                        if word.starts_with(['“', '"']) {
+                            return previous.ends_with(',');
+                        }
+                        previous = word;
+                    }
+                    false
+                };
+                if !after_that && introduces_quote() {
                     continue;
                 }
                 // "said in an interview." says where, not what; "said in a statement that
