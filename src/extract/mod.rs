@@ -381,6 +381,7 @@ mod tests {
             // Verbs of retort and chant.
             ("John Roe spoke. “Only Rosie O’Donnell,” Jane Doe interjected.", "Only Rosie O’Donnell,", "Jane Doe"),
             ("“We will see,” John Roe countered.", "We will see,", "John Roe"),
+            ("Jane Doe spoke. “Let me talk,” John Roe shot back.", "Let me talk,", "John Roe"),
             // A long appositive between the name and the verb after the quote.
             ("“It is no source of news,” John Roe, a senior fellow at the Hoover Institution and a former United States ambassador to Russia, said.", "It is no source of news,", "John Roe"),
             // A participle after a finite speech verb speaks for that verb's subject, not

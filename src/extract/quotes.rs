@@ -346,15 +346,18 @@ fn attribute_after(cx: &mut Context, post: Range<usize>) -> Option<Attribution> 
     // a senior fellow at the Hoover Institution and a former United States ambassador to
     // Russia, said".
     let after_appositive = |k: usize| k > 12 && text[post.start..words[k].start].trim_end().ends_with(',');
-    let cue_at = words.iter().take(30).enumerate().position(|(k, w)| is_cue(w) && (k < 12 || after_appositive(k)))?;
+    // "“…,” Trump shot back.": a retort is a speech verb of two words.
+    let retort = |k: usize| matches!(words[k].text(), "shot" | "fired") && words.get(k + 1).is_some_and(|b| b.text() == "back");
+    let cue_at = words.iter().take(30).enumerate().position(|(k, w)| (is_cue(w) || retort(k)) && (k < 12 || after_appositive(k)))?;
     let cue = words[cue_at];
+    let cue_span = cue.start..if retort(cue_at) { words[cue_at + 1].end } else { cue.end };
     // Speaker before the cue ("Sean Spicer said") or after it ("said Sean Spicer").
     let before_cue = post.start..cue.start;
     if let Some((speaker, span)) = subject_before(cx, before_cue.clone(), post.start) {
         return Some(Attribution {
             speaker: Some(speaker),
             speaker_span: Some(span.clone()),
-            cue: cue.start..cue.end,
+            cue: cue_span.clone(),
             lean: lean_of(&cue),
             frame: span.start.min(cue.start)..attribution_end(text, post.end, cue.end),
         });
@@ -367,7 +370,7 @@ fn attribute_after(cx: &mut Context, post: Range<usize>) -> Option<Attribution> 
                 return Some(Attribution {
                     speaker: Some(m.actor),
                     speaker_span: Some(m.start..m.end),
-                    cue: cue.start..cue.end,
+                    cue: cue_span.clone(),
                     lean: lean_of(&cue),
                     frame: cue.start..attribution_end(text, post.end, m.end),
                 });
@@ -379,7 +382,7 @@ fn attribute_after(cx: &mut Context, post: Range<usize>) -> Option<Attribution> 
             return Some(Attribution {
                 speaker: Some(speaker),
                 speaker_span: Some(span.clone()),
-                cue: cue.start..cue.end,
+                cue: cue_span.clone(),
                 lean: lean_of(&cue),
                 frame: cue.start..attribution_end(text, post.end, span.end),
             });
