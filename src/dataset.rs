@@ -12,7 +12,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Source;
-use crate::extract::{self, is_personal, same_person, ActorKind, NameKey, Analysis, DateBasis, QuoteKind, Stance, TimexType};
+use crate::extract::{self, is_personal, may_name_the_same_person, ActorKind, NameKey, Analysis, DateBasis, QuoteKind, Stance, TimexType};
 
 /// An article's id as every item names it: shared, since a corpus's items name their
 /// articles some hundred thousand times, and a copy of the id each would be an allocation
@@ -238,12 +238,10 @@ impl Registry {
             return None;
         }
         let candidates = self.by_last_word.get(key.last()?)?;
-        // A bare name is the surname only of someone known to be a person.
-        let fits = |i: usize| if key.word_count() == 1 { self.actors[i].kind == ActorKind::Person } else { is_personal(self.actors[i].kind) };
         let mut matches = candidates
             .iter()
             .copied()
-            .filter(|&i| fits(i) && same_person(key, &self.keys[i]));
+            .filter(|&i| may_name_the_same_person(key, &self.keys[i], self.actors[i].kind));
         let first = matches.next()?;
         matches.next().is_none().then_some(first)
     }

@@ -1367,16 +1367,21 @@ fn find_actor(
         return None;
     }
     // The latest person whose name could be this one: the same person shares a last word.
-    // A bare name is the surname only of someone known to be a person: "Florida" is not
-    // "North Florida"'s.
     let same_last = lookup.by_last.get(key.last()?)?;
-    let fits = |i: usize| if key.word_count() == 1 { actors[i].kind == ActorKind::Person } else { is_personal(actors[i].kind) };
-    same_last.iter().rev().copied().find(|&i| fits(i) && same_person(key, keys[i]))
+    same_last.iter().rev().copied().find(|&i| may_name_the_same_person(key, keys[i], actors[i].kind))
 }
 
 /// People, and single names not yet known to be anything else.
 pub fn is_personal(kind: ActorKind) -> bool {
     matches!(kind, ActorKind::Person | ActorKind::Other)
+}
+
+/// Whether `key` may name the same person as an actor of `kind` keyed `other`, in an
+/// article or across the corpus: [`same_person`], and a bare name is the surname only of
+/// someone known to be a person ("Florida" is not "North Florida"'s).
+pub fn may_name_the_same_person(key: &NameKey, other: &NameKey, kind: ActorKind) -> bool {
+    let kind_fits = if key.word_count() == 1 { kind == ActorKind::Person } else { is_personal(kind) };
+    kind_fits && same_person(key, other)
 }
 
 /// Whether two [`NameKey`]s name the same person: the same first and last name

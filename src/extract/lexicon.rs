@@ -461,7 +461,13 @@ pub struct Reporting {
     pub quoted_only: bool,
     /// Reports its object, a noun phrase, rather than a clause ([`JUDGING`]).
     pub object: bool,
+    /// Reports only a "that" clause ([`THAT_ONLY`]); in lower case only.
+    pub that_only: bool,
 }
+
+/// A word list of [`reporting`]'s, and how it marks each form it holds.
+type List = &'static [&'static str];
+type Mark = fn(&mut Reporting);
 
 /// How `word` may report. Speech verbs are read in any case; evidence, belief and aims
 /// only in lower case. Asked of every word, so every form is in one [`Table`].
@@ -475,26 +481,26 @@ pub fn reporting(word: &str) -> Reporting {
                 forms.add(form, |found: &mut Reporting| found.speech = found.speech.or(Some(lean)));
             }
         }
-        for form in JUDGING {
-            forms.add(form, |found: &mut Reporting| {
-                found.speech = found.speech.or(Some(CueLean::Neutral));
-                found.object = true;
-            });
+        // Speech verbs that report in a way of their own, neutral unless a list above leans.
+        let speaking: [(List, Mark); 2] = [(JUDGING, |r| r.object = true), (NAMING, |r| r.quoted_only = true)];
+        for (list, mark) in speaking {
+            for form in list {
+                forms.add(form, |found: &mut Reporting| {
+                    found.speech = found.speech.or(Some(CueLean::Neutral));
+                    mark(found);
+                });
+            }
         }
-        for form in NAMING {
-            forms.add(form, |found: &mut Reporting| {
-                found.speech = found.speech.or(Some(CueLean::Neutral));
-                found.quoted_only = true;
-            });
-        }
-        for form in EVIDENCE {
-            forms.add(form, |found: &mut Reporting| found.evidence = true);
-        }
-        for form in BELIEF {
-            forms.add(form, |found: &mut Reporting| found.belief = true);
-        }
-        for form in INTENTION {
-            forms.add(form, |found: &mut Reporting| found.intention = true);
+        let marked: [(List, Mark); 4] = [
+            (EVIDENCE, |r| r.evidence = true),
+            (BELIEF, |r| r.belief = true),
+            (INTENTION, |r| r.intention = true),
+            (THAT_ONLY, |r| r.that_only = true),
+        ];
+        for (list, mark) in marked {
+            for form in list {
+                forms.add(form, mark);
+            }
         }
         forms
     });
@@ -556,6 +562,11 @@ const JUDGING: &[&str] = &[
     "lamenting", "mocked", "mocks", "mocking", "slammed", "slams", "slamming", "echoed", "echoes", "echoing",
     "hailed", "hails", "hailing",
 ];
+
+/// Speech verbs that report only a "that" clause, having other senses before anything
+/// else: "continues gaining momentum", "maintains a commanding lock", "adds to the drama",
+/// "Rust Belt states Indiana, …".
+const THAT_ONLY: &[&str] = &["continues", "maintain", "maintains", "maintained", "add", "adds", "state", "states"];
 
 /// Verbs that name something in words they quote, and report nothing else: "calling him
 /// “a total stiff”". A clause after them is no report: "who calls the plan a “sham,” said
@@ -994,7 +1005,7 @@ mod tests {
     #[test]
     fn every_word_of_a_keyed_list_fits_a_key() {
         let exact = [COMMON_CAPITALISED, TITLES, ROLE_NOUNS, ORGANISATION_HEADS, GROUP_NOUNS];
-        for list in [DENYING, CLAIMING, SAYING, NAMING, EVIDENCE, BELIEF, INTENTION, DENIAL_WORDS].into_iter().chain(exact) {
+        for list in [DENYING, CLAIMING, SAYING, JUDGING, NAMING, THAT_ONLY, EVIDENCE, BELIEF, INTENTION, DENIAL_WORDS].into_iter().chain(exact) {
             for form in list {
                 assert!(Key::lowered(form).is_some(), "{form} is longer than a key holds");
             }

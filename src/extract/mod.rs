@@ -16,7 +16,7 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
-pub use actors::{is_personal, same_person, NameKey, ActorFinding, ActorKind, MentionFinding, PlaceFinding};
+pub use actors::{is_personal, may_name_the_same_person, NameKey, ActorFinding, ActorKind, MentionFinding, PlaceFinding};
 pub use events::{DateBasis, EventFinding};
 pub use quotes::{QuoteFinding, QuoteKind, Stance};
 pub use lexicon::lower_case;

@@ -351,41 +351,31 @@ fn attribute_after(cx: &mut Context, post: Range<usize>) -> Option<Attribution> 
     let cue_at = words.iter().take(30).enumerate().position(|(k, w)| (is_cue(w) || retort(k)) && (k < 12 || after_appositive(k)))?;
     let cue = words[cue_at];
     let cue_span = cue.start..if retort(cue_at) { words[cue_at + 1].end } else { cue.end };
+    // `speaker` at `span`, in a frame from `frame_start` to the sentence's end, after `at_least`.
+    let by = |speaker: usize, span: Range<usize>, frame_start: usize, at_least: usize| Attribution {
+        speaker: Some(speaker),
+        speaker_span: Some(span),
+        cue: cue_span.clone(),
+        lean: lean_of(&cue),
+        frame: frame_start..attribution_end(text, post.end, at_least),
+    };
     // Speaker before the cue ("Sean Spicer said") or after it ("said Sean Spicer").
     let before_cue = post.start..cue.start;
     if let Some((speaker, span)) = subject_before(cx, before_cue.clone(), post.start) {
-        return Some(Attribution {
-            speaker: Some(speaker),
-            speaker_span: Some(span.clone()),
-            cue: cue_span.clone(),
-            lean: lean_of(&cue),
-            frame: span.start.min(cue.start)..attribution_end(text, post.end, cue.end),
-        });
+        return Some(by(speaker, span.clone(), span.start.min(cue.start), cue.end));
     }
     // Only a finite verb inverts: "…,” blaming Michael Bloomberg" names whom, not who.
-    if text[before_cue].trim_matches(|c: char| c.is_whitespace() || c == ',').is_empty() && !cue.text().ends_with("ing") {
+    if text[before_cue].trim_matches(|c: char| c.is_whitespace() || c == ',').is_empty() && !is_participle(cue.text()) {
         let tail = cue.end..post.end;
         if let Some(m) = cx.actors.mentions_in(tail.clone()).next().copied() {
             if !text::has_words(&text[cue.end..m.start], 5) {
-                return Some(Attribution {
-                    speaker: Some(m.actor),
-                    speaker_span: Some(m.start..m.end),
-                    cue: cue_span.clone(),
-                    lean: lean_of(&cue),
-                    frame: cue.start..attribution_end(text, post.end, m.end),
-                });
+                return Some(by(m.actor, m.start..m.end, cue.start, m.end));
             }
         }
         // An unnamed source after the cue: "“…,” said a Mexican official who was not
         // authorized to speak".
         if let Some((speaker, span)) = speaker_after(cx, tail, true) {
-            return Some(Attribution {
-                speaker: Some(speaker),
-                speaker_span: Some(span.clone()),
-                cue: cue_span.clone(),
-                lean: lean_of(&cue),
-                frame: cue.start..attribution_end(text, post.end, span.end),
-            });
+            return Some(by(speaker, span.clone(), cue.start, span.end));
         }
     }
     None
@@ -427,7 +417,7 @@ fn attribute_before(cx: &mut Context, pre: Range<usize>) -> Option<Attribution> 
         // saying, “…”"), unless a form of "be" makes them the verb ("Clinton is describing
         // as …").
         let progressive = words.iter().rev().find(|x| x.start < w.start).is_some_and(|x| makes_progressive(x.text()));
-        let subject = if w.text().ends_with("ing") && !progressive {
+        let subject = if is_participle(w.text()) && !progressive {
             if !participle_reports(text, pre.start..w.start) {
                 continue;
             }
@@ -450,6 +440,12 @@ fn attribute_before(cx: &mut Context, pre: Range<usize>) -> Option<Attribution> 
 
 fn is_cue(w: &Word) -> bool {
     lexicon::speech_verb(w.text()).is_some()
+}
+
+/// Whether a cue is a present participle ("saying", "noting"), which speaks for a clause's
+/// subject and never inverts.
+fn is_participle(cue: &str) -> bool {
+    cue.ends_with("ing")
 }
 
 fn is_singular(pronoun: &str) -> bool {
@@ -705,7 +701,12 @@ fn bare_plural_subject(cx: &Context, range: Range<usize>) -> Option<(String, Ran
     let head = &cx.text[range.clone()];
     // Asked before many verbs: most subjects end in no plural and no quantifier.
     let last_word = text::after_last_space(head);
-    let quantifier_end = || ["some", "many", "most", "all", "both", "them"].iter().any(|q| q.eq_ignore_ascii_case(last_word));
+    let quantifier_end = || {
+        QUANTIFIERS.iter().any(|q| {
+            let at = q.len().saturating_sub(last_word.len());
+            q.get(at..).is_some_and(|end| end.eq_ignore_ascii_case(last_word)) && (at == 0 || q.as_bytes()[at - 1] == b' ')
+        })
+    };
     let could_end_one = last_word.ends_with('s') || (matches!(last_word.len(), 3 | 4) && quantifier_end());
     if !could_end_one {
         return None;
@@ -858,7 +859,7 @@ fn speaking_group(cx: &mut Context, name: &str, span: Range<usize>) -> (usize, R
 fn participle_subject(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<usize>)> {
     let words = cx.words.within(range.clone());
     let relative = |k: usize| k > 0 && matches!(words[k - 1].text(), "who" | "which" | "that");
-    let finite = (0..words.len()).rev().find(|&k| is_cue(&words[k]) && !words[k].text().ends_with("ing") && !relative(k)).map(|k| words[k]);
+    let finite = (0..words.len()).rev().find(|&k| is_cue(&words[k]) && !is_participle(words[k].text()) && !relative(k)).map(|k| words[k]);
     finite.and_then(|v| subject_before(cx, range.start..v.start, range.start)).or_else(|| clause_subject(cx, range))
 }
 
@@ -1067,9 +1068,9 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
             // "…, said Brian Baker, a political adviser." and "…, said one GOP source.": the
             // speaker after the verb, the content before the comma.
             // A participle never inverts: after "…, citing his anger" comes its object.
+            let participle = is_participle(w.text());
             let before_cue = text[sentence.start..w.start].trim_end();
-            let inverts = !w.text().ends_with("ing");
-            if let Some(content) = before_cue.strip_suffix(',').filter(|c| inverts && !c.trim().is_empty()) {
+            if let Some(content) = before_cue.strip_suffix(',').filter(|c| !participle && !c.trim().is_empty()) {
                 if let Some((speaker, span)) = speaker_after(cx, w.end..sentence.end, false) {
                     let content = trim_content(text, sentence.start..sentence.start + content.len());
                     if text::has_words(&text[content.clone()], 3) && !inside_quote(content.start) {
@@ -1081,7 +1082,7 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
             }
             // "Trump defended his tweets, saying they showed …": a participle after a comma
             // reports what the clause's subject said.
-            let subject = if w.text().ends_with("ing") {
+            let subject = if participle {
                 if !participle_reports(text, sentence.start..w.start) {
                     continue;
                 }
@@ -1163,9 +1164,7 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                 // "said on Monday, in his first briefing": no content clause follows; but
                 // "said that, if elected, he would" has one.
                 let after_that = words.get(k2.wrapping_sub(1)).is_some_and(|n| n.end == start && n.text() == "that");
-                // "continues gaining momentum", "maintains a commanding lock", "adds to the
-                // drama", "Rust Belt states Indiana, …": these report only a "that" clause.
-                if !after_that && matches!(w.text(), "continue" | "continues" | "maintain" | "maintains" | "maintained" | "add" | "adds" | "state" | "states") {
+                if !after_that && verb.that_only {
                     continue;
                 }
                 // "As the Times noted, Clinton raised …": the clause after the comma is what
@@ -1181,8 +1180,7 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                 // "“…,” Trump told NBC’s “Today” on Monday.": the verb attributes the quote
                 // before it, and what follows says only to whom or where.
                 let before_speaker = text[sentence.start..span.start].trim_end();
-                let finite = !w.text().ends_with("ing");
-                if finite && !after_that && (before_speaker.ends_with(['”', '"']) || before_speaker.ends_with("''")) {
+                if !participle && !after_that && (before_speaker.ends_with(['”', '"']) || before_speaker.ends_with("''")) {
                     continue;
                 }
                 let mut rest = text[start..sentence.end].trim_start_matches([' ', ':', ',']);
@@ -1316,8 +1314,9 @@ fn is_noun_here(cue: &str, before: &str) -> bool {
 
 /// Whether the cue `words[k]` is a passive participle, after a form of "be" or before its
 /// agent, whose subject is spoken to or about, not speaking: "has been called a
-/// charlatan", "was asked, “…”", "measures added by Republicans". Hearsay is no passive: "Priebus was said to be “furious”", "Obama is
-/// reported to have called the Saudis “free riders”" report the subject's words.
+/// charlatan", "was asked, “…”", "measures added by Republicans". Hearsay is no passive:
+/// "Priebus was said to be “furious”", "Obama is reported to have called the Saudis “free
+/// riders”" report the subject's words.
 fn is_passive(words: &[Word], k: usize) -> bool {
     let (Some(before), cue) = (k.checked_sub(1).map(|b| words[b].text()), words[k].text()) else { return false };
     let hearsay = matches!(cue, "said" | "reported") && words.get(k + 1).is_some_and(|n| n.text() == "to");
@@ -1325,7 +1324,7 @@ fn is_passive(words: &[Word], k: usize) -> bool {
     // "responded by first saying" is active: an agent is a name or a noun phrase.
     let agent = |n: &Word| text::is_capitalised(n.text()) || is_determiner_word(n.text());
     let agent_follows = cue.ends_with("ed") && words.get(k + 1).is_some_and(|n| n.text() == "by") && words.get(k + 2).is_some_and(agent);
-    agent_follows || (!cue.ends_with("ing") && !hearsay && (lexicon::is_be(before) || matches!(before, "be" | "been" | "being")))
+    agent_follows || (!is_participle(cue) && !hearsay && (lexicon::is_be(before) || matches!(before, "be" | "been" | "being")))
 }
 
 /// Whether the verb `words[k]` is a relative clause's, after "who" and perhaps
