@@ -4,12 +4,14 @@
 //! structure in postcard form.
 
 use std::hash::Hasher;
+use std::ops::Range;
 use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
 use jiff::civil::Date;
-use serde::{Deserialize, Serialize};
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::corpus::Source;
 use crate::extract::{self, is_personal, may_name_the_same_person, ActorKind, NameKey, Analysis, DateBasis, QuoteKind, Stance, TimexType};
@@ -25,7 +27,10 @@ pub type ArticleId = Arc<str>;
 /// of times.
 pub type ActorId = Arc<str>;
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// Quotes, time expressions and events hold no copy of their words: each is a span of its
+/// article's text, which the JSON form writes out as the item's `text` (see the
+/// `Serialize` impl) and the page slices on demand.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct Dataset {
     pub articles: Vec<Article>,
     pub actors: Vec<Actor>,
@@ -38,6 +43,95 @@ pub struct Dataset {
     /// Quotes whose words match across articles but whose speakers differ.
     pub conflicts: Vec<Conflict>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Serialize for Dataset {
+    /// A human-readable form (the JSON of `newsline ingest`) gives every quote, time
+    /// expression and event its `text`, as the contract asks; a compact one (the page's
+    /// postcard) leaves it out, since the reader has the articles to slice it from. Either
+    /// way the fields come in the order [`Dataset`] declares them, which postcard relies on.
+    fn serialize<S: Serializer>(&self, out: S) -> Result<S::Ok, S::Error> {
+        let texts = out.is_human_readable().then(|| ArticleTexts::new(&self.articles));
+        let mut fields = out.serialize_struct("Dataset", 8)?;
+        fields.serialize_field("articles", &self.articles)?;
+        fields.serialize_field("actors", &self.actors)?;
+        fields.serialize_field("places", &self.places)?;
+        match &texts {
+            Some(texts) => {
+                fields.serialize_field("quotes", &texts.worded(&self.quotes))?;
+                fields.serialize_field("timexes", &texts.worded(&self.timexes))?;
+                fields.serialize_field("events", &texts.worded(&self.events))?;
+            }
+            None => {
+                fields.serialize_field("quotes", &self.quotes)?;
+                fields.serialize_field("timexes", &self.timexes)?;
+                fields.serialize_field("events", &self.events)?;
+            }
+        }
+        fields.serialize_field("conflicts", &self.conflicts)?;
+        fields.serialize_field("diagnostics", &self.diagnostics)?;
+        fields.end()
+    }
+}
+
+/// An item that is a span of one article's text.
+pub trait Span {
+    fn article(&self) -> &str;
+    fn span(&self) -> Range<usize>;
+}
+
+macro_rules! span_of_article {
+    ($($item:ty),*) => {$(
+        impl Span for $item {
+            fn article(&self) -> &str {
+                &self.article
+            }
+            fn span(&self) -> Range<usize> {
+                self.start..self.end
+            }
+        }
+    )*};
+}
+span_of_article!(Quote, Timex, Event);
+
+/// Every article's text by its id, to slice items' words from.
+pub struct ArticleTexts<'d>(FxHashMap<&'d str, &'d str>);
+
+impl<'d> ArticleTexts<'d> {
+    pub fn new(articles: &'d [Article]) -> ArticleTexts<'d> {
+        let mut texts = FxHashMap::with_capacity_and_hasher(articles.len(), Default::default());
+        for a in articles {
+            texts.entry(&*a.id).or_insert(a.text.as_str());
+        }
+        ArticleTexts(texts)
+    }
+
+    /// The item's words; empty when its article or span is not in the dataset.
+    pub fn words(&self, item: &impl Span) -> &'d str {
+        self.0.get(item.article()).and_then(|t| t.get(item.span())).unwrap_or_default()
+    }
+
+    /// `items` as the JSON writes them: each with its `text`.
+    fn worded<'a, T: Span + Serialize>(&'a self, items: &'a [T]) -> impl Serialize + 'a {
+        Worded { items, texts: self }
+    }
+}
+
+struct Worded<'a, 'd, T> {
+    items: &'a [T],
+    texts: &'a ArticleTexts<'d>,
+}
+
+impl<T: Span + Serialize> Serialize for Worded<'_, '_, T> {
+    fn serialize<S: Serializer>(&self, out: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct WithText<'a, T> {
+            #[serde(flatten)]
+            item: &'a T,
+            text: &'a str,
+        }
+        out.collect_seq(self.items.iter().map(|item| WithText { item, text: self.texts.words(item) }))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -87,7 +181,6 @@ pub struct Quote {
     pub article: ArticleId,
     pub start: usize,
     pub end: usize,
-    pub text: String,
     pub kind: QuoteKind,
     pub speaker: Option<ActorId>,
     pub speaker_span: Option<[usize; 2]>,
@@ -104,7 +197,6 @@ pub struct Timex {
     pub article: ArticleId,
     pub start: usize,
     pub end: usize,
-    pub text: String,
     #[serde(rename = "type")]
     pub kind: TimexType,
     /// TIMEX3 value; `None` for a relative expression in an undated article.
@@ -121,7 +213,6 @@ pub struct Event {
     pub article: ArticleId,
     pub start: usize,
     pub end: usize,
-    pub text: String,
     pub date: EventDate,
     pub actors: Vec<ActorId>,
     pub quotes: Vec<String>,
@@ -365,7 +456,6 @@ pub fn assemble(sources: Vec<Source>, analyses: Vec<Analysis>) -> Dataset {
                 article: article.clone(),
                 start: q.span.start,
                 end: q.span.end,
-                text: text[q.span.clone()].to_string(),
                 kind: q.kind,
                 speaker: q.speaker.map(actor_id),
                 speaker_span: q.speaker_span.clone().map(|s| [s.start, s.end]),
@@ -380,7 +470,6 @@ pub fn assemble(sources: Vec<Source>, analyses: Vec<Analysis>) -> Dataset {
                 article: article.clone(),
                 start: t.start,
                 end: t.end,
-                text: text[t.start..t.end].to_string(),
                 kind: t.kind,
                 value: t.value.clone(),
                 anchor: t.anchor,
@@ -406,7 +495,6 @@ pub fn assemble(sources: Vec<Source>, analyses: Vec<Analysis>) -> Dataset {
                 article: article.clone(),
                 start: e.span.start,
                 end: e.span.end,
-                text: text[e.span.clone()].to_string(),
                 date: EventDate {
                     value: match (e.basis, timex) {
                         (DateBasis::Stated, Some(t)) => t.value.clone(),
@@ -568,7 +656,8 @@ pub(crate) fn first_with_same_words<'t>(count: usize, text_of: impl Fn(usize) ->
 /// Quoted words shared by articles whose speakers differ: the seeds' "rubbish".
 fn conflicts(ds: &Dataset) -> Vec<Conflict> {
     let spoken = |q: &Quote| q.kind != QuoteKind::Indirect && q.speaker.is_some();
-    let first = first_with_same_words(ds.quotes.len(), |i| Some(ds.quotes[i].text.as_str()).filter(|_| spoken(&ds.quotes[i])));
+    let texts = ArticleTexts::new(&ds.articles);
+    let first = first_with_same_words(ds.quotes.len(), |i| Some(texts.words(&ds.quotes[i])).filter(|_| spoken(&ds.quotes[i])));
     // Each group is its first quote and those that share its words, in the order the
     // groups' first quotes appear: the pairs (first, later one) sorted.
     let mut later: Vec<(usize, usize)> = first.iter().enumerate().filter(|&(i, &f)| f != i).map(|(i, &f)| (f, i)).collect();
@@ -584,7 +673,7 @@ fn conflicts(ds: &Dataset) -> Vec<Conflict> {
             }
             let articles = quotes.iter().map(|q| &q.article).collect::<FxHashSet<_>>();
             (speakers.len() > 1 && articles.len() > 1).then(|| Conflict {
-                text: quotes[0].text.trim_end_matches(['.', ',']).to_string(),
+                text: texts.words(quotes[0]).trim_end_matches(['.', ',']).to_string(),
                 quotes: quotes.iter().map(|q| q.id.clone()).collect(),
                 speakers,
             })
@@ -604,9 +693,9 @@ impl Dataset {
             .chain(self.places.iter_mut().flat_map(|p| p.mentions.iter_mut().map(|m| &mut m.article)))
     }
 
-    /// The dataset as the page embeds it (see [`crate::page`]). It leaves out what the
-    /// page can read from the article texts on demand (each quote's, timex's and event's
-    /// `text`, a slice of its article), and what the index's relations carry as numbers:
+    /// The dataset as the page embeds it (see [`crate::page`]). Items hold no text (the
+    /// page slices their words from the articles on demand); it leaves out what the
+    /// index's relations carry as numbers:
     /// the actors' mentions, each event's actors and quotes, each quote's event and the
     /// claim it rejects (the page reads them through `query::Index`). It writes each item's
     /// article as the article's position, since article ids (often long slugs) would
@@ -615,16 +704,13 @@ impl Dataset {
         let mut page = self.clone();
         page.actors.iter_mut().for_each(|a| a.mentions.clear());
         page.events.iter_mut().for_each(|e| {
-            e.text.clear();
             e.actors.clear();
             e.quotes.clear();
         });
         page.quotes.iter_mut().for_each(|q| {
-            q.text.clear();
             q.event = None;
             q.rejects = None;
         });
-        page.timexes.iter_mut().for_each(|t| t.text.clear());
         let position: FxHashMap<ArticleId, ArticleId> =
             self.articles.iter().enumerate().map(|(i, a)| (a.id.clone(), ArticleId::from(i.to_string()))).collect();
         for article in page.article_refs() {
@@ -635,7 +721,7 @@ impl Dataset {
         page
     }
 
-    /// Undoes [`Dataset::to_page_form`]'s interning; item texts stay empty. `None` when an
+    /// Undoes [`Dataset::to_page_form`]'s interning. `None` when an
     /// item names an article position the dataset does not have.
     pub(crate) fn restored_from_page_form(mut self) -> Option<Dataset> {
         let ids: Vec<ArticleId> = self.articles.iter().map(|a| a.id.clone()).collect();
@@ -722,34 +808,47 @@ mod tests {
         assert_eq!(words_key_hash("— …", &mut key), None);
     }
 
+    /// A dataset of direct quotes, each `(id, article, words, speaker)`: the words are
+    /// written into their article, and the quote is their span.
+    fn quoted(quotes: &[(&str, &str, &str, &str)]) -> Dataset {
+        let mut ds = Dataset::default();
+        for &(id, article, words, speaker) in quotes {
+            if ds.articles.last().is_none_or(|a| &*a.id != article) {
+                let text = String::new();
+                ds.articles.push(Article { id: article.into(), date: None, title: None, outlet: None, url: None, text, excerpted: false });
+            }
+            let text = &mut ds.articles.last_mut().unwrap().text;
+            text.push_str("And: ");
+            let start = text.len();
+            text.push_str(words);
+            ds.quotes.push(Quote {
+                id: id.into(),
+                article: article.into(),
+                start,
+                end: text.len(),
+                kind: QuoteKind::Direct,
+                speaker: Some(speaker.into()),
+                speaker_span: None,
+                cue: None,
+                stance: Stance::Statement,
+                rejects: None,
+                event: None,
+            });
+        }
+        ds
+    }
+
     #[test]
     fn conflicts_group_the_same_words_from_articles_whose_speakers_differ_in_the_order_they_first_appear() {
-        let quote = |id: &str, article: &str, text: &str, speaker: &str| Quote {
-            id: id.into(),
-            article: article.into(),
-            start: 0,
-            end: text.len(),
-            text: text.into(),
-            kind: QuoteKind::Direct,
-            speaker: Some(speaker.into()),
-            speaker_span: None,
-            cue: None,
-            stance: Stance::Statement,
-            rejects: None,
-            event: None,
-        };
-        let ds = Dataset {
-            quotes: vec![
-                quote("q1", "a", "Fake news.", "trump"),
-                quote("q2", "a", "rubbish", "spicer"),
-                quote("q3", "b", "Rubbish!", "united-states"),
-                quote("q4", "b", "fake NEWS", "trump"),
-                quote("q5", "c", "fake news,", "cnn"),
-                quote("q6", "c", "All alone", "cnn"),
-                quote("q7", "c", "Rubbish", "spicer"),
-            ],
-            ..Dataset::default()
-        };
+        let ds = quoted(&[
+            ("q1", "a", "Fake news.", "trump"),
+            ("q2", "a", "rubbish", "spicer"),
+            ("q3", "b", "Rubbish!", "united-states"),
+            ("q4", "b", "fake NEWS", "trump"),
+            ("q5", "c", "fake news,", "cnn"),
+            ("q6", "c", "All alone", "cnn"),
+            ("q7", "c", "Rubbish", "spicer"),
+        ]);
         let found: Vec<(String, Vec<String>, Vec<String>)> = conflicts(&ds).into_iter().map(|c| (c.text, c.quotes, c.speakers)).collect();
         let strings = |s: &[&str]| s.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(
@@ -760,9 +859,9 @@ mod tests {
             ]
         );
         // The same words from one speaker, or from one article, are no conflict.
-        let one_speaker = Dataset { quotes: vec![quote("q1", "a", "Rubbish", "spicer"), quote("q2", "b", "rubbish", "spicer")], ..Dataset::default() };
+        let one_speaker = quoted(&[("q1", "a", "Rubbish", "spicer"), ("q2", "b", "rubbish", "spicer")]);
         assert!(conflicts(&one_speaker).is_empty());
-        let one_article = Dataset { quotes: vec![quote("q1", "a", "Rubbish", "spicer"), quote("q2", "a", "rubbish", "trump")], ..Dataset::default() };
+        let one_article = quoted(&[("q1", "a", "Rubbish", "spicer"), ("q2", "a", "rubbish", "trump")]);
         assert!(conflicts(&one_article).is_empty());
     }
 }

@@ -1,6 +1,7 @@
 //! The extractor for JavaScript: the page's wasm exports `analyze`, so the same code
 //! that `newsline ingest` runs natively also runs on text pasted into the browser.
 
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::corpus::{parse_date, Source};
@@ -17,5 +18,8 @@ pub fn analyze(text: String, date: Option<String>) -> Result<JsValue, JsValue> {
         None => None,
     };
     let source = Source { id: "input".into(), date: published, title: None, outlet: None, url: None, text };
-    serde_wasm_bindgen::to_value(&dataset::build(vec![source])).map_err(|e| JsValue::from_str(&e.to_string()))
+    // Each item's `text` comes in as a map entry beside the item's fields (see the
+    // dataset's `Serialize`): plain objects keep the whole item one object.
+    let to_js = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    dataset::build(vec![source]).serialize(&to_js).map_err(|e| JsValue::from_str(&e.to_string()))
 }

@@ -96,7 +96,8 @@ fn quotes_show_speaker_outlet_and_date() {
 #[test]
 fn article_view_highlights_the_item() {
     let ds = seeds();
-    let q = ds.quotes.iter().find(|q| q.text == "rubbish.").expect("the rubbish quote");
+    let words = dataset::ArticleTexts::new(&ds.articles);
+    let q = ds.quotes.iter().find(|q| words.words(*q) == "rubbish.").expect("the rubbish quote");
     let html = render(&format!("?view=article&item={}", q.id));
     let marked = &html[html.find(r#"<mark id="highlight">"#).expect("the item is marked")..];
     assert!(marked[..marked.find("</mark>").unwrap()].ends_with(r#"class="said">rubbish.</span>"#), "{marked}");

@@ -97,9 +97,14 @@ proptest! {
         let got: Vec<(&str, &str)> = back.articles.iter().map(|a| (&*a.id, a.text.as_str())).collect();
         let want: Vec<(&str, &str)> = articles.iter().map(|(i, t)| (i.as_str(), t.as_str())).collect();
         prop_assert_eq!(got, want);
-        for q in &back.quotes {
-            let text = &back.articles.iter().find(|a| a.id == q.article).unwrap().text;
-            prop_assert_eq!(text.get(q.start..q.end), Some(q.text.as_str()));
+        // Every item's `text` in the JSON is the span of its article it names.
+        let json: serde_json::Value = serde_json::from_str(&exported).unwrap();
+        for kind in ["quotes", "timexes", "events"] {
+            for item in json[kind].as_array().unwrap() {
+                let text = &articles[item["article"].as_str().unwrap()];
+                let span = item["start"].as_u64().unwrap() as usize..item["end"].as_u64().unwrap() as usize;
+                prop_assert_eq!(text.get(span), item["text"].as_str());
+            }
         }
     }
 

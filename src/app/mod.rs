@@ -118,8 +118,8 @@ impl Explorer {
             .unwrap_or_default()
     }
 
-    /// The article text at `start..end`. The page's dataset leaves item texts out
-    /// (see [`Dataset::to_page_blob`]), so they are sliced from the article here.
+    /// The article text at `start..end`: items hold no copy of their words (see
+    /// [`crate::dataset::Dataset`]), so they are sliced from the article here.
     pub fn excerpt(&self, article: &str, start: usize, end: usize) -> &str {
         self.index
             .article(article)
