@@ -39,14 +39,14 @@ fn assert_polnear(file: &str, records: u64, floors: QuoteFloors) {
 
 #[test]
 fn polnear_dev_quotes_and_speakers() {
-    assert_polnear("polnear_dev.jsonl", 84, QuoteFloors { quoted_f1: 90.5, speaker_accuracy: 93.5, all_f1: 52.0 });
+    assert_polnear("polnear_dev.jsonl", 84, QuoteFloors { quoted_f1: 90.5, speaker_accuracy: 93.5, all_f1: 52.5 });
 }
 
 /// The train split is ten times the dev split: its floors keep the dev set's figures from
 /// resting on its 84 articles alone.
 #[test]
 fn polnear_train_quotes_and_speakers() {
-    assert_polnear("polnear_train.jsonl", 840, QuoteFloors { quoted_f1: 89.1, speaker_accuracy: 94.1, all_f1: 48.1 });
+    assert_polnear("polnear_train.jsonl", 840, QuoteFloors { quoted_f1: 89.3, speaker_accuracy: 94.1, all_f1: 48.6 });
 }
 
 #[test]

@@ -384,6 +384,8 @@ mod tests {
             ("Jane Doe spoke. “Let me talk,” John Roe shot back.", "Let me talk,", "John Roe"),
             // A long appositive between the name and the verb after the quote.
             ("“It is no source of news,” John Roe, a senior fellow at the Hoover Institution and a former United States ambassador to Russia, said.", "It is no source of news,", "John Roe"),
+            // The verb the twelfth word after the quote, at the appositive's end.
+            ("“We may see wage growth,” the economist John Roe, a former adviser in the Obama White House, wrote.", "We may see wage growth,", "John Roe"),
             // A participle after a finite speech verb speaks for that verb's subject, not
             // for a relative clause's.
             ("The nominee’s “excesses” are sickening, Jane Doe said Tuesday in Paris, noting he “makes you want to retch.”", "makes you want to retch.", "Jane Doe"),
@@ -707,6 +709,17 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_of_speech_after_a_comma_ends_the_reported_clause() {
+        let text = "Jane Doe said the plan would fail next year, arguing that the costs were too high.";
+        let a = analyze(text, None);
+        let reports: Vec<&str> = a.quotes.iter().filter(|q| q.kind == QuoteKind::Indirect).map(|q| &text[q.span.clone()]).collect();
+        assert_eq!(reports, ["the plan would fail next year", "the costs were too high"]);
+        // Any other word after the comma leaves the clause whole.
+        let text = "Jane Doe said the plan would fail next year, leaving the costs too high.";
+        assert_eq!(&text[first_report(&analyze(text, None), text).span.clone()], "the plan would fail next year, leaving the costs too high");
+    }
+
+    #[test]
     fn evidence_without_a_simple_source_has_no_speaker() {
         let text = "A study by two economists at three universities found that poor children fare worst.";
         let a = analyze(text, None);
@@ -717,9 +730,13 @@ mod tests {
 
     #[test]
     fn where_it_was_said_is_not_what_was_said() {
-        let text = "“We will win,” Jane Doe said in an interview.";
-        let a = analyze(text, None);
-        assert!(a.quotes.iter().all(|q| q.kind != QuoteKind::Indirect), "{text}: {:?}", a.quotes);
+        for text in ["“We will win,” Jane Doe said in an interview.", "Jane Doe wrote on her blog.", "“We will win,” Jane Doe said on Twitter."] {
+            let a = analyze(text, None);
+            assert!(a.quotes.iter().all(|q| q.kind != QuoteKind::Indirect), "{text}: {:?}", a.quotes);
+        }
+        // A longer phrase after "on" is what was said.
+        let text = "Jane Doe said on balance the plan would fail.";
+        assert_eq!(&text[first_report(&analyze(text, None), text).span.clone()], "on balance the plan would fail");
         // "It" speaks only through a statement verb: a passive verb has another subject.
         let text = "The Smithsonian opened its doors. It was labeled “a triumph of a building.”";
         let a = analyze(text, None);

@@ -345,7 +345,7 @@ fn attribute_after(cx: &mut Context, post: Range<usize>) -> Option<Attribution> 
     // A long appositive may stand between the name and the verb: "…,'' Michael McFaul,
     // a senior fellow at the Hoover Institution and a former United States ambassador to
     // Russia, said".
-    let after_appositive = |k: usize| k > 12 && text[post.start..words[k].start].trim_end().ends_with(',');
+    let after_appositive = |k: usize| text[post.start..words[k].start].trim_end().ends_with(',');
     // "“…,” Trump shot back.": a retort is a speech verb of two words.
     let retort = |k: usize| matches!(words[k].text(), "shot" | "fired") && words.get(k + 1).is_some_and(|b| b.text() == "back");
     let cue_at = words.iter().take(30).enumerate().position(|(k, w)| (is_cue(w) || retort(k)) && (k < 12 || after_appositive(k)))?;
@@ -1205,6 +1205,12 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                 // "said in an interview." says where, not what; "said in a statement that
                 // …" has its content after "that", and so has "said that in 2012 it paid".
                 let first = rest.split_whitespace().next().unwrap_or("");
+                // "wrote on his blog.", "said on Twitter.": where, in a short phrase ending the
+                // sentence.
+                let short_place = || first == "on" && !text::has_words(rest, 5) && !rest.contains([',', ';']);
+                if !after_that && short_place() {
+                    continue;
+                }
                 if !after_that && matches!(first, "in" | "at" | "during" | "after" | "before" | "as" | "while" | "when") {
                     let phrase_end = rest.find([';', '“', '"']).unwrap_or(rest.len());
                     let that = [" that ", ", that "].iter().filter_map(|t| rest[..phrase_end].find(t).map(|at| (at, t.len()))).min();
@@ -1521,9 +1527,16 @@ fn noun_phrase_start(text: &str, floor: usize, speaker_start: usize) -> usize {
 /// of their own ("…; they only learned", "…, but Mrs. Clinton").
 fn content_clause_len(rest: &str) -> usize {
     static BREAKS: text::Searchers = text::Searchers::new(&["; ", ", but ", ", even ", ", while "]);
+    // "said the plan would fail, adding that …": a participle of speech after a comma
+    // reports a clause of its own.
+    let participle = rest.match_indices(", ").map(|(at, _)| at).find(|&at| {
+        let next = rest[at + 2..].split(' ').next().unwrap_or_default();
+        is_participle(next) && lexicon::reporting(next).speech.is_some()
+    });
     BREAKS
         .each()
         .filter_map(|(_, finder)| finder.find(rest.as_bytes()))
+        .chain(participle)
         .filter(|&at| text::has_words(&rest[..at], 4))
         .min()
         .unwrap_or(rest.len())
