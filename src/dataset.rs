@@ -337,7 +337,8 @@ impl Registry {
         matches.next().is_none().then_some(first)
     }
 
-    fn add(&mut self, local: &extract::ActorFinding, key: NameKey) -> usize {
+    /// A new corpus actor, named as `local` is; `local`'s name is moved into it.
+    fn add(&mut self, local: &mut extract::ActorFinding, key: NameKey) -> usize {
         let index = self.actors.len();
         self.by_name.insert(local.name.clone(), index);
         if let Some(last) = key.last() {
@@ -346,7 +347,7 @@ impl Registry {
         self.keys.push(key);
         self.actors.push(Actor {
             id: ActorId::default(),
-            name: local.name.clone(),
+            name: std::mem::take(&mut local.name),
             kind: local.kind,
             aliases: Vec::new(),
             roles: Vec::new(),
@@ -363,22 +364,20 @@ pub fn build(sources: Vec<Source>) -> Dataset {
 }
 
 /// Merges per-article analyses (in the same order as `sources`) into one dataset.
-pub fn assemble(sources: Vec<Source>, analyses: Vec<Analysis>) -> Dataset {
+pub fn assemble(sources: Vec<Source>, mut analyses: Vec<Analysis>) -> Dataset {
     let mut ds = Dataset::default();
     // Full names first, so that bare surnames in any article find them.
-    let mut order: Vec<(usize, usize)> = analyses
-        .iter()
-        .enumerate()
-        .flat_map(|(ai, a)| (0..a.actors.len()).map(move |k| (ai, k)))
-        .collect();
+    let mut order: Vec<(usize, usize)> = Vec::with_capacity(analyses.iter().map(|a| a.actors.len()).sum());
+    order.extend(analyses.iter().enumerate().flat_map(|(ai, a)| (0..a.actors.len()).map(move |k| (ai, k))));
     // Each actor's name key, worked out once: it orders the merge and then joins the registry.
     let mut keys: Vec<Vec<NameKey>> = analyses.iter().map(|a| a.actors.iter().map(|actor| NameKey::new(&actor.name)).collect()).collect();
     order.sort_by_key(|&(ai, k)| std::cmp::Reverse(keys[ai][k].word_count()));
     let mut global: Vec<Vec<usize>> = analyses.iter().map(|a| vec![0; a.actors.len()]).collect();
     let mut registry = Registry::default();
     for (ai, k) in order {
-        let local = &analyses[ai].actors[k];
-        // Each actor is merged once, so its key can be moved out.
+        // Each actor is merged once, so its key, name, aliases and roles are moved out,
+        // not copied.
+        let local = &mut analyses[ai].actors[k];
         let key = std::mem::take(&mut keys[ai][k]);
         let index = match registry.find(local, &key) {
             Some(i) => i,
@@ -388,14 +387,14 @@ pub fn assemble(sources: Vec<Source>, analyses: Vec<Analysis>) -> Dataset {
         if actor.kind == ActorKind::Other {
             actor.kind = local.kind;
         }
-        for alias in &local.aliases {
-            if !actor.aliases.contains(alias) {
-                actor.aliases.push(alias.clone());
+        for alias in std::mem::take(&mut local.aliases) {
+            if !actor.aliases.contains(&alias) {
+                actor.aliases.push(alias);
             }
         }
-        for role in &local.roles {
-            if !actor.roles.contains(role) {
-                actor.roles.push(role.clone());
+        for role in std::mem::take(&mut local.roles) {
+            if !actor.roles.contains(&role) {
+                actor.roles.push(role);
             }
         }
         global[ai][k] = index;

@@ -111,6 +111,7 @@ fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
     // News prose has a word in about every six bytes: room for one in five spares nearly
     // every article the copy of growing the list.
     let mut out = Vec::with_capacity(slice.len() / 5);
+    let bytes = slice.as_bytes();
     let mut at = 0;
     while let Some((class, width)) = class_at(slice, at) {
         if class != Class::WordChar {
@@ -119,6 +120,11 @@ fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
         }
         let start = at;
         at += width;
+        // Most of a word is ASCII letters and digits: they are passed over a byte at a
+        // time before the general loop, which decodes and looks ahead, takes over.
+        while bytes.get(at).is_some_and(|&b| b < 128 && ASCII_CLASSES[usize::from(b)] == Class::WordChar) {
+            at += 1;
+        }
         let mut end = at;
         while let Some((class, width)) = class_at(slice, at) {
             match class {
