@@ -3,11 +3,10 @@
 //! `newsline ingest` (see `../shared/eval/README.md`); the page embeds the same
 //! structure in postcard form.
 
-use std::hash::Hasher;
 use std::ops::Range;
 use std::sync::Arc;
 
-use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use jiff::civil::Date;
 use serde::ser::SerializeStruct;
@@ -592,52 +591,48 @@ pub(crate) fn write_words_key(t: &str, key: &mut String) {
     }
 }
 
-/// The hash of [`write_words_key`]'s key for `t`, byte by byte; `None` when the key is
-/// empty. Where every letter and digit of `t` is ASCII (nearly every quote: curly quote
-/// marks and dashes are neither), the key's bytes are hashed as they would be written,
-/// without writing them; otherwise the key is written into `key` and hashed from there.
-fn words_key_hash(t: &str, key: &mut String) -> Option<u64> {
-    let mut hash = FxHasher::default();
-    let (mut words, mut gap) = (false, false);
-    for (at, &b) in t.as_bytes().iter().enumerate() {
-        if b.is_ascii_alphanumeric() {
-            if gap && words {
-                hash.write_u8(b' ');
-            }
-            hash.write_u8(b.to_ascii_lowercase());
-            (words, gap) = (true, false);
-        } else if b.is_ascii() {
-            gap = true;
-        } else if t.is_char_boundary(at) {
-            if t[at..].chars().next().is_some_and(char::is_alphanumeric) {
-                write_words_key(t, key);
-                return (!key.is_empty()).then(|| hash_of_key(key));
-            }
-            gap = true;
-        }
-    }
-    words.then(|| hash.finish())
-}
+/// What texts with the same words key ([`write_words_key`]) share: how many ASCII letters
+/// and digits the key holds, and the first and last four of them. Where every letter and
+/// digit of the text is ASCII (nearly every quote: curly quote marks and dashes are
+/// neither), they are read from the text without writing the key; otherwise the key is
+/// written into `key` and read there, since a letter outside ASCII may lower-case to one in
+/// it (the Kelvin sign is a "k"). A text with no letter or digit has no mark.
+type WordsMark = (usize, [u8; 4], [u8; 4]);
 
-/// A written key's hash, as [`words_key_hash`] makes it byte by byte.
-fn hash_of_key(key: &str) -> u64 {
-    let mut hash = FxHasher::default();
-    key.bytes().for_each(|b| hash.write_u8(b));
-    hash.finish()
+fn words_mark(t: &str, key: &mut String) -> Option<WordsMark> {
+    // Outside ASCII, curly quote marks and dashes (General Punctuation) are most of what
+    // news prints, and hold no letter or digit.
+    let unicode_word = !t.is_ascii() && t.chars().any(|c| !c.is_ascii() && !('\u{2010}'..='\u{205E}').contains(&c) && c.is_alphanumeric());
+    let read = if unicode_word {
+        write_words_key(t, key);
+        key.as_str()
+    } else {
+        t
+    };
+    let letters = |b: &&u8| b.is_ascii_alphanumeric();
+    let mut ends = ([0; 4], [0; 4]);
+    for (slot, b) in ends.0.iter_mut().zip(read.as_bytes().iter().filter(letters)) {
+        *slot = b.to_ascii_lowercase();
+    }
+    for (slot, b) in ends.1.iter_mut().zip(read.as_bytes().iter().rev().filter(letters)) {
+        *slot = b.to_ascii_lowercase();
+    }
+    let count = read.bytes().filter(u8::is_ascii_alphanumeric).count();
+    (count > 0 || unicode_word).then_some((count, ends.0, ends.1))
 }
 
 /// For each of `count` quotes, the first quote whose words are the same as its own (itself
 /// when it is the first); a quote whose text is `None`, or has no words, stands for itself.
 /// The merge's conflicts and the index's identical words both group quotes so. Nearly every
-/// quote's words are its own, so each key is only hashed; the few quotes whose hash another
-/// shares are then keyed in full, which also parts keys that merely hash alike.
+/// quote's words are its own, and so is its [`words_mark`]: only quotes whose mark another
+/// shares have their words key written and compared.
 pub(crate) fn first_with_same_words<'t>(count: usize, text_of: impl Fn(usize) -> Option<&'t str>) -> Vec<usize> {
     let mut key = String::new();
-    let mut hashed: Vec<(u64, usize)> = (0..count).filter_map(|i| Some((words_key_hash(text_of(i)?, &mut key)?, i))).collect();
-    hashed.sort_unstable();
+    let mut marked: Vec<(WordsMark, usize)> = (0..count).filter_map(|i| Some((words_mark(text_of(i)?, &mut key)?, i))).collect();
+    marked.sort_unstable();
     let mut first: Vec<usize> = (0..count).collect();
-    for same_hash in hashed.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
-        let mut keyed: Vec<(String, usize)> = same_hash
+    for same_mark in marked.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
+        let mut keyed: Vec<(String, usize)> = same_mark
             .iter()
             .map(|&(_, i)| {
                 write_words_key(text_of(i).unwrap_or_default(), &mut key);
@@ -792,19 +787,34 @@ mod tests {
     }
 
     #[test]
-    fn a_words_key_hash_is_the_hash_of_the_key_written_out() {
-        let mut key = String::new();
-        let written = |t: &str| {
+    fn texts_with_the_same_words_key_have_the_same_mark() {
+        let key = |t: &str| {
             let mut key = String::new();
             write_words_key(t, &mut key);
-            (!key.is_empty()).then(|| hash_of_key(&key))
+            key
         };
-        // The Kelvin sign lower-cases to an ASCII "k": its text must hash as "kelvin" does.
-        for t in MIXED.iter().copied().chain(["“Fake NEWS,” he said—twice", "—“…”—", "\u{212A}elvin", "kelvin", "CAFÉ’s menu", "a", "A.b", "9 ", " x"]) {
-            assert_eq!(words_key_hash(t, &mut key), written(t), "{t:?}");
+        let texts: Vec<&str> = MIXED
+            .iter()
+            .copied()
+            .chain(["“Fake NEWS,” he said—twice", "fake news he said twice", "—“…”—", "\u{212A}elvin", "kelvin", "“KELVIN”", "CAFÉ’s menu", "café s MENU"])
+            .chain(["a", "A.b", "a b", "9 ", " x", "Rubbish", "rubbish.", "RUBBISH!"])
+            .collect();
+        for a in &texts {
+            // A text with no words has no mark and stands for itself.
+            assert_eq!(words_mark(a, &mut String::new()).is_none(), key(a).is_empty(), "{a:?}");
+            for b in &texts {
+                if key(a) == key(b) && !key(a).is_empty() {
+                    assert_eq!(words_mark(a, &mut String::new()), words_mark(b, &mut String::new()), "{a:?} and {b:?}");
+                }
+            }
         }
-        assert_eq!(words_key_hash("\u{212A}elvin", &mut key), words_key_hash("“KELVIN”", &mut key));
-        assert_eq!(words_key_hash("— …", &mut key), None);
+        // The mark parts most texts whose words differ.
+        let mark = |t: &str| words_mark(t, &mut String::new());
+        assert_ne!(mark("Fake news"), mark("Fake nous"));
+        assert_ne!(mark("a b"), mark("ab c"));
+        // Same-looking marks are keyed in full: "ab c" and "a bc" share one, not their words.
+        let grouped = first_with_same_words(4, |i| ["ab c", "a bc", "AB, C", "Ab c."].get(i).copied());
+        assert_eq!(grouped, [0, 1, 0, 0]);
     }
 
     /// A dataset of direct quotes, each `(id, article, words, speaker)`: the words are
