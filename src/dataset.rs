@@ -116,6 +116,8 @@ impl<'d> ArticleTexts<'d> {
     }
 }
 
+/// Items with the words of each beside its fields, a map entry after them: serde's
+/// `flatten`, since the item's own fields stay as its derive writes them.
 struct Worded<'a, 'd, T> {
     items: &'a [T],
     texts: &'a ArticleTexts<'d>,
