@@ -51,22 +51,14 @@ impl Serialize for Dataset {
     /// way the fields come in the order [`Dataset`] declares them, which postcard relies on.
     fn serialize<S: Serializer>(&self, out: S) -> Result<S::Ok, S::Error> {
         let texts = out.is_human_readable().then(|| ArticleTexts::new(&self.articles));
+        let texts = texts.as_ref();
         let mut fields = out.serialize_struct("Dataset", 8)?;
         fields.serialize_field("articles", &self.articles)?;
         fields.serialize_field("actors", &self.actors)?;
         fields.serialize_field("places", &self.places)?;
-        match &texts {
-            Some(texts) => {
-                fields.serialize_field("quotes", &texts.worded(&self.quotes))?;
-                fields.serialize_field("timexes", &texts.worded(&self.timexes))?;
-                fields.serialize_field("events", &texts.worded(&self.events))?;
-            }
-            None => {
-                fields.serialize_field("quotes", &self.quotes)?;
-                fields.serialize_field("timexes", &self.timexes)?;
-                fields.serialize_field("events", &self.events)?;
-            }
-        }
+        fields.serialize_field("quotes", &Worded { items: &self.quotes, texts })?;
+        fields.serialize_field("timexes", &Worded { items: &self.timexes, texts })?;
+        fields.serialize_field("events", &Worded { items: &self.events, texts })?;
         fields.serialize_field("conflicts", &self.conflicts)?;
         fields.serialize_field("diagnostics", &self.diagnostics)?;
         fields.end()
@@ -109,18 +101,14 @@ impl<'d> ArticleTexts<'d> {
     pub fn words(&self, item: &impl Span) -> &'d str {
         self.0.get(item.article()).and_then(|t| t.get(item.span())).unwrap_or_default()
     }
-
-    /// `items` as the JSON writes them: each with its `text`.
-    fn worded<'a, T: Span + Serialize>(&'a self, items: &'a [T]) -> impl Serialize + 'a {
-        Worded { items, texts: self }
-    }
 }
 
-/// Items with the words of each beside its fields, a map entry after them: serde's
-/// `flatten`, since the item's own fields stay as its derive writes them.
+/// Items as a form writes them: with their article texts, each with its words beside its
+/// fields, a map entry after them (serde's `flatten`, so that the item's own fields stay as
+/// its derive writes them); without, as they are.
 struct Worded<'a, 'd, T> {
     items: &'a [T],
-    texts: &'a ArticleTexts<'d>,
+    texts: Option<&'a ArticleTexts<'d>>,
 }
 
 impl<T: Span + Serialize> Serialize for Worded<'_, '_, T> {
@@ -131,7 +119,10 @@ impl<T: Span + Serialize> Serialize for Worded<'_, '_, T> {
             item: &'a T,
             text: &'a str,
         }
-        out.collect_seq(self.items.iter().map(|item| WithText { item, text: self.texts.words(item) }))
+        match self.texts {
+            Some(texts) => out.collect_seq(self.items.iter().map(|item| WithText { item, text: texts.words(item) })),
+            None => self.items.serialize(out),
+        }
     }
 }
 
@@ -561,7 +552,7 @@ pub(crate) fn write_words_key(t: &str, key: &mut String) {
     let in_word = |at: usize| -> (bool, usize) {
         match bytes[at] {
             b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
-            _ => t[at..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+            _ => t[at..].chars().next().map_or((false, 1), |c| (extract::is_letter_or_digit(c), c.len_utf8())),
         }
     };
     let mut at = 0;
@@ -602,9 +593,7 @@ pub(crate) fn write_words_key(t: &str, key: &mut String) {
 type WordsMark = (usize, [u8; 4], [u8; 4]);
 
 fn words_mark(t: &str, key: &mut String) -> Option<WordsMark> {
-    // Outside ASCII, curly quote marks and dashes (General Punctuation) are most of what
-    // news prints, and hold no letter or digit.
-    let unicode_word = !t.is_ascii() && t.chars().any(|c| !c.is_ascii() && !('\u{2010}'..='\u{205E}').contains(&c) && c.is_alphanumeric());
+    let unicode_word = !t.is_ascii() && t.chars().any(|c| !c.is_ascii() && extract::is_letter_or_digit(c));
     let read = if unicode_word {
         write_words_key(t, key);
         key.as_str()
@@ -653,7 +642,7 @@ pub(crate) fn first_with_same_words<'t>(count: usize, text_of: impl Fn(usize) ->
 fn conflicts(ds: &Dataset) -> Vec<Conflict> {
     let spoken = |q: &Quote| q.kind != QuoteKind::Indirect && q.speaker.is_some();
     let texts = ArticleTexts::new(&ds.articles);
-    let first = first_with_same_words(ds.quotes.len(), |i| Some(texts.words(&ds.quotes[i])).filter(|_| spoken(&ds.quotes[i])));
+    let first = first_with_same_words(ds.quotes.len(), |i| spoken(&ds.quotes[i]).then(|| texts.words(&ds.quotes[i])));
     // Each group is its first quote and those that share its words, in the order the
     // groups' first quotes appear: the pairs (first, later one) sorted.
     let mut later: Vec<(usize, usize)> = first.iter().enumerate().filter(|&(i, &f)| f != i).map(|(i, &f)| (f, i)).collect();

@@ -20,7 +20,7 @@ pub use actors::{is_personal, may_name_the_same_person, NameKey, ActorFinding, A
 pub use events::{DateBasis, EventFinding};
 pub use quotes::{QuoteFinding, QuoteKind, Stance};
 pub use lexicon::lower_case;
-pub use text::paragraphs;
+pub use text::{is_letter_or_digit, paragraphs};
 pub use timex::{iso_date, value_of, Granularity, Interval, TimexFinding, TimexType};
 
 /// Something the extractor noticed and chose not to guess about.

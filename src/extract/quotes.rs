@@ -1207,8 +1207,7 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                 let first = rest.split_whitespace().next().unwrap_or("");
                 // "wrote on his blog.", "said on Twitter.": where, in a short phrase ending the
                 // sentence.
-                let short_place = || first == "on" && !text::has_words(rest, 5) && !rest.contains([',', ';']);
-                if !after_that && short_place() {
+                if !after_that && first == "on" && !text::has_words(rest, 5) && !rest.contains([',', ';']) {
                     continue;
                 }
                 if !after_that && matches!(first, "in" | "at" | "during" | "after" | "before" | "as" | "while" | "when") {
