@@ -107,6 +107,50 @@ pub fn is_letter_or_digit(c: char) -> bool {
     !('\u{2010}'..='\u{205E}').contains(&c) && c.is_alphanumeric()
 }
 
+/// One in every byte of a `u64`: a byte value times this is that byte in every place.
+const EACH_BYTE: u64 = u64::MAX / 255;
+
+/// The top bit of every byte of a `u64`.
+const TOP_BITS: u64 = EACH_BYTE * 0x80;
+
+/// The top bit of each byte of `chunk` set where that byte is an ASCII letter or digit,
+/// or an apostrophe `'` when `apostrophes`: eight bytes classified at once.
+fn word_bytes(chunk: u64, apostrophes: bool) -> u64 {
+    // Each byte's low seven bits, so that adding to a byte carries into no other: the top
+    // bit of `low + (0x80 - lo)` says whether the byte is at least `lo`.
+    let low = chunk & !TOP_BITS;
+    let at_least = |bytes: u64, lo: u8| (bytes + EACH_BYTE * u64::from(0x80 - lo)) & TOP_BITS;
+    let within = |bytes: u64, lo: u8, hi: u8| at_least(bytes, lo) & !at_least(bytes, hi + 1);
+    // A letter in either case is a lower-case letter once the bit 0x20 is set.
+    let letters = within(low | EACH_BYTE * 0x20, b'a', b'z');
+    let apostrophe = if apostrophes { within(low, b'\'', b'\'') } else { 0 };
+    (within(low, b'0', b'9') | letters | apostrophe) & !chunk
+}
+
+/// How many bytes from `from` on are ASCII letters or digits (or apostrophes, with
+/// `apostrophes`). Read eight bytes at a time: a loop over single bytes would stop at the
+/// end of nearly every word, at a branch no predictor can learn.
+fn ascii_run(bytes: &[u8], from: usize, apostrophes: bool) -> usize {
+    let mut at = from;
+    loop {
+        let chunk = match bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+            Some(chunk) => *chunk,
+            None => {
+                // The last few bytes, padded with a byte outside ASCII, which ends every run.
+                let mut padded = [0x80; 8];
+                let rest = bytes.get(at..).unwrap_or_default();
+                padded[..rest.len()].copy_from_slice(rest);
+                padded
+            }
+        };
+        let run = (!word_bytes(u64::from_le_bytes(chunk), apostrophes) & TOP_BITS).trailing_zeros() as usize / 8;
+        at += run;
+        if run < 8 {
+            return at - from;
+        }
+    }
+}
+
 /// The words of `range`, in order.
 fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
     let slice = &text[range.clone()];
@@ -122,11 +166,9 @@ fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
         }
         let start = at;
         at += width;
-        // Most of a word is ASCII letters and digits: they are passed over a byte at a
-        // time before the general loop, which decodes and looks ahead, takes over.
-        while bytes.get(at).is_some_and(|&b| b < 128 && ASCII_CLASSES[usize::from(b)] == Class::WordChar) {
-            at += 1;
-        }
+        // Most of a word is ASCII letters and digits: they are passed over eight at a time
+        // before the general loop, which decodes and looks ahead, takes over.
+        at += ascii_run(bytes, at, false);
         let mut end = at;
         while let Some((class, width)) = class_at(slice, at) {
             match class {
@@ -168,8 +210,12 @@ pub fn apostrophe_words(s: &str) -> impl Iterator<Item = &str> {
             }
         }
         let start = at;
-        while let Some((true, width)) = in_word(at) {
-            at += width;
+        loop {
+            at += ascii_run(s.as_bytes(), at, true);
+            match in_word(at) {
+                Some((true, width)) => at += width,
+                _ => break,
+            }
         }
         s.get(start..at)
     })
@@ -513,6 +559,28 @@ mod tests {
         assert_eq!((stem.text(), stem.end), ("café", cafe.start + "café".len()));
         assert_eq!(cafe.cut_to("caf".len() + 1), None, "inside the é");
         assert_eq!(cafe.cut_to(cafe.text().len() + 1), None, "past the word");
+    }
+
+    #[test]
+    fn eight_bytes_at_a_time_find_the_run_a_byte_at_a_time_finds() {
+        let by_bytes = |bytes: &[u8], from: usize, apostrophes: bool| {
+            bytes[from..].iter().take_while(|&&b| b.is_ascii_alphanumeric() || (apostrophes && b == b'\'')).count()
+        };
+        // Every ASCII byte and the lead and continuation bytes of "é", each at every place
+        // in and past a chunk, between letters and digits.
+        let mut cases: Vec<Vec<u8>> = (0..128u8).chain([0xC3, 0xA9]).flat_map(|b| (0..18).map(move |at| {
+            let mut bytes = b"abcdefghij0123456789".to_vec();
+            bytes.insert(at, b);
+            bytes
+        })).collect();
+        cases.extend(["don't stop", "Ünal’s", "rock'n'roll-era 2017's", "a", "", "xxxxxxxxxxxxxxxx'", " \t\n, ;-- (\"quoted\") ... ok"].map(|t| t.as_bytes().to_vec()));
+        for bytes in &cases {
+            for from in 0..bytes.len() {
+                for apostrophes in [false, true] {
+                    assert_eq!(ascii_run(bytes, from, apostrophes), by_bytes(bytes, from, apostrophes), "{bytes:?} from {from}");
+                }
+            }
+        }
     }
 
     #[test]
