@@ -689,16 +689,37 @@ impl Key {
         (packed & (EACH_BYTE * 0x80) == 0).then_some(Key(packed))
     }
 
+    /// [`Key::exact`] of the `len` bytes of `text` from `start`, read in one load of
+    /// sixteen bytes wherever that many are left: [`Key::exact`], which may read only the
+    /// word, branches on its length, and a branch on the length of every word of a text
+    /// is one no predictor learns.
+    pub fn exact_in(text: &[u8], start: usize, len: usize) -> Option<Key> {
+        if len > Key::MAX_LEN {
+            return None;
+        }
+        let bytes = match text.get(start..).and_then(<[u8]>::first_chunk::<16>) {
+            Some(chunk) => u128::from_le_bytes(*chunk) & ((1 << (8 * len)) - 1),
+            None => little_endian(text.get(start..start + len)?),
+        };
+        let packed = bytes | (len as u128) << 120;
+        (packed & (EACH_BYTE * 0x80) == 0).then_some(Key(packed))
+    }
+
     /// `word` in lower case, or `None` when it is longer than [`Key::MAX_LEN`] or not ASCII.
     pub fn lowered(word: &str) -> Option<Key> {
-        let Key(packed) = Key::exact(word)?;
+        Key::exact(word).map(Key::lower)
+    }
+
+    /// The word in lower case.
+    fn lower(self) -> Key {
+        let Key(packed) = self;
         // Every byte is ASCII, so adding to each byte carries into no other: a byte's top
         // bit says whether it is at least 'A', and then whether it is past 'Z'.
         let at_least_a = packed + EACH_BYTE * u128::from(0x80 - b'A');
         let past_z = packed + EACH_BYTE * u128::from(0x80 - b'Z' - 1);
         let capitals = at_least_a & !past_z & (EACH_BYTE * 0x80);
         // 'a' is 'A' with the bit 0x20, which is the top bit shifted down by two.
-        Some(Key(packed | capitals >> 2))
+        Key(packed | capitals >> 2)
     }
 
     /// Where `byte`, a printable ASCII byte, first stands in the word, found in one
@@ -886,10 +907,19 @@ impl<V> Table<V> {
 
     /// The value of `word`, in any case.
     pub fn get(&self, word: &str) -> Option<&V> {
+        self.get_packed(word, None)
+    }
+
+    /// [`Table::get`] of `word`, whose [`Key::exact`] the caller may have packed already.
+    pub fn get_packed(&self, word: &str, exact: Option<Key>) -> Option<&V> {
         if !self.sieve.may_hold(word) {
             return None;
         }
-        self.by_key.get(&Key::lowered_any(word)?)
+        let key = match exact {
+            Some(key) => key.lower(),
+            None => Key::lowered_any(word)?,
+        };
+        self.by_key.get(&key)
     }
 }
 
@@ -1038,6 +1068,20 @@ mod tests {
                 assert_eq!(listed(&swapped), list.contains(&swapped.as_str()), "{swapped}");
             }
             assert!(!listed("") && !listed("Zzyzx"));
+        }
+    }
+
+    #[test]
+    fn a_word_packed_from_its_text_is_packed_as_the_word_alone() {
+        // Every stretch of a text, near its end (fewer than sixteen bytes left) and not,
+        // ASCII or not, up to past the longest key.
+        let text = "Said the U.S. al-Bab spokesman: “Fourteen-bytes” café 2017-01-23 Internationalisation x";
+        for start in 0..text.len() {
+            for end in start..=text.len().min(start + Key::MAX_LEN + 2) {
+                if let Some(word) = text.get(start..end) {
+                    assert_eq!(Key::exact_in(text.as_bytes(), start, end - start), Key::exact(word), "{word:?}");
+                }
+            }
         }
     }
 

@@ -235,6 +235,12 @@ impl<'t> WordIndex<'t> {
         WordIndex { words: words(text, 0..text.len()), last_end: Cell::new(0) }
     }
 
+    /// `text` as one word standing alone, for the tests of stages that read words.
+    #[cfg(test)]
+    pub fn word_alone(text: &str) -> Word<'_> {
+        Word { start: 0, end: text.len(), text }
+    }
+
     /// The words lying wholly inside `range`, in order.
     pub fn within(&self, range: Range<usize>) -> &[Word<'t>] {
         &self.words[self.positions(range)]

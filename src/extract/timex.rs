@@ -207,8 +207,7 @@ pub fn find(
         let regions = &all_regions[positions];
         let mut i = 0;
         while i < words.len() {
-            let first = words[i].text();
-            if !could_start_before(first, words.get(i + 1).map(|n| n.text())) {
+            if !could_start_before(text, &words[i], words.get(i + 1).map(|n| n.text())) {
                 i += 1;
                 continue;
             }
@@ -263,8 +262,10 @@ enum Opens {
 
 /// Whether a word, with the word after it, can open any pattern of [`recognise`]: a
 /// cheap test that lets most words of a sentence pass without the full match.
-fn could_start_before(word: &str, next: Option<&str>) -> bool {
-    let (ascii, hyphen) = ascii_and_first_hyphen(word);
+fn could_start_before(text: &str, w: &Word, next: Option<&str>) -> bool {
+    let word = w.text();
+    let key = lexicon::Key::exact_in(text.as_bytes(), w.start, word.len());
+    let (ascii, hyphen) = ascii_and_first_hyphen(word, key);
     if !ascii {
         return false;
     }
@@ -275,10 +276,10 @@ fn could_start_before(word: &str, next: Option<&str>) -> bool {
     // word is ASCII, so its periods are trimmed as bytes, with no character decoded.
     let before_hyphen = &word.as_bytes()[..hyphen.unwrap_or(word.len())];
     let head = &word[..before_hyphen.iter().rposition(|&b| b != b'.').map_or(0, |last| last + 1)];
-    let Some(opens) = openers().get(head) else {
+    let whole = head.len() == word.len();
+    let Some(opens) = openers().get_packed(head, key.filter(|_| whole)) else {
         return false;
     };
-    let whole = head.len() == word.len();
     match opens {
         Opens::Always => true,
         Opens::Weekday => hyphen.is_none(),
@@ -297,11 +298,12 @@ fn could_start_before(word: &str, next: Option<&str>) -> bool {
     }
 }
 
-/// Whether `word` is ASCII, and where its first hyphen is. Every word is asked, so a word
-/// short enough for a [`lexicon::Key`] is read as one integer, with no loop over its bytes
-/// whose end a branch would have to guess.
-fn ascii_and_first_hyphen(word: &str) -> (bool, Option<usize>) {
-    match lexicon::Key::exact(word) {
+/// Whether `word` is ASCII, and where its first hyphen is, read from its key
+/// ([`lexicon::Key::exact`]) when it has one. Every word is asked, so the key is packed
+/// from the text in one load, with no loop over the word's bytes whose end a branch would
+/// have to guess.
+fn ascii_and_first_hyphen(word: &str, key: Option<lexicon::Key>) -> (bool, Option<usize>) {
+    match key {
         Some(key) => (true, key.position(b'-')),
         None => (word.is_ascii(), word.bytes().position(|b| b == b'-')),
     }
@@ -1872,6 +1874,11 @@ mod tests {
     use super::*;
     use crate::extract::time_expressions;
 
+    /// The quick test of `word` as a text of its own, before `next`.
+    fn opens(word: &str, next: &str) -> bool {
+        could_start_before(word, &text::WordIndex::word_alone(word), Some(next))
+    }
+
     #[test]
     fn the_quick_test_lets_every_opener_through_in_any_case() {
         let weekdays = WEEKDAYS.iter().map(|&(name, _, _)| name);
@@ -1882,19 +1889,19 @@ mod tests {
         for word in listed.chain(others).filter(|w| !holiday_words.contains(w) && !APPROXIMATIONS.contains(w)) {
             let capitalised = format!("{}{}", word[..1].to_uppercase(), &word[1..]);
             for form in [word.to_string(), capitalised, word.to_uppercase()] {
-                assert!(could_start_before(&form, Some("week")), "{form} before \"week\"");
+                assert!(opens(&form, "week"), "{form} before \"week\"");
             }
         }
         for (word, next) in [("Election", "Day"), ("Independence", "Day"), ("New", "Year's"), ("New", "Year’s"), ("New", "Year")] {
-            assert!(could_start_before(word, Some(next)), "{word} before {next}");
+            assert!(opens(word, next), "{word} before {next}");
         }
         for word in APPROXIMATIONS {
             for next in ["three", "Three", "24", "a", "An", "24-hour", "several", "Few", "some"] {
-                assert!(could_start_before(word, Some(next)), "{word} before {next}");
-                assert!(could_start_before(&word.to_uppercase(), Some(next)), "{word} before {next}");
+                assert!(opens(word, next), "{word} before {next}");
+                assert!(opens(&word.to_uppercase(), next), "{word} before {next}");
             }
             for next in ["the", "week", "it", "people"] {
-                assert!(!could_start_before(word, Some(next)), "{word} before {next}");
+                assert!(!opens(word, next), "{word} before {next}");
             }
         }
         let let_through = [
@@ -1902,17 +1909,17 @@ mod tests {
             ("this", "few"), ("over", "the"), ("Over", "a"), ("over", "years"), ("many", "years"), ("Several", "weeks"), ("few", "days"),
         ];
         for (word, next) in let_through {
-            assert!(could_start_before(word, Some(next)), "{word} before {next}");
+            assert!(opens(word, next), "{word} before {next}");
         }
         for (word, next) in [("this", "is"), ("this", "three-week"), ("over", "100"), ("Over", "there"), ("many", "people"), ("several", "times")] {
-            assert!(!could_start_before(word, Some(next)), "{word} before {next}");
+            assert!(!opens(word, next), "{word} before {next}");
         }
         let turned_away = [
             ("Mon", "week"), ("Monday-Friday", "week"), ("said", "week"), ("the", "house"), ("A", "house"), ("For", "him"), ("août", "week"),
             ("New", "York"), ("new", "week"), ("Election", "night"), ("Independence", "movement"),
         ];
         for (word, next) in turned_away {
-            assert!(!could_start_before(word, Some(next)), "{word} before {next}");
+            assert!(!opens(word, next), "{word} before {next}");
         }
     }
 
@@ -1992,10 +1999,14 @@ mod tests {
         ];
         for word in words {
             let expected = (word.is_ascii(), word.bytes().position(|b| b == b'-'));
-            let found = ascii_and_first_hyphen(word);
-            assert_eq!(found.0, expected.0, "{word:?} ASCII");
-            if expected.0 {
-                assert_eq!(found.1, expected.1, "{word:?} hyphen");
+            // Packed from the word alone, and from a text with more than sixteen bytes left.
+            let in_text = format!("{word} and the rest of the text");
+            for key in [lexicon::Key::exact(word), lexicon::Key::exact_in(in_text.as_bytes(), 0, word.len())] {
+                let found = ascii_and_first_hyphen(word, key);
+                assert_eq!(found.0, expected.0, "{word:?} ASCII");
+                if expected.0 {
+                    assert_eq!(found.1, expected.1, "{word:?} hyphen");
+                }
             }
         }
     }
