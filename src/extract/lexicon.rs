@@ -472,6 +472,11 @@ type Mark = fn(&mut Reporting);
 /// How `word` may report. Speech verbs are read in any case; evidence, belief and aims
 /// only in lower case. Asked of every word, so every form is in one [`Table`].
 pub fn reporting(word: &str) -> Reporting {
+    reporting_packed(word, || None)
+}
+
+/// [`reporting`] of `word`, whose [`Key::exact`] `exact` gives (see [`Table::get_packed`]).
+pub fn reporting_packed(word: &str, exact: impl FnOnce() -> Option<Key>) -> Reporting {
     static FORMS: OnceLock<Table<Reporting>> = OnceLock::new();
     let forms = FORMS.get_or_init(|| {
         let mut forms = Table::default();
@@ -504,8 +509,15 @@ pub fn reporting(word: &str) -> Reporting {
         }
         forms
     });
-    match forms.get(word) {
-        Some(&found) if is_lower_ascii(word) => found,
+    let mut key = None;
+    let found = forms.get_packed(word, || {
+        key = exact();
+        key
+    });
+    // A found word was let through the sieve, so its key, if it has one, is known.
+    let lower_case = || key.map_or_else(|| is_lower_ascii(word), |key| key.lower() == key);
+    match found {
+        Some(&found) if lower_case() => found,
         Some(&found) => Reporting { speech: found.speech, quoted_only: found.quoted_only, object: found.object, ..Reporting::default() },
         None => Reporting::default(),
     }
@@ -907,15 +919,17 @@ impl<V> Table<V> {
 
     /// The value of `word`, in any case.
     pub fn get(&self, word: &str) -> Option<&V> {
-        self.get_packed(word, None)
+        self.get_packed(word, || None)
     }
 
-    /// [`Table::get`] of `word`, whose [`Key::exact`] the caller may have packed already.
-    pub fn get_packed(&self, word: &str, exact: Option<Key>) -> Option<&V> {
+    /// [`Table::get`] of `word`, whose [`Key::exact`] `exact` gives, asked only of a word
+    /// the sieve lets through: a caller that reads the word in its text packs it without a
+    /// branch on its length (see [`Key::exact_in`]). `None` leaves the packing to this.
+    pub fn get_packed(&self, word: &str, exact: impl FnOnce() -> Option<Key>) -> Option<&V> {
         if !self.sieve.may_hold(word) {
             return None;
         }
-        let key = match exact {
+        let key = match exact() {
             Some(key) => key.lower(),
             None => Key::lowered_any(word)?,
         };

@@ -1055,7 +1055,7 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
         for (k, w) in words.iter().enumerate() {
             // "A new poll shows that …", "one study found …": evidence is reported too, and
             // so are stated aims and beliefs ("Clinton wants to triple the program").
-            let verb = lexicon::reporting(w.text());
+            let verb = lexicon::reporting_packed(w.text(), || lexicon::Key::exact_in(text.as_bytes(), w.start, w.text().len()));
             let evidence = verb.evidence;
             let to_follows = || words.get(k + 1).is_some_and(|n| n.text() == "to");
             let stance_verb = verb.belief || (verb.intention && to_follows());

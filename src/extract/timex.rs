@@ -277,7 +277,7 @@ fn could_start_before(text: &str, w: &Word, next: Option<&str>) -> bool {
     let before_hyphen = &word.as_bytes()[..hyphen.unwrap_or(word.len())];
     let head = &word[..before_hyphen.iter().rposition(|&b| b != b'.').map_or(0, |last| last + 1)];
     let whole = head.len() == word.len();
-    let Some(opens) = openers().get_packed(head, key.filter(|_| whole)) else {
+    let Some(opens) = openers().get_packed(head, || key.filter(|_| whole)) else {
         return false;
     };
     match opens {
