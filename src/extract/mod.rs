@@ -67,8 +67,10 @@ fn segment(text: &str) -> Segments<'_> {
     let quoted = quotes::pair_marks(text, &paragraphs, &mut diagnostics);
     let protected: Vec<Range<usize>> = quoted.iter().map(|q| q.content.clone()).collect();
     let shield = text::shield(&protected);
-    let sentences = paragraphs.iter().flat_map(|p| text::sentences(text, p.clone(), &shield)).collect();
-    Segments { paragraphs, quoted, protected, sentences, words: text::WordIndex::new(text), diagnostics }
+    let sentences: Vec<Range<usize>> = paragraphs.iter().flat_map(|p| text::sentences(text, p.clone(), &shield)).collect();
+    let mut words = text::WordIndex::new(text);
+    words.file_sentences(&sentences);
+    Segments { paragraphs, quoted, protected, sentences, words, diagnostics }
 }
 
 /// The article's sentences as byte ranges, as [`analyze`] splits them (quoted speech

@@ -225,6 +225,11 @@ pub fn apostrophe_words(s: &str) -> impl Iterator<Item = &str> {
 /// that look at the same sentence do not split it into words again.
 pub struct WordIndex<'t> {
     words: Vec<Word<'t>>,
+    /// Each sentence's byte range, and where its words sit, once filed: every stage asks
+    /// for the words of every sentence in turn.
+    sentences: Vec<(Range<usize>, Range<usize>)>,
+    /// The sentence after the last one asked for, which is most often the next asked for.
+    next_sentence: Cell<usize>,
     /// Where the words of the last range asked for ended. The stages ask for the sentences
     /// in order, so the next range's words usually start there, and no search finds them.
     last_end: Cell<usize>,
@@ -232,7 +237,13 @@ pub struct WordIndex<'t> {
 
 impl<'t> WordIndex<'t> {
     pub fn new(text: &'t str) -> WordIndex<'t> {
-        WordIndex { words: words(text, 0..text.len()), last_end: Cell::new(0) }
+        WordIndex { words: words(text, 0..text.len()), sentences: Vec::new(), next_sentence: Cell::new(0), last_end: Cell::new(0) }
+    }
+
+    /// Files where the words of each of `sentences` sit, found once here rather than by a
+    /// search each time a stage asks.
+    pub fn file_sentences(&mut self, sentences: &[Range<usize>]) {
+        self.sentences = sentences.iter().map(|s| (s.clone(), self.positions(s.clone()))).collect();
     }
 
     /// `text` as one word standing alone, for the tests of stages that read words.
@@ -248,6 +259,15 @@ impl<'t> WordIndex<'t> {
 
     /// Where the words lying wholly inside `range` sit in [`WordIndex::all`].
     pub fn positions(&self, range: Range<usize>) -> Range<usize> {
+        // A stage asks for the next sentence, or starts again from the first.
+        let next = self.next_sentence.get();
+        for at in [next, 0] {
+            if let Some((_, words)) = self.sentences.get(at).filter(|(bytes, _)| *bytes == range) {
+                self.next_sentence.set(at + 1);
+                self.last_end.set(words.end);
+                return words.clone();
+            }
+        }
         let starts_before = |w: &Word| w.start < range.start;
         let hint = self.last_end.get();
         let at_hint = hint <= self.words.len()
@@ -586,6 +606,24 @@ mod tests {
                     assert_eq!(ascii_run(bytes, from, apostrophes), by_bytes(bytes, from, apostrophes), "{bytes:?} from {from}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn filed_sentences_give_the_words_a_search_gives_in_any_order() {
+        let text = "Mr. Smith said so. “We won,” she said. Then: nothing! Moscow denied it, and the U.S. agreed.";
+        let shield = shield(&[]);
+        let sentences: Vec<Range<usize>> = paragraphs(text).into_iter().flat_map(|p| self::sentences(text, p, &shield)).collect();
+        assert!(sentences.len() > 3);
+        let searched = WordIndex::new(text);
+        let mut filed = WordIndex::new(text);
+        filed.file_sentences(&sentences);
+        // Sentences in order, again from the first, backwards, and stretches that are no
+        // sentence between them.
+        let stretches = sentences.iter().cloned().chain(sentences.iter().cloned()).chain(sentences.iter().rev().cloned());
+        let others = [0..4, 3..text.len(), 20..21, sentences[1].start..sentences[2].end, sentences[2].clone()];
+        for range in stretches.chain(others) {
+            assert_eq!(filed.positions(range.clone()), searched.positions(range.clone()), "{range:?}");
         }
     }
 
