@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
+use smallvec::SmallVec;
 
 use super::lexicon;
 use super::text::{self, Word, WordIndex};
@@ -1165,7 +1166,8 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
     // The maps and sets below are sized for the candidates at the outset: a text has
     // dozens of them, and growing a table step by step rehashes it each time.
     let capacity = candidates.len();
-    let mut by_name: FxHashMap<&str, Vec<&Candidate>> = FxHashMap::with_capacity_and_hasher(capacity, Default::default());
+    // Most names are one candidate's or a few's, kept in place rather than in a list each.
+    let mut by_name: FxHashMap<&str, SmallVec<[&Candidate; 2]>> = FxHashMap::with_capacity_and_hasher(capacity, Default::default());
     for c in &candidates {
         by_name.entry(c.name.as_str()).or_default().push(c);
     }
@@ -1308,9 +1310,12 @@ fn after_comma_place(text: &str, c: &Candidate) -> bool {
 /// name key, so that tying a candidate does not compare it with every actor. Each list
 /// holds actor indices in ascending order.
 struct Lookup<'n> {
-    by_name: FxHashMap<&'n str, Vec<usize>>,
-    by_last: FxHashMap<&'n str, Vec<usize>>,
+    by_name: FxHashMap<&'n str, Indices>,
+    by_last: FxHashMap<&'n str, Indices>,
 }
+
+/// Actor indices filed under one name or last word: nearly always one, kept in place.
+type Indices = SmallVec<[usize; 2]>;
 
 impl<'n> Lookup<'n> {
     /// An empty lookup with room for `capacity` names.
@@ -1328,10 +1333,10 @@ impl<'n> Lookup<'n> {
 
     fn rename(&mut self, i: usize, old_name: &str, old_key: &NameKey, name: &'n str, key: &'n NameKey) {
         if let Some(list) = self.by_name.get_mut(old_name) {
-            list.retain(|&j| j != i);
+            list.retain(|j| *j != i);
         }
         if let Some(list) = old_key.last().and_then(|last| self.by_last.get_mut(last)) {
-            list.retain(|&j| j != i);
+            list.retain(|j| *j != i);
         }
         self.add(i, name, key);
     }
@@ -1342,7 +1347,7 @@ impl<'n> Lookup<'n> {
     }
 }
 
-fn insert_sorted(list: &mut Vec<usize>, i: usize) {
+fn insert_sorted(list: &mut Indices, i: usize) {
     if let Err(at) = list.binary_search(&i) {
         list.insert(at, i);
     }
