@@ -311,12 +311,14 @@ struct Registry {
 }
 
 impl Registry {
-    /// The corpus-wide actor a local actor is, if one is known already. A bare
-    /// surname merges only when it points at one person.
-    fn find(&self, local: &extract::ActorFinding, key: &NameKey) -> Option<usize> {
-        if let Some(&i) = self.by_name.get(&local.name) {
-            return Some(i);
-        }
+    /// The corpus-wide actor named `name`, if there is one.
+    fn named(&self, name: &str) -> Option<usize> {
+        self.by_name.get(name).copied()
+    }
+
+    /// The corpus-wide person a local actor keyed `key`, and named as no corpus actor is,
+    /// may be. A bare surname merges only when it points at one person.
+    fn same_person(&self, local: &extract::ActorFinding, key: &NameKey) -> Option<usize> {
         if !is_personal(local.kind) {
             return None;
         }
@@ -358,22 +360,28 @@ pub fn build(sources: Vec<Source>) -> Dataset {
 /// Merges per-article analyses (in the same order as `sources`) into one dataset.
 pub fn assemble(sources: Vec<Source>, mut analyses: Vec<Analysis>) -> Dataset {
     let mut ds = Dataset::default();
-    // Full names first, so that bare surnames in any article find them.
-    let mut order: Vec<(usize, usize)> = Vec::with_capacity(analyses.iter().map(|a| a.actors.len()).sum());
-    order.extend(analyses.iter().enumerate().flat_map(|(ai, a)| (0..a.actors.len()).map(move |k| (ai, k))));
-    // Each actor's name key, worked out once: it orders the merge and then joins the registry.
-    let mut keys: Vec<Vec<NameKey>> = analyses.iter().map(|a| a.actors.iter().map(|actor| NameKey::new(&actor.name)).collect()).collect();
-    order.sort_by_key(|&(ai, k)| std::cmp::Reverse(keys[ai][k].word_count()));
+    // Full names first, so that bare surnames in any article find them. The sort is
+    // stable: an article's actors keep their order, and the articles theirs.
+    let mut order: Vec<(usize, usize, usize)> = Vec::with_capacity(analyses.iter().map(|a| a.actors.len()).sum());
+    for (ai, a) in analyses.iter().enumerate() {
+        order.extend(a.actors.iter().enumerate().map(|(k, actor)| (NameKey::count_words(&actor.name), ai, k)));
+    }
+    order.sort_by_key(|&(words, _, _)| std::cmp::Reverse(words));
     let mut global: Vec<Vec<usize>> = analyses.iter().map(|a| vec![0; a.actors.len()]).collect();
     let mut registry = Registry::default();
-    for (ai, k) in order {
-        // Each actor is merged once, so its key, name, aliases and roles are moved out,
-        // not copied.
+    for (_, ai, k) in order {
+        // Each actor is merged once, so its name, aliases and roles are moved out, not
+        // copied. Most names are met before, by name: only a new one is keyed.
         let local = &mut analyses[ai].actors[k];
-        let key = std::mem::take(&mut keys[ai][k]);
-        let index = match registry.find(local, &key) {
+        let index = match registry.named(&local.name) {
             Some(i) => i,
-            None => registry.add(local, key),
+            None => {
+                let key = NameKey::new(&local.name);
+                match registry.same_person(local, &key) {
+                    Some(i) => i,
+                    None => registry.add(local, key),
+                }
+            }
         };
         let actor = &mut registry.actors[index];
         if actor.kind == ActorKind::Other {

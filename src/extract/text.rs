@@ -122,7 +122,7 @@ fn word_bytes(chunk: u64, apostrophes: bool) -> u64 {
     let at_least = |bytes: u64, lo: u8| (bytes + EACH_BYTE * u64::from(0x80 - lo)) & TOP_BITS;
     let within = |bytes: u64, lo: u8, hi: u8| at_least(bytes, lo) & !at_least(bytes, hi + 1);
     // A letter in either case is a lower-case letter once the bit 0x20 is set.
-    let letters = within(low | EACH_BYTE * 0x20, b'a', b'z');
+    let letters = within(low | (EACH_BYTE * 0x20), b'a', b'z');
     let apostrophe = if apostrophes { within(low, b'\'', b'\'') } else { 0 };
     (within(low, b'0', b'9') | letters | apostrophe) & !chunk
 }
