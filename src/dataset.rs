@@ -360,16 +360,21 @@ pub fn build(sources: Vec<Source>) -> Dataset {
 /// Merges per-article analyses (in the same order as `sources`) into one dataset.
 pub fn assemble(sources: Vec<Source>, mut analyses: Vec<Analysis>) -> Dataset {
     let mut ds = Dataset::default();
-    // Full names first, so that bare surnames in any article find them. The sort is
-    // stable: an article's actors keep their order, and the articles theirs.
-    let mut order: Vec<(usize, usize, usize)> = Vec::with_capacity(analyses.iter().map(|a| a.actors.len()).sum());
+    // Full names first, so that bare surnames in any article find them: the actors are
+    // filed by their names' word counts, and each count's keep the articles' order.
+    let mut by_words: Vec<Vec<(usize, usize)>> = Vec::new();
     for (ai, a) in analyses.iter().enumerate() {
-        order.extend(a.actors.iter().enumerate().map(|(k, actor)| (NameKey::count_words(&actor.name), ai, k)));
+        for (k, actor) in a.actors.iter().enumerate() {
+            let words = NameKey::count_words(&actor.name);
+            if by_words.len() <= words {
+                by_words.resize_with(words + 1, Vec::new);
+            }
+            by_words[words].push((ai, k));
+        }
     }
-    order.sort_by_key(|&(words, _, _)| std::cmp::Reverse(words));
     let mut global: Vec<Vec<usize>> = analyses.iter().map(|a| vec![0; a.actors.len()]).collect();
     let mut registry = Registry::default();
-    for (_, ai, k) in order {
+    for (ai, k) in by_words.into_iter().rev().flatten() {
         // Each actor is merged once, so its name, aliases and roles are moved out, not
         // copied. Most names are met before, by name: only a new one is keyed.
         let local = &mut analyses[ai].actors[k];

@@ -1072,11 +1072,17 @@ pub struct NameKey {
     last_start: usize,
 }
 
-/// Whether a name's part, in lower case, is left out of its key when `count` words come
-/// before it: a particle ("al", "de"), or a generational suffix after a name ("Jr").
+/// Whether a name's part (split at spaces and hyphens), in lower case, is left out of its
+/// key when `count` words come before it: a particle ("al", "de"), or a generational
+/// suffix after a name ("Jr"). None is longer than [`LONGEST_LEFT_OUT`] bytes (a unit test
+/// reads the lists), in any case: no character outside ASCII lower-cases to a letter of
+/// theirs.
 fn leaves_out(part: &str, count: usize) -> bool {
     (count > 0 && lexicon::is_generational_suffix(part)) || lexicon::is_name_particle(part)
 }
+
+/// The longest name part, in bytes, that [`leaves_out`] may leave out.
+const LONGEST_LEFT_OUT: usize = 3;
 
 impl NameKey {
     pub fn new(name: &str) -> NameKey {
@@ -1127,7 +1133,8 @@ impl NameKey {
     /// met before.
     pub fn count_words(name: &str) -> usize {
         name.split([' ', '-']).filter(|part| !part.is_empty()).fold(0, |count, part| {
-            let left_out = lexicon::with_lowercase(part, |word| leaves_out(word, count));
+            // No part longer than a particle or a suffix is left out, whatever its case.
+            let left_out = part.len() <= LONGEST_LEFT_OUT && lexicon::with_lowercase(part, |word| leaves_out(word, count));
             count + usize::from(!left_out)
         })
     }
@@ -1578,6 +1585,9 @@ mod tests {
         for name in names {
             assert_eq!(NameKey::count_words(name), NameKey::new(name).word_count(), "{name:?}");
         }
+        // Counting passes over longer parts unread.
+        let listed = lexicon::GENERATIONAL_SUFFIXES.iter().chain(&lexicon::NAME_PARTICLES);
+        assert!(listed.clone().all(|w| w.len() <= LONGEST_LEFT_OUT), "{:?}", listed.collect::<Vec<_>>());
     }
 
     #[test]
