@@ -356,6 +356,19 @@ fn has_arabic_article(word: &str) -> bool {
     bytes.get(2) == Some(&b'-') && matches!(&bytes[..2], b"al" | b"el") && text::is_capitalised(&word[3..])
 }
 
+/// Whether the word `w` of `text` ends in "-led" ("US-led"). The bytes where it would end
+/// so are read from the text, whatever the word's length, so that no branch asks how long
+/// the word is, of nearly every word of the text; the word itself is read only then.
+fn maybe_led(text: &str, w: &Word) -> bool {
+    text.as_bytes().get(w.end.saturating_sub(4)..w.end) == Some(b"-led") && w.text().ends_with("-led")
+}
+
+/// [`has_arabic_article`] of the word `w` of `text`, asked first of the byte where its
+/// hyphen would stand, as [`maybe_led`] asks.
+fn maybe_arabic_article(text: &str, w: &Word) -> bool {
+    text.as_bytes().get(w.start + 2) == Some(&b'-') && has_arabic_article(w.text())
+}
+
 /// Whether a word starts with an ASCII character other than a capital: a lower-case
 /// word, a number or a sign.
 fn starts_in_ascii_lower_case(word: &str) -> bool {
@@ -505,7 +518,7 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
         // run: the other tests below ask for a capital first. The tests here are of fixed
         // length, with no loop over the word whose end a branch would have to guess.
         let of_follows = words.get(i + 1).is_some_and(|n| n.text() == "of");
-        let plain_lower_case = starts_in_ascii_lower_case(w) && !w.ends_with("-led") && !has_arabic_article(w);
+        let plain_lower_case = starts_in_ascii_lower_case(w) && !maybe_led(text, &words[i]) && !maybe_arabic_article(text, &words[i]);
         if plain_lower_case && !(of_follows && office_domain_after(words, i).is_some()) {
             i += 1;
             continue;
@@ -522,7 +535,7 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
         // office opens the run in lower case.
         let is_name = name_word(w);
         let lower_case_office = !is_name && office_domain_after(words, i).is_some();
-        let article_name = has_arabic_article(w);
+        let article_name = maybe_arabic_article(text, &words[i]);
         let starts_run = lower_case_office
             || article_name
             || (is_name && !in_link(text, words[i].start) && (!lexicon::is_common_capitalised(w) || lexicon::is_honorific(w) || new_then_name));
@@ -1573,6 +1586,19 @@ mod tests {
         }
         for word in ["al-bab", "al", "al-", "el", "", "alb-Bab", "Al-Bab", "el‐Sisi", "al-1", "é-Bab", "ál-Bab"] {
             assert!(!has_arabic_article(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn tests_read_from_the_text_answer_as_the_word_alone_does() {
+        // Short words, words that begin or end a stretch, and "-led" or "al-" just
+        // outside a word.
+        let text = "al-Assad's US-led el-Sisi al el- x--led led al-bab -led Saudi-led al-";
+        let index = WordIndex::new(text);
+        assert!(index.all().len() > 8);
+        for w in index.all() {
+            assert_eq!(maybe_led(text, w), w.text().ends_with("-led"), "{:?}", w.text());
+            assert_eq!(maybe_arabic_article(text, w), has_arabic_article(w.text()), "{:?}", w.text());
         }
     }
 

@@ -104,14 +104,14 @@ pub fn is_honorific(word: &str) -> bool {
 /// A generation after a surname, in lower case: "Joseph F. Dunford Jr." and "Joseph R.
 /// Biden Jr." end with their surnames, not with one shared "Jr.".
 pub fn is_generational_suffix(word: &str) -> bool {
-    GENERATIONAL_SUFFIXES.contains(&word)
+    word.len() <= 3 && GENERATIONAL_SUFFIXES.contains(&word)
 }
 
 pub const GENERATIONAL_SUFFIXES: [&str; 7] = ["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"];
 
 /// Name particles that stay inside a name: "Bashar al-Assad", "Staffan de Mistura".
 pub fn is_name_particle(word: &str) -> bool {
-    NAME_PARTICLES.contains(&word) || word.starts_with("al-") || word.starts_with("el-")
+    (word.len() <= 3 && NAME_PARTICLES.contains(&word)) || word.starts_with("al-") || word.starts_with("el-")
 }
 
 pub const NAME_PARTICLES: [&str; 12] = ["al", "bin", "de", "da", "di", "van", "von", "der", "del", "la", "le", "du"];
