@@ -1462,6 +1462,11 @@ fn resolve_surnames(table: &mut ActorTable, keys: &[&NameKey]) {
 /// know it by: "Apple Inc." and "Apple Computer" are "Apple", "Aer Lingus Group PLC" is
 /// "Aer Lingus". A short name that is a country or a person stays apart ("Qatar Airways").
 fn companies_by_short_name(table: &mut ActorTable) {
+    // Most articles name no company by its designator, and need no table of names.
+    let designated = |a: &ActorFinding| a.kind == ActorKind::Organization && text::split_at_last_space(&a.name).is_some_and(|(_, last)| lexicon::is_company_designator(last));
+    if !table.actors.iter().any(designated) {
+        return;
+    }
     let by_name: FxHashMap<&str, usize> = table.actors.iter().enumerate().map(|(i, a)| (a.name.as_str(), i)).collect();
     let mut merges = Vec::new();
     for (i, actor) in table.actors.iter().enumerate().filter(|(_, a)| a.kind == ActorKind::Organization) {
@@ -1488,6 +1493,11 @@ fn companies_by_short_name(table: &mut ActorTable) {
 /// An organisation's acronym and its full name in the same article are one actor:
 /// "GAO" and "Government Accountability Office", "USAF" and "United States Air Force".
 fn acronyms_by_full_name(table: &mut ActorTable) {
+    let acronym = |a: &ActorFinding| a.name.len() >= 2 && a.name.chars().all(|c| c.is_ascii_uppercase());
+    // Most articles name no acronym, and need no table of initials.
+    if !table.actors.iter().any(acronym) {
+        return;
+    }
     let initials = |name: &str| -> String {
         name.split([' ', '-'])
             .filter(|w| w.starts_with(char::is_uppercase))
@@ -1505,7 +1515,7 @@ fn acronyms_by_full_name(table: &mut ActorTable) {
         .actors
         .iter()
         .enumerate()
-        .filter(|(_, a)| a.name.len() >= 2 && a.name.chars().all(|c| c.is_ascii_uppercase()))
+        .filter(|(_, a)| acronym(a))
         .filter_map(|(i, a)| Some((i, *full_names.get(&a.name)?)))
         .filter(|&(i, j)| i != j)
         .collect();
