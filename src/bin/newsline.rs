@@ -130,7 +130,8 @@ fn eval(gold: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
         if r.actor_mentions.gold > 0 {
             println!("{name:<28} {:<22} {:>6.1}%", "actor kind accuracy", 100.0 * r.actor_kind_accuracy());
         }
-        println!("{name:<28} {:<22} {:>6.2} MB/s ({} records)", "throughput", mbps, r.records);
+        // Extraction, a one-article dataset and scoring, record by record: not `ingest`'s rate.
+        println!("{name:<28} {:<22} {:>6.2} MB/s ({} records)", "extracted and scored", mbps, r.records);
     }
     Ok(ExitCode::SUCCESS)
 }
