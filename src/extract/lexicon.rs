@@ -107,6 +107,7 @@ pub fn is_generational_suffix(word: &str) -> bool {
     word.len() <= 3 && GENERATIONAL_SUFFIXES.contains(&word)
 }
 
+/// The generational suffixes, in lower case.
 pub const GENERATIONAL_SUFFIXES: [&str; 7] = ["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"];
 
 /// Name particles that stay inside a name: "Bashar al-Assad", "Staffan de Mistura".
@@ -114,6 +115,7 @@ pub fn is_name_particle(word: &str) -> bool {
     (word.len() <= 3 && NAME_PARTICLES.contains(&word)) || word.starts_with("al-") || word.starts_with("el-")
 }
 
+/// The name particles, in lower case, that stand as words of their own.
 pub const NAME_PARTICLES: [&str; 12] = ["al", "bin", "de", "da", "di", "van", "von", "der", "del", "la", "le", "du"];
 
 /// Capitalised words that never name an actor: currency codes, time zones, units,
@@ -699,8 +701,7 @@ impl Key {
         if bytes.len() > Key::MAX_LEN {
             return None;
         }
-        let packed = little_endian(bytes) | (bytes.len() as u128) << 120;
-        (packed & (EACH_BYTE * 0x80) == 0).then_some(Key(packed))
+        Key::of_ascii(little_endian(bytes), bytes.len())
     }
 
     /// [`Key::exact`] of the `len` bytes of `text` from `start`, read in one load of
@@ -715,6 +716,11 @@ impl Key {
             Some(chunk) => u128::from_le_bytes(*chunk) & ((1 << (8 * len)) - 1),
             None => little_endian(text.get(start..start + len)?),
         };
+        Key::of_ascii(bytes, len)
+    }
+
+    /// The key of a word of `len` bytes, read as `bytes`, if every byte is ASCII.
+    fn of_ascii(bytes: u128, len: usize) -> Option<Key> {
         let packed = bytes | (len as u128) << 120;
         (packed & (EACH_BYTE * 0x80) == 0).then_some(Key(packed))
     }

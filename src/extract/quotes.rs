@@ -1373,8 +1373,8 @@ fn possessed_claims(cx: &mut Context, words: &[Word], inside_quote: &dyn Fn(usiz
     // comparison with each word would branch on each word's length.
     static THAT: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
     let that = THAT.get_or_init(|| memchr::memmem::Finder::new("that"));
-    let sentence = words.first().zip(words.last()).map_or(&[][..], |(first, last)| &text.as_bytes()[first.start..last.end]);
-    if that.find(sentence).is_none() {
+    let sentence = words.first().zip(words.last()).and_then(|(first, last)| text.as_bytes().get(first.start..last.end));
+    if sentence.is_none_or(|sentence| that.find(sentence).is_none()) {
         return out;
     }
     for k in 1..words.len().saturating_sub(1) {
