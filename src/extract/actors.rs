@@ -1087,15 +1087,11 @@ pub struct NameKey {
 
 /// Whether a name's part (split at spaces and hyphens), in lower case, is left out of its
 /// key when `count` words come before it: a particle ("al", "de"), or a generational
-/// suffix after a name ("Jr"). None is longer than [`LONGEST_LEFT_OUT`] bytes (a unit test
-/// reads the lists), in any case: no character outside ASCII lower-cases to a letter of
-/// theirs.
+/// suffix after a name ("Jr"). None is longer than [`lexicon::LONGEST_PARTICLE_OR_SUFFIX`]
+/// bytes, in any case: no character outside ASCII lower-cases to a letter of theirs.
 fn leaves_out(part: &str, count: usize) -> bool {
     (count > 0 && lexicon::is_generational_suffix(part)) || lexicon::is_name_particle(part)
 }
-
-/// The longest name part, in bytes, that [`leaves_out`] may leave out.
-const LONGEST_LEFT_OUT: usize = 3;
 
 impl NameKey {
     pub fn new(name: &str) -> NameKey {
@@ -1147,7 +1143,7 @@ impl NameKey {
     pub fn count_words(name: &str) -> usize {
         name.split([' ', '-']).filter(|part| !part.is_empty()).fold(0, |count, part| {
             // No part longer than a particle or a suffix is left out, whatever its case.
-            let left_out = part.len() <= LONGEST_LEFT_OUT && lexicon::with_lowercase(part, |word| leaves_out(word, count));
+            let left_out = part.len() <= lexicon::LONGEST_PARTICLE_OR_SUFFIX && lexicon::with_lowercase(part, |word| leaves_out(word, count));
             count + usize::from(!left_out)
         })
     }
@@ -1623,7 +1619,7 @@ mod tests {
         }
         // Counting passes over longer parts unread.
         let listed = lexicon::GENERATIONAL_SUFFIXES.iter().chain(&lexicon::NAME_PARTICLES);
-        assert!(listed.clone().all(|w| w.len() <= LONGEST_LEFT_OUT), "{:?}", listed.collect::<Vec<_>>());
+        assert!(listed.clone().all(|w| w.len() <= lexicon::LONGEST_PARTICLE_OR_SUFFIX), "{:?}", listed.collect::<Vec<_>>());
     }
 
     #[test]

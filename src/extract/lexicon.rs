@@ -104,7 +104,7 @@ pub fn is_honorific(word: &str) -> bool {
 /// A generation after a surname, in lower case: "Joseph F. Dunford Jr." and "Joseph R.
 /// Biden Jr." end with their surnames, not with one shared "Jr.".
 pub fn is_generational_suffix(word: &str) -> bool {
-    word.len() <= 3 && GENERATIONAL_SUFFIXES.contains(&word)
+    word.len() <= LONGEST_PARTICLE_OR_SUFFIX && GENERATIONAL_SUFFIXES.contains(&word)
 }
 
 /// The generational suffixes, in lower case.
@@ -112,11 +112,15 @@ pub const GENERATIONAL_SUFFIXES: [&str; 7] = ["jr", "jr.", "sr", "sr.", "ii", "i
 
 /// Name particles that stay inside a name: "Bashar al-Assad", "Staffan de Mistura".
 pub fn is_name_particle(word: &str) -> bool {
-    (word.len() <= 3 && NAME_PARTICLES.contains(&word)) || word.starts_with("al-") || word.starts_with("el-")
+    (word.len() <= LONGEST_PARTICLE_OR_SUFFIX && NAME_PARTICLES.contains(&word)) || word.starts_with("al-") || word.starts_with("el-")
 }
 
 /// The name particles, in lower case, that stand as words of their own.
 pub const NAME_PARTICLES: [&str; 12] = ["al", "bin", "de", "da", "di", "van", "von", "der", "del", "la", "le", "du"];
+
+/// The longest word, in bytes, of [`GENERATIONAL_SUFFIXES`] and [`NAME_PARTICLES`] (a unit
+/// test reads the lists): a longer word is neither, and is not compared with them.
+pub const LONGEST_PARTICLE_OR_SUFFIX: usize = 3;
 
 /// Capitalised words that never name an actor: currency codes, time zones, units,
 /// holidays, and "No." for number.
@@ -513,15 +517,8 @@ pub fn reporting_packed(word: &str, exact: impl FnOnce() -> Option<Key>) -> Repo
         }
         forms
     });
-    let mut key = None;
-    let found = forms.get_packed(word, || {
-        key = exact();
-        key
-    });
-    // A found word was let through the sieve, so its key, if it has one, is known.
-    let lower_case = || key.map_or_else(|| is_lower_ascii(word), |key| key.lower() == key);
-    match found {
-        Some(&found) if lower_case() => found,
+    match forms.get_packed(word, exact) {
+        Some(&found) if is_lower_ascii(word) => found,
         Some(&found) => Reporting { speech: found.speech, quoted_only: found.quoted_only, object: found.object, ..Reporting::default() },
         None => Reporting::default(),
     }

@@ -1371,10 +1371,9 @@ fn possessed_claims(cx: &mut Context, words: &[Word], inside_quote: &dyn Fn(usiz
     let mut out = Vec::new();
     // Most sentences hold no "that", and one search of the sentence says so, where a
     // comparison with each word would branch on each word's length.
-    static THAT: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
-    let that = THAT.get_or_init(|| memchr::memmem::Finder::new("that"));
+    static THAT: text::Searchers = text::Searchers::new(&["that"]);
     let sentence = words.first().zip(words.last()).and_then(|(first, last)| text.as_bytes().get(first.start..last.end));
-    if sentence.is_none_or(|sentence| that.find(sentence).is_none()) {
+    if sentence.is_none_or(|sentence| THAT.each().all(|(_, that)| that.find(sentence).is_none())) {
         return out;
     }
     for k in 1..words.len().saturating_sub(1) {

@@ -28,6 +28,12 @@ impl<'t> Word<'t> {
         self.text
     }
 
+    /// `text` as one word standing alone, for the tests of stages that read words.
+    #[cfg(test)]
+    pub fn alone(text: &'t str) -> Word<'t> {
+        Word { start: 0, end: text.len(), text }
+    }
+
     /// The word's first `len` bytes, a character boundary of it: "Friday" of "Friday's".
     pub fn cut_to(&self, len: usize) -> Option<Word<'t>> {
         let text = self.text.get(..len)?;
@@ -244,12 +250,6 @@ impl<'t> WordIndex<'t> {
     /// search each time a stage asks.
     pub fn file_sentences(&mut self, sentences: &[Range<usize>]) {
         self.sentences = sentences.iter().map(|s| (s.clone(), self.positions(s.clone()))).collect();
-    }
-
-    /// `text` as one word standing alone, for the tests of stages that read words.
-    #[cfg(test)]
-    pub fn word_alone(text: &str) -> Word<'_> {
-        Word { start: 0, end: text.len(), text }
     }
 
     /// The words lying wholly inside `range`, in order.

@@ -1876,7 +1876,7 @@ mod tests {
 
     /// The quick test of `word` as a text of its own, before `next`.
     fn opens(word: &str, next: &str) -> bool {
-        could_start_before(word, &text::WordIndex::word_alone(word), Some(next))
+        could_start_before(word, &Word::alone(word), Some(next))
     }
 
     #[test]
