@@ -59,7 +59,11 @@ pub fn decode<'b>(origin: &str, bytes: &'b [u8]) -> Result<&'b str, ReadError> {
         return Err(error(origin, Place::Whole, "empty file"));
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(error(origin, Place::Byte(0), "UTF-16 text (byte-order mark); save it as UTF-8"));
+        return Err(error(
+            origin,
+            Place::Byte(0),
+            "UTF-16 text (byte-order mark); save it as UTF-8",
+        ));
     }
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
         return Err(error(origin, Place::Byte(nul), "binary data (NUL byte), not text"));
@@ -92,11 +96,19 @@ pub fn read_txt(origin: &str, stem: &str, bytes: &[u8]) -> Result<Source, ReadEr
     let rest = &text[lead..];
     let (date, body) = match rest.strip_prefix("date ") {
         Some(after) if after.len() >= 10 && after.is_char_boundary(10) => {
-            let date = parse_date(&after[..10])
-                .ok_or_else(|| error(origin, Place::Byte(lead + 5), format!("impossible date {:?} in the date prefix", &after[..10])))?;
+            let date = parse_date(&after[..10]).ok_or_else(|| {
+                error(
+                    origin,
+                    Place::Byte(lead + 5),
+                    format!("impossible date {:?} in the date prefix", &after[..10]),
+                )
+            })?;
             // Exactly one separator ends the prefix; everything after it is the body.
             let rest = &after[10..];
-            let body = ["\r\n", "\n", " ", "\t"].iter().find_map(|sep| rest.strip_prefix(sep)).unwrap_or(rest);
+            let body = ["\r\n", "\n", " ", "\t"]
+                .iter()
+                .find_map(|sep| rest.strip_prefix(sep))
+                .unwrap_or(rest);
             (Some(date), body)
         }
         _ => (None, text),
@@ -104,7 +116,14 @@ pub fn read_txt(origin: &str, stem: &str, bytes: &[u8]) -> Result<Source, ReadEr
     if body.trim().is_empty() {
         return Err(error(origin, Place::Whole, "no article text"));
     }
-    Ok(Source { id: stem.to_string(), date, title: None, outlet: None, url: None, text: body.to_string() })
+    Ok(Source {
+        id: stem.to_string(),
+        date,
+        title: None,
+        outlet: None,
+        url: None,
+        text: body.to_string(),
+    })
 }
 
 #[derive(Deserialize)]
@@ -149,7 +168,11 @@ pub fn read_jsonl(origin: &str, bytes: &[u8]) -> (Vec<Source>, Vec<ReadError>) {
             }
         };
         let Some(body) = record.text else {
-            errors.push(error(origin, Place::Line(line_no), format!("record {id:?} has no \"text\"")));
+            errors.push(error(
+                origin,
+                Place::Line(line_no),
+                format!("record {id:?} has no \"text\""),
+            ));
             continue;
         };
         // A repeated id keeps its record under a new id, so no article is lost.
@@ -171,12 +194,23 @@ pub fn read_jsonl(origin: &str, bytes: &[u8]) -> (Vec<Source>, Vec<ReadError>) {
             Some(d) => match parse_date(d) {
                 Some(date) => Some(date),
                 None => {
-                    errors.push(error(origin, Place::Line(line_no), format!("impossible date {d:?}; the article is kept undated")));
+                    errors.push(error(
+                        origin,
+                        Place::Line(line_no),
+                        format!("impossible date {d:?}; the article is kept undated"),
+                    ));
                     None
                 }
             },
         };
-        out.push(Source { id, date, title: record.title, outlet: record.outlet, url: record.url, text: body });
+        out.push(Source {
+            id,
+            date,
+            title: record.title,
+            outlet: record.outlet,
+            url: record.url,
+            text: body,
+        });
     }
     (out, errors)
 }
@@ -226,7 +260,11 @@ pub fn read_manifest(origin: &str, bytes: &[u8]) -> Result<Manifest, ReadError> 
     for entry in &manifest.articles {
         if let Some(d) = entry.date.as_deref() {
             if parse_date(d).is_none() {
-                return Err(error(origin, Place::Whole, format!("{}: impossible date {d:?}", entry.file)));
+                return Err(error(
+                    origin,
+                    Place::Whole,
+                    format!("{}: impossible date {d:?}", entry.file),
+                ));
             }
         }
     }
@@ -264,7 +302,10 @@ mod tests {
         let e = read_txt("u.txt", "u", b"ok \xFF bad").unwrap_err();
         assert_eq!(e.place, Place::Byte(3));
         assert!(read_txt("w.txt", "w", b"\xFF\xFEh\0i\0").unwrap_err().message.contains("UTF-16"));
-        assert!(read_txt("d.txt", "d", b"date 2017-02-31 text").unwrap_err().message.contains("impossible"));
+        assert!(read_txt("d.txt", "d", b"date 2017-02-31 text")
+            .unwrap_err()
+            .message
+            .contains("impossible"));
     }
 
     #[test]
@@ -278,16 +319,26 @@ mod tests {
         let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
         assert!(lines[0].starts_with("x.jsonl:2: not a JSON record"));
         assert!(lines[1].starts_with("x.jsonl:3: record \"b\" has no \"text\""));
-        assert_eq!(lines[2], "x.jsonl:4: duplicate id \"a\" (first on line 1); this record is kept as \"a#2\"");
+        assert_eq!(
+            lines[2],
+            "x.jsonl:4: duplicate id \"a\" (first on line 1); this record is kept as \"a#2\""
+        );
     }
 
     #[test]
     fn manifest_supplies_missing_metadata() {
-        let m = read_manifest("m.toml", b"[[article]]\nfile = \"b.txt\"\noutlet = \"Herald\"\ndate = \"2017-01-23\"\n").unwrap();
+        let m = read_manifest(
+            "m.toml",
+            b"[[article]]\nfile = \"b.txt\"\noutlet = \"Herald\"\ndate = \"2017-01-23\"\n",
+        )
+        .unwrap();
         let mut s = read_txt("b.txt", "b", b"Text.").unwrap();
         m.apply("b.txt", &mut s);
         assert_eq!(s.outlet.as_deref(), Some("Herald"));
         assert_eq!(s.date, Date::new(2017, 1, 23).ok());
-        assert!(read_manifest("m.toml", b"[[article]]\nfile = 3\n").unwrap_err().to_string().starts_with("m.toml: byte"));
+        assert!(read_manifest("m.toml", b"[[article]]\nfile = 3\n")
+            .unwrap_err()
+            .to_string()
+            .starts_with("m.toml: byte"));
     }
 }

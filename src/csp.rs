@@ -36,11 +36,18 @@ pub fn inline_script_hashes(html: &str) -> Result<Vec<String>, CspError> {
     let mut hashes = Vec::new();
     let mut rest = 0;
     while let Some(open) = html[rest..].find("<script").map(|i| rest + i) {
-        let tag_end = html[open..].find('>').map(|i| open + i + 1).ok_or(CspError::UnclosedScript(open))?;
-        let close = html[tag_end..].find("</script>").map(|i| tag_end + i).ok_or(CspError::UnclosedScript(open))?;
+        let tag_end =
+            html[open..].find('>').map(|i| open + i + 1).ok_or(CspError::UnclosedScript(open))?;
+        let close = html[tag_end..]
+            .find("</script>")
+            .map(|i| tag_end + i)
+            .ok_or(CspError::UnclosedScript(open))?;
         if !html[open..tag_end].contains(" src=") {
             let digest = Sha256::digest(&html.as_bytes()[tag_end..close]);
-            hashes.push(format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest)));
+            hashes.push(format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            ));
         }
         rest = close + "</script>".len();
     }
@@ -70,7 +77,10 @@ pub fn secure(html: &str) -> Result<String, CspError> {
         .find("<meta charset")
         .and_then(|m| html[head + m..].find('>').map(|end| head + m + end + 1))
         .unwrap_or(head);
-    let meta = format!("\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{}\" />", policy(&hashes));
+    let meta = format!(
+        "\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{}\" />",
+        policy(&hashes)
+    );
     Ok(format!("{}{meta}{}", &html[..head], &html[head..]))
 }
 
@@ -83,7 +93,10 @@ mod tests {
         let page = "<html><head><script type=\"module\">alert(1)</script><script src=\"a.js\"></script></head></html>";
         let secured = secure(page).unwrap();
         // sha256("alert(1)"), base64.
-        assert!(secured.contains("'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"), "{secured}");
+        assert!(
+            secured.contains("'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"),
+            "{secured}"
+        );
         assert!(!secured.contains("unsafe-inline") && !secured.contains("'unsafe-eval'"));
         assert!(secured.starts_with("<html><head>\n  <meta http-equiv=\"Content-Security-Policy\""));
         assert_eq!(inline_script_hashes(page).unwrap().len(), 1, "scripts with src are not hashed");
@@ -94,7 +107,10 @@ mod tests {
         assert_eq!(secure("<html></html>"), Err(CspError::NoHead));
         assert_eq!(secure("<head><script>x"), Err(CspError::UnclosedScript(6)));
         let charset = secure("<head><meta charset=\"utf-8\" /><title>t</title></head>").unwrap();
-        assert!(charset.starts_with("<head><meta charset=\"utf-8\" />\n  <meta http-equiv"), "{charset}");
+        assert!(
+            charset.starts_with("<head><meta charset=\"utf-8\" />\n  <meta http-equiv"),
+            "{charset}"
+        );
         let once = secure("<head></head>").unwrap();
         assert_eq!(secure(&once), Err(CspError::AlreadySecured));
     }

@@ -13,7 +13,10 @@ use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::corpus::Source;
-use crate::extract::{self, is_personal, may_name_the_same_person, ActorKind, NameKey, Analysis, DateBasis, QuoteKind, Stance, TimexType};
+use crate::extract::{
+    self, is_personal, may_name_the_same_person, ActorKind, Analysis, DateBasis, NameKey,
+    QuoteKind, Stance, TimexType,
+};
 
 /// An article's id as every item names it: shared, since a corpus's items name their
 /// articles some hundred thousand times, and a copy of the id each would be an allocation
@@ -120,7 +123,9 @@ impl<T: Span + Serialize> Serialize for Worded<'_, '_, T> {
             text: &'a str,
         }
         match self.texts {
-            Some(texts) => out.collect_seq(self.items.iter().map(|item| WithText { item, text: texts.words(item) })),
+            Some(texts) => out.collect_seq(
+                self.items.iter().map(|item| WithText { item, text: texts.words(item) }),
+            ),
             None => self.items.serialize(out),
         }
     }
@@ -248,7 +253,10 @@ mod iso_day {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(input: D) -> Result<Option<Date>, D::Error> {
         Option::<std::borrow::Cow<'de, str>>::deserialize(input)?
-            .map(|s| parse_date(&s).ok_or_else(|| D::Error::custom(format!("{s:?} is not a YYYY-MM-DD date"))))
+            .map(|s| {
+                parse_date(&s)
+                    .ok_or_else(|| D::Error::custom(format!("{s:?} is not a YYYY-MM-DD date")))
+            })
             .transpose()
     }
 }
@@ -297,7 +305,11 @@ pub fn slug(name: &str) -> String {
         }
     }
     let trimmed = out.trim_end_matches('-');
-    if trimmed.is_empty() { "actor".to_string() } else { trimmed.to_string() }
+    if trimmed.is_empty() {
+        "actor".to_string()
+    } else {
+        trimmed.to_string()
+    }
 }
 
 /// The corpus-wide actors, with lookups by name and by last name word so that
@@ -353,7 +365,8 @@ impl Registry {
 
 /// Runs the extractor on every source and merges the results into one dataset.
 pub fn build(sources: Vec<Source>) -> Dataset {
-    let analyses: Vec<Analysis> = sources.iter().map(|s| extract::analyze(&s.text, s.date)).collect();
+    let analyses: Vec<Analysis> =
+        sources.iter().map(|s| extract::analyze(&s.text, s.date)).collect();
     assemble(sources, analyses)
 }
 
@@ -430,16 +443,28 @@ pub fn assemble(sources: Vec<Source>, mut analyses: Vec<Analysis>) -> Dataset {
         let article = ArticleId::from(source.id);
         for p in &analysis.places {
             let index = *place_named.entry(p.name.clone()).or_insert_with(|| {
-                ds.places.push(Place { id: String::new(), name: p.name.clone(), mentions: Vec::new() });
+                ds.places.push(Place {
+                    id: String::new(),
+                    name: p.name.clone(),
+                    mentions: Vec::new(),
+                });
                 ds.places.len() - 1
             });
-            ds.places[index].mentions.push(Mention { article: article.clone(), start: p.start, end: p.end });
+            ds.places[index].mentions.push(Mention {
+                article: article.clone(),
+                start: p.start,
+                end: p.end,
+            });
         }
         let mut mentions_by_start: Vec<usize> = (0..analysis.mentions.len()).collect();
         mentions_by_start.sort_by_key(|&m| analysis.mentions[m].start);
         for m in &analysis.mentions {
             let g = global[ai][m.actor];
-            ds.actors[g].mentions.push(Mention { article: article.clone(), start: m.start, end: m.end });
+            ds.actors[g].mentions.push(Mention {
+                article: article.clone(),
+                start: m.start,
+                end: m.end,
+            });
         }
         let actors = &ds.actors;
         let actor_id = |local: usize| actors[global[ai][local]].id.clone();
@@ -488,8 +513,13 @@ pub fn assemble(sources: Vec<Source>, mut analyses: Vec<Analysis>) -> Dataset {
                     push_unique(&mut actors, actor_id(s));
                 }
             }
-            let first = mentions_by_start.partition_point(|&m| analysis.mentions[m].start < e.span.start);
-            for m in mentions_by_start[first..].iter().map(|&m| &analysis.mentions[m]).take_while(|m| m.start < e.span.end) {
+            let first =
+                mentions_by_start.partition_point(|&m| analysis.mentions[m].start < e.span.start);
+            for m in mentions_by_start[first..]
+                .iter()
+                .map(|&m| &analysis.mentions[m])
+                .take_while(|m| m.start < e.span.end)
+            {
                 if m.end <= e.span.end {
                     push_unique(&mut actors, actor_id(m.actor));
                 }
@@ -516,7 +546,11 @@ pub fn assemble(sources: Vec<Source>, mut analyses: Vec<Analysis>) -> Dataset {
             });
         }
         for d in analysis.diagnostics {
-            ds.diagnostics.push(Diagnostic { article: article.clone(), at: d.at, message: d.message.to_string() });
+            ds.diagnostics.push(Diagnostic {
+                article: article.clone(),
+                at: d.at,
+                message: d.message.to_string(),
+            });
         }
         ds.articles.push(Article {
             id: article,
@@ -565,7 +599,10 @@ pub(crate) fn write_words_key(t: &str, key: &mut String) {
     let in_word = |at: usize| -> (bool, usize) {
         match bytes[at] {
             b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
-            _ => t[at..].chars().next().map_or((false, 1), |c| (extract::is_letter_or_digit(c), c.len_utf8())),
+            _ => t[at..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (extract::is_letter_or_digit(c), c.len_utf8())),
         }
     };
     let mut at = 0;
@@ -606,7 +643,8 @@ pub(crate) fn write_words_key(t: &str, key: &mut String) {
 type WordsMark = (usize, [u8; 4], [u8; 4]);
 
 fn words_mark(t: &str, key: &mut String) -> Option<WordsMark> {
-    let unicode_word = !t.is_ascii() && t.chars().any(|c| !c.is_ascii() && extract::is_letter_or_digit(c));
+    let unicode_word =
+        !t.is_ascii() && t.chars().any(|c| !c.is_ascii() && extract::is_letter_or_digit(c));
     let read = if unicode_word {
         write_words_key(t, key);
         key.as_str()
@@ -630,9 +668,13 @@ fn words_mark(t: &str, key: &mut String) -> Option<WordsMark> {
 /// The merge's conflicts and the index's identical words both group quotes so. Nearly every
 /// quote's words are its own, and so is its [`words_mark`]: only quotes whose mark another
 /// shares have their words key written and compared.
-pub(crate) fn first_with_same_words<'t>(count: usize, text_of: impl Fn(usize) -> Option<&'t str>) -> Vec<usize> {
+pub(crate) fn first_with_same_words<'t>(
+    count: usize,
+    text_of: impl Fn(usize) -> Option<&'t str>,
+) -> Vec<usize> {
     let mut key = String::new();
-    let mut marked: Vec<(WordsMark, usize)> = (0..count).filter_map(|i| Some((words_mark(text_of(i)?, &mut key)?, i))).collect();
+    let mut marked: Vec<(WordsMark, usize)> =
+        (0..count).filter_map(|i| Some((words_mark(text_of(i)?, &mut key)?, i))).collect();
     marked.sort_unstable();
     let mut first: Vec<usize> = (0..count).collect();
     for same_mark in marked.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
@@ -655,10 +697,13 @@ pub(crate) fn first_with_same_words<'t>(count: usize, text_of: impl Fn(usize) ->
 fn conflicts(ds: &Dataset) -> Vec<Conflict> {
     let spoken = |q: &Quote| q.kind != QuoteKind::Indirect && q.speaker.is_some();
     let texts = ArticleTexts::new(&ds.articles);
-    let first = first_with_same_words(ds.quotes.len(), |i| spoken(&ds.quotes[i]).then(|| texts.words(&ds.quotes[i])));
+    let first = first_with_same_words(ds.quotes.len(), |i| {
+        spoken(&ds.quotes[i]).then(|| texts.words(&ds.quotes[i]))
+    });
     // Each group is its first quote and those that share its words, in the order the
     // groups' first quotes appear: the pairs (first, later one) sorted.
-    let mut later: Vec<(usize, usize)> = first.iter().enumerate().filter(|&(i, &f)| f != i).map(|(i, &f)| (f, i)).collect();
+    let mut later: Vec<(usize, usize)> =
+        first.iter().enumerate().filter(|&(i, &f)| f != i).map(|(i, &f)| (f, i)).collect();
     later.sort_unstable();
     later
         .chunk_by(|a, b| a.0 == b.0)
@@ -688,7 +733,9 @@ impl Dataset {
             .chain(self.timexes.iter_mut().map(|t| &mut t.article))
             .chain(self.events.iter_mut().map(|e| &mut e.article))
             .chain(self.diagnostics.iter_mut().map(|d| &mut d.article))
-            .chain(self.places.iter_mut().flat_map(|p| p.mentions.iter_mut().map(|m| &mut m.article)))
+            .chain(
+                self.places.iter_mut().flat_map(|p| p.mentions.iter_mut().map(|m| &mut m.article)),
+            )
     }
 
     /// The dataset as the page embeds it (see [`crate::page`]). Items hold no text (the
@@ -709,8 +756,12 @@ impl Dataset {
             q.event = None;
             q.rejects = None;
         });
-        let position: FxHashMap<ArticleId, ArticleId> =
-            self.articles.iter().enumerate().map(|(i, a)| (a.id.clone(), ArticleId::from(i.to_string()))).collect();
+        let position: FxHashMap<ArticleId, ArticleId> = self
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), ArticleId::from(i.to_string())))
+            .collect();
         for article in page.article_refs() {
             if let Some(p) = position.get(article) {
                 article.clone_from(p);
@@ -744,7 +795,14 @@ mod tests {
 
     /// Names and quotes in ASCII and out of it, for the fast paths below.
     const MIXED: [&str; 8] = [
-        "Sean Spicer", "Recep Tayyip Erdoğan", "İSTANBUL Office", "ΟΔΟΣ Σίσυφος", "\u{212A}elvin K", "  --A.B.  c ", "", "“Rubbish,” he said; it's 2017!",
+        "Sean Spicer",
+        "Recep Tayyip Erdoğan",
+        "İSTANBUL Office",
+        "ΟΔΟΣ Σίσυφος",
+        "\u{212A}elvin K",
+        "  --A.B.  c ",
+        "",
+        "“Rubbish,” he said; it's 2017!",
     ];
 
     #[test]
@@ -759,7 +817,11 @@ mod tests {
                 }
             }
             let trimmed = out.trim_end_matches('-');
-            if trimmed.is_empty() { "actor".to_string() } else { trimmed.to_string() }
+            if trimmed.is_empty() {
+                "actor".to_string()
+            } else {
+                trimmed.to_string()
+            }
         };
         for name in MIXED {
             assert_eq!(slug(name), by_chars(name), "{name:?}");
@@ -768,10 +830,23 @@ mod tests {
 
     #[test]
     fn a_quotes_words_key_reads_ascii_as_bytes_and_lower_cases_each_word_as_str_does() {
-        let by_words = |t: &str| t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(extract::lower_case).collect::<Vec<_>>().join(" ");
+        let by_words = |t: &str| {
+            t.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(extract::lower_case)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
         // One buffer for every text, as the callers use it: each key replaces the last.
         let mut key = String::from("left over");
-        for t in MIXED.iter().copied().chain(["RUBBISH", "rubbish.", "no -- way", "a1b2 C3", "“Fake NEWS,” he said—twice", "CAFÉ’s ΣΟΦΟΣ menu"]) {
+        for t in MIXED.iter().copied().chain([
+            "RUBBISH",
+            "rubbish.",
+            "no -- way",
+            "a1b2 C3",
+            "“Fake NEWS,” he said—twice",
+            "CAFÉ’s ΣΟΦΟΣ menu",
+        ]) {
             write_words_key(t, &mut key);
             assert_eq!(key, by_words(t), "{t:?}");
         }
@@ -800,7 +875,16 @@ mod tests {
         let texts: Vec<&str> = MIXED
             .iter()
             .copied()
-            .chain(["“Fake NEWS,” he said—twice", "fake news he said twice", "—“…”—", "\u{212A}elvin", "kelvin", "“KELVIN”", "CAFÉ’s menu", "café s MENU"])
+            .chain([
+                "“Fake NEWS,” he said—twice",
+                "fake news he said twice",
+                "—“…”—",
+                "\u{212A}elvin",
+                "kelvin",
+                "“KELVIN”",
+                "CAFÉ’s menu",
+                "café s MENU",
+            ])
             .chain(["a", "A.b", "a b", "9 ", " x", "Rubbish", "rubbish.", "RUBBISH!"])
             .collect();
         for a in &texts {
@@ -808,7 +892,11 @@ mod tests {
             assert_eq!(words_mark(a, &mut String::new()).is_none(), key(a).is_empty(), "{a:?}");
             for b in &texts {
                 if key(a) == key(b) && !key(a).is_empty() {
-                    assert_eq!(words_mark(a, &mut String::new()), words_mark(b, &mut String::new()), "{a:?} and {b:?}");
+                    assert_eq!(
+                        words_mark(a, &mut String::new()),
+                        words_mark(b, &mut String::new()),
+                        "{a:?} and {b:?}"
+                    );
                 }
             }
         }
@@ -817,7 +905,8 @@ mod tests {
         assert_ne!(mark("Fake news"), mark("Fake nous"));
         assert_ne!(mark("a b"), mark("ab c"));
         // Same-looking marks are keyed in full: "ab c" and "a bc" share one, not their words.
-        let grouped = first_with_same_words(4, |i| ["ab c", "a bc", "AB, C", "Ab c."].get(i).copied());
+        let grouped =
+            first_with_same_words(4, |i| ["ab c", "a bc", "AB, C", "Ab c."].get(i).copied());
         assert_eq!(grouped, [0, 1, 0, 0]);
     }
 
@@ -828,7 +917,15 @@ mod tests {
         for &(id, article, words, speaker) in quotes {
             if ds.articles.last().is_none_or(|a| &*a.id != article) {
                 let text = String::new();
-                ds.articles.push(Article { id: article.into(), date: None, title: None, outlet: None, url: None, text, excerpted: false });
+                ds.articles.push(Article {
+                    id: article.into(),
+                    date: None,
+                    title: None,
+                    outlet: None,
+                    url: None,
+                    text,
+                    excerpted: false,
+                });
             }
             let text = &mut ds.articles.last_mut().unwrap().text;
             text.push_str("And: ");
@@ -852,7 +949,8 @@ mod tests {
     }
 
     #[test]
-    fn conflicts_group_the_same_words_from_articles_whose_speakers_differ_in_the_order_they_first_appear() {
+    fn conflicts_group_the_same_words_from_articles_whose_speakers_differ_in_the_order_they_first_appear(
+    ) {
         let ds = quoted(&[
             ("q1", "a", "Fake news.", "trump"),
             ("q2", "a", "rubbish", "spicer"),
@@ -862,19 +960,26 @@ mod tests {
             ("q6", "c", "All alone", "cnn"),
             ("q7", "c", "Rubbish", "spicer"),
         ]);
-        let found: Vec<(String, Vec<String>, Vec<String>)> = conflicts(&ds).into_iter().map(|c| (c.text, c.quotes, c.speakers)).collect();
+        let found: Vec<(String, Vec<String>, Vec<String>)> =
+            conflicts(&ds).into_iter().map(|c| (c.text, c.quotes, c.speakers)).collect();
         let strings = |s: &[&str]| s.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(
             found,
             [
                 ("Fake news".to_string(), strings(&["q1", "q4", "q5"]), strings(&["trump", "cnn"])),
-                ("rubbish".to_string(), strings(&["q2", "q3", "q7"]), strings(&["spicer", "united-states"])),
+                (
+                    "rubbish".to_string(),
+                    strings(&["q2", "q3", "q7"]),
+                    strings(&["spicer", "united-states"])
+                ),
             ]
         );
         // The same words from one speaker, or from one article, are no conflict.
-        let one_speaker = quoted(&[("q1", "a", "Rubbish", "spicer"), ("q2", "b", "rubbish", "spicer")]);
+        let one_speaker =
+            quoted(&[("q1", "a", "Rubbish", "spicer"), ("q2", "b", "rubbish", "spicer")]);
         assert!(conflicts(&one_speaker).is_empty());
-        let one_article = quoted(&[("q1", "a", "Rubbish", "spicer"), ("q2", "a", "rubbish", "trump")]);
+        let one_article =
+            quoted(&[("q1", "a", "Rubbish", "spicer"), ("q2", "a", "rubbish", "trump")]);
         assert!(conflicts(&one_article).is_empty());
     }
 }

@@ -25,7 +25,11 @@ impl Score {
     }
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
     pub fn add(&mut self, other: Score) {
         self.matched += other.matched;
@@ -35,7 +39,11 @@ impl Score {
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
 }
 
 /// A span in characters of the article text.
@@ -67,11 +75,19 @@ pub fn trim(chars: &[char], span: CharSpan) -> CharSpan {
 pub fn jaccard(a: &CharSpan, b: &CharSpan) -> f64 {
     let inter = a.end.min(b.end).saturating_sub(a.start.max(b.start));
     let union = (a.end - a.start) + (b.end - b.start) - inter;
-    if union == 0 { 0.0 } else { inter as f64 / union as f64 }
+    if union == 0 {
+        0.0
+    } else {
+        inter as f64 / union as f64
+    }
 }
 
 /// Greedy one-to-one matching, best overlap first: (predicted, gold) index pairs.
-pub fn match_spans(predicted: &[CharSpan], gold: &[CharSpan], accept: impl Fn(&CharSpan, &CharSpan, f64) -> bool) -> Vec<(usize, usize)> {
+pub fn match_spans(
+    predicted: &[CharSpan],
+    gold: &[CharSpan],
+    accept: impl Fn(&CharSpan, &CharSpan, f64) -> bool,
+) -> Vec<(usize, usize)> {
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
     for (p, ps) in predicted.iter().enumerate() {
         for (g, gs) in gold.iter().enumerate() {
@@ -126,7 +142,10 @@ pub fn quoted_stretches(chars: &[char], span: CharSpan) -> Vec<CharSpan> {
     out
 }
 
-const STOP_WORDS: &[&str] = &["the", "and", "for", "mr", "mrs", "ms", "of", "a", "an", "said", "says", "who", "its", "his", "her", "their", "this", "that"];
+const STOP_WORDS: &[&str] = &[
+    "the", "and", "for", "mr", "mrs", "ms", "of", "a", "an", "said", "says", "who", "its", "his",
+    "her", "their", "this", "that",
+];
 
 /// Words of 3+ letters that are not stop words, lower-cased.
 pub fn content_words(s: &str) -> Vec<String> {
@@ -169,10 +188,10 @@ mod tests {
             url: None,
             text: text.into(),
         }]);
-        let entity = |s: usize, e: usize, id: &str, kind: &str| {
-            serde_json::json!({"start_b": s, "end_b": e, "syntactic_type": "NAM", "ent_type": kind, "instance_id": id})
+        let entity = |s: usize, e: usize, id: &str, kind: &str| serde_json::json!({"start_b": s, "end_b": e, "syntactic_type": "NAM", "ent_type": kind, "instance_id": id});
+        let at = |needle: &str, from: usize| {
+            text[from..].find(needle).map(|i| (from + i, from + i + needle.len())).unwrap()
         };
-        let at = |needle: &str, from: usize| text[from..].find(needle).map(|i| (from + i, from + i + needle.len())).unwrap();
         let (sydney, london, sydney_again) = (at("Sydney", 0), at("London", 0), at("Sydney", 80));
         let gold = [
             entity(0, 11, "spicer", "PER"),
@@ -187,7 +206,12 @@ mod tests {
         // The places are named mentions, each place its own entity.
         assert_eq!(report.actor_mentions.gold, 6);
         assert_eq!(report.actor_mentions.matched, 6, "{:?}", report.actor_mentions);
-        assert_eq!((report.alias_pairs.matched, report.alias_pairs.gold), (2, 2), "{:?}", report.alias_pairs);
+        assert_eq!(
+            (report.alias_pairs.matched, report.alias_pairs.gold),
+            (2, 2),
+            "{:?}",
+            report.alias_pairs
+        );
         // Both of Spicer's mentions are a person's and the places are LOC; Moscow, as
         // Russia, is a country, not the organisation this gold says.
         assert_eq!(report.actor_kind_right, 5);
@@ -243,7 +267,10 @@ impl Report {
 }
 
 fn byte_range(v: &serde_json::Value, start: &str, end: &str) -> Option<Range<usize>> {
-    Some(usize::try_from(v.get(start)?.as_u64()?).ok()?..usize::try_from(v.get(end)?.as_u64()?).ok()?)
+    Some(
+        usize::try_from(v.get(start)?.as_u64()?).ok()?
+            ..usize::try_from(v.get(end)?.as_u64()?).ok()?,
+    )
 }
 
 /// The lines MEANTIME annotates exhaustively: 0 to 5.
@@ -257,7 +284,12 @@ enum Named {
 }
 
 /// Actor mentions and alias merging against MEANTIME's named entities.
-fn score_actors(entities: &[serde_json::Value], ds: &crate::dataset::Dataset, text: &str, report: &mut Report) {
+fn score_actors(
+    entities: &[serde_json::Value],
+    ds: &crate::dataset::Dataset,
+    text: &str,
+    report: &mut Report,
+) {
     // Where line 5 ends, in bytes.
     let limit = text.match_indices('\n').nth(ANNOTATED_LINES - 1).map_or(text.len(), |(i, _)| i);
     let gold: Vec<(CharSpan, Option<&str>, ActorKind)> = entities
@@ -282,9 +314,16 @@ fn score_actors(entities: &[serde_json::Value], ds: &crate::dataset::Dataset, te
         .enumerate()
         .filter(|(_, a)| a.kind != ActorKind::Group && a.name.starts_with(char::is_uppercase))
         .flat_map(|(i, a)| a.mentions.iter().map(move |m| (m, Named::Actor(i, a.kind))));
-    let places = ds.places.iter().enumerate().flat_map(|(i, p)| p.mentions.iter().map(move |m| (m, Named::Place(i))));
-    let predicted: Vec<(CharSpan, Named)> =
-        named_actors.chain(places).filter(|(m, _)| m.end <= limit).map(|(m, named)| (char_span(text, m.start..m.end), named)).collect();
+    let places = ds
+        .places
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.mentions.iter().map(move |m| (m, Named::Place(i))));
+    let predicted: Vec<(CharSpan, Named)> = named_actors
+        .chain(places)
+        .filter(|(m, _)| m.end <= limit)
+        .map(|(m, named)| (char_span(text, m.start..m.end), named))
+        .collect();
     let p: Vec<CharSpan> = predicted.iter().map(|x| x.0.clone()).collect();
     let g: Vec<CharSpan> = gold.iter().map(|x| x.0.clone()).collect();
     let pairs = match_spans(&p, &g, |a, b, _| a.start < b.end && b.start < a.end);
@@ -293,7 +332,8 @@ fn score_actors(entities: &[serde_json::Value], ds: &crate::dataset::Dataset, te
         Named::Actor(_, kind) => kind == gold_kind,
         Named::Place(_) => gold_kind == ActorKind::Country,
     };
-    report.actor_kind_right += pairs.iter().filter(|&&(pi, gi)| kind_right(predicted[pi].1, gold[gi].2)).count();
+    report.actor_kind_right +=
+        pairs.iter().filter(|&&(pi, gi)| kind_right(predicted[pi].1, gold[gi].2)).count();
     let mut merged = Score::default();
     for (k, &(pi, gi)) in pairs.iter().enumerate() {
         for &(pj, gj) in &pairs[k + 1..] {
@@ -321,24 +361,42 @@ pub fn score_record(record: &serde_json::Value, ds: &crate::dataset::Dataset, re
         let mut gold_all: Vec<CharSpan> = Vec::new();
         for a in attributions {
             let speaker_bytes = byte_range(a, "speaker_start_b", "speaker_end_b");
-            let speaker_text = a.get("speaker").and_then(|s| s.as_str()).unwrap_or_default().to_string();
+            let speaker_text =
+                a.get("speaker").and_then(|s| s.as_str()).unwrap_or_default().to_string();
             if let Some(content) = byte_range(a, "start_b", "end_b") {
                 gold_all.push(trim(&chars, char_span(text, content)));
             }
-            let spans = a.get("content_spans").and_then(|s| s.as_array()).cloned().unwrap_or_default();
+            let spans =
+                a.get("content_spans").and_then(|s| s.as_array()).cloned().unwrap_or_default();
             for span in spans {
-                let (Some(s), Some(e)) = (span.get(0).and_then(|x| x.as_u64()), span.get(1).and_then(|x| x.as_u64())) else { continue };
+                let (Some(s), Some(e)) =
+                    (span.get(0).and_then(|x| x.as_u64()), span.get(1).and_then(|x| x.as_u64()))
+                else {
+                    continue;
+                };
                 let (Ok(s), Ok(e)) = (usize::try_from(s), usize::try_from(e)) else { continue };
                 for stretch in quoted_stretches(&chars, s..e) {
-                    gold_quoted.push((trim(&chars, stretch), speaker_bytes.clone(), speaker_text.clone()));
+                    gold_quoted.push((
+                        trim(&chars, stretch),
+                        speaker_bytes.clone(),
+                        speaker_text.clone(),
+                    ));
                 }
             }
         }
-        let predicted_quoted: Vec<&crate::dataset::Quote> = ds.quotes.iter().filter(|q| q.kind != QuoteKind::Indirect).collect();
-        let p_spans: Vec<CharSpan> = predicted_quoted.iter().map(|q| trim(&chars, char_span(text, q.start..q.end))).collect();
+        let predicted_quoted: Vec<&crate::dataset::Quote> =
+            ds.quotes.iter().filter(|q| q.kind != QuoteKind::Indirect).collect();
+        let p_spans: Vec<CharSpan> = predicted_quoted
+            .iter()
+            .map(|q| trim(&chars, char_span(text, q.start..q.end)))
+            .collect();
         let g_spans: Vec<CharSpan> = gold_quoted.iter().map(|g| g.0.clone()).collect();
         let pairs = match_spans(&p_spans, &g_spans, |_, _, j| j >= 0.5);
-        report.quoted.add(Score { matched: pairs.len(), predicted: p_spans.len(), gold: g_spans.len() });
+        report.quoted.add(Score {
+            matched: pairs.len(),
+            predicted: p_spans.len(),
+            gold: g_spans.len(),
+        });
         for (p, g) in pairs {
             let q = predicted_quoted[p];
             let (_, gold_speaker_bytes, gold_speaker_text) = &gold_quoted[g];
@@ -347,14 +405,25 @@ pub fn score_record(record: &serde_json::Value, ds: &crate::dataset::Dataset, re
                 _ => false,
             };
             let gold_words = content_words(gold_speaker_text);
-            let name_hit = q.speaker.as_deref().and_then(|id| ds.actors.iter().find(|a| *a.id == *id)).is_some_and(|actor| {
-                std::iter::once(&actor.name).chain(&actor.aliases).any(|n| content_words(n).iter().any(|w| gold_words.contains(w)))
-            });
+            let name_hit = q
+                .speaker
+                .as_deref()
+                .and_then(|id| ds.actors.iter().find(|a| *a.id == *id))
+                .is_some_and(|actor| {
+                    std::iter::once(&actor.name)
+                        .chain(&actor.aliases)
+                        .any(|n| content_words(n).iter().any(|w| gold_words.contains(w)))
+                });
             report.quoted_speaker_right += usize::from(span_hit || name_hit);
         }
-        let all_spans: Vec<CharSpan> = ds.quotes.iter().map(|q| trim(&chars, char_span(text, q.start..q.end))).collect();
+        let all_spans: Vec<CharSpan> =
+            ds.quotes.iter().map(|q| trim(&chars, char_span(text, q.start..q.end))).collect();
         let all_pairs = match_spans(&all_spans, &gold_all, |_, _, j| j >= 0.5);
-        report.all.add(Score { matched: all_pairs.len(), predicted: all_spans.len(), gold: gold_all.len() });
+        report.all.add(Score {
+            matched: all_pairs.len(),
+            predicted: all_spans.len(),
+            gold: gold_all.len(),
+        });
     }
 
     if let Some(entities) = record.get("entities").and_then(|e| e.as_array()) {
@@ -375,7 +444,10 @@ pub fn score_record(record: &serde_json::Value, ds: &crate::dataset::Dataset, re
         let g: Vec<CharSpan> = gold.iter().map(|x| x.0.clone()).collect();
         let relaxed = match_spans(&p, &g, |a, b, _| a.start < b.end && b.start < a.end);
         let strict = relaxed.iter().filter(|(pi, gi)| p[*pi] == g[*gi]).count();
-        let valued = relaxed.iter().filter(|(pi, gi)| predicted[*pi].1.as_deref() == Some(gold[*gi].1.as_str())).count();
+        let valued = relaxed
+            .iter()
+            .filter(|(pi, gi)| predicted[*pi].1.as_deref() == Some(gold[*gi].1.as_str()))
+            .count();
         let counts = |matched| Score { matched, predicted: p.len(), gold: g.len() };
         report.timex_relaxed.add(counts(relaxed.len()));
         report.timex_strict.add(counts(strict));

@@ -23,7 +23,8 @@ impl Moves {
     fn range(&self, old: Range<usize>) -> Option<Range<usize>> {
         let i = self.kept.partition_point(|(r, _)| r.end < old.end);
         let (r, new_start) = self.kept.get(i)?;
-        (r.start <= old.start && old.end <= r.end).then(|| old.start - r.start + new_start..old.end - r.start + new_start)
+        (r.start <= old.start && old.end <= r.end)
+            .then(|| old.start - r.start + new_start..old.end - r.start + new_start)
     }
 
     /// The new position of a point, or where the gap that swallowed it now stands.
@@ -108,7 +109,11 @@ pub fn excerpts_only(mut ds: Dataset) -> Dataset {
         let r = moved(&t.article).range(t.start..t.end);
         r.map(|r| (t.start, t.end) = (r.start, r.end)).is_some()
     });
-    let mentions = ds.actors.iter_mut().map(|a| &mut a.mentions).chain(ds.places.iter_mut().map(|p| &mut p.mentions));
+    let mentions = ds
+        .actors
+        .iter_mut()
+        .map(|a| &mut a.mentions)
+        .chain(ds.places.iter_mut().map(|p| &mut p.mentions));
     for list in mentions {
         list.retain_mut(|m| {
             let r = moves.get(&*m.article).and_then(|mv| mv.range(m.start..m.end));
@@ -132,13 +137,26 @@ mod tests {
     fn only_the_sentences_around_items_stay_and_every_span_still_slices_its_words() {
         let text = "Filler opens the piece. More filler here.\n\n“We will win,” Jane Doe said on Monday. \
                     Nothing said here. Still nothing.\n\nJohn Roe denied that there was a plan. The end.";
-        let source = Source { id: "a".into(), date: jiff::civil::Date::new(2017, 1, 24).ok(), title: None, outlet: None, url: None, text: text.into() };
+        let source = Source {
+            id: "a".into(),
+            date: jiff::civil::Date::new(2017, 1, 24).ok(),
+            title: None,
+            outlet: None,
+            url: None,
+            text: text.into(),
+        };
         let full = dataset::build(vec![source]);
         let cut = excerpts_only(full.clone());
         let article = &cut.articles[0];
         let before_cut = dataset::ArticleTexts::new(&full.articles);
         assert!(article.excerpted);
-        assert!(!article.text.contains("Filler") && !article.text.contains("Nothing said") && !article.text.contains("The end"), "{}", article.text);
+        assert!(
+            !article.text.contains("Filler")
+                && !article.text.contains("Nothing said")
+                && !article.text.contains("The end"),
+            "{}",
+            article.text
+        );
         assert!(article.text.starts_with(GAP));
         assert_eq!(cut.quotes.len(), full.quotes.len());
         for (q, before) in cut.quotes.iter().zip(&full.quotes) {
@@ -162,7 +180,14 @@ mod tests {
 
     #[test]
     fn an_article_with_nothing_found_keeps_nothing() {
-        let source = Source { id: "a".into(), date: None, title: None, outlet: None, url: None, text: "plain words only".into() };
+        let source = Source {
+            id: "a".into(),
+            date: None,
+            title: None,
+            outlet: None,
+            url: None,
+            text: "plain words only".into(),
+        };
         let cut = excerpts_only(dataset::build(vec![source]));
         assert_eq!(cut.articles[0].text, "");
     }

@@ -47,7 +47,8 @@ fn outlet(index: &Index, article: usize) -> String {
 
 /// Every visible quote (cards and their copies) and event, in list order.
 pub fn export(ds: &Dataset, index: &Index, sel: &Selection, state: &State) -> Export {
-    let mut quotes: Vec<usize> = sel.quotes.iter().chain(sel.copies.iter().flatten()).copied().collect();
+    let mut quotes: Vec<usize> =
+        sel.quotes.iter().chain(sel.copies.iter().flatten()).copied().collect();
     quotes.sort_unstable();
     let quotes = quotes
         .into_iter()
@@ -59,8 +60,13 @@ pub fn export(ds: &Dataset, index: &Index, sel: &Selection, state: &State) -> Ex
                 article: q.article.to_string(),
                 outlet: outlet(index, index.article_of_quote[i]),
                 date: event.and_then(|d| d.value.clone()),
-                reported_on: event.is_some_and(|d| d.basis == crate::extract::DateBasis::ReportedOn),
-                speaker: q.speaker.as_deref().and_then(|s| index.actor(s)).map(|a| ds.actors[a].name.clone()),
+                reported_on: event
+                    .is_some_and(|d| d.basis == crate::extract::DateBasis::ReportedOn),
+                speaker: q
+                    .speaker
+                    .as_deref()
+                    .and_then(|s| index.actor(s))
+                    .map(|a| ds.actors[a].name.clone()),
                 speaker_id: q.speaker.as_deref().map(str::to_string),
                 cue: q.cue.clone(),
                 kind: kind_word(q.kind),
@@ -79,7 +85,10 @@ pub fn export(ds: &Dataset, index: &Index, sel: &Selection, state: &State) -> Ex
                 article: event.article.to_string(),
                 outlet: outlet(index, index.article_of_event[e]),
                 date: event.date.clone(),
-                actors: index.actors_by_event[e].iter().map(|&a| ds.actors[a].name.clone()).collect(),
+                actors: index.actors_by_event[e]
+                    .iter()
+                    .map(|&a| ds.actors[a].name.clone())
+                    .collect(),
                 sentence: index.event_words(ds, e).to_string(),
             }
         })
@@ -90,7 +99,11 @@ pub fn export(ds: &Dataset, index: &Index, sel: &Selection, state: &State) -> Ex
 /// One CSV field (RFC 4180). A field a spreadsheet would run as a formula gets a
 /// leading apostrophe, since the words come from scraped text.
 fn field(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_string() };
+    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_string()
+    };
     if value.contains([',', '"', '\n', '\r']) || value.starts_with(' ') || value.ends_with(' ') {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {
@@ -110,7 +123,19 @@ fn csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
 
 impl Export {
     pub fn quotes_csv(&self) -> String {
-        let header = ["id", "article", "outlet", "date", "reported_on", "speaker", "speaker_id", "cue", "kind", "stance", "words"];
+        let header = [
+            "id",
+            "article",
+            "outlet",
+            "date",
+            "reported_on",
+            "speaker",
+            "speaker_id",
+            "cue",
+            "kind",
+            "stance",
+            "words",
+        ];
         csv(
             &header,
             self.quotes.iter().map(|q| {
@@ -132,7 +157,17 @@ impl Export {
     }
 
     pub fn events_csv(&self) -> String {
-        let header = ["id", "article", "outlet", "date", "first_day", "last_day", "phrase", "actors", "sentence"];
+        let header = [
+            "id",
+            "article",
+            "outlet",
+            "date",
+            "first_day",
+            "last_day",
+            "phrase",
+            "actors",
+            "sentence",
+        ];
         csv(
             &header,
             self.events.iter().map(|e| {

@@ -14,10 +14,14 @@ use crate::dataset;
 #[wasm_bindgen]
 pub fn analyze(text: String, date: Option<String>) -> Result<JsValue, JsValue> {
     let published = match date.as_deref() {
-        Some(d) => Some(parse_date(d).ok_or_else(|| JsValue::from_str("date must be a YYYY-MM-DD calendar date"))?),
+        Some(d) => Some(
+            parse_date(d)
+                .ok_or_else(|| JsValue::from_str("date must be a YYYY-MM-DD calendar date"))?,
+        ),
         None => None,
     };
-    let source = Source { id: "input".into(), date: published, title: None, outlet: None, url: None, text };
+    let source =
+        Source { id: "input".into(), date: published, title: None, outlet: None, url: None, text };
     // Each item's `text` comes in as a map entry beside the item's fields (see the
     // dataset's `Serialize`): plain objects keep the whole item one object.
     let to_js = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);

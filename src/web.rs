@@ -26,8 +26,14 @@ fn main() {
     let location = web_sys::window().map(|w| w.location());
     let query = location.as_ref().and_then(|l| l.search().ok()).unwrap_or_default();
     let path = location.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_default();
-    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
-    let props = AppProps { dataset: Rc::new(dataset), index: Rc::new(index), query: query.into(), path: path.into() };
+    let root =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
+    let props = AppProps {
+        dataset: Rc::new(dataset),
+        index: Rc::new(index),
+        query: query.into(),
+        path: path.into(),
+    };
     match root {
         Some(root) => {
             yew::Renderer::<App>::with_root_and_props(root, props).render();

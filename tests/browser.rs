@@ -14,15 +14,29 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn seed(id: &str, text: &str, date: &str, outlet: &str) -> Source {
-    Source { id: id.into(), date: parse_date(date), title: None, outlet: Some(outlet.into()), url: None, text: text.into() }
+    Source {
+        id: id.into(),
+        date: parse_date(date),
+        title: None,
+        outlet: Some(outlet.into()),
+        url: None,
+        text: text.into(),
+    }
 }
 
 fn seeds() -> dataset::Dataset {
     // The body of 000 starts after its `date 2017-01-24 ` prefix.
-    let first = include_str!("../data/seeds/000_e9028ea305dede4c.txt").trim_start().trim_start_matches("date 2017-01-24 ");
+    let first = include_str!("../data/seeds/000_e9028ea305dede4c.txt")
+        .trim_start()
+        .trim_start_matches("date 2017-01-24 ");
     dataset::build(vec![
         seed("000", first, "2017-01-24", "The Independent"),
-        seed("002", include_str!("../data/seeds/002_1e709f42c8c2dd04.txt"), "2017-01-23", "The New Zealand Herald"),
+        seed(
+            "002",
+            include_str!("../data/seeds/002_1e709f42c8c2dd04.txt"),
+            "2017-01-23",
+            "The New Zealand Herald",
+        ),
     ])
 }
 
@@ -45,15 +59,25 @@ fn quote_count(root: &web_sys::Element) -> u32 {
 fn extractor_runs_in_the_browser() {
     let ds = seeds();
     let words = dataset::ArticleTexts::new(&ds.articles);
-    let spicer = ds.quotes.iter().find(|q| words.words(*q).starts_with("let’s not take")).expect("quote found in wasm");
+    let spicer = ds
+        .quotes
+        .iter()
+        .find(|q| words.words(*q).starts_with("let’s not take"))
+        .expect("quote found in wasm");
     assert_eq!(spicer.speaker.as_deref(), Some("sean-spicer"));
 }
 
 #[wasm_bindgen_test]
 fn javascript_gets_the_same_extraction() {
-    let value = newsline::js::analyze("“We will win,” Jane Doe said on Monday.".into(), Some("2017-01-24".into())).unwrap();
+    let value = newsline::js::analyze(
+        "“We will win,” Jane Doe said on Monday.".into(),
+        Some("2017-01-24".into()),
+    )
+    .unwrap();
     // A plain object, with each item's words as the JSON has them.
-    let field = |object: &wasm_bindgen::JsValue, key: &str| js_sys::Reflect::get(object, &key.into()).unwrap();
+    let field = |object: &wasm_bindgen::JsValue, key: &str| {
+        js_sys::Reflect::get(object, &key.into()).unwrap()
+    };
     let first_quote = js_sys::Reflect::get_u32(&field(&value, "quotes"), 0).unwrap();
     assert_eq!(field(&first_quote, "text").as_string().as_deref(), Some("We will win,"));
     assert_eq!(field(&first_quote, "kind").as_string().as_deref(), Some("direct"));
@@ -78,14 +102,21 @@ async fn app_mounts_and_the_actor_filter_narrows_the_list() {
     document.body().unwrap().append_child(&root).unwrap();
     let path = web_sys::window().unwrap().location().pathname().unwrap();
     // Through the page's own blob, so that decoding the dataset and its index runs in wasm too.
-    let (dataset, index) = newsline::page::decode(&newsline::page::encode(&seeds()).unwrap()).unwrap();
-    let props = AppProps { dataset: Rc::new(dataset), index: Rc::new(index), query: "?view=quotes".into(), path: path.into() };
+    let (dataset, index) =
+        newsline::page::decode(&newsline::page::encode(&seeds()).unwrap()).unwrap();
+    let props = AppProps {
+        dataset: Rc::new(dataset),
+        index: Rc::new(index),
+        query: "?view=quotes".into(),
+        path: path.into(),
+    };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     until(|| quote_count(&root) >= 9).await;
 
     let all = quote_count(&root);
     assert!(all >= 9, "quotes rendered: {all}");
-    let option: web_sys::HtmlElement = root.query_selector("[data-actor-id='sean-spicer']").unwrap().unwrap().dyn_into().unwrap();
+    let option: web_sys::HtmlElement =
+        root.query_selector("[data-actor-id='sean-spicer']").unwrap().unwrap().dyn_into().unwrap();
     option.click();
     until(|| quote_count(&root) < all).await;
 

@@ -33,14 +33,18 @@ impl Drop for Scratch {
 }
 
 fn ingest(paths: &[&Path]) -> (Output, String, Value) {
-    let out = Command::new(env!("CARGO_BIN_EXE_newsline")).arg("ingest").args(paths).output().unwrap();
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_newsline")).arg("ingest").args(paths).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr).to_string();
     let ds = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
     (out, stderr, ds)
 }
 
 fn ids(ds: &Value) -> Vec<String> {
-    ds["articles"].as_array().map(|a| a.iter().map(|x| x["id"].as_str().unwrap().to_string()).collect()).unwrap_or_default()
+    ds["articles"]
+        .as_array()
+        .map(|a| a.iter().map(|x| x["id"].as_str().unwrap().to_string()).collect())
+        .unwrap_or_default()
 }
 
 const GOOD: &[u8] = "date 2017-01-24 “Fine,” Jane Doe said.".as_bytes();
@@ -109,7 +113,12 @@ fn jsonl_problems_are_named_by_line_and_no_record_is_lost() {
     assert!(out.status.success());
     assert!(stderr.contains("a.jsonl:2: not a JSON record"), "{stderr}");
     assert!(stderr.contains("a.jsonl:3: record \"b\" has no \"text\""), "{stderr}");
-    assert!(stderr.contains("a.jsonl:4: duplicate id \"a\" (first on line 1); this record is kept as \"a#2\""), "{stderr}");
+    assert!(
+        stderr.contains(
+            "a.jsonl:4: duplicate id \"a\" (first on line 1); this record is kept as \"a#2\""
+        ),
+        "{stderr}"
+    );
     assert_eq!(ids(&ds), ["a", "a#2"]);
 }
 
@@ -133,7 +142,10 @@ fn a_manifest_naming_missing_files_is_reported() {
     dir.file("newsline.toml", b"[[article]]\nfile = \"gone.txt\"\noutlet = \"X\"\n\n[[article]]\nfile = \"good.txt\"\noutlet = \"Herald\"\n");
     let (out, stderr, ds) = ingest(&[&dir.0]);
     assert!(out.status.success());
-    assert!(stderr.contains("newsline.toml: names \"gone.txt\", which is not in the folder"), "{stderr}");
+    assert!(
+        stderr.contains("newsline.toml: names \"gone.txt\", which is not in the folder"),
+        "{stderr}"
+    );
     assert_eq!(ds["articles"][0]["outlet"], "Herald");
 }
 
@@ -149,7 +161,12 @@ fn a_broken_manifest_names_the_byte_and_the_articles_still_load() {
 }
 
 fn ingest_with(args: &[&str], paths: &[&Path]) -> (Output, String, Value) {
-    let out = Command::new(env!("CARGO_BIN_EXE_newsline")).arg("ingest").args(args).args(paths).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_newsline"))
+        .arg("ingest")
+        .args(args)
+        .args(paths)
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr).to_string();
     let ds = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
     (out, stderr, ds)
@@ -161,7 +178,12 @@ fn excerpts_keep_every_item_and_drop_the_rest() {
     let (_, _, full) = ingest(&[seeds]);
     let (out, stderr, cut) = ingest_with(&["--excerpts"], &[seeds]);
     assert!(out.status.success(), "{stderr}");
-    let text = |ds: &Value, id: &str| ds["articles"].as_array().unwrap().iter().find(|a| a["id"] == id).unwrap()["text"].as_str().unwrap().to_string();
+    let text = |ds: &Value, id: &str| {
+        ds["articles"].as_array().unwrap().iter().find(|a| a["id"] == id).unwrap()["text"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
     let (mut full_bytes, mut cut_bytes) = (0, 0);
     for article in cut["articles"].as_array().unwrap() {
         assert_eq!(article["excerpted"], true);
@@ -191,7 +213,8 @@ fn an_empty_corpus_fails_with_a_clear_message() {
 #[test]
 fn one_article_with_fifty_thousand_quotes_ingests() {
     let dir = Scratch::new("fifty-thousand");
-    let text: String = (0..50_000).map(|i| format!("“Point {i} stands,” Jane Doe said.\n")).collect();
+    let text: String =
+        (0..50_000).map(|i| format!("“Point {i} stands,” Jane Doe said.\n")).collect();
     let file = dir.file("big.txt", format!("date 2017-01-24 {text}").as_bytes());
     let (out, stderr, ds) = ingest(&[&file]);
     assert!(out.status.success(), "{stderr}");
@@ -202,7 +225,13 @@ fn one_article_with_fifty_thousand_quotes_ingests() {
 #[test]
 fn a_hundred_thousand_tiny_articles_ingest() {
     let dir = Scratch::new("hundred-thousand");
-    let jsonl: String = (0..100_000).map(|i| format!("{{\"id\":\"a{i}\",\"text\":\"Jo Roe said hi {i}.\",\"date\":\"2017-01-24\"}}\n")).collect();
+    let jsonl: String = (0..100_000)
+        .map(|i| {
+            format!(
+                "{{\"id\":\"a{i}\",\"text\":\"Jo Roe said hi {i}.\",\"date\":\"2017-01-24\"}}\n"
+            )
+        })
+        .collect();
     let file = dir.file("tiny.jsonl", jsonl.as_bytes());
     let (out, stderr, ds) = ingest(&[&file]);
     assert!(out.status.success(), "{stderr}");

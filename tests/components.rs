@@ -11,13 +11,16 @@ use yew::ServerRenderer;
 
 fn seeds() -> Dataset {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/seeds");
-    let manifest = read_manifest("newsline.toml", &std::fs::read(format!("{dir}/newsline.toml")).unwrap()).unwrap();
+    let manifest =
+        read_manifest("newsline.toml", &std::fs::read(format!("{dir}/newsline.toml")).unwrap())
+            .unwrap();
     let sources = manifest
         .articles
         .iter()
         .map(|entry| {
             let bytes = std::fs::read(format!("{dir}/{}", entry.file)).unwrap();
-            let mut source = read_txt(&entry.file, entry.file.trim_end_matches(".txt"), &bytes).unwrap();
+            let mut source =
+                read_txt(&entry.file, entry.file.trim_end_matches(".txt"), &bytes).unwrap();
             manifest.apply(&entry.file, &mut source);
             source
         })
@@ -28,13 +31,18 @@ fn seeds() -> Dataset {
 /// What the page gets: the dataset and the index `newsline ingest --blob` builds with it.
 fn props(ds: Dataset, query: &str, path: &str) -> AppProps {
     let index = Rc::new(Index::new(&ds));
-    AppProps { dataset: Rc::new(ds), index, query: query.to_string().into(), path: path.to_string().into() }
+    AppProps {
+        dataset: Rc::new(ds),
+        index,
+        query: query.to_string().into(),
+        path: path.to_string().into(),
+    }
 }
 
 fn render(query: &str) -> String {
     let query = query.to_string();
     let renderer = ServerRenderer::<App>::with_props(move || props(seeds(), &query, "/newsline/"))
-    .hydratable(false);
+        .hydratable(false);
     futures::executor::block_on(renderer.render())
 }
 
@@ -47,7 +55,10 @@ fn timeline_is_the_default_view_counting_every_event() {
     let html = render("");
     let ds = seeds();
     // The tab counts every event; the list renders the first window of them, in date order.
-    assert!(html.contains(&format!(r#"Timeline<span class="count">{}</span>"#, ds.events.len())), "{html}");
+    assert!(
+        html.contains(&format!(r#"Timeline<span class="count">{}</span>"#, ds.events.len())),
+        "{html}"
+    );
     let shown = count(&html, "data-event-id=");
     assert!(shown >= 10 && shown <= ds.events.len(), "{shown}");
     assert_eq!(count(&html, "data-quote-id="), 0);
@@ -59,12 +70,20 @@ fn timeline_is_the_default_view_counting_every_event() {
 
 #[test]
 fn ten_thousand_quotes_render_a_small_window() {
-    let text: String = (0..10_000).map(|i| format!("“Point number {i} stands,” Jane Doe said.\n\n")).collect();
-    let source = newsline::corpus::Source { id: "big".into(), date: None, title: None, outlet: None, url: None, text };
+    let text: String =
+        (0..10_000).map(|i| format!("“Point number {i} stands,” Jane Doe said.\n\n")).collect();
+    let source = newsline::corpus::Source {
+        id: "big".into(),
+        date: None,
+        title: None,
+        outlet: None,
+        url: None,
+        text,
+    };
     let ds = dataset::build(vec![source]);
     assert_eq!(ds.quotes.len(), 10_000);
-    let renderer = ServerRenderer::<App>::with_props(move || props(ds, "?view=quotes", "/"))
-    .hydratable(false);
+    let renderer =
+        ServerRenderer::<App>::with_props(move || props(ds, "?view=quotes", "/")).hydratable(false);
     let html = futures::executor::block_on(renderer.render());
     let shown = count(&html, "data-quote-id=");
     assert!(shown > 0 && shown < 100, "{shown} quotes in the document");
@@ -80,7 +99,10 @@ fn actor_in_the_link_narrows_the_quotes_and_marks_the_filter() {
     assert!(spicer.contains(r#"aria-checked="true""#));
     assert!(!spicer.contains("Jeff Davis</span>"), "Jeff Davis has no quote with Spicer");
     // Links keep the sub-path and the state.
-    assert!(spicer.contains(r#"href="/newsline/?actor=sean-spicer&amp;view=article&amp;item=q"#), "{spicer}");
+    assert!(
+        spicer.contains(r#"href="/newsline/?actor=sean-spicer&amp;view=article&amp;item=q"#),
+        "{spicer}"
+    );
 }
 
 #[test]
@@ -89,7 +111,10 @@ fn quotes_show_speaker_outlet_and_date() {
     assert!(html.contains("The Independent"));
     assert!(html.contains("The New Zealand Herald (with AP)"));
     assert!(html.contains("“let’s not take that too far.”"));
-    assert!(html.contains(r#">Sean Spicer</a><span class="role">, White House Press Secretary</span>"#), "name and role");
+    assert!(
+        html.contains(r#">Sean Spicer</a><span class="role">, White House Press Secretary</span>"#),
+        "name and role"
+    );
     assert!(html.contains("denial"));
 }
 
@@ -100,10 +125,15 @@ fn article_view_highlights_the_item() {
     let q = ds.quotes.iter().find(|q| words.words(*q) == "rubbish.").expect("the rubbish quote");
     let html = render(&format!("?view=article&item={}", q.id));
     let marked = &html[html.find(r#"<mark id="highlight">"#).expect("the item is marked")..];
-    assert!(marked[..marked.find("</mark>").unwrap()].ends_with(r#"class="said">rubbish.</span>"#), "{marked}");
+    assert!(
+        marked[..marked.find("</mark>").unwrap()].ends_with(r#"class="said">rubbish.</span>"#),
+        "{marked}"
+    );
     // Everything else the extractor found is marked too, for checking.
     assert!(html.contains(r#"<span title="time → 2017-01-23" class="time">Monday</span>"#));
-    assert!(html.contains(r#"href="/newsline/?view=actor&amp;item=sean-spicer" class="mention">Sean Spicer</a>"#));
+    assert!(html.contains(
+        r#"href="/newsline/?view=actor&amp;item=sean-spicer" class="mention">Sean Spicer</a>"#
+    ));
     assert!(html.contains(r#"title="direct quote · statement · Sean Spicer" class="said">let’s not take that too far.</span>"#));
     // Places are marked as places, not as actors.
     assert!(html.contains(r#"title="reported quote · statement · Obama administration; Aleppo (place)" class="said place">Aleppo</span>"#));
@@ -128,7 +158,9 @@ fn bad_links_render_a_notice_not_a_crash() {
 fn empty_results_say_why() {
     let html = render("?view=quotes&actor=george-krol,sean-spicer");
     assert!(html.contains("No quotes involving George Krol and Sean Spicer."), "{html}");
-    assert!(html.contains(r#"<a href="/newsline/?view=quotes" class="clear">Clear the filters</a>"#));
+    assert!(
+        html.contains(r#"<a href="/newsline/?view=quotes" class="clear">Clear the filters</a>"#)
+    );
     let html = render("?view=quotes&actor=sean-spicer&stance=claim&from=2017-01-23&q=zebra");
     assert!(html.contains("No quotes involving Sean Spicer, with stance claim, from 2017-01-23 on, matching “zebra”."), "{html}");
 }
@@ -137,14 +169,21 @@ fn empty_results_say_why() {
 fn every_facet_shows_what_it_would_show() {
     let html = render("?view=quotes&stance=denial");
     let ds = seeds();
-    let denials = ds.quotes.iter().filter(|q| q.stance == newsline::extract::Stance::Denial).count();
+    let denials =
+        ds.quotes.iter().filter(|q| q.stance == newsline::extract::Stance::Denial).count();
     let claims = ds.quotes.iter().filter(|q| q.stance == newsline::extract::Stance::Claim).count();
     // The stance counts ignore the stance filter itself; the other facets follow it.
     assert!(html.contains(&format!(r#"data-value="denial" class="option on"><span class="name"><span class="badge denial">denial</span></span><span aria-label="{denials} items""#)), "{html}");
     assert!(html.contains(&format!(r#"data-value="claim" class="option"><span class="name"><span class="badge claim">claim</span></span><span aria-label="{claims} items""#)));
-    assert_eq!(count(&html, r#"<span class="badge denial">denial</span></span><span class="badge kind">"#), 0);
+    assert_eq!(
+        count(&html, r#"<span class="badge denial">denial</span></span><span class="badge kind">"#),
+        0
+    );
     assert!(count(&html, "data-quote-id=") >= 1);
-    assert!(!html.contains(r#"class="badge claim">claim</span><span class="badge kind">"#), "no claim card under the denial filter");
+    assert!(
+        !html.contains(r#"class="badge claim">claim</span><span class="badge kind">"#),
+        "no claim card under the denial filter"
+    );
 }
 
 #[test]
@@ -169,7 +208,10 @@ fn the_contested_view_pairs_claims_with_denials_and_shows_the_rubbish_conflict()
     let html = render("?view=contested");
     assert!(html.contains("Same words, different speaker by outlet: <q>rubbish"), "{html}");
     let conflict = &html[html.find("data-conflict=").unwrap()..];
-    assert!(conflict.contains(">Sean Spicer</a>") && conflict.contains(">United States</a>"), "{conflict}");
+    assert!(
+        conflict.contains(">Sean Spicer</a>") && conflict.contains(">United States</a>"),
+        "{conflict}"
+    );
     assert!(html.contains(r#"<h2 class="contest-kind">Claim and denial</h2>"#));
     let denied = &html[html.find(r#"class="contest denied""#).unwrap()..];
     assert!(denied.contains(">Pentagon</a>") || denied.contains(">John Dorrian</a>"), "{denied}");
@@ -215,5 +257,8 @@ fn the_timeline_draws_an_overview_and_a_zoom_choice() {
     assert!(html.contains("grouped by month"));
     assert!(html.contains(r#"<h2 class="day-label">Jan 2017</h2>"#));
     assert!(!html.contains(r#"<h2 class="day-label">Mon 23 Jan 2017</h2>"#));
-    assert!(render("").contains(r#"<h2 class="day-label">Mon 23 Jan 2017</h2>"#), "auto picks days for a small corpus");
+    assert!(
+        render("").contains(r#"<h2 class="day-label">Mon 23 Jan 2017</h2>"#),
+        "auto picks days for a small corpus"
+    );
 }

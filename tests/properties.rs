@@ -13,7 +13,8 @@ fn seeds() -> &'static (Dataset, Index) {
     SEEDS.get_or_init(|| {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/seeds/");
         let read = |file: &str, date: &str| {
-            let mut s = read_txt(file, file, &std::fs::read(format!("{dir}{file}")).unwrap()).unwrap();
+            let mut s =
+                read_txt(file, file, &std::fs::read(format!("{dir}{file}")).unwrap()).unwrap();
             s.date = s.date.or(newsline::corpus::parse_date(date));
             s
         };
@@ -31,8 +32,14 @@ fn states() -> impl Strategy<Value = State> {
     let (ds, index) = seeds();
     let actors = ds.actors.iter().map(|a| a.id.to_string()).collect::<Vec<_>>();
     let outlets = index.outlets.iter().map(|o| o.id.clone()).collect::<Vec<_>>();
-    let items: Vec<String> = ds.quotes.iter().map(|q| q.id.clone()).chain(ds.events.iter().map(|e| e.id.clone())).collect();
-    let day = (1990i16..2030, 1i8..=12, 1i8..=28).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"));
+    let items: Vec<String> = ds
+        .quotes
+        .iter()
+        .map(|q| q.id.clone())
+        .chain(ds.events.iter().map(|e| e.id.clone()))
+        .collect();
+    let day =
+        (1990i16..2030, 1i8..=12, 1i8..=28).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"));
     let filters = (
         proptest::sample::subsequence(actors.clone(), 0..=actors.len()).prop_shuffle(),
         proptest::sample::subsequence(STANCES.to_vec(), 0..=3),
@@ -50,19 +57,24 @@ fn states() -> impl Strategy<Value = State> {
         proptest::sample::select(items),
         proptest::sample::select(actors),
     );
-    (filters, view).prop_map(|((actors, stances, kinds, outlets, a, b, text), (zoom, view, item, article_item, actor))| {
-        // A range reads low to high; the article and actor views always name their item.
-        let (from, to) = match (a, b) {
-            (Some(a), Some(b)) if a > b => (Some(b), Some(a)),
-            other => other,
-        };
-        let item = match view {
-            View::Article => Some(article_item),
-            View::Actor => Some(actor),
-            _ => item,
-        };
-        State { actors, stances, kinds, outlets, from, to, text, zoom, view, item }
-    })
+    (filters, view).prop_map(
+        |(
+            (actors, stances, kinds, outlets, a, b, text),
+            (zoom, view, item, article_item, actor),
+        )| {
+            // A range reads low to high; the article and actor views always name their item.
+            let (from, to) = match (a, b) {
+                (Some(a), Some(b)) if a > b => (Some(b), Some(a)),
+                other => other,
+            };
+            let item = match view {
+                View::Article => Some(article_item),
+                View::Actor => Some(actor),
+                _ => item,
+            };
+            State { actors, stances, kinds, outlets, from, to, text, zoom, view, item }
+        },
+    )
 }
 
 proptest! {

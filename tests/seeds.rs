@@ -9,7 +9,8 @@ fn ingest_seeds() -> Value {
     // Tests run in parallel threads of one process: each needs its own file.
     static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let out = std::env::temp_dir().join(format!("newsline-seeds-{}-{run}.json", std::process::id()));
+    let out =
+        std::env::temp_dir().join(format!("newsline-seeds-{}-{run}.json", std::process::id()));
     let status = Command::new(env!("CARGO_BIN_EXE_newsline"))
         .args(["ingest", "data/seeds", "-o"])
         .arg(&out)
@@ -24,7 +25,8 @@ fn ingest_seeds() -> Value {
 
 fn gold() -> Value {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/gold/seeds.json");
-    serde_json::from_str(&std::fs::read_to_string(path).expect("../shared/gold/seeds.json")).expect("gold JSON")
+    serde_json::from_str(&std::fs::read_to_string(path).expect("../shared/gold/seeds.json"))
+        .expect("gold JSON")
 }
 
 fn s(v: &Value) -> &str {
@@ -33,7 +35,11 @@ fn s(v: &Value) -> &str {
 
 /// Byte range of the `occurrence`-th (1-based) appearance of `needle` in `text`.
 fn locate(text: &str, needle: &str, occurrence: usize) -> (usize, usize) {
-    let start = text.match_indices(needle).nth(occurrence - 1).unwrap_or_else(|| panic!("gold text {needle:?} not in article")).0;
+    let start = text
+        .match_indices(needle)
+        .nth(occurrence - 1)
+        .unwrap_or_else(|| panic!("gold text {needle:?} not in article"))
+        .0;
     (start, start + needle.len())
 }
 
@@ -57,11 +63,23 @@ impl Seeds {
     }
 
     fn text(&self, id: &str) -> &str {
-        self.ds["articles"].as_array().unwrap().iter().find(|a| a["id"] == id).map(|a| s(&a["text"])).expect("article")
+        self.ds["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == id)
+            .map(|a| s(&a["text"]))
+            .expect("article")
     }
 
     fn actor_name(&self, id: &Value) -> String {
-        self.ds["actors"].as_array().unwrap().iter().find(|a| a["id"] == *id).map(|a| s(&a["name"]).to_string()).unwrap_or_default()
+        self.ds["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == *id)
+            .map(|a| s(&a["name"]).to_string())
+            .unwrap_or_default()
     }
 
     fn items<'a>(&'a self, kind: &str, article: &'a str) -> impl Iterator<Item = &'a Value> {
@@ -75,15 +93,21 @@ fn every_span_is_exact() {
     for kind in ["quotes", "timexes", "events"] {
         for item in seeds.ds[kind].as_array().unwrap() {
             let text = seeds.text(s(&item["article"]));
-            let (a, b) = (item["start"].as_u64().unwrap() as usize, item["end"].as_u64().unwrap() as usize);
+            let (a, b) =
+                (item["start"].as_u64().unwrap() as usize, item["end"].as_u64().unwrap() as usize);
             assert_eq!(text.get(a..b), Some(s(&item["text"])), "{kind} span {a}..{b}");
         }
     }
     for actor in seeds.ds["actors"].as_array().unwrap() {
         for m in actor["mentions"].as_array().unwrap() {
             let text = seeds.text(s(&m["article"]));
-            let (a, b) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
-            assert!(text.get(a..b).is_some_and(|t| !t.is_empty()), "mention of {} at {a}..{b}", actor["name"]);
+            let (a, b) =
+                (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+            assert!(
+                text.get(a..b).is_some_and(|t| !t.is_empty()),
+                "mention of {} at {a}..{b}",
+                actor["name"]
+            );
         }
     }
 }
@@ -102,11 +126,21 @@ fn matches_the_gold_annotation() {
     for article in seeds.gold["articles"].as_array().unwrap() {
         let id = seeds.article_id(s(&article["file"]));
         let text = seeds.text(&id);
-        assert_eq!(seeds.ds["articles"].as_array().unwrap().iter().find(|a| a["id"] == id.as_str()).unwrap()["date"], article["date"]);
+        assert_eq!(
+            seeds.ds["articles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|a| a["id"] == id.as_str())
+                .unwrap()["date"],
+            article["date"]
+        );
         for g in article["quotes"].as_array().unwrap() {
             quotes_total += 1;
             let hit = seeds.items("quotes", &id).find(|q| {
-                q["text"] == g["text"] && q["kind"] == g["kind"] && seeds.actor_name(&q["speaker"]) == s(&g["speaker"])
+                q["text"] == g["text"]
+                    && q["kind"] == g["kind"]
+                    && seeds.actor_name(&q["speaker"]) == s(&g["speaker"])
             });
             match hit {
                 Some(q) => {
@@ -125,7 +159,9 @@ fn matches_the_gold_annotation() {
         for g in article["reported"].as_array().unwrap() {
             reported_total += 1;
             let span = locate(text, s(&g["text"]), 1);
-            let hit = seeds.items("quotes", &id).find(|q| overlaps(span, q) && seeds.actor_name(&q["speaker"]) == s(&g["speaker"]));
+            let hit = seeds
+                .items("quotes", &id)
+                .find(|q| overlaps(span, q) && seeds.actor_name(&q["speaker"]) == s(&g["speaker"]));
             if let Some(q) = hit {
                 reported_found += 1;
                 stance_total += 1;
@@ -138,18 +174,30 @@ fn matches_the_gold_annotation() {
         for g in article["timexes"].as_array().unwrap() {
             timex_total += 1;
             let span = locate(text, s(&g["text"]), g["occurrence"].as_u64().unwrap_or(1) as usize);
-            timex_found += usize::from(seeds.items("timexes", &id).any(|t| overlaps(span, t) && t["value"] == g["value"]));
+            timex_found += usize::from(
+                seeds.items("timexes", &id).any(|t| overlaps(span, t) && t["value"] == g["value"]),
+            );
         }
         for g in article["events"].as_array().unwrap() {
             event_total += 1;
             let span = locate(text, s(&g["text"]), 1);
-            event_found += usize::from(seeds.items("events", &id).any(|e| overlaps(span, e) && e["date"]["value"] == g["date"]));
+            event_found += usize::from(
+                seeds
+                    .items("events", &id)
+                    .any(|e| overlaps(span, e) && e["date"]["value"] == g["date"]),
+            );
         }
     }
-    let names: Vec<String> = seeds.ds["actors"].as_array().unwrap().iter().map(|a| s(&a["name"]).to_string()).collect();
+    let names: Vec<String> =
+        seeds.ds["actors"].as_array().unwrap().iter().map(|a| s(&a["name"]).to_string()).collect();
     let gold_actors = seeds.gold["actors"].as_array().unwrap();
-    let actors_found = gold_actors.iter().filter(|a| names.iter().any(|n| n == s(&a["name"]))).count();
-    rows.push(("direct and partial quotes with the right speaker".into(), quotes_found, quotes_total));
+    let actors_found =
+        gold_actors.iter().filter(|a| names.iter().any(|n| n == s(&a["name"]))).count();
+    rows.push((
+        "direct and partial quotes with the right speaker".into(),
+        quotes_found,
+        quotes_total,
+    ));
     rows.push(("reported items with the right speaker".into(), reported_found, reported_total));
     rows.push(("stance of gold items found".into(), stance_right, stance_total));
     rows.push(("time expressions with the right value".into(), timex_found, timex_total));
@@ -167,12 +215,17 @@ fn matches_the_gold_annotation() {
     assert_eq!(actors_found, gold_actors.len(), "actors");
     // No gold actor is split in two: each gold name or alias belongs to one actor at most.
     for gold in gold_actors {
-        let aliases: Vec<&str> = gold["aliases"].as_array().unwrap().iter().map(s).chain([s(&gold["name"])]).collect();
+        let aliases: Vec<&str> =
+            gold["aliases"].as_array().unwrap().iter().map(s).chain([s(&gold["name"])]).collect();
         let holders: Vec<&str> = seeds.ds["actors"]
             .as_array()
             .unwrap()
             .iter()
-            .filter(|a| std::iter::once(&a["name"]).chain(a["aliases"].as_array().unwrap()).any(|n| aliases.contains(&s(n))))
+            .filter(|a| {
+                std::iter::once(&a["name"])
+                    .chain(a["aliases"].as_array().unwrap())
+                    .any(|n| aliases.contains(&s(n)))
+            })
             .map(|a| s(&a["name"]))
             .collect();
         assert_eq!(holders.len(), 1, "{}: {holders:?}", gold["name"]);
@@ -184,7 +237,12 @@ fn matches_the_gold_annotation() {
 fn aliases_merge_into_one_actor() {
     let seeds = Seeds::new();
     let actor = |name: &str| {
-        seeds.ds["actors"].as_array().unwrap().iter().find(|a| a["name"] == name).unwrap_or_else(|| panic!("no actor {name}"))
+        seeds.ds["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["name"] == name)
+            .unwrap_or_else(|| panic!("no actor {name}"))
     };
     let spicer = actor("Sean Spicer");
     assert_eq!(spicer["id"], "sean-spicer");
@@ -195,18 +253,32 @@ fn aliases_merge_into_one_actor() {
     assert!(spicer["roles"].as_array().unwrap().iter().any(|r| r == "White House Press Secretary"));
     assert!(actor("Russia")["aliases"].as_array().unwrap().iter().any(|a| a == "Moscow"));
     assert!(actor("Isis")["aliases"].as_array().unwrap().iter().any(|a| a == "Islamic State"));
-    assert!(!seeds.ds["actors"].as_array().unwrap().iter().any(|a| a["name"] == "Spicer" || a["name"] == "Aleppo" || a["name"] == "Astana"));
+    assert!(!seeds.ds["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a["name"] == "Spicer" || a["name"] == "Aleppo" || a["name"] == "Astana"));
     let conflicts = seeds.ds["conflicts"].as_array().unwrap();
-    assert!(conflicts.iter().any(|c| c["text"] == "rubbish" && c["speakers"].as_array().unwrap().len() == 2), "{conflicts:?}");
+    assert!(
+        conflicts
+            .iter()
+            .any(|c| c["text"] == "rubbish" && c["speakers"].as_array().unwrap().len() == 2),
+        "{conflicts:?}"
+    );
 }
 
 #[test]
 fn every_role_of_the_gold_is_kept() {
     let seeds = Seeds::new();
     for gold_actor in gold()["actors"].as_array().unwrap() {
-        let actor = seeds.ds["actors"].as_array().unwrap().iter().find(|a| a["name"] == gold_actor["name"]);
-        let roles: Vec<String> = actor.map_or(Vec::new(), |a| a["roles"].as_array().unwrap().iter().map(|r| s(r).to_lowercase()).collect());
-        for role in gold_actor["roles"].as_array().into_iter().flatten().map(|r| s(r).to_lowercase()) {
+        let actor =
+            seeds.ds["actors"].as_array().unwrap().iter().find(|a| a["name"] == gold_actor["name"]);
+        let roles: Vec<String> = actor.map_or(Vec::new(), |a| {
+            a["roles"].as_array().unwrap().iter().map(|r| s(r).to_lowercase()).collect()
+        });
+        for role in
+            gold_actor["roles"].as_array().into_iter().flatten().map(|r| s(r).to_lowercase())
+        {
             // "US president" is kept as the title "President" where the text writes it so.
             let kept = roles.iter().any(|r| *r == role || role.ends_with(&format!(" {r}")));
             assert!(kept, "{}: {role} not among {roles:?}", gold_actor["name"]);
@@ -227,7 +299,8 @@ fn places_are_places_not_actors() {
     for place in seeds.ds["places"].as_array().unwrap() {
         for m in place["mentions"].as_array().unwrap() {
             let text = seeds.text(s(&m["article"]));
-            let (start, end) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+            let (start, end) =
+                (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
             assert_eq!(&text[start..end], s_name(place));
         }
     }
@@ -249,5 +322,9 @@ fn undated_article_stays_undated_without_the_manifest() {
     assert_eq!(ds["articles"][0]["date"], Value::Null);
     let today = ds["timexes"].as_array().unwrap().iter().find(|t| t["text"] == "today").unwrap();
     assert_eq!(today["value"], Value::Null);
-    assert!(ds["events"].as_array().unwrap().iter().all(|e| e["date"]["value"].is_null() || e["date"]["value"] == "2011"));
+    assert!(ds["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| e["date"]["value"].is_null() || e["date"]["value"] == "2011"));
 }

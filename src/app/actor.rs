@@ -35,7 +35,9 @@ pub fn actor_panel() -> Html {
     // Who appears in the same quotes and events.
     let mut company: BTreeMap<usize, usize> = BTreeMap::new();
     let items = ex.index.quotes_by_actor[a].iter().map(|&q| &ex.index.actors_by_quote[q]);
-    for actors in items.chain(ex.index.events_by_actor[a].iter().map(|&e| &ex.index.actors_by_event[e])) {
+    for actors in
+        items.chain(ex.index.events_by_actor[a].iter().map(|&e| &ex.index.actors_by_event[e]))
+    {
         for &other in actors.iter().filter(|&&o| o != a) {
             *company.entry(other).or_default() += 1;
         }
@@ -43,8 +45,17 @@ pub fn actor_panel() -> Html {
     let mut company: Vec<(usize, usize)> = company.into_iter().collect();
     company.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
     company.truncate(COMPANY);
-    let said: Vec<usize> = ex.selection.quotes.iter().copied().filter(|&q| ds.quotes[q].speaker.as_deref() == Some(&*actor.id)).collect();
-    let filter_by = query::toggle_actor(&State { view: View::Quotes, item: None, ..ex.state.clone() }, &actor.id);
+    let said: Vec<usize> = ex
+        .selection
+        .quotes
+        .iter()
+        .copied()
+        .filter(|&q| ds.quotes[q].speaker.as_deref() == Some(&*actor.id))
+        .collect();
+    let filter_by = query::toggle_actor(
+        &State { view: View::Quotes, item: None, ..ex.state.clone() },
+        &actor.id,
+    );
     let aliases: Vec<&String> = actor.aliases.iter().filter(|n| **n != actor.name).collect();
     html! {
         <article class="actor-panel" aria-labelledby="actor-name">

@@ -31,7 +31,11 @@ pub fn article_view() -> Html {
     let found = index
         .quote(&item)
         .map(|i| (index.article_of_quote[i], ds.quotes[i].start, ds.quotes[i].end, View::Quotes))
-        .or_else(|| index.event(&item).map(|i| (index.article_of_event[i], ds.events[i].start, ds.events[i].end, View::Timeline)));
+        .or_else(|| {
+            index.event(&item).map(|i| {
+                (index.article_of_event[i], ds.events[i].start, ds.events[i].end, View::Timeline)
+            })
+        });
     let Some((a, start, end, came_from)) = found else {
         return html! { <p class="empty">{"That item is not in this corpus."}</p> };
     };
@@ -42,23 +46,37 @@ pub fn article_view() -> Html {
     let mut layers: Vec<Layer> = Vec::new();
     for &q in &items.quotes[a] {
         let quote = &ds.quotes[q];
-        let speaker = quote.speaker.as_deref().map_or_else(|| "unattributed".to_string(), |s| ex.actor_name(s));
+        let speaker = quote
+            .speaker
+            .as_deref()
+            .map_or_else(|| "unattributed".to_string(), |s| ex.actor_name(s));
         layers.push(Layer {
             start: quote.start,
             end: quote.end,
             class: "said",
-            title: format!("{} quote · {} · {speaker}", kind_word(quote.kind), stance_word(quote.stance)),
+            title: format!(
+                "{} quote · {} · {speaker}",
+                kind_word(quote.kind),
+                stance_word(quote.stance)
+            ),
             link: None,
         });
     }
     for &t in &items.timexes[a] {
         let timex = &ds.timexes[t];
         let value = timex.value.clone().unwrap_or_else(|| "unresolved".to_string());
-        layers.push(Layer { start: timex.start, end: timex.end, class: "time", title: format!("time → {value}"), link: None });
+        layers.push(Layer {
+            start: timex.start,
+            end: timex.end,
+            class: "time",
+            title: format!("time → {value}"),
+            link: None,
+        });
     }
     for mark in &items.mentions[a] {
         let actor = &ds.actors[mark.target];
-        let page = State { view: View::Actor, item: Some(actor.id.to_string()), ..ex.state.clone() };
+        let page =
+            State { view: View::Actor, item: Some(actor.id.to_string()), ..ex.state.clone() };
         layers.push(Layer {
             start: mark.start,
             end: mark.end,
@@ -69,7 +87,13 @@ pub fn article_view() -> Html {
     }
     for mark in &items.places[a] {
         let place = &ds.places[mark.target];
-        layers.push(Layer { start: mark.start, end: mark.end, class: "place", title: format!("{} (place)", place.name), link: None });
+        layers.push(Layer {
+            start: mark.start,
+            end: mark.end,
+            class: "place",
+            title: format!("{} (place)", place.name),
+            link: None,
+        });
     }
     let back = State { view: came_from, item: Some(item.clone()), ..ex.state.clone() };
     let text = &article.text;
@@ -124,7 +148,8 @@ pub fn article_view() -> Html {
         }
     });
     let outlet = article.outlet.clone().unwrap_or_else(|| article.id.to_string());
-    let link = article.url.as_deref().filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+    let link =
+        article.url.as_deref().filter(|u| u.starts_with("https://") || u.starts_with("http://"));
     html! {
         <article class="reader" aria-label={format!("Article from {outlet}")}>
             <p class="meta">

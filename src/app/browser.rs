@@ -27,7 +27,10 @@ mod imp {
         fn drop(&mut self) {
             if let (Some(window), Some(closure)) = (web_sys::window(), self.1.take()) {
                 for event in self.0 {
-                    let _ = window.remove_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+                    let _ = window.remove_event_listener_with_callback(
+                        event,
+                        closure.as_ref().unchecked_ref(),
+                    );
                 }
             }
         }
@@ -38,7 +41,8 @@ mod imp {
         let Some(window) = web_sys::window() else { return Listener(events, None) };
         let closure = Closure::<dyn FnMut(web_sys::Event)>::new(move |_e: web_sys::Event| f());
         for event in events {
-            let _ = window.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+            let _ =
+                window.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
         }
         Listener(events, Some(closure))
     }
@@ -51,7 +55,10 @@ mod imp {
 
     /// Where `element` starts, in pixels from the top of the viewport, and the viewport's height.
     pub fn viewport_position(element: &web_sys::Element) -> (f64, f64) {
-        let height = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(900.0);
+        let height = web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+            .unwrap_or(900.0);
         (element.get_bounding_client_rect().top(), height)
     }
 
@@ -63,7 +70,10 @@ mod imp {
 
     /// Whether the window is wide enough to show the filters beside the results.
     pub fn wide_screen() -> bool {
-        web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|w| w.as_f64()).is_none_or(|w| w > 720.0)
+        web_sys::window()
+            .and_then(|w| w.inner_width().ok())
+            .and_then(|w| w.as_f64())
+            .is_none_or(|w| w > 720.0)
     }
 
     pub fn origin() -> String {
@@ -107,9 +117,13 @@ mod imp {
         let parts = js_sys::Array::of1(&JsValue::from_str(text));
         let options = web_sys::BlobPropertyBag::new();
         options.set_type(mime);
-        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+            return;
+        };
         let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-        if let Ok(anchor) = document.create_element("a").map(|a| a.unchecked_into::<web_sys::HtmlAnchorElement>()) {
+        if let Ok(anchor) =
+            document.create_element("a").map(|a| a.unchecked_into::<web_sys::HtmlAnchorElement>())
+        {
             anchor.set_href(&url);
             anchor.set_download(name);
             anchor.click();
@@ -120,13 +134,16 @@ mod imp {
     /// The export as a JSON file, written by the browser's own `JSON.stringify`.
     pub fn download_json(name: &str, value: &impl serde::Serialize) {
         let Ok(js) = serde_wasm_bindgen::to_value(value) else { return };
-        if let Ok(text) = js_sys::JSON::stringify_with_replacer_and_space(&js, &JsValue::NULL, &JsValue::from(2)) {
+        if let Ok(text) =
+            js_sys::JSON::stringify_with_replacer_and_space(&js, &JsValue::NULL, &JsValue::from(2))
+        {
             download(name, "application/json", &String::from(text));
         }
     }
 
     pub fn scroll_to(id: &str) {
-        let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+        let element =
+            web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
         if let Some(el) = element {
             let options = web_sys::ScrollIntoViewOptions::new();
             options.set_block(web_sys::ScrollLogicalPosition::Center);
@@ -166,7 +183,10 @@ mod imp {
     }
 }
 
-pub use imp::{copy, download, download_json, origin, wide_screen, on_popstate, on_window, push, scroll_to, set_height, show_fatal, viewport_position};
+pub use imp::{
+    copy, download, download_json, on_popstate, on_window, origin, push, scroll_to, set_height,
+    show_fatal, viewport_position, wide_screen,
+};
 
 /// From now on a panic shows [`show_fatal`]'s panel, never a blank page.
 pub fn show_panics() {

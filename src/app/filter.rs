@@ -11,7 +11,14 @@ const SHOWN_ACTORS: usize = 100;
 const SHOWN_OUTLETS: usize = 12;
 
 /// One option of a multi-valued filter, as a checkbox-like link.
-fn option(ex: &Explorer, next: State, on: bool, label: Html, count: usize, data: (&'static str, String)) -> Html {
+fn option(
+    ex: &Explorer,
+    next: State,
+    on: bool,
+    label: Html,
+    count: usize,
+    data: (&'static str, String),
+) -> Html {
     html! {
         <li>
             <a class={classes!("option", on.then_some("on"), (count == 0 && !on).then_some("none"))}
@@ -38,25 +45,57 @@ pub fn filters() -> Html {
 
     let stances = STANCES.iter().enumerate().map(|(i, &s)| {
         let next = query::toggled(state, |s| &mut s.stances, s, Some(&STANCES));
-        option(&ex, next, state.stances.contains(&s), html! { <span class={classes!("badge", stance_word(s))}>{stance_word(s)}</span> }, sel.stance_counts[i], ("stance", stance_word(s).into()))
+        option(
+            &ex,
+            next,
+            state.stances.contains(&s),
+            html! { <span class={classes!("badge", stance_word(s))}>{stance_word(s)}</span> },
+            sel.stance_counts[i],
+            ("stance", stance_word(s).into()),
+        )
     });
     let kinds = KINDS.iter().enumerate().map(|(i, &k)| {
         let next = query::toggled(state, |s| &mut s.kinds, k, Some(&KINDS));
-        option(&ex, next, state.kinds.contains(&k), html! { {kind_word(k)} }, sel.kind_counts[i], ("kind", kind_word(k).into()))
+        option(
+            &ex,
+            next,
+            state.kinds.contains(&k),
+            html! { {kind_word(k)} },
+            sel.kind_counts[i],
+            ("kind", kind_word(k).into()),
+        )
     });
-    let outlets = sel.outlet_counts.iter().enumerate().filter(|&(rank, &(o, _))| rank < SHOWN_OUTLETS || state.outlets.contains(&ex.index.outlets[o].id)).map(|(_, &(o, count))| {
-        let outlet = &ex.index.outlets[o];
-        let next = query::toggled(state, |s| &mut s.outlets, outlet.id.clone(), None);
-        option(&ex, next, state.outlets.contains(&outlet.id), html! { {&outlet.name} }, count, ("outlet", outlet.id.clone()))
-    });
+    let outlets = sel
+        .outlet_counts
+        .iter()
+        .enumerate()
+        .filter(|&(rank, &(o, _))| {
+            rank < SHOWN_OUTLETS || state.outlets.contains(&ex.index.outlets[o].id)
+        })
+        .map(|(_, &(o, count))| {
+            let outlet = &ex.index.outlets[o];
+            let next = query::toggled(state, |s| &mut s.outlets, outlet.id.clone(), None);
+            option(
+                &ex,
+                next,
+                state.outlets.contains(&outlet.id),
+                html! { {&outlet.name} },
+                count,
+                ("outlet", outlet.id.clone()),
+            )
+        });
     let hidden_outlets = sel.outlet_counts.len().saturating_sub(SHOWN_OUTLETS);
 
     let search_box = use_node_ref();
     let on_search = {
-        let (navigate, state, search_box) = (ex.navigate.clone(), state.clone(), search_box.clone());
+        let (navigate, state, search_box) =
+            (ex.navigate.clone(), state.clone(), search_box.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let text = search_box.cast::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+            let text = search_box
+                .cast::<web_sys::HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default();
             let text = text.trim().to_string();
             if text != state.text {
                 navigate.emit(State { text, ..state.clone() }.refiltered());
@@ -68,7 +107,11 @@ pub fn filters() -> Html {
         Callback::from(move |e: Event| {
             let value = value_of(&e).filter(|v| !v.is_empty());
             let mut next = state.clone().refiltered();
-            if from { next.from = value } else { next.to = value }
+            if from {
+                next.from = value
+            } else {
+                next.to = value
+            }
             // An input can hold a range backwards for a moment; the link never does.
             if let (Some(f), Some(t)) = (&next.from, &next.to) {
                 if f > t {
@@ -79,8 +122,17 @@ pub fn filters() -> Html {
         })
     };
     let no_dates = State { from: None, to: None, ..state.clone() }.refiltered();
-    let active = [!state.actors.is_empty(), !state.stances.is_empty(), !state.kinds.is_empty(), !state.outlets.is_empty(),
-        state.from.is_some() || state.to.is_some(), !state.text.is_empty()].iter().filter(|&&on| on).count();
+    let active = [
+        !state.actors.is_empty(),
+        !state.stances.is_empty(),
+        !state.kinds.is_empty(),
+        !state.outlets.is_empty(),
+        state.from.is_some() || state.to.is_some(),
+        !state.text.is_empty(),
+    ]
+    .iter()
+    .filter(|&&on| on)
+    .count();
     html! {
         <details class="filters-box" open={browser::wide_screen()}>
         <summary>{ if active == 0 { "Filters".to_string() } else { format!("Filters ({active} active)") } }</summary>
@@ -133,14 +185,18 @@ fn actor_filter() -> Html {
     let matching: Vec<(usize, usize)> = counts
         .iter()
         .copied()
-        .filter(|&(i, _)| needle.is_empty() || ex.dataset.actors[i].name.to_lowercase().contains(&needle))
+        .filter(|&(i, _)| {
+            needle.is_empty() || ex.dataset.actors[i].name.to_lowercase().contains(&needle)
+        })
         .collect();
     // Selected actors stay listed whatever the search, so they can be unpicked.
     let shown: Vec<(usize, usize)> = matching
         .iter()
         .copied()
         .enumerate()
-        .filter(|&(rank, (i, _))| rank < SHOWN_ACTORS || ex.state.filters_actor(&ex.dataset.actors[i].id))
+        .filter(|&(rank, (i, _))| {
+            rank < SHOWN_ACTORS || ex.state.filters_actor(&ex.dataset.actors[i].id)
+        })
         .map(|(_, pair)| pair)
         .collect();
     let oninput = {

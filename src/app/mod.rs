@@ -139,7 +139,8 @@ impl Explorer {
     pub fn speaker(&self, q: &Quote) -> Html {
         match q.speaker.as_deref() {
             Some(id) => {
-                let page = State { view: View::Actor, item: Some(id.to_string()), ..self.state.clone() };
+                let page =
+                    State { view: View::Actor, item: Some(id.to_string()), ..self.state.clone() };
                 self.link(page, "who", html! { {self.actor_name(id)} })
             }
             None => html! { <span class="who">{"Unattributed"}</span> },

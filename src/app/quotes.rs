@@ -23,11 +23,18 @@ pub fn quote_list() -> Html {
                 .quotes
                 .iter()
                 .zip(&sel.0.copies)
-                .map(|(&i, copies)| quote_height(ex.dataset.quotes[i].end - ex.dataset.quotes[i].start, copies.len()))
+                .map(|(&i, copies)| {
+                    quote_height(
+                        ex.dataset.quotes[i].end - ex.dataset.quotes[i].start,
+                        copies.len(),
+                    )
+                })
                 .collect::<Vec<u32>>()
         })
     };
-    let row = Callback::from(move |k: usize| html! { <QuoteCard key={sel.quotes[k]} quote={sel.quotes[k]} copies={sel.copies[k].clone()} /> });
+    let row = Callback::from(
+        move |k: usize| html! { <QuoteCard key={sel.quotes[k]} quote={sel.quotes[k]} copies={sel.copies[k].clone()} /> },
+    );
     html! {
         <>
             <p class="summary" role="status">{summary(&ex)}</p>
@@ -39,11 +46,18 @@ pub fn quote_list() -> Html {
 /// "12 quotes on 10 cards": how many the filters leave.
 fn summary(ex: &Explorer) -> String {
     let sel = &ex.selection;
-    let quotes = if sel.quote_total == 1 { "1 quote".to_string() } else { format!("{} quotes", sel.quote_total) };
+    let quotes = if sel.quote_total == 1 {
+        "1 quote".to_string()
+    } else {
+        format!("{} quotes", sel.quote_total)
+    };
     if sel.quotes.len() == sel.quote_total {
         quotes
     } else {
-        format!("{quotes}; identical words from several articles share a card ({} cards)", sel.quotes.len())
+        format!(
+            "{quotes}; identical words from several articles share a card ({} cards)",
+            sel.quotes.len()
+        )
     }
 }
 
@@ -63,14 +77,24 @@ fn filter_words(ex: &Explorer) -> Vec<String> {
         parts.push(format!("involving {}", names.join(" and ")));
     }
     if !s.stances.is_empty() {
-        parts.push(format!("with stance {}", s.stances.iter().map(|x| stance_word(*x)).collect::<Vec<_>>().join(" or ")));
+        parts.push(format!(
+            "with stance {}",
+            s.stances.iter().map(|x| stance_word(*x)).collect::<Vec<_>>().join(" or ")
+        ));
     }
     if !s.kinds.is_empty() {
-        parts.push(format!("of kind {}", s.kinds.iter().map(|x| kind_word(*x)).collect::<Vec<_>>().join(" or ")));
+        parts.push(format!(
+            "of kind {}",
+            s.kinds.iter().map(|x| kind_word(*x)).collect::<Vec<_>>().join(" or ")
+        ));
     }
     if !s.outlets.is_empty() {
-        let names: Vec<&str> =
-            s.outlets.iter().filter_map(|o| ex.index.outlet(o)).map(|o| ex.index.outlets[o].name.as_str()).collect();
+        let names: Vec<&str> = s
+            .outlets
+            .iter()
+            .filter_map(|o| ex.index.outlet(o))
+            .map(|o| ex.index.outlets[o].name.as_str())
+            .collect();
         parts.push(format!("from {}", names.join(" or ")));
     }
     match (&s.from, &s.to) {
@@ -124,7 +148,11 @@ pub fn quote_card(props: &QuoteCardProps) -> Html {
     let kind = kind_word(q.kind);
     let stance = stance_word(q.stance);
     let text = ex.quote_words(q);
-    let words = if q.kind == QuoteKind::Indirect { text.to_string() } else { format!("“{}”", text.trim_end_matches(',')) };
+    let words = if q.kind == QuoteKind::Indirect {
+        text.to_string()
+    } else {
+        format!("“{}”", text.trim_end_matches(','))
+    };
     let copies: Vec<&Quote> = props.copies.iter().map(|&c| &ex.dataset.quotes[c]).collect();
     let speakers_differ = copies.iter().any(|c| c.speaker != q.speaker);
     html! {

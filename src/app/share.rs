@@ -8,7 +8,9 @@ use crate::export::export;
 /// The iframe snippet for the view at `href`.
 pub fn embed_snippet(href: &str) -> String {
     let src = href.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
-    format!(r#"<iframe src="{src}" title="Newsline: who said what, and when" width="100%" height="640" loading="lazy"></iframe>"#)
+    format!(
+        r#"<iframe src="{src}" title="Newsline: who said what, and when" width="100%" height="640" loading="lazy"></iframe>"#
+    )
 }
 
 #[function_component(Tools)]
@@ -21,7 +23,9 @@ pub fn tools() -> Html {
         Callback::from(move |_: MouseEvent| {
             let status = status.clone();
             let shown = text.clone();
-            browser::copy(&text, move |ok| status.set(if ok { done.to_string() } else { format!("Copy this: {shown}") }));
+            browser::copy(&text, move |ok| {
+                status.set(if ok { done.to_string() } else { format!("Copy this: {shown}") })
+            });
         })
     };
     let toggle_embed = {
@@ -40,7 +44,11 @@ pub fn tools() -> Html {
                 }
                 _ => browser::download_json("newsline.json", &rows),
             }
-            status.set(format!("Exported {} quotes and {} events", rows.quotes.len(), rows.events.len()));
+            status.set(format!(
+                "Exported {} quotes and {} events",
+                rows.quotes.len(),
+                rows.events.len()
+            ));
         })
     };
     // The canonical link of this view, whatever order the address bar has its parameters in.
@@ -73,6 +81,11 @@ mod tests {
     #[test]
     fn the_snippet_escapes_the_link() {
         let s = super::embed_snippet("https://x.org/n/?actor=a&view=quotes\"><script>");
-        assert!(s.starts_with(r#"<iframe src="https://x.org/n/?actor=a&amp;view=quotes&quot;>&lt;script>""#), "{s}");
+        assert!(
+            s.starts_with(
+                r#"<iframe src="https://x.org/n/?actor=a&amp;view=quotes&quot;>&lt;script>""#
+            ),
+            "{s}"
+        );
     }
 }

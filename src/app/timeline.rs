@@ -13,14 +13,16 @@ use crate::dataset::EventDate;
 use crate::extract::{iso_date, DateBasis, Granularity, QuoteKind};
 use crate::query::{State, View, Zoom};
 
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 fn month_name(d: Date) -> &'static str {
     MONTHS[usize::try_from(d.month() - 1).unwrap_or(0)]
 }
 
 fn day_label(d: Date) -> String {
-    let weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][usize::try_from(d.weekday().to_monday_zero_offset()).unwrap_or(0)];
+    let weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        [usize::try_from(d.weekday().to_monday_zero_offset()).unwrap_or(0)];
     format!("{weekday} {} {} {}", d.day(), month_name(d), d.year())
 }
 
@@ -91,15 +93,21 @@ pub fn timeline() -> Html {
     let sel = ex.selection.clone();
     let zoom = {
         let ex = ex.clone();
-        *use_memo((ByAddress(sel.clone()), ex.state.zoom), move |(sel, chosen)| chosen.unwrap_or_else(|| auto_zoom(&ex, &sel.0.events)))
+        *use_memo((ByAddress(sel.clone()), ex.state.zoom), move |(sel, chosen)| {
+            chosen.unwrap_or_else(|| auto_zoom(&ex, &sel.0.events))
+        })
     };
     let rows = {
         let ex = ex.clone();
-        use_memo((ByAddress(sel.clone()), zoom), move |(sel, zoom)| rows_of(&ex, &sel.0.events, *zoom))
+        use_memo((ByAddress(sel.clone()), zoom), move |(sel, zoom)| {
+            rows_of(&ex, &sel.0.events, *zoom)
+        })
     };
     let heights = {
         let ex = ex.clone();
-        use_memo(ByAddress(rows.clone()), move |rows| rows.0.iter().map(|r| row_height(&ex, r)).collect::<Vec<u32>>())
+        use_memo(ByAddress(rows.clone()), move |rows| {
+            rows.0.iter().map(|r| row_height(&ex, r)).collect::<Vec<u32>>()
+        })
     };
     if sel.events.is_empty() {
         return html! { <Empty what="events" /> };
@@ -118,7 +126,9 @@ pub fn timeline() -> Html {
                 <h2 class="day-label">{label}</h2>
             </li>
         },
-        Row::Event { event, span } => html! { <EventItem key={*event} event={*event} span={*span} /> },
+        Row::Event { event, span } => {
+            html! { <EventItem key={*event} event={*event} span={*span} /> }
+        }
     });
     html! {
         <>
@@ -151,18 +161,32 @@ const MOST_BARS: i64 = 240;
 /// for a couple of months, else by month, else by year, else by decade.
 fn buckets(ex: &Explorer, events: &[usize]) -> Vec<Bucket> {
     let dates: Vec<Date> = events.iter().filter_map(|&e| ex.dataset.events[e].date.first).collect();
-    let (Some(&min), Some(&max)) = (dates.iter().min(), dates.iter().max()) else { return Vec::new() };
+    let (Some(&min), Some(&max)) = (dates.iter().min(), dates.iter().max()) else {
+        return Vec::new();
+    };
     let months = |d: Date| i64::from(d.year()) * 12 + i64::from(d.month()) - 1;
     let days = (max - min).get_days();
     type Unit = (fn(Date) -> Option<Date>, fn(Date) -> Option<Date>, fn(Date) -> String);
     let unit: Unit = if days <= 62 {
         (Some, Some, day_label)
     } else if months(max) - months(min) < MOST_BARS {
-        (|d| Some(d.first_of_month()), |d| Some(d.last_of_month()), |d| format!("{} {}", month_name(d), d.year()))
+        (
+            |d| Some(d.first_of_month()),
+            |d| Some(d.last_of_month()),
+            |d| format!("{} {}", month_name(d), d.year()),
+        )
     } else if i64::from(max.year() - min.year()) < MOST_BARS {
-        (|d| Date::new(d.year(), 1, 1).ok(), |d| Date::new(d.year(), 12, 31).ok(), |d| d.year().to_string())
+        (
+            |d| Date::new(d.year(), 1, 1).ok(),
+            |d| Date::new(d.year(), 12, 31).ok(),
+            |d| d.year().to_string(),
+        )
     } else {
-        (|d| Date::new(d.year() - d.year().rem_euclid(10), 1, 1).ok(), |d| Date::new(d.year() - d.year().rem_euclid(10) + 9, 12, 31).ok(), |d| format!("{}s", d.year()))
+        (
+            |d| Date::new(d.year() - d.year().rem_euclid(10), 1, 1).ok(),
+            |d| Date::new(d.year() - d.year().rem_euclid(10) + 9, 12, 31).ok(),
+            |d| format!("{}s", d.year()),
+        )
     };
     let (start_of, end_of, label) = unit;
     let mut out: Vec<Bucket> = Vec::new();
@@ -198,7 +222,12 @@ fn overview() -> Html {
     let tallest = bars.iter().map(|b| b.events).max().unwrap_or(1).max(1);
     let range = |a: usize, b: usize| {
         let (lo, hi) = (a.min(b), a.max(b));
-        State { from: Some(iso_date(bars[lo].first)), to: Some(iso_date(bars[hi].last)), ..ex.state.clone() }.refiltered()
+        State {
+            from: Some(iso_date(bars[lo].first)),
+            to: Some(iso_date(bars[hi].last)),
+            ..ex.state.clone()
+        }
+        .refiltered()
     };
     let undated = ex.selection.events.len() - bars.iter().map(|b| b.events).sum::<usize>();
     html! {
@@ -267,7 +296,11 @@ fn row_height(ex: &Explorer, row: &Row) -> u32 {
         Row::Event { event, .. } => {
             let e = &ex.dataset.events[*event];
             let quotes = &ex.index.quotes_by_event[*event];
-            let chars = (e.end - e.start) + quotes.iter().map(|&q| ex.dataset.quotes[q].end - ex.dataset.quotes[q].start).sum::<usize>();
+            let chars = (e.end - e.start)
+                + quotes
+                    .iter()
+                    .map(|&q| ex.dataset.quotes[q].end - ex.dataset.quotes[q].start)
+                    .sum::<usize>();
             let lines = u32::try_from(chars / 100 + 1 + quotes.len()).unwrap_or(u32::MAX / 64);
             84 + 26 * lines
         }

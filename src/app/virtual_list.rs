@@ -36,11 +36,12 @@ pub fn visible_rows(offsets: &[u64], top: u64, bottom: u64) -> std::ops::Range<u
 pub fn virtual_list(props: &VirtualListProps) -> Html {
     // offsets[i] is where row i starts; offsets[n] is the total height.
     let offsets: Rc<Vec<u64>> = use_memo(props.heights.clone(), |heights| {
-        std::iter::once(0).chain(heights.0.iter().scan(0u64, |sum, &h| {
-            *sum += u64::from(h);
-            Some(*sum)
-        }))
-        .collect()
+        std::iter::once(0)
+            .chain(heights.0.iter().scan(0u64, |sum, &h| {
+                *sum += u64::from(h);
+                Some(*sum)
+            }))
+            .collect()
     });
     let range = use_state(|| visible_rows(&offsets, 0, FIRST_VIEWPORT_PX + OVERSCAN_PX));
     let list = use_node_ref();
@@ -54,7 +55,11 @@ pub fn virtual_list(props: &VirtualListProps) -> Html {
                 let Some(element) = list.cast::<web_sys::Element>() else { return };
                 let (top, viewport) = browser::viewport_position(&element);
                 let from = (-top).max(0.0) as u64;
-                let next = visible_rows(&offsets, from.saturating_sub(OVERSCAN_PX), from + viewport as u64 + OVERSCAN_PX);
+                let next = visible_rows(
+                    &offsets,
+                    from.saturating_sub(OVERSCAN_PX),
+                    from + viewport as u64 + OVERSCAN_PX,
+                );
                 if *range != next {
                     range.set(next);
                 }
@@ -67,7 +72,8 @@ pub fn virtual_list(props: &VirtualListProps) -> Html {
         });
     }
     {
-        let (top_spacer, bottom_spacer, offsets) = (top_spacer.clone(), bottom_spacer.clone(), offsets.clone());
+        let (top_spacer, bottom_spacer, offsets) =
+            (top_spacer.clone(), bottom_spacer.clone(), offsets.clone());
         let rows = props.heights.0.len();
         let shown = range.start.min(rows)..range.end.min(rows);
         use_effect(move || {

@@ -104,41 +104,72 @@ fn eval(gold: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
         println!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{:<28} {:<22} {:>6} {:>6} {:>6} {:>7} {:>7}", "file", "metric", "P", "R", "F1", "pred", "gold");
+    println!(
+        "{:<28} {:<22} {:>6} {:>6} {:>6} {:>7} {:>7}",
+        "file", "metric", "P", "R", "F1", "pred", "gold"
+    );
     for (file, r, mbps) in &reports {
-        let name = Path::new(file).file_name().map_or(file.clone(), |f| f.to_string_lossy().to_string());
+        let name =
+            Path::new(file).file_name().map_or(file.clone(), |f| f.to_string_lossy().to_string());
         // The metrics this file has gold for.
         let mut rows: Vec<(&str, newsline::eval::Score)> = Vec::new();
         if r.quoted.gold + r.all.gold > 0 {
-            rows.extend([("quoted", r.quoted), ("quoted, speaker right", r.quoted_with_speaker()), ("all attributions", r.all)]);
+            rows.extend([
+                ("quoted", r.quoted),
+                ("quoted, speaker right", r.quoted_with_speaker()),
+                ("all attributions", r.all),
+            ]);
         }
         if r.actor_mentions.gold > 0 {
-            rows.extend([("actor mentions", r.actor_mentions), ("alias merge pairs", r.alias_pairs)]);
+            rows.extend([
+                ("actor mentions", r.actor_mentions),
+                ("alias merge pairs", r.alias_pairs),
+            ]);
         }
         if r.timex_relaxed.gold > 0 {
-            rows.extend([("timex relaxed", r.timex_relaxed), ("timex strict", r.timex_strict), ("timex value", r.timex_value)]);
+            rows.extend([
+                ("timex relaxed", r.timex_relaxed),
+                ("timex strict", r.timex_strict),
+                ("timex value", r.timex_value),
+            ]);
         }
         for (metric, s) in rows {
             println!(
                 "{name:<28} {metric:<22} {:>6.1} {:>6.1} {:>6.1} {:>7} {:>7}",
-                100.0 * s.precision(), 100.0 * s.recall(), 100.0 * s.f1(), s.predicted, s.gold
+                100.0 * s.precision(),
+                100.0 * s.recall(),
+                100.0 * s.f1(),
+                s.predicted,
+                s.gold
             );
         }
         if r.quoted.gold > 0 {
-            println!("{name:<28} {:<22} {:>6.1}%", "speaker accuracy", 100.0 * r.speaker_accuracy());
+            println!(
+                "{name:<28} {:<22} {:>6.1}%",
+                "speaker accuracy",
+                100.0 * r.speaker_accuracy()
+            );
         }
         if r.actor_mentions.gold > 0 {
-            println!("{name:<28} {:<22} {:>6.1}%", "actor kind accuracy", 100.0 * r.actor_kind_accuracy());
+            println!(
+                "{name:<28} {:<22} {:>6.1}%",
+                "actor kind accuracy",
+                100.0 * r.actor_kind_accuracy()
+            );
         }
         // Extraction, a one-article dataset and scoring, record by record: not `ingest`'s rate.
-        println!("{name:<28} {:<22} {:>6.2} MB/s ({} records)", "extracted and scored", mbps, r.records);
+        println!(
+            "{name:<28} {:<22} {:>6.2} MB/s ({} records)",
+            "extracted and scored", mbps, r.records
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
 
 fn secure_page(page: &Path) -> anyhow::Result<ExitCode> {
     let html = fs::read_to_string(page).with_context(|| format!("reading {}", page.display()))?;
-    let secured = newsline::csp::secure(&html).with_context(|| format!("securing {}", page.display()))?;
+    let secured =
+        newsline::csp::secure(&html).with_context(|| format!("securing {}", page.display()))?;
     fs::write(page, secured).with_context(|| format!("writing {}", page.display()))?;
     Ok(ExitCode::SUCCESS)
 }
@@ -169,7 +200,10 @@ impl Reader {
     fn add(&mut self, mut source: Source, origin: &str) {
         if let Some(first) = self.ids.get(&source.id) {
             let renamed = corpus::unique_id(&source.id, |c| self.ids.contains_key(c));
-            self.errors.push(format!("{origin}: id {:?} is already used by {first}; kept as {renamed:?}", source.id));
+            self.errors.push(format!(
+                "{origin}: id {:?} is already used by {first}; kept as {renamed:?}",
+                source.id
+            ));
             source.id = renamed;
         }
         self.ids.insert(source.id.clone(), origin.to_string());
@@ -186,13 +220,18 @@ impl Reader {
             return self.read_dir(path);
         }
         if meta.len() > MAX_FILE_BYTES {
-            return self.errors.push(format!("{shown}: {} bytes is over the {} MB limit", meta.len(), MAX_FILE_BYTES / 1024 / 1024));
+            return self.errors.push(format!(
+                "{shown}: {} bytes is over the {} MB limit",
+                meta.len(),
+                MAX_FILE_BYTES / 1024 / 1024
+            ));
         }
         let bytes = match fs::read(path) {
             Ok(b) => b,
             Err(e) => return self.errors.push(format!("{shown}: {e}")),
         };
-        let file_name = path.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
+        let file_name =
+            path.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
         if path.extension().is_some_and(|e| e == "jsonl") {
             let (sources, errors) = corpus::read_jsonl(&shown, &bytes);
             for source in sources {
@@ -218,17 +257,21 @@ impl Reader {
         // A folder reached twice (a symlink loop) is read once.
         let canonical = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
         if !self.visited.insert(canonical) {
-            return self.errors.push(format!("{shown}: folder already read (a link loop?); skipped"));
+            return self
+                .errors
+                .push(format!("{shown}: folder already read (a link loop?); skipped"));
         }
         let manifest_path = dir.join(corpus::MANIFEST_NAME);
         let manifest = match fs::read(&manifest_path) {
-            Ok(bytes) => match corpus::read_manifest(&manifest_path.display().to_string(), &bytes) {
-                Ok(m) => Some(m),
-                Err(e) => {
-                    self.errors.push(e.to_string());
-                    None
+            Ok(bytes) => {
+                match corpus::read_manifest(&manifest_path.display().to_string(), &bytes) {
+                    Ok(m) => Some(m),
+                    Err(e) => {
+                        self.errors.push(e.to_string());
+                        None
+                    }
                 }
-            },
+            }
             Err(_) => None,
         };
         let mut entries: Vec<PathBuf> = match fs::read_dir(dir) {
@@ -239,12 +282,17 @@ impl Reader {
         if let Some(m) = &manifest {
             for entry in &m.articles {
                 if !dir.join(&entry.file).exists() {
-                    self.errors.push(format!("{}: names {:?}, which is not in the folder", manifest_path.display(), entry.file));
+                    self.errors.push(format!(
+                        "{}: names {:?}, which is not in the folder",
+                        manifest_path.display(),
+                        entry.file
+                    ));
                 }
             }
         }
         for path in entries {
-            let wanted = path.is_dir() || path.extension().is_some_and(|e| e == "txt" || e == "jsonl");
+            let wanted =
+                path.is_dir() || path.extension().is_some_and(|e| e == "txt" || e == "jsonl");
             if wanted {
                 self.read_path(&path, manifest.as_ref());
             }
@@ -271,7 +319,9 @@ fn analyze_all(sources: &[Source]) -> Vec<newsline::extract::Analysis> {
     use indicatif::{ParallelProgressIterator, ProgressBar, ProgressStyle};
     use rayon::prelude::*;
     let bar = ProgressBar::new(sources.len() as u64);
-    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} articles {elapsed} (eta {eta})") {
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:40} {pos}/{len} articles {elapsed} (eta {eta})")
+    {
         bar.set_style(style);
     }
     let analyses = sources
@@ -283,7 +333,13 @@ fn analyze_all(sources: &[Source]) -> Vec<newsline::extract::Analysis> {
     analyses
 }
 
-fn ingest(paths: &[PathBuf], output: Option<&Path>, blob: Option<&Path>, date: Option<jiff::civil::Date>, excerpts: bool) -> anyhow::Result<ExitCode> {
+fn ingest(
+    paths: &[PathBuf],
+    output: Option<&Path>,
+    blob: Option<&Path>,
+    date: Option<jiff::civil::Date>,
+    excerpts: bool,
+) -> anyhow::Result<ExitCode> {
     let mut reader = Reader::default();
     for path in paths {
         reader.read_path(path, None);
@@ -308,7 +364,8 @@ fn ingest(paths: &[PathBuf], output: Option<&Path>, blob: Option<&Path>, date: O
     let ds = if excerpts { newsline::excerpts::excerpts_only(ds) } else { ds };
     match output {
         Some(path) => {
-            let file = fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
+            let file =
+                fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
             write_json(file, &ds).with_context(|| format!("writing {}", path.display()))?;
         }
         None => write_json(std::io::stdout().lock(), &ds).context("writing to standard output")?,
@@ -345,7 +402,9 @@ fn write_json(out: impl Write, ds: &dataset::Dataset) -> anyhow::Result<()> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        Command::Ingest { paths, output, blob, date, excerpts } => ingest(paths, output.as_deref(), blob.as_deref(), *date, *excerpts),
+        Command::Ingest { paths, output, blob, date, excerpts } => {
+            ingest(paths, output.as_deref(), blob.as_deref(), *date, *excerpts)
+        }
         Command::Eval { gold, json } => eval(gold, *json),
         Command::Csp { page } => secure_page(page),
     };

@@ -107,7 +107,11 @@ impl ActorTable {
     /// Removes the actors from index `first` on (the unnamed sources attribution added)
     /// that no quote is attributed to: attribution tries a description as a speaker
     /// before it knows whether a report follows.
-    pub fn drop_unheard_since(&mut self, first: usize, quotes: &mut [crate::extract::QuoteFinding]) {
+    pub fn drop_unheard_since(
+        &mut self,
+        first: usize,
+        quotes: &mut [crate::extract::QuoteFinding],
+    ) {
         let mut heard = vec![false; self.actors.len()];
         for s in quotes.iter().filter_map(|q| q.speaker) {
             heard[s] = true;
@@ -140,7 +144,10 @@ impl ActorTable {
     /// start, so this looks only at those starting inside the range.
     pub fn mentions_in(&self, range: Range<usize>) -> impl Iterator<Item = &MentionFinding> {
         let first = self.mentions.partition_point(|m| m.start < range.start);
-        self.mentions[first..].iter().take_while(move |m| m.start < range.end).filter(move |m| m.end <= range.end)
+        self.mentions[first..]
+            .iter()
+            .take_while(move |m| m.start < range.end)
+            .filter(move |m| m.end <= range.end)
     }
 
     /// Mentions that end at or before `at`, in text order.
@@ -151,18 +158,19 @@ impl ActorTable {
 
     /// Adds an unnamed group ("diplomats") and returns its index.
     pub fn group(&mut self, name: &str, span: Range<usize>) -> usize {
-        let index = match self.actors.iter().position(|a| a.kind == ActorKind::Group && a.name == name) {
-            Some(i) => i,
-            None => {
-                self.actors.push(ActorFinding {
-                    name: name.to_string(),
-                    kind: ActorKind::Group,
-                    aliases: vec![name.to_string()],
-                    roles: Vec::new(),
-                });
-                self.actors.len() - 1
-            }
-        };
+        let index =
+            match self.actors.iter().position(|a| a.kind == ActorKind::Group && a.name == name) {
+                Some(i) => i,
+                None => {
+                    self.actors.push(ActorFinding {
+                        name: name.to_string(),
+                        kind: ActorKind::Group,
+                        aliases: vec![name.to_string()],
+                        roles: Vec::new(),
+                    });
+                    self.actors.len() - 1
+                }
+            };
         let at = self.mentions.partition_point(|m| (m.start, m.end) <= (span.start, span.end));
         self.mentions.insert(at, MentionFinding { start: span.start, end: span.end, actor: index });
         index
@@ -175,7 +183,10 @@ impl ActorTable {
             a.kind == ActorKind::Person
                 && a.roles.iter().any(|r| {
                     let r = r.trim();
-                    (r == "President" || r == "New President" || r.ends_with("US President") || r == "US president")
+                    (r == "President"
+                        || r == "New President"
+                        || r.ends_with("US President")
+                        || r == "US president")
                         && !r.starts_with("former")
                 })
         })
@@ -203,7 +214,10 @@ impl Scan {
     /// Records the name at `span` as a product, and with it the name just before it in
     /// a list ("the Macbook and Macbook Pro").
     fn product(&mut self, text: &str, span: Range<usize>) {
-        let listed_before = self.candidates.last().filter(|c| c.span.end <= span.start && in_a_list(&text[c.span.end..span.start]));
+        let listed_before = self
+            .candidates
+            .last()
+            .filter(|c| c.span.end <= span.start && in_a_list(&text[c.span.end..span.start]));
         if let Some(before) = listed_before {
             let key = product_key(&before.name).to_string();
             self.products.push(key);
@@ -222,13 +236,17 @@ pub fn find(text: &str, words: &WordIndex, sentences: &[Range<usize>]) -> ActorT
     let mut scan = Scan::default();
     // For each candidate of the scan, whether a title-case headline gave it.
     let mut from_headline: Vec<bool> = Vec::new();
-    let headlines: Vec<bool> = sentences.iter().map(|s| is_title_case(words.within(s.clone()))).collect();
+    let headlines: Vec<bool> =
+        sentences.iter().map(|s| is_title_case(words.within(s.clone()))).collect();
     let lower_case_elsewhere = written_in_lower_case(sentences, &headlines, words);
     for (sentence, &headline) in sentences.iter().zip(&headlines) {
         let sentence_words = words.within(sentence.clone());
         let common = headline.then(|| {
-            let capitalised = sentence_words.iter().map(|w| w.text()).filter(|w| text::is_capitalised(w));
-            capitalised.filter(|w| lower_case_elsewhere.contains(&w.to_ascii_lowercase())).collect::<Vec<_>>()
+            let capitalised =
+                sentence_words.iter().map(|w| w.text()).filter(|w| text::is_capitalised(w));
+            capitalised
+                .filter(|w| lower_case_elsewhere.contains(&w.to_ascii_lowercase()))
+                .collect::<Vec<_>>()
         });
         scan_sentence(text, sentence_words, common.as_deref(), &mut scan);
         from_headline.resize(scan.candidates.len(), headline);
@@ -240,7 +258,8 @@ pub fn find(text: &str, words: &WordIndex, sentences: &[Range<usize>]) -> ActorT
     if !products.is_empty() {
         candidates.retain(|c| !products.contains(product_key(&c.name)));
     }
-    let (named_places, candidates): (Vec<Candidate>, Vec<Candidate>) = candidates.into_iter().partition(|c| c.place);
+    let (named_places, candidates): (Vec<Candidate>, Vec<Candidate>) =
+        candidates.into_iter().partition(|c| c.place);
     let mut table = cluster(text, candidates, &aliases, &organisations);
     appositive_roles(text, &mut table);
     table.places.extend(named_places.iter().map(Candidate::as_place));
@@ -276,7 +295,8 @@ fn role_after(after: &str) -> Option<&str> {
     let mut end = 0;
     for (count, word) in body.split(' ').enumerate() {
         end += word.len();
-        let closes = word.ends_with([',', ';']) || (word.ends_with('.') && !lexicon::keeps_period(word));
+        let closes =
+            word.ends_with([',', ';']) || (word.ends_with('.') && !lexicon::keeps_period(word));
         if closes {
             let phrase = &body[..end - 1];
             return is_role_phrase(phrase).then_some(phrase);
@@ -295,30 +315,42 @@ fn role_after(after: &str) -> Option<&str> {
 fn role_before(before: &str) -> Option<&str> {
     // The role's words, its article and the word before the article.
     let words: Vec<&str> = before.rsplit(' ').take(ROLE_WORDS + 2).collect();
-    let article = words.iter().position(|w| matches!(*w, "the" | "The" | "a" | "A" | "an" | "An"))?;
-    if words[..article].iter().any(|w| w.ends_with([',', '.', ';', ':', '“', '"'])) || article == 0 {
+    let article =
+        words.iter().position(|w| matches!(*w, "the" | "The" | "a" | "A" | "an" | "An"))?;
+    if words[..article].iter().any(|w| w.ends_with([',', '.', ';', ':', '“', '"'])) || article == 0
+    {
         return None;
     }
-    if words.get(article + 1).is_some_and(|w| matches!(*w, "as" | "As" | "like" | "than" | "is" | "was" | "be")) {
+    if words
+        .get(article + 1)
+        .is_some_and(|w| matches!(*w, "as" | "As" | "like" | "than" | "is" | "was" | "be"))
+    {
         return None;
     }
     let length: usize = words[..article].iter().map(|w| w.len() + 1).sum::<usize>() - 1;
     let phrase = &before[before.len() - length..];
-    let tail_named = role_tail(phrase).is_none_or(|tail| tail.split(' ').all(|w| w == "the" || text::is_capitalised(w)));
+    let tail_named = role_tail(phrase)
+        .is_none_or(|tail| tail.split(' ').all(|w| w == "the" || text::is_capitalised(w)));
     (tail_named && is_role_phrase(phrase)).then_some(phrase)
 }
 
 /// What follows "to", "of" or "for" in a role: "Kazakhstan" in "ambassador to Kazakhstan".
 fn role_tail(phrase: &str) -> Option<&str> {
-    [" to ", " of ", " for "].iter().filter_map(|p| phrase.find(p).map(|at| &phrase[at + p.len()..])).next()
+    [" to ", " of ", " for "]
+        .iter()
+        .filter_map(|p| phrase.find(p).map(|at| &phrase[at + p.len()..]))
+        .next()
 }
 
 /// Whether a phrase on one line is a role: its last word, or the last before "to", "of"
 /// or "for" ("ambassador to Kazakhstan"), is a role noun.
 fn is_role_phrase(phrase: &str) -> bool {
     let words: Vec<&str> = phrase.split(' ').collect();
-    let head = words.iter().position(|w| matches!(*w, "to" | "of" | "for")).map_or(words.len(), |p| p);
-    !phrase.contains('\n') && head > 0 && words[..head].last().is_some_and(|w| lexicon::is_role_or_office_noun(w))
+    let head =
+        words.iter().position(|w| matches!(*w, "to" | "of" | "for")).map_or(words.len(), |p| p);
+    !phrase.contains('\n')
+        && head > 0
+        && words[..head].last().is_some_and(|w| lexicon::is_role_or_office_noun(w))
 }
 
 fn is_name_word(word: &str) -> bool {
@@ -330,7 +362,10 @@ fn is_name_word(word: &str) -> bool {
         if !word[hyphen + 1..].starts_with(char::is_uppercase) {
             return false;
         }
-        if word.split('-').all(|p| lexicon::country(p).is_some() || lexicon::country_of_demonym(p).is_some()) {
+        if word
+            .split('-')
+            .all(|p| lexicon::country(p).is_some() || lexicon::country_of_demonym(p).is_some())
+        {
             return false;
         }
     }
@@ -344,23 +379,34 @@ fn is_hyphenated_given_name(word: &str) -> bool {
     let Some((head, tail)) = word.split_once('-') else { return false };
     let syllable = |s: &str, first_upper: bool| {
         (2..=4).contains(&s.len())
-            && s.chars().enumerate().all(|(i, c)| if i == 0 && first_upper { c.is_ascii_uppercase() } else { c.is_ascii_lowercase() })
+            && s.chars().enumerate().all(|(i, c)| {
+                if i == 0 && first_upper {
+                    c.is_ascii_uppercase()
+                } else {
+                    c.is_ascii_lowercase()
+                }
+            })
     };
-    syllable(head, true) && syllable(tail, false) && !matches!(tail, "led" | "era" | "run" | "ish" | "age" | "day" | "old" | "like" | "based")
+    syllable(head, true)
+        && syllable(tail, false)
+        && !matches!(tail, "led" | "era" | "run" | "ish" | "age" | "day" | "old" | "like" | "based")
 }
 
 /// "near al-Bab", "al-Qaeda said": an Arabic article opens the name in lower case. Asked
 /// of nearly every word, so the hyphen, a single byte, is looked at first.
 fn has_arabic_article(word: &str) -> bool {
     let bytes = word.as_bytes();
-    bytes.get(2) == Some(&b'-') && matches!(&bytes[..2], b"al" | b"el") && text::is_capitalised(&word[3..])
+    bytes.get(2) == Some(&b'-')
+        && matches!(&bytes[..2], b"al" | b"el")
+        && text::is_capitalised(&word[3..])
 }
 
 /// Whether the word `w` of `text` ends in "-led" ("US-led"). The bytes where it would end
 /// so are read from the text, whatever the word's length, so that no branch asks how long
 /// the word is, of nearly every word of the text; the word itself is read only then.
 fn maybe_led(text: &str, w: &Word) -> bool {
-    text.as_bytes().get(w.end.saturating_sub(4)..w.end) == Some(b"-led") && w.text().ends_with("-led")
+    text.as_bytes().get(w.end.saturating_sub(4)..w.end) == Some(b"-led")
+        && w.text().ends_with("-led")
 }
 
 /// [`has_arabic_article`] of the word `w` of `text`, asked first of the byte where its
@@ -396,16 +442,25 @@ fn keep_confirmed_headline_names(candidates: &mut Vec<Candidate>, in_headline: &
     }
     // The body's names and their last words, gathered once: some articles are mostly
     // title-case lines, with many names in them.
-    let body = candidates.iter().zip(in_headline).filter(|(_, &headline)| !headline).map(|(c, _)| c.name.as_str());
+    let body = candidates
+        .iter()
+        .zip(in_headline)
+        .filter(|(_, &headline)| !headline)
+        .map(|(c, _)| c.name.as_str());
     let body_names: FxHashSet<&str> = body.clone().collect();
     let body_last_words: FxHashSet<&str> = body.map(last_word).collect();
     let confirmed = |c: &Candidate| {
         // A short name may be confirmed by its surname ("Hillary Clinton" by "Clinton").
         let short = c.name.split(' ').count() <= 3;
         let last = last_word(&c.name);
-        body_names.contains(c.name.as_str()) || (short && (body_names.contains(last) || body_last_words.contains(last)))
+        body_names.contains(c.name.as_str())
+            || (short && (body_names.contains(last) || body_last_words.contains(last)))
     };
-    let keep: Vec<bool> = candidates.iter().zip(in_headline).map(|(c, &headline)| !headline || confirmed(c)).collect();
+    let keep: Vec<bool> = candidates
+        .iter()
+        .zip(in_headline)
+        .map(|(c, &headline)| !headline || confirmed(c))
+        .collect();
     let mut kept = keep.into_iter();
     candidates.retain(|_| kept.next().unwrap_or(true));
 }
@@ -413,7 +468,10 @@ fn keep_confirmed_headline_names(candidates: &mut Vec<Candidate>, in_headline: &
 /// Whether a sentence is a headline in title case, where every longer word is
 /// capitalised: "Hillary Clinton Slams Donald Trump Over Taxes".
 fn is_title_case(words: &[Word]) -> bool {
-    let mut longer = words.iter().map(|w| w.text()).filter(|w| w.len() >= 4 && w.starts_with(char::is_alphabetic));
+    let mut longer = words
+        .iter()
+        .map(|w| w.text())
+        .filter(|w| w.len() >= 4 && w.starts_with(char::is_alphabetic));
     let mut count = 0;
     longer.all(|w| {
         count += 1;
@@ -424,7 +482,11 @@ fn is_title_case(words: &[Word]) -> bool {
 /// The capitalised words of the title-case headlines that the article writes in lower
 /// case somewhere, in ASCII lower case: one pass over the article, however many
 /// headlines it has, comparing each lower-case word with the headlines' few.
-fn written_in_lower_case(sentences: &[Range<usize>], headlines: &[bool], words: &WordIndex) -> FxHashSet<String> {
+fn written_in_lower_case(
+    sentences: &[Range<usize>],
+    headlines: &[bool],
+    words: &WordIndex,
+) -> FxHashSet<String> {
     let capitalised: FxHashSet<String> = sentences
         .iter()
         .zip(headlines)
@@ -441,9 +503,19 @@ fn written_in_lower_case(sentences: &[Range<usize>], headlines: &[bool], words: 
     // most are turned away by their first and last letters and length, without hashing.
     let mut sieve = lexicon::Sieve::new();
     capitalised.iter().for_each(|w| sieve.admit(w));
-    let lower_case = words.all().iter().map(|w| w.text()).filter(|w| w.starts_with(|c: char| c.is_ascii_lowercase()) && sieve.may_hold(w));
+    let lower_case = words
+        .all()
+        .iter()
+        .map(|w| w.text())
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_lowercase()) && sieve.may_hold(w));
     // Nearly every such word is in lower case throughout already, and is looked up as it is.
-    let folded = lower_case.map(|w| if w.bytes().any(|b| b.is_ascii_uppercase()) { Cow::Owned(w.to_ascii_lowercase()) } else { Cow::Borrowed(w) });
+    let folded = lower_case.map(|w| {
+        if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(w.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(w)
+        }
+    });
     folded.filter(|w| capitalised.contains(w.as_ref())).map(Cow::into_owned).collect()
 }
 
@@ -485,7 +557,9 @@ fn shouted_words<'w>(text: &str, words: &[Word<'w>]) -> Vec<&'w str> {
     let mut shouted = Vec::new();
     let mut run_start = 0;
     for k in 0..=words.len() {
-        let continues = k < words.len() && upper(&words[k]) && (k == run_start || only_spaces(text, &words[k - 1], &words[k]));
+        let continues = k < words.len()
+            && upper(&words[k])
+            && (k == run_start || only_spaces(text, &words[k - 1], &words[k]));
         if continues {
             continue;
         }
@@ -508,8 +582,14 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
     // in a stretch written in capitals ("TWO MORE BITE THE DUST"), no word in capitals.
     // The stretches in capitals are found only once a word in capitals asks.
     let shouted = std::cell::OnceCell::new();
-    let in_shouted = |word: &str| is_upper_case(word) && shouted.get_or_init(|| shouted_words(text, words)).contains(&word);
-    let name_word = |word: &str| is_name_word(word) && !common.is_some_and(|c| is_common_in_headline(word, c)) && !in_shouted(word);
+    let in_shouted = |word: &str| {
+        is_upper_case(word) && shouted.get_or_init(|| shouted_words(text, words)).contains(&word)
+    };
+    let name_word = |word: &str| {
+        is_name_word(word)
+            && !common.is_some_and(|c| is_common_in_headline(word, c))
+            && !in_shouted(word)
+    };
     let mut i = 0;
     while i < words.len() {
         let w = words[i].text();
@@ -518,7 +598,9 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
         // run: the other tests below ask for a capital first. The tests here are of fixed
         // length, with no loop over the word whose end a branch would have to guess.
         let of_follows = words.get(i + 1).is_some_and(|n| n.text() == "of");
-        let plain_lower_case = starts_in_ascii_lower_case(w) && !maybe_led(text, &words[i]) && !maybe_arabic_article(text, &words[i]);
+        let plain_lower_case = starts_in_ascii_lower_case(w)
+            && !maybe_led(text, &words[i])
+            && !maybe_arabic_article(text, &words[i]);
         if plain_lower_case && !(of_follows && office_domain_after(words, i).is_some()) {
             i += 1;
             continue;
@@ -530,7 +612,9 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
         }
         // "New" opens a sentence as often as a name, but "New York Post" is a name throughout.
         let new_then_name = w == "New"
-            && words.get(i + 1).is_some_and(|n| only_spaces(text, &words[i], n) && name_word(n.text()));
+            && words
+                .get(i + 1)
+                .is_some_and(|n| only_spaces(text, &words[i], n) && name_word(n.text()));
         // "then-Secretary of State Hillary Clinton", "secretary of State Hillary Clinton": an
         // office opens the run in lower case.
         let is_name = name_word(w);
@@ -538,7 +622,11 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
         let article_name = maybe_arabic_article(text, &words[i]);
         let starts_run = lower_case_office
             || article_name
-            || (is_name && !in_link(text, words[i].start) && (!lexicon::is_common_capitalised(w) || lexicon::is_honorific(w) || new_then_name));
+            || (is_name
+                && !in_link(text, words[i].start)
+                && (!lexicon::is_common_capitalised(w)
+                    || lexicon::is_honorific(w)
+                    || new_then_name));
         if !starts_run {
             i += 1;
             continue;
@@ -554,22 +642,31 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
             let next = words[j + 1].text();
             // After a form of address any capitalised word is a name: "Mr. King", "Mrs. May";
             // after a given name, a common word that is a surname too: "Theresa May".
-            let addressed = (j == i && lexicon::is_honorific(current)) || (lexicon::is_surname_too(next) && !lexicon::is_title(current));
-            let next_is_name = (name_word(next) && (addressed || !lexicon::is_common_capitalised(next))) || is_hyphenated_given_name(next);
+            let addressed = (j == i && lexicon::is_honorific(current))
+                || (lexicon::is_surname_too(next) && !lexicon::is_title(current));
+            let next_is_name = (name_word(next)
+                && (addressed || !lexicon::is_common_capitalised(next)))
+                || is_hyphenated_given_name(next);
             if next_is_name {
                 j += 1;
                 continue;
             }
-            let bridge = (lexicon::is_name_particle(next) || lexicon::is_role_noun(next) || next == "of")
-                && words.get(j + 2).is_some_and(|n| name_word(n.text()))
-                && only_spaces(text, &words[j + 1], &words[j + 2]);
+            let bridge =
+                (lexicon::is_name_particle(next) || lexicon::is_role_noun(next) || next == "of")
+                    && words.get(j + 2).is_some_and(|n| name_word(n.text()))
+                    && only_spaces(text, &words[j + 1], &words[j + 2]);
             let particle_name = next.starts_with("al-") || next.starts_with("el-");
             // "Secretary of State Madeleine Albright": the office runs on into the name.
             let office_of = bridge && office_domain_after(words, j).is_some();
             // "the People's Republic of China", "the Democratic Republic of Congo"; a bare
             // "Republic of China" is Taiwan, and the run is left as it was.
             let republic_of = bridge && current == "Republic" && j > i;
-            if particle_name || office_of || republic_of || (bridge && next != "of") || (bridge && run_has_org_head(&words[i..=j])) {
+            if particle_name
+                || office_of
+                || republic_of
+                || (bridge && next != "of")
+                || (bridge && run_has_org_head(&words[i..=j]))
+            {
                 j += 1;
             } else {
                 break;
@@ -581,8 +678,13 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
         let model_before = i.checked_sub(1).is_some_and(|p| {
             let model = words[p].text();
             // Three digits after a comma or a period end a count ("100,000 Syrians").
-            let end_of_count = model.bytes().all(|b| b.is_ascii_digit()) && text[..words[p].start].ends_with([',', '.']);
-            names_a_model(model) && !end_of_count && text[words[p].end..words[i].start].chars().all(|c| matches!(c, ' ' | '`' | '“' | '"'))
+            let end_of_count = model.bytes().all(|b| b.is_ascii_digit())
+                && text[..words[p].start].ends_with([',', '.']);
+            names_a_model(model)
+                && !end_of_count
+                && text[words[p].end..words[i].start]
+                    .chars()
+                    .all(|c| matches!(c, ' ' | '`' | '“' | '"'))
         });
         // One word only: "the EB-5 Investment Coalition" is an organisation.
         if model_before && i == j {
@@ -596,10 +698,14 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
         let last_stem = text::possessive_stem(last);
         let possessive = last_stem.is_some();
         let after_run = &text[words[j].end..];
-        let model_follows = words.get(j + 1).is_some_and(|n| only_spaces(text, &words[j], n) && is_model_number(n.text()));
+        let model_follows = words
+            .get(j + 1)
+            .is_some_and(|n| only_spaces(text, &words[j], n) && is_model_number(n.text()));
         if after_run.starts_with('$') || (model_follows && !possessive) {
             // The maker of a model is an organisation: "Boeing 787", "Airbus A380".
-            if words.get(j + 1).is_some_and(|n| names_a_model(n.text())) && !after_run.starts_with('$') {
+            if words.get(j + 1).is_some_and(|n| names_a_model(n.text()))
+                && !after_run.starts_with('$')
+            {
                 scan.organisations.push(text[words[i].start..words[j].end].to_string());
             }
             i = j + 1;
@@ -621,10 +727,14 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
         // "iPod Nano", "iTunes Music Store": a name after a lower-case brand names a product;
         // "Intel processors", "long-haul Airbus jets": a maker before its products is no
         // actor there.
-        let brand_before = i.checked_sub(1).is_some_and(|p| only_spaces(text, &words[p], &words[i]) && is_lowercase_brand(words[p].text()));
+        let brand_before = i.checked_sub(1).is_some_and(|p| {
+            only_spaces(text, &words[p], &words[i]) && is_lowercase_brand(words[p].text())
+        });
         let products_follow = words.get(j + 1).is_some_and(|n| {
             let noun = n.text();
-            only_spaces(text, &words[j], n) && (lexicon::is_product_noun(noun) || (!possessive && lexicon::is_modified_noun(noun)))
+            only_spaces(text, &words[j], n)
+                && (lexicon::is_product_noun(noun)
+                    || (!possessive && lexicon::is_modified_noun(noun)))
         });
         if products_follow {
             i = j + 1;
@@ -632,7 +742,8 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
         }
         // "web browser Safari", "Mac OS X", "MacBook Pro", "Tiger, the newest version of
         // …": software and devices, wherever they are named.
-        let listed_after_product = product_end.is_some_and(|end| end <= words[i].start && in_a_list(&text[end..words[i].start]));
+        let listed_after_product = product_end
+            .is_some_and(|end| end <= words[i].start && in_a_list(&text[end..words[i].start]));
         if brand_before || listed_after_product || names_a_product(text, words, i, j) {
             scan.product(text, words[i].start..words[j].end);
             product_end = Some(words[j].end);
@@ -646,8 +757,12 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
         if let Some(body) = body_before_role(text, words, i, j) {
             scan.organisations.push(body.to_string());
         }
-        if let Some(c) = candidate(text, run, lowercase_before, words[0].start, &scan.demonym_surnames) {
-            if let Some((_, last)) = text::split_at_last_space(&c.name).filter(|(_, last)| lexicon::country_of_demonym(last).is_some()) {
+        if let Some(c) =
+            candidate(text, run, lowercase_before, words[0].start, &scan.demonym_surnames)
+        {
+            if let Some((_, last)) = text::split_at_last_space(&c.name)
+                .filter(|(_, last)| lexicon::country_of_demonym(last).is_some())
+            {
                 scan.demonym_surnames.insert(last.to_string());
             }
             // "Russia's Defence Ministry" names the Russian Defence Ministry.
@@ -683,7 +798,9 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
 /// browser Safari"), with an operating system's "OS" ("Mac OS X") or a variant's last word
 /// ("MacBook Pro"), or described as a version ("Tiger, the newest version of …").
 fn names_a_product(text: &str, words: &[Word], i: usize, j: usize) -> bool {
-    let described = i.checked_sub(1).is_some_and(|p| only_spaces(text, &words[p], &words[i]) && lexicon::is_product_descriptor(words[p].text()));
+    let described = i.checked_sub(1).is_some_and(|p| {
+        only_spaces(text, &words[p], &words[i]) && lexicon::is_product_descriptor(words[p].text())
+    });
     let run = &words[i..=j];
     let operating_system = run.iter().any(|w| matches!(w.text(), "OS" | "OSX"));
     let variant = run.len() >= 2 && lexicon::is_product_variant(words[j].text());
@@ -693,14 +810,19 @@ fn names_a_product(text: &str, words: &[Word], i: usize, j: usize) -> bool {
 /// Whether the text after a name describes it as a version or release of something:
 /// ", the new version of …", ", the code name for …".
 fn is_version_apposition(after: &str) -> bool {
-    let Some(rest) = after.trim_start().strip_prefix(',').and_then(|a| a.trim_start().strip_prefix("the ")) else { return false };
+    let Some(rest) =
+        after.trim_start().strip_prefix(',').and_then(|a| a.trim_start().strip_prefix("the "))
+    else {
+        return false;
+    };
     let mut next = rest.split(' ');
     let mut noun = next.next().unwrap_or("");
     if matches!(noun, "new" | "newest" | "latest" | "next" | "upcoming" | "first") {
         noun = next.next().unwrap_or("");
     }
     let noun = if noun == "code" && next.next() == Some("name") { "code name" } else { noun };
-    matches!(noun, "version" | "release" | "update" | "edition" | "successor" | "code name") && matches!(next.next(), Some("of" | "for" | "to"))
+    matches!(noun, "version" | "release" | "update" | "edition" | "successor" | "code name")
+        && matches!(next.next(), Some("of" | "for" | "to"))
 }
 
 /// The name in brackets right after a name: " (WWDC)" → "WWDC".
@@ -727,10 +849,14 @@ fn descriptive_group(text: &str, words: &[Word], i: usize) -> Option<Candidate> 
     // The leader's "-led" is tested first, and a demonym's capital: they rule out nearly
     // every pair of words.
     let kind = if w.strip_suffix("-led").is_some_and(|leader| {
-        matches!(noun, "coalition" | "alliance" | "forces" | "force") && lexicon::country(leader).is_some()
+        matches!(noun, "coalition" | "alliance" | "forces" | "force")
+            && lexicon::country(leader).is_some()
     }) {
         ActorKind::Organization
-    } else if text::is_capitalised(w) && lexicon::is_group_noun(noun) && lexicon::country_of_demonym(w).is_some() {
+    } else if text::is_capitalised(w)
+        && lexicon::is_group_noun(noun)
+        && lexicon::country_of_demonym(w).is_some()
+    {
         ActorKind::Group
     } else {
         return None;
@@ -745,7 +871,8 @@ fn descriptive_group(text: &str, words: &[Word], i: usize) -> Option<Candidate> 
 /// The organisation named at the head of a title: "White House" in "White House
 /// Press Secretary Sean Spicer". A leading country ("US Air Force Colonel") is not one.
 fn role_organisation(text: &str, run: &[Word]) -> Option<Candidate> {
-    let title_at = run.iter().position(|w| lexicon::is_title(w.text()) || lexicon::is_role_noun(w.text()))?;
+    let title_at =
+        run.iter().position(|w| lexicon::is_title(w.text()) || lexicon::is_role_noun(w.text()))?;
     let prefix = &run[..title_at];
     let first = prefix.first()?.text();
     if prefix.len() < 2 || title_at + 1 >= run.len() || !could_name_a_body(first) {
@@ -753,7 +880,8 @@ fn role_organisation(text: &str, run: &[Word]) -> Option<Candidate> {
     }
     let span = prefix[0].start..prefix[prefix.len() - 1].end;
     let name = text[span.clone()].to_string();
-    (classify(prefix, &name) == Some(ActorKind::Organization)).then(|| Candidate::described(span, name, ActorKind::Organization))
+    (classify(prefix, &name) == Some(ActorKind::Organization))
+        .then(|| Candidate::described(span, name, ActorKind::Organization))
 }
 
 /// One word that heads a company's role with a name after it: "Apple" in "Apple CEO
@@ -777,7 +905,8 @@ fn body_before_role<'t>(text: &str, words: &[Word<'t>], i: usize, j: usize) -> O
     if !(role_follows && name_after) {
         return None;
     }
-    let plain = could_name_a_body(first) && !lexicon::is_title(first) && !lexicon::is_party_label(first);
+    let plain =
+        could_name_a_body(first) && !lexicon::is_title(first) && !lexicon::is_party_label(first);
     (plain && text::possessive_stem(first).is_none()).then_some(first)
 }
 
@@ -803,7 +932,9 @@ fn names_a_model(word: &str) -> bool {
     let marked = !digits && word.contains(|c: char| c.is_ascii_uppercase() || c == '-');
     // A live blog glues the entry's time to its headline ("11:19PMDonald Trump …").
     let after_digits = word.trim_start_matches(|c: char| c.is_ascii_digit());
-    let clock = after_digits.get(..2).is_some_and(|m| m.eq_ignore_ascii_case("AM") || m.eq_ignore_ascii_case("PM"))
+    let clock = after_digits
+        .get(..2)
+        .is_some_and(|m| m.eq_ignore_ascii_case("AM") || m.eq_ignore_ascii_case("PM"))
         && after_digits[2..].chars().next().is_none_or(|c| c.is_ascii_uppercase());
     ((digits && word.len() == 3) || marked) && !clock
 }
@@ -812,7 +943,9 @@ fn names_a_model(word: &str) -> bool {
 fn is_model_number(word: &str) -> bool {
     let letters = word.chars().take_while(char::is_ascii_uppercase).count();
     let rest = word[letters..].trim_start_matches('-');
-    letters <= 3 && rest.starts_with(|c: char| c.is_ascii_digit()) && rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    letters <= 3
+        && rest.starts_with(|c: char| c.is_ascii_digit())
+        && rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
 /// Whether the word at `start` is part of a link, a handle or a hashtag
@@ -838,7 +971,9 @@ fn heads_an_office(word: &str) -> bool {
         return lexicon::is_title(title);
     }
     let mut chars = title.chars();
-    chars.next().is_some_and(|first| lexicon::is_title(&format!("{}{}", first.to_uppercase(), chars.as_str())))
+    chars.next().is_some_and(|first| {
+        lexicon::is_title(&format!("{}{}", first.to_uppercase(), chars.as_str()))
+    })
 }
 
 /// When the word at `title` heads an office "of" something, where the office's domain
@@ -856,10 +991,21 @@ fn run_has_org_head(run: &[Word]) -> bool {
 }
 
 /// Builds a candidate from a run, splitting title and honorific off the name.
-fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usize, demonym_surnames: &FxHashSet<String>) -> Option<Candidate> {
+fn candidate(
+    text: &str,
+    run: &[Word],
+    before: Option<&str>,
+    sentence_start: usize,
+    demonym_surnames: &FxHashSet<String>,
+) -> Option<Candidate> {
     // An inverted speech verb opening the sentence is capitalised, not a name: "Said Ellis:".
     // So is "Say" supposing something: "Say Mexico demanded …".
-    let inverted = run.len() > 1 && run[0].start == sentence_start && matches!(run[0].text(), "Say" | "Said" | "Says" | "Added" | "Adds" | "Asked" | "Wrote" | "Writes" | "Noted");
+    let inverted = run.len() > 1
+        && run[0].start == sentence_start
+        && matches!(
+            run[0].text(),
+            "Say" | "Said" | "Says" | "Added" | "Adds" | "Asked" | "Wrote" | "Writes" | "Noted"
+        );
     let run = if inverted { &run[1..] } else { run };
     let (first, last) = (run.first()?, run.last()?);
     let last_text = last.text();
@@ -892,11 +1038,17 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
     // A role or office noun opening a sentence before a full name is a role: "Rival Hillary
     // Clinton", "Billionaire Mark Cuban"; so is a pageant's crown after "Miss": "Miss
     // Universe Alicia Machado".
-    let capitalised_role = (words.len() >= 3 && lexicon::with_lowercase(words[0].text(), lexicon::is_role_or_office_noun)).then_some(0);
+    let capitalised_role = (words.len() >= 3
+        && lexicon::with_lowercase(words[0].text(), lexicon::is_role_or_office_noun))
+    .then_some(0);
     let pageant = honorific && run[0].text() == "Miss" && words.len() >= 3;
     // A name that ends as an organisation's does has no title in it: "General Electric",
     // "the Prime Minister's Office".
-    let ends_as_organisation = || words.last().is_some_and(|w| lexicon::is_org_head(text::possessive_stem(w.text()).unwrap_or(w.text())));
+    let ends_as_organisation = || {
+        words.last().is_some_and(|w| {
+            lexicon::is_org_head(text::possessive_stem(w.text()).unwrap_or(w.text()))
+        })
+    };
     let title_at = words[..words.len() - 1]
         .iter()
         .rposition(|w| lexicon::is_title(w.text()) || lexicon::is_role_noun(w.text()))
@@ -917,25 +1069,35 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
         None => (None, words),
     };
     // "Chief Operating Officer" and "the Secretary of State" are roles without a name.
-    if name_words.last().is_some_and(|w| lexicon::is_office_title(w.text())) || office_end == Some(words.len() - 1) {
+    if name_words.last().is_some_and(|w| lexicon::is_office_title(w.text()))
+        || office_end == Some(words.len() - 1)
+    {
         return None;
     }
     let first = name_words.first()?;
     let span = first.start..name_end;
     let name = text[span.clone()].to_string();
     // After a form of address, a title word is a surname: "Mr. King".
-    if name.is_empty() || (!honorific && (lexicon::is_common_capitalised(&name) || lexicon::is_title(&name))) {
+    if name.is_empty()
+        || (!honorific && (lexicon::is_common_capitalised(&name) || lexicon::is_title(&name)))
+    {
         return None;
     }
     // A model number ("A380", "Airbus A320", "KC-45") names a product, not an actor;
     // a currency, unit, time zone or holiday names nobody.
-    if name_words.iter().any(|w| w.text().contains(|c: char| c.is_ascii_digit()) || lexicon::is_never_an_actor(w.text())) {
+    if name_words.iter().any(|w| {
+        w.text().contains(|c: char| c.is_ascii_digit()) || lexicon::is_never_an_actor(w.text())
+    }) {
         return None;
     }
     let single = name_words.len() == 1;
     // A demonym names no one, unless it is a country's name too ("the Vatican said") or the
     // surname of someone named before ("Mark Cuban … Cuban said").
-    let demonym = || lexicon::country_of_demonym(&name).is_some() && lexicon::country(&name).is_none() && !demonym_surnames.contains(&name);
+    let demonym = || {
+        lexicon::country_of_demonym(&name).is_some()
+            && lexicon::country(&name).is_none()
+            && !demonym_surnames.contains(&name)
+    };
     if single && (demonym() || lexicon::is_regional_adjective(&name)) {
         return None;
     }
@@ -944,13 +1106,18 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
     let owner = name_end != run[run.len() - 1].end
         && lexicon::country(&name).is_none()
         && !before.is_some_and(lexicon::places_in_or_at);
-    let locative = before.is_some_and(lexicon::is_locative_preposition) && role.is_none() && !honorific && !owner;
+    let locative = before.is_some_and(lexicon::is_locative_preposition)
+        && role.is_none()
+        && !honorific
+        && !owner;
     let kind = if role.is_some() || honorific {
         Some(ActorKind::Person)
     } else {
         // Places ("Rixos Hotel", "Middle East") are never actors.
         classify(name_words, &name).map(|kind| match kind {
-            ActorKind::Other if before.is_some_and(lexicon::is_org_descriptor) => ActorKind::Organization,
+            ActorKind::Other if before.is_some_and(lexicon::is_org_descriptor) => {
+                ActorKind::Organization
+            }
             kind => kind,
         })
     };
@@ -960,7 +1127,8 @@ fn candidate(text: &str, run: &[Word], before: Option<&str>, sentence_start: usi
     if kind.is_none() && !place {
         return None;
     }
-    let sentence_initial = run[0].start == sentence_start && !is_subject_of_next_verb(&name, &text[name_end..]);
+    let sentence_initial =
+        run[0].start == sentence_start && !is_subject_of_next_verb(&name, &text[name_end..]);
     Some(Candidate {
         span,
         full: run[0].start..name_end,
@@ -998,7 +1166,8 @@ fn is_subject_of_next_verb(name: &str, after: &str) -> bool {
     // An "-s" word may as well be a plural noun ("Internal emails"), so only speech verbs
     // and the verbs news uses for what companies and people do count.
     let singular_verb = matches!(next, "has" | "is" | "was")
-        || (next.ends_with('s') && (lexicon::speech_verb(next).is_some() || lexicon::is_news_action_verb(next)));
+        || (next.ends_with('s')
+            && (lexicon::speech_verb(next).is_some() || lexicon::is_news_action_verb(next)));
     let past_verb = matches!(next, "said" | "told" | "added" | "wrote" | "announced" | "confirmed");
     singular_verb || (past_verb && !name.ends_with('s'))
 }
@@ -1018,7 +1187,9 @@ fn classify(words: &[Word], name: &str) -> Option<ActorKind> {
     if tokens().any(lexicon::is_org_head) || (words.len() >= 2 && tokens().next() == Some("Air")) {
         return Some(ActorKind::Organization);
     }
-    let acronym = words.len() == 1 && name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+    let acronym = words.len() == 1
+        && name.len() >= 2
+        && name.chars().all(|c| c.is_ascii_uppercase() || c == '.');
     if acronym {
         return Some(ActorKind::Organization);
     }
@@ -1037,11 +1208,19 @@ fn classify(words: &[Word], name: &str) -> Option<ActorKind> {
 }
 
 /// "Russia's Defence Ministry" → the candidate "Russian Defence Ministry" and the last word used.
-fn possessive_org(text: &str, words: &[Word], j: usize, owner: &Candidate) -> Option<(Candidate, usize)> {
+fn possessive_org(
+    text: &str,
+    words: &[Word],
+    j: usize,
+    owner: &Candidate,
+) -> Option<(Candidate, usize)> {
     let (country, _) = lexicon::country(&owner.name)?;
     text::possessive_stem(words[j].text())?;
     let mut k = j + 1;
-    while k < words.len() && is_name_word(words[k].text()) && only_spaces(text, &words[k - 1], &words[k]) {
+    while k < words.len()
+        && is_name_word(words[k].text())
+        && only_spaces(text, &words[k - 1], &words[k])
+    {
         k += 1;
     }
     if k == j + 1 || !run_has_org_head(&words[j + 1..k]) {
@@ -1049,7 +1228,11 @@ fn possessive_org(text: &str, words: &[Word], j: usize, owner: &Candidate) -> Op
     }
     let rest = &text[words[j + 1].start..words[k - 1].end];
     Some((
-        Candidate::described(owner.span.start..words[k - 1].end, format!("{} {rest}", country.demonym), ActorKind::Organization),
+        Candidate::described(
+            owner.span.start..words[k - 1].end,
+            format!("{} {rest}", country.demonym),
+            ActorKind::Organization,
+        ),
         k - 1,
     ))
 }
@@ -1063,11 +1246,17 @@ fn administration(text: &str, words: &[Word], j: usize, owner: &Candidate) -> Op
     text::possessive_stem(words[j].text())?;
     let next = words.get(j + 1)?;
     let noun = next.text().to_lowercase();
-    if !matches!(noun.as_str(), "administration" | "government") || !only_spaces(text, &words[j], next) {
+    if !matches!(noun.as_str(), "administration" | "government")
+        || !only_spaces(text, &words[j], next)
+    {
         return None;
     }
     let surname = text::after_last_space(&owner.name);
-    Some(Candidate::described(owner.span.start..next.end, format!("{surname} {noun}"), ActorKind::Organization))
+    Some(Candidate::described(
+        owner.span.start..next.end,
+        format!("{surname} {noun}"),
+        ActorKind::Organization,
+    ))
 }
 
 /// The comparable form of a name: its words in lower case, without name particles, so
@@ -1099,7 +1288,8 @@ impl NameKey {
         let ascii = name.is_ascii();
         // The parts between spaces and hyphens, as `split([' ', '-'])` gives them: both are
         // ASCII, so the name is cut at their bytes, with no character decoded.
-        let cuts = name.bytes().enumerate().filter(|&(_, b)| b == b' ' || b == b'-').map(|(at, _)| at);
+        let cuts =
+            name.bytes().enumerate().filter(|&(_, b)| b == b' ' || b == b'-').map(|(at, _)| at);
         let mut from = 0;
         for to in cuts.chain([name.len()]) {
             let part = name.get(from..to).unwrap_or_default();
@@ -1143,7 +1333,8 @@ impl NameKey {
     pub fn count_words(name: &str) -> usize {
         name.split([' ', '-']).filter(|part| !part.is_empty()).fold(0, |count, part| {
             // No part longer than a particle or a suffix is left out, whatever its case.
-            let left_out = part.len() <= lexicon::LONGEST_PARTICLE_OR_SUFFIX && lexicon::with_lowercase(part, |word| leaves_out(word, count));
+            let left_out = part.len() <= lexicon::LONGEST_PARTICLE_OR_SUFFIX
+                && lexicon::with_lowercase(part, |word| leaves_out(word, count));
             count + usize::from(!left_out)
         })
     }
@@ -1188,7 +1379,12 @@ fn canonical(name: &str, locative: bool) -> (String, Option<ActorKind>) {
 }
 
 /// Ties candidates to actors: same canonical name, surname to full name, alias pairs.
-fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, String)], organisations: &[String]) -> ActorTable {
+fn cluster(
+    text: &str,
+    candidates: Vec<Candidate>,
+    alias_pairs: &[(String, String)],
+    organisations: &[String],
+) -> ActorTable {
     let mut table = ActorTable::default();
     let organisations: FxHashSet<&str> = organisations.iter().map(String::as_str).collect();
     // Capitals only ever used as places ("in Astana") and countries that only place a
@@ -1198,19 +1394,31 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
     // dozens of them, and growing a table step by step rehashes it each time.
     let capacity = candidates.len();
     // Most names are one candidate's or a few's, kept in place rather than in a list each.
-    let mut by_name: FxHashMap<&str, SmallVec<[&Candidate; 2]>> = FxHashMap::with_capacity_and_hasher(capacity, Default::default());
+    let mut by_name: FxHashMap<&str, SmallVec<[&Candidate; 2]>> =
+        FxHashMap::with_capacity_and_hasher(capacity, Default::default());
     for c in &candidates {
         by_name.entry(c.name.as_str()).or_default().push(c);
     }
-    let mut person_surnames: FxHashSet<&str> = FxHashSet::with_capacity_and_hasher(capacity, Default::default());
+    let mut person_surnames: FxHashSet<&str> =
+        FxHashSet::with_capacity_and_hasher(capacity, Default::default());
     person_surnames.extend(
-        candidates.iter().filter(|c| c.kind == Some(ActorKind::Person)).filter_map(|c| text::split_at_last_space(&c.name).map(|(_, last)| last)),
+        candidates
+            .iter()
+            .filter(|c| c.kind == Some(ActorKind::Person))
+            .filter_map(|c| text::split_at_last_space(&c.name).map(|(_, last)| last)),
     );
     // The first words of longer names: "towards Northrop" is Northrop Grumman, not a place.
-    let mut first_words: FxHashSet<&str> = FxHashSet::with_capacity_and_hasher(capacity, Default::default());
-    first_words.extend(candidates.iter().filter_map(|c| text::split_at_first_space(&c.name).map(|(first, _)| first)));
-    let mut places: FxHashSet<&str> = FxHashSet::with_capacity_and_hasher(capacity, Default::default());
-    let mut dropped: FxHashSet<&str> = FxHashSet::with_capacity_and_hasher(capacity, Default::default());
+    let mut first_words: FxHashSet<&str> =
+        FxHashSet::with_capacity_and_hasher(capacity, Default::default());
+    first_words.extend(
+        candidates
+            .iter()
+            .filter_map(|c| text::split_at_first_space(&c.name).map(|(first, _)| first)),
+    );
+    let mut places: FxHashSet<&str> =
+        FxHashSet::with_capacity_and_hasher(capacity, Default::default());
+    let mut dropped: FxHashSet<&str> =
+        FxHashSet::with_capacity_and_hasher(capacity, Default::default());
     for (name, same) in &by_name {
         let unknown = same.iter().any(|o| o.kind == Some(ActorKind::Other));
         // A country stays one where the text is set ("talks in France"), unless it only
@@ -1240,12 +1448,15 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
             dropped.insert(*name);
         }
     }
-    let (place_candidates, actor_candidates): (Vec<&Candidate>, Vec<&Candidate>) =
-        candidates.iter().filter(|c| !dropped.contains(c.name.as_str())).partition(|c| places.contains(c.name.as_str()));
+    let (place_candidates, actor_candidates): (Vec<&Candidate>, Vec<&Candidate>) = candidates
+        .iter()
+        .filter(|c| !dropped.contains(c.name.as_str()))
+        .partition(|c| places.contains(c.name.as_str()));
     table.places.extend(place_candidates.into_iter().map(Candidate::as_place));
     // A text names most actors many times: each name's canonical form and key are
     // worked out once.
-    let mut canonicals: FxHashMap<(&str, bool), Canonical> = FxHashMap::with_capacity_and_hasher(capacity, Default::default());
+    let mut canonicals: FxHashMap<(&str, bool), Canonical> =
+        FxHashMap::with_capacity_and_hasher(capacity, Default::default());
     for c in &actor_candidates {
         canonicals.entry((c.name.as_str(), c.locative)).or_insert_with(|| {
             let (name, kind) = canonical(&c.name, c.locative);
@@ -1258,9 +1469,14 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
     table.mentions.reserve_exact(actor_candidates.len());
     let mut lookup = Lookup::with_capacity(capacity);
     for c in actor_candidates {
-        let Some(Canonical { name, kind: fixed_kind, key }) = canonicals.get(&(c.name.as_str(), c.locative)) else { continue };
+        let Some(Canonical { name, kind: fixed_kind, key }) =
+            canonicals.get(&(c.name.as_str(), c.locative))
+        else {
+            continue;
+        };
         let kind = fixed_kind.or(c.kind).unwrap_or(ActorKind::Other);
-        let alias_target = alias_pairs.iter().find(|(_, alias)| alias == name).map(|(n, _)| n.as_str());
+        let alias_target =
+            alias_pairs.iter().find(|(_, alias)| alias == name).map(|(n, _)| n.as_str());
         let index = find_actor(&table.actors, &keys, &lookup, name, key, kind, alias_target);
         let index = match index {
             Some(i) => {
@@ -1280,7 +1496,12 @@ fn cluster(text: &str, candidates: Vec<Candidate>, alias_pairs: &[(String, Strin
             None => {
                 let i = table.actors.len();
                 lookup.add(i, name, key);
-                table.actors.push(ActorFinding { name: name.clone(), kind, aliases: Vec::new(), roles: Vec::new() });
+                table.actors.push(ActorFinding {
+                    name: name.clone(),
+                    kind,
+                    aliases: Vec::new(),
+                    roles: Vec::new(),
+                });
                 keys.push(key);
                 i
             }
@@ -1324,16 +1545,14 @@ fn in_a_title(text: &str, c: &Candidate) -> bool {
     let before = text[..c.span.start].strip_suffix(' ').unwrap_or("");
     let before = before.strip_suffix(" the").unwrap_or(before);
     let mut words = before.rsplit(' ');
-    matches!(words.next(), Some("to" | "of" | "for")) && words.next().is_some_and(lexicon::is_role_or_office_noun)
+    matches!(words.next(), Some("to" | "of" | "for"))
+        && words.next().is_some_and(lexicon::is_role_or_office_noun)
 }
 
 fn after_comma_place(text: &str, c: &Candidate) -> bool {
     // "Astana, Kazakhstan": a country right after a place and a comma is a location.
     text[..c.span.start].ends_with(", ")
-        && text[..c.span.start - 2]
-            .rsplit(' ')
-            .next()
-            .is_some_and(text::is_capitalised)
+        && text[..c.span.start - 2].rsplit(' ').next().is_some_and(text::is_capitalised)
         && lexicon::country(&c.name).is_some()
 }
 
@@ -1362,7 +1581,14 @@ impl<'n> Lookup<'n> {
         }
     }
 
-    fn rename(&mut self, i: usize, old_name: &str, old_key: &NameKey, name: &'n str, key: &'n NameKey) {
+    fn rename(
+        &mut self,
+        i: usize,
+        old_name: &str,
+        old_key: &NameKey,
+        name: &'n str,
+        key: &'n NameKey,
+    ) {
         if let Some(list) = self.by_name.get_mut(old_name) {
             list.retain(|j| *j != i);
         }
@@ -1404,7 +1630,11 @@ fn find_actor(
     }
     // The latest person whose name could be this one: the same person shares a last word.
     let same_last = lookup.by_last.get(key.last()?)?;
-    same_last.iter().rev().copied().find(|&i| may_name_the_same_person(key, keys[i], actors[i].kind))
+    same_last
+        .iter()
+        .rev()
+        .copied()
+        .find(|&i| may_name_the_same_person(key, keys[i], actors[i].kind))
 }
 
 /// People, and single names not yet known to be anything else.
@@ -1416,7 +1646,8 @@ pub fn is_personal(kind: ActorKind) -> bool {
 /// article or across the corpus: [`same_person`], and a bare name is the surname only of
 /// someone known to be a person ("Florida" is not "North Florida"'s).
 pub fn may_name_the_same_person(key: &NameKey, other: &NameKey, kind: ActorKind) -> bool {
-    let kind_fits = if key.word_count() == 1 { kind == ActorKind::Person } else { is_personal(kind) };
+    let kind_fits =
+        if key.word_count() == 1 { kind == ActorKind::Person } else { is_personal(kind) };
     kind_fits && same_person(key, other)
 }
 
@@ -1426,7 +1657,9 @@ pub fn may_name_the_same_person(key: &NameKey, other: &NameKey, kind: ActorKind)
 pub fn same_person(key: &NameKey, other: &NameKey) -> bool {
     match (key.word_count(), other.word_count()) {
         (0, _) | (_, 0) => false,
-        (1, _) | (_, 1) => key.last() == other.last() && !key.last().is_some_and(lexicon::is_no_surname),
+        (1, _) | (_, 1) => {
+            key.last() == other.last() && !key.last().is_some_and(lexicon::is_no_surname)
+        }
         _ => key.first() == other.first() && key.last() == other.last(),
     }
 }
@@ -1459,13 +1692,20 @@ fn resolve_surnames(table: &mut ActorTable, keys: &[&NameKey]) {
 /// "Aer Lingus". A short name that is a country or a person stays apart ("Qatar Airways").
 fn companies_by_short_name(table: &mut ActorTable) {
     // Most articles name no company by its designator, and need no table of names.
-    let designated = |a: &ActorFinding| a.kind == ActorKind::Organization && text::split_at_last_space(&a.name).is_some_and(|(_, last)| lexicon::is_company_designator(last));
+    let designated = |a: &ActorFinding| {
+        a.kind == ActorKind::Organization
+            && text::split_at_last_space(&a.name)
+                .is_some_and(|(_, last)| lexicon::is_company_designator(last))
+    };
     if !table.actors.iter().any(designated) {
         return;
     }
-    let by_name: FxHashMap<&str, usize> = table.actors.iter().enumerate().map(|(i, a)| (a.name.as_str(), i)).collect();
+    let by_name: FxHashMap<&str, usize> =
+        table.actors.iter().enumerate().map(|(i, a)| (a.name.as_str(), i)).collect();
     let mut merges = Vec::new();
-    for (i, actor) in table.actors.iter().enumerate().filter(|(_, a)| a.kind == ActorKind::Organization) {
+    for (i, actor) in
+        table.actors.iter().enumerate().filter(|(_, a)| a.kind == ActorKind::Organization)
+    {
         let mut name = actor.name.as_str();
         let mut shortest = None;
         while let Some((rest, last)) = text::split_at_last_space(name) {
@@ -1473,7 +1713,9 @@ fn companies_by_short_name(table: &mut ActorTable) {
                 break;
             }
             name = rest.trim_end_matches(',');
-            let short = by_name.get(name).copied().filter(|&j| matches!(table.actors[j].kind, ActorKind::Organization | ActorKind::Other));
+            let short = by_name.get(name).copied().filter(|&j| {
+                matches!(table.actors[j].kind, ActorKind::Organization | ActorKind::Other)
+            });
             shortest = short.or(shortest);
         }
         if let Some(j) = shortest {
@@ -1489,7 +1731,8 @@ fn companies_by_short_name(table: &mut ActorTable) {
 /// An organisation's acronym and its full name in the same article are one actor:
 /// "GAO" and "Government Accountability Office", "USAF" and "United States Air Force".
 fn acronyms_by_full_name(table: &mut ActorTable) {
-    let acronym = |a: &ActorFinding| a.name.len() >= 2 && a.name.chars().all(|c| c.is_ascii_uppercase());
+    let acronym =
+        |a: &ActorFinding| a.name.len() >= 2 && a.name.chars().all(|c| c.is_ascii_uppercase());
     // Most articles name no acronym, and need no table of initials.
     if !table.actors.iter().any(acronym) {
         return;
@@ -1528,7 +1771,9 @@ fn governments_by_country(table: &mut ActorTable) {
         let demonym = table
             .actors
             .iter()
-            .filter(|a| a.kind == ActorKind::Person && NameKey::new(&a.name).last() == surname_key.last())
+            .filter(|a| {
+                a.kind == ActorKind::Person && NameKey::new(&a.name).last() == surname_key.last()
+            })
             .flat_map(|a| a.roles.iter())
             .find_map(|role| role.split(' ').find(|w| lexicon::country_of_demonym(w).is_some()));
         let Some(demonym) = demonym else { continue };
@@ -1554,7 +1799,8 @@ fn merge(table: &mut ActorTable, merges: &[(usize, usize)]) {
     let mut remap: Vec<usize> = (0..table.actors.len()).collect();
     for &(from, into) in merges {
         remap[from] = into;
-        let (aliases, roles) = (table.actors[from].aliases.clone(), table.actors[from].roles.clone());
+        let (aliases, roles) =
+            (table.actors[from].aliases.clone(), table.actors[from].roles.clone());
         let target = &mut table.actors[into];
         for a in aliases {
             if !target.aliases.contains(&a) {
@@ -1590,7 +1836,19 @@ mod tests {
         for word in ["al-Bab", "el-Sisi", "al-Ébano", "al-Qaeda’s"] {
             assert!(has_arabic_article(word), "{word}");
         }
-        for word in ["al-bab", "al", "al-", "el", "", "alb-Bab", "Al-Bab", "el‐Sisi", "al-1", "é-Bab", "ál-Bab"] {
+        for word in [
+            "al-bab",
+            "al",
+            "al-",
+            "el",
+            "",
+            "alb-Bab",
+            "Al-Bab",
+            "el‐Sisi",
+            "al-1",
+            "é-Bab",
+            "ál-Bab",
+        ] {
             assert!(!has_arabic_article(word), "{word}");
         }
     }
@@ -1604,22 +1862,45 @@ mod tests {
         assert!(index.all().len() > 8);
         for w in index.all() {
             assert_eq!(maybe_led(text, w), w.text().ends_with("-led"), "{:?}", w.text());
-            assert_eq!(maybe_arabic_article(text, w), has_arabic_article(w.text()), "{:?}", w.text());
+            assert_eq!(
+                maybe_arabic_article(text, w),
+                has_arabic_article(w.text()),
+                "{:?}",
+                w.text()
+            );
         }
     }
 
     #[test]
     fn words_are_counted_as_the_key_counts_them() {
         let names = [
-            "Bashar al-Assad", "ÉMILE  Van-der BERG", "al de -", "Joseph F. Dunford Jr.", "Jr. Smith", "Al Gore", "AL-SISI Jr",
-            "Jean-Luc Picard", " -Anna- Maria  ", "Recep Tayyip ERDOĞAN", "bin Salman", "x", "", "Ban Ki-moon", "Louis XIV III", "DE LA CRUZ",
+            "Bashar al-Assad",
+            "ÉMILE  Van-der BERG",
+            "al de -",
+            "Joseph F. Dunford Jr.",
+            "Jr. Smith",
+            "Al Gore",
+            "AL-SISI Jr",
+            "Jean-Luc Picard",
+            " -Anna- Maria  ",
+            "Recep Tayyip ERDOĞAN",
+            "bin Salman",
+            "x",
+            "",
+            "Ban Ki-moon",
+            "Louis XIV III",
+            "DE LA CRUZ",
         ];
         for name in names {
             assert_eq!(NameKey::count_words(name), NameKey::new(name).word_count(), "{name:?}");
         }
         // Counting passes over longer parts unread.
         let listed = lexicon::GENERATIONAL_SUFFIXES.iter().chain(&lexicon::NAME_PARTICLES);
-        assert!(listed.clone().all(|w| w.len() <= lexicon::LONGEST_PARTICLE_OR_SUFFIX), "{:?}", listed.collect::<Vec<_>>());
+        assert!(
+            listed.clone().all(|w| w.len() <= lexicon::LONGEST_PARTICLE_OR_SUFFIX),
+            "{:?}",
+            listed.collect::<Vec<_>>()
+        );
     }
 
     #[test]
@@ -1641,7 +1922,16 @@ mod tests {
         assert!(!same_person(&key, &NameKey::new("Joseph R. Biden Jr.")));
         assert_eq!(NameKey::new("Jr. Smith").first(), Some("jr."));
         // The words are the name's parts between spaces and hyphens, as `split` gives them.
-        for name in ["Jean-Luc Picard", " -Anna- Maria  ", "Recep Tayyip ERDOĞAN", "bin Salman", "x", "", "Ban Ki-moon", "al-Sisi"] {
+        for name in [
+            "Jean-Luc Picard",
+            " -Anna- Maria  ",
+            "Recep Tayyip ERDOĞAN",
+            "bin Salman",
+            "x",
+            "",
+            "Ban Ki-moon",
+            "al-Sisi",
+        ] {
             let parts: Vec<String> = name
                 .split([' ', '-'])
                 .filter(|p| !p.is_empty())
@@ -1649,7 +1939,8 @@ mod tests {
                 .filter(|p| !lexicon::is_name_particle(p))
                 .collect();
             let key = NameKey::new(name);
-            let expected = (parts.len(), parts.first().map(String::as_str), parts.last().map(String::as_str));
+            let expected =
+                (parts.len(), parts.first().map(String::as_str), parts.last().map(String::as_str));
             assert_eq!((key.word_count(), key.first(), key.last()), expected, "{name:?}");
         }
     }

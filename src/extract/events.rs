@@ -45,7 +45,8 @@ pub fn find(
     published: Option<Date>,
 ) -> Vec<EventFinding> {
     let dated = |t: &TimexFinding| t.kind == TimexType::Date && t.interval.is_some();
-    let mut quoted: Vec<Range<usize>> = quotes.iter().filter(|q| q.kind != QuoteKind::Indirect).map(|q| q.span.clone()).collect();
+    let mut quoted: Vec<Range<usize>> =
+        quotes.iter().filter(|q| q.kind != QuoteKind::Indirect).map(|q| q.span.clone()).collect();
     quoted.sort_by_key(|r| r.start);
     let mut events: Vec<EventFinding> = Vec::new();
     let mut used_timex = vec![false; timexes.len()];
@@ -81,7 +82,11 @@ pub fn find(
         };
         // Time expressions come in text order: start at the first one inside the frame.
         let first = timexes.partition_point(|t| t.start < frame.start);
-        let own = timexes[first..].iter().take_while(|t| t.start < frame.end).position(|t| dated(t) && t.end <= frame.end).map(|i| first + i);
+        let own = timexes[first..]
+            .iter()
+            .take_while(|t| t.start < frame.end)
+            .position(|t| dated(t) && t.end <= frame.end)
+            .map(|i| first + i);
         let (basis, timex, interval) = match own {
             Some(t) => {
                 used_timex[t] = true;
@@ -91,7 +96,11 @@ pub fn find(
                 Some(d) => (
                     DateBasis::ReportedOn,
                     None,
-                    Some(Interval { first: d, last: d, granularity: super::timex::Granularity::Day }),
+                    Some(Interval {
+                        first: d,
+                        last: d,
+                        granularity: super::timex::Granularity::Day,
+                    }),
                 ),
                 None => (DateBasis::Undated, None, None),
             },
@@ -109,7 +118,13 @@ pub fn find(
         }
         let Some(sentence) = covering(sentences, t.start..t.end) else { continue };
         let span = clause_around(text, sentence.clone(), t.start..t.end);
-        events.push(EventFinding { span, basis: DateBasis::Stated, timex: Some(ti), interval: t.interval, quotes: Vec::new() });
+        events.push(EventFinding {
+            span,
+            basis: DateBasis::Stated,
+            timex: Some(ti),
+            interval: t.interval,
+            quotes: Vec::new(),
+        });
     }
     events.sort_by_key(|e| (e.span.start, e.span.end));
     events
@@ -124,8 +139,19 @@ fn covering(sorted: &[Range<usize>], span: Range<usize>) -> Option<&Range<usize>
 /// The clause holding `inner`: the sentence cut at semicolons, dashes and
 /// clause-opening commas (", and", ", but", ", which", ", leaving").
 fn clause_around(text: &str, sentence: Range<usize>, inner: Range<usize>) -> Range<usize> {
-    static BREAKS: text::Searchers =
-        text::Searchers::new(&["; ", " - ", " — ", ", and ", ", but ", ", which ", ", while ", ", leaving ", ", marking ", " since ", " when "]);
+    static BREAKS: text::Searchers = text::Searchers::new(&[
+        "; ",
+        " - ",
+        " — ",
+        ", and ",
+        ", but ",
+        ", which ",
+        ", while ",
+        ", leaving ",
+        ", marking ",
+        " since ",
+        " when ",
+    ]);
     let s = &text[sentence.clone()];
     let rel_start = inner.start - sentence.start;
     let rel_end = inner.end - sentence.start;

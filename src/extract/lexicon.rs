@@ -14,13 +14,70 @@ pub fn keeps_period(word: &str) -> bool {
     initials
         || matches!(
             w,
-            "Mr" | "Mrs" | "Ms" | "Dr" | "Prof" | "Gen" | "Col" | "Capt" | "Lt" | "Sgt" | "Maj" |
-                "Adm" | "Cmdr" | "Sen" | "Rep" | "Gov" | "Pres" | "Rev" | "St" | "Jr" | "Sr" |
-                "Inc" | "Corp" | "Co" | "Ltd" | "vs" | "No" | "Jan" | "Feb" | "Mar" | "Apr" |
-                "Jun" | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec" | "Mon" | "Tue" |
-                "Tues" | "Wed" | "Thu" | "Thurs" | "Fri" | "Sat" | "Sun" | "a.m" | "p.m" | "U.S" |
-                "U.N" | "U.K" | "E.U" | "D.C" | "Ft" | "Mt" | "Ave" | "Blvd" | "Dept" | "Univ" |
-                "approx" | "etc" | "e.g" | "i.e"
+            "Mr" | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "Prof"
+                | "Gen"
+                | "Col"
+                | "Capt"
+                | "Lt"
+                | "Sgt"
+                | "Maj"
+                | "Adm"
+                | "Cmdr"
+                | "Sen"
+                | "Rep"
+                | "Gov"
+                | "Pres"
+                | "Rev"
+                | "St"
+                | "Jr"
+                | "Sr"
+                | "Inc"
+                | "Corp"
+                | "Co"
+                | "Ltd"
+                | "vs"
+                | "No"
+                | "Jan"
+                | "Feb"
+                | "Mar"
+                | "Apr"
+                | "Jun"
+                | "Jul"
+                | "Aug"
+                | "Sep"
+                | "Sept"
+                | "Oct"
+                | "Nov"
+                | "Dec"
+                | "Mon"
+                | "Tue"
+                | "Tues"
+                | "Wed"
+                | "Thu"
+                | "Thurs"
+                | "Fri"
+                | "Sat"
+                | "Sun"
+                | "a.m"
+                | "p.m"
+                | "U.S"
+                | "U.N"
+                | "U.K"
+                | "E.U"
+                | "D.C"
+                | "Ft"
+                | "Mt"
+                | "Ave"
+                | "Blvd"
+                | "Dept"
+                | "Univ"
+                | "approx"
+                | "etc"
+                | "e.g"
+                | "i.e"
         )
 }
 
@@ -31,15 +88,79 @@ pub fn is_title(word: &str) -> bool {
 }
 
 const TITLES: &[&str] = &[
-    "Press", "President", "Vice", "Secretary", "Minister", "Prime", "Premier", "Chancellor",
-    "Colonel", "Col.", "Captain", "Capt.", "General", "Gen.", "Lieutenant", "Lt.", "Sergeant",
-    "Sgt.", "Major", "Maj.", "Admiral", "Adm.", "Commander", "Senator", "Sen.", "Representative",
-    "Rep.", "Congressman", "Congresswoman", "Governor", "Gov.", "Mayor", "King", "Queen", "Prince",
-    "Princess", "Pope", "Judge", "Justice", "Chief", "Director", "Ambassador", "Spokesman",
-    "Spokeswoman", "Spokesperson", "Chairman", "Chairwoman", "Chair", "CEO", "Envoy", "Attorney",
-    "Speaker", "Leader", "Candidate", "Nominee", "Commissioner", "Sheriff", "Officer", "Rev.",
-    "Pastor", "Rabbi", "Imam", "Sheikh", "Ayatollah", "Emir", "Sultan", "Founder", "Executive",
-    "Analyst", "Professor", "Prof.", "Coach", "Officials",
+    "Press",
+    "President",
+    "Vice",
+    "Secretary",
+    "Minister",
+    "Prime",
+    "Premier",
+    "Chancellor",
+    "Colonel",
+    "Col.",
+    "Captain",
+    "Capt.",
+    "General",
+    "Gen.",
+    "Lieutenant",
+    "Lt.",
+    "Sergeant",
+    "Sgt.",
+    "Major",
+    "Maj.",
+    "Admiral",
+    "Adm.",
+    "Commander",
+    "Senator",
+    "Sen.",
+    "Representative",
+    "Rep.",
+    "Congressman",
+    "Congresswoman",
+    "Governor",
+    "Gov.",
+    "Mayor",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Pope",
+    "Judge",
+    "Justice",
+    "Chief",
+    "Director",
+    "Ambassador",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "CEO",
+    "Envoy",
+    "Attorney",
+    "Speaker",
+    "Leader",
+    "Candidate",
+    "Nominee",
+    "Commissioner",
+    "Sheriff",
+    "Officer",
+    "Rev.",
+    "Pastor",
+    "Rabbi",
+    "Imam",
+    "Sheikh",
+    "Ayatollah",
+    "Emir",
+    "Sultan",
+    "Founder",
+    "Executive",
+    "Analyst",
+    "Professor",
+    "Prof.",
+    "Coach",
+    "Officials",
 ];
 
 /// Titles of an office that are never surnames, so a run ending in one names no person
@@ -47,8 +168,22 @@ const TITLES: &[&str] = &[
 pub fn is_office_title(word: &str) -> bool {
     matches!(
         word,
-        "Officer" | "Executive" | "Director" | "Spokesman" | "Spokeswoman" | "Spokesperson" | "Chairman" | "Chairwoman"
-            | "CEO" | "Secretary" | "Minister" | "President" | "Commissioner" | "Founder" | "Analyst" | "Officials"
+        "Officer"
+            | "Executive"
+            | "Director"
+            | "Spokesman"
+            | "Spokeswoman"
+            | "Spokesperson"
+            | "Chairman"
+            | "Chairwoman"
+            | "CEO"
+            | "Secretary"
+            | "Minister"
+            | "President"
+            | "Commissioner"
+            | "Founder"
+            | "Analyst"
+            | "Officials"
     )
 }
 
@@ -57,9 +192,26 @@ pub fn is_office_title(word: &str) -> bool {
 pub fn is_office_domain(word: &str) -> bool {
     matches!(
         word,
-        "State" | "Staff" | "Defense" | "Defence" | "Intelligence" | "Security" | "Elections" | "Treasury"
-            | "Commerce" | "Labor" | "Labour" | "Energy" | "Education" | "Transportation" | "Agriculture"
-            | "Interior" | "Health" | "Finance" | "Housing" | "Veterans"
+        "State"
+            | "Staff"
+            | "Defense"
+            | "Defence"
+            | "Intelligence"
+            | "Security"
+            | "Elections"
+            | "Treasury"
+            | "Commerce"
+            | "Labor"
+            | "Labour"
+            | "Energy"
+            | "Education"
+            | "Transportation"
+            | "Agriculture"
+            | "Interior"
+            | "Health"
+            | "Finance"
+            | "Housing"
+            | "Veterans"
     )
 }
 
@@ -71,14 +223,44 @@ pub fn is_role_noun(word: &str) -> bool {
 }
 
 const ROLE_NOUNS: &[&str] = &[
-    "spokesman", "spokeswoman", "spokesperson", "secretary", "minister", "president", "official",
-    "chief", "envoy", "ambassador", "analyst", "adviser", "advisor", "director", "chairman",
-    "leader", "candidate", "nominee", "aide", "correspondent", "rival", "challenger", "opponent",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "secretary",
+    "minister",
+    "president",
+    "official",
+    "chief",
+    "envoy",
+    "ambassador",
+    "analyst",
+    "adviser",
+    "advisor",
+    "director",
+    "chairman",
+    "leader",
+    "candidate",
+    "nominee",
+    "aide",
+    "correspondent",
+    "rival",
+    "challenger",
+    "opponent",
 ];
 
 /// Offices that name one person in a description: "the California congressman".
 pub fn is_office_noun(word: &str) -> bool {
-    matches!(word, "congressman" | "congresswoman" | "senator" | "governor" | "mayor" | "businessman" | "businesswoman" | "billionaire")
+    matches!(
+        word,
+        "congressman"
+            | "congresswoman"
+            | "senator"
+            | "governor"
+            | "mayor"
+            | "businessman"
+            | "businesswoman"
+            | "billionaire"
+    )
 }
 
 /// Nouns for one person's role or office, which head a title: "a Pentagon spokesman",
@@ -97,7 +279,18 @@ pub fn is_surname_too(word: &str) -> bool {
 pub fn is_honorific(word: &str) -> bool {
     matches!(
         word,
-        "Mr" | "Mr." | "Mrs" | "Mrs." | "Ms" | "Ms." | "Miss" | "Dr" | "Dr." | "Sir" | "Dame" | "Lord" | "Lady"
+        "Mr" | "Mr."
+            | "Mrs"
+            | "Mrs."
+            | "Ms"
+            | "Ms."
+            | "Miss"
+            | "Dr"
+            | "Dr."
+            | "Sir"
+            | "Dame"
+            | "Lord"
+            | "Lady"
     )
 }
 
@@ -112,11 +305,14 @@ pub const GENERATIONAL_SUFFIXES: [&str; 7] = ["jr", "jr.", "sr", "sr.", "ii", "i
 
 /// Name particles that stay inside a name: "Bashar al-Assad", "Staffan de Mistura".
 pub fn is_name_particle(word: &str) -> bool {
-    (word.len() <= LONGEST_PARTICLE_OR_SUFFIX && NAME_PARTICLES.contains(&word)) || word.starts_with("al-") || word.starts_with("el-")
+    (word.len() <= LONGEST_PARTICLE_OR_SUFFIX && NAME_PARTICLES.contains(&word))
+        || word.starts_with("al-")
+        || word.starts_with("el-")
 }
 
 /// The name particles, in lower case, that stand as words of their own.
-pub const NAME_PARTICLES: [&str; 12] = ["al", "bin", "de", "da", "di", "van", "von", "der", "del", "la", "le", "du"];
+pub const NAME_PARTICLES: [&str; 12] =
+    ["al", "bin", "de", "da", "di", "van", "von", "der", "del", "la", "le", "du"];
 
 /// The longest word, in bytes, of [`GENERATIONAL_SUFFIXES`] and [`NAME_PARTICLES`] (a unit
 /// test reads the lists): a longer word is neither, and is not compared with them.
@@ -127,9 +323,34 @@ pub const LONGEST_PARTICLE_OR_SUFFIX: usize = 3;
 pub fn is_never_an_actor(word: &str) -> bool {
     matches!(
         word,
-        "USD" | "EUR" | "GBP" | "JPY" | "CNY" | "UTC" | "GMT" | "EST" | "EDT" | "PST" | "PDT" | "CET" |
-            "CEST" | "BST" | "GHz" | "MHz" | "KB" | "MB" | "GB" | "TB" | "No." | "Nos." | "Christmas" |
-            "Easter" | "Thanksgiving" | "Ramadan" | "Hanukkah" | "Diwali"
+        "USD"
+            | "EUR"
+            | "GBP"
+            | "JPY"
+            | "CNY"
+            | "UTC"
+            | "GMT"
+            | "EST"
+            | "EDT"
+            | "PST"
+            | "PDT"
+            | "CET"
+            | "CEST"
+            | "BST"
+            | "GHz"
+            | "MHz"
+            | "KB"
+            | "MB"
+            | "GB"
+            | "TB"
+            | "No."
+            | "Nos."
+            | "Christmas"
+            | "Easter"
+            | "Thanksgiving"
+            | "Ramadan"
+            | "Hanukkah"
+            | "Diwali"
     )
 }
 
@@ -139,9 +360,27 @@ pub fn is_never_an_actor(word: &str) -> bool {
 pub fn is_regional_adjective(word: &str) -> bool {
     matches!(
         word,
-        "European" | "Europeans" | "African" | "Asian" | "Arab" | "Western" | "Eastern" | "Latin" | "Nordic"
-            | "Scandinavian" | "Balkan" | "Caribbean" | "Pacific" | "Atlantic" | "Gulf" | "Islamic" | "Jewish"
-            | "Catholic" | "Sunni" | "Shiite" | "Evangelical"
+        "European"
+            | "Europeans"
+            | "African"
+            | "Asian"
+            | "Arab"
+            | "Western"
+            | "Eastern"
+            | "Latin"
+            | "Nordic"
+            | "Scandinavian"
+            | "Balkan"
+            | "Caribbean"
+            | "Pacific"
+            | "Atlantic"
+            | "Gulf"
+            | "Islamic"
+            | "Jewish"
+            | "Catholic"
+            | "Sunni"
+            | "Shiite"
+            | "Evangelical"
     )
 }
 
@@ -154,30 +393,202 @@ pub fn is_common_capitalised(word: &str) -> bool {
 }
 
 const COMMON_CAPITALISED: &[&str] = &[
-    "The", "A", "An", "And", "But", "Or", "So", "Yet", "For", "Nor", "If", "In", "On", "At", "By",
-    "To", "Of", "From", "With", "As", "After", "Before", "While", "When", "Where", "Why", "How",
-    "What", "Who", "Which", "This", "That", "These", "Those", "It", "Its", "He", "She", "They",
-    "We", "I", "You", "His", "Her", "Their", "Our", "My", "Your", "However", "Meanwhile", "Asked",
-    "Although", "Though", "Since", "Until", "During", "Despite", "Between", "Among", "One", "Two",
-    "Three", "Four", "Five", "Some", "Many", "Most", "All", "No", "Not", "There", "Here", "Now",
-    "Then", "Today", "Yesterday", "Tomorrow", "Tonight", "Last", "Next", "Earlier", "Later",
-    "Also", "Even", "Still", "Only", "Just", "Such", "Other", "Another", "Each", "Every", "Both",
-    "Either", "Neither", "Read", "More", "Less", "Under", "Over", "Into", "Through", "About",
-    "Against", "Without", "Within", "Instead", "Indeed", "Yes", "Oh", "Well", "Let", "Everybody",
-    "Everything", "Someone", "Something", "Anything", "Any", "Do", "Does", "Did", "Is", "Are",
-    "Was", "Were", "Be", "Has", "Have", "Had", "Will", "Would", "Can", "Could", "Should", "May",
-    "Might", "Must", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    "January", "February", "March", "April", "June", "July", "August", "September", "October",
-    "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.", "According",
-    "New", "Former", "Mr", "Mr.", "Mrs", "Ms", "Dr", "Like", "Unlike", "Because", "Once",
-    "Perhaps", "Maybe", "Nothing", "Everyone", "Nobody", "Somebody", "Anyone", "Thank", "Please",
-    "Sure", "Crooked", "Sleepy", "Lyin",
+    "The",
+    "A",
+    "An",
+    "And",
+    "But",
+    "Or",
+    "So",
+    "Yet",
+    "For",
+    "Nor",
+    "If",
+    "In",
+    "On",
+    "At",
+    "By",
+    "To",
+    "Of",
+    "From",
+    "With",
+    "As",
+    "After",
+    "Before",
+    "While",
+    "When",
+    "Where",
+    "Why",
+    "How",
+    "What",
+    "Who",
+    "Which",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "Its",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "My",
+    "Your",
+    "However",
+    "Meanwhile",
+    "Asked",
+    "Although",
+    "Though",
+    "Since",
+    "Until",
+    "During",
+    "Despite",
+    "Between",
+    "Among",
+    "One",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "No",
+    "Not",
+    "There",
+    "Here",
+    "Now",
+    "Then",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Tonight",
+    "Last",
+    "Next",
+    "Earlier",
+    "Later",
+    "Also",
+    "Even",
+    "Still",
+    "Only",
+    "Just",
+    "Such",
+    "Other",
+    "Another",
+    "Each",
+    "Every",
+    "Both",
+    "Either",
+    "Neither",
+    "Read",
+    "More",
+    "Less",
+    "Under",
+    "Over",
+    "Into",
+    "Through",
+    "About",
+    "Against",
+    "Without",
+    "Within",
+    "Instead",
+    "Indeed",
+    "Yes",
+    "Oh",
+    "Well",
+    "Let",
+    "Everybody",
+    "Everything",
+    "Someone",
+    "Something",
+    "Anything",
+    "Any",
+    "Do",
+    "Does",
+    "Did",
+    "Is",
+    "Are",
+    "Was",
+    "Were",
+    "Be",
+    "Has",
+    "Have",
+    "Had",
+    "Will",
+    "Would",
+    "Can",
+    "Could",
+    "Should",
+    "May",
+    "Might",
+    "Must",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan.",
+    "Feb.",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+    "According",
+    "New",
+    "Former",
+    "Mr",
+    "Mr.",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Like",
+    "Unlike",
+    "Because",
+    "Once",
+    "Perhaps",
+    "Maybe",
+    "Nothing",
+    "Everyone",
+    "Nobody",
+    "Somebody",
+    "Anyone",
+    "Thank",
+    "Please",
+    "Sure",
+    "Crooked",
+    "Sleepy",
+    "Lyin",
 ];
 
 /// An adverb made from an adjective by one of the endings no name has: "Recently",
 /// "Unfortunately", "Reportedly". Shorter words are left alone ("Sally", "Kelly").
 fn is_derived_adverb(word: &str) -> bool {
-    const ENDINGS: [&str; 11] = ["ally", "ently", "antly", "ously", "ively", "ately", "edly", "ingly", "fully", "ably", "ibly"];
+    const ENDINGS: [&str; 11] = [
+        "ally", "ently", "antly", "ously", "ively", "ately", "edly", "ingly", "fully", "ably",
+        "ibly",
+    ];
     word.len() >= 7 && ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
@@ -188,19 +599,112 @@ pub fn is_org_head(word: &str) -> bool {
 }
 
 const ORGANISATION_HEADS: &[&str] = &[
-    "Ministry", "Department", "Council", "Committee", "Party", "Army", "Force", "Forces", "Navy",
-    "Office", "Agency", "Bank", "Company", "Corporation", "Corp", "Corp.", "Inc", "Inc.", "Ltd",
-    "Group", "Association", "Union", "University", "College", "Times", "Post", "Journal", "News",
-    "Network", "Commission", "Court", "Senate", "Congress", "Parliament", "Government",
-    "Administration", "Service", "Institute", "Foundation", "Fund", "Organisation", "Organization",
-    "Coalition", "Campaign", "Church", "Airlines", "State", "Nations", "Police", "Guard", "Board",
-    "Bureau", "Authority", "Reserve", "Club", "Team", "Media", "Herald", "Tribune", "Telegraph",
-    "Guardian", "Review", "Assembly", "Cabinet", "Centre", "Center", "Brigade", "Front",
-    "Movement", "Alliance", "Federation", "Republicans", "Democrats", "Caucus", "Pentagon",
-    "Kremlin", "House", "Computer", "Airways", "Airplanes", "Corps", "Systems", "Technologies",
-    "Motors", "Electronics", "Software", "Industries", "Holdings", "Communications",
-    "Pharmaceuticals", "Research", "Labs", "Laboratories", "LLC", "PLC", "AG", "GmbH", "N.V.",
-    "Co.", "Electric", "Dynamics", "Mills", "Petroleum", "Chemical", "Insurance", "Entertainment",
+    "Ministry",
+    "Department",
+    "Council",
+    "Committee",
+    "Party",
+    "Army",
+    "Force",
+    "Forces",
+    "Navy",
+    "Office",
+    "Agency",
+    "Bank",
+    "Company",
+    "Corporation",
+    "Corp",
+    "Corp.",
+    "Inc",
+    "Inc.",
+    "Ltd",
+    "Group",
+    "Association",
+    "Union",
+    "University",
+    "College",
+    "Times",
+    "Post",
+    "Journal",
+    "News",
+    "Network",
+    "Commission",
+    "Court",
+    "Senate",
+    "Congress",
+    "Parliament",
+    "Government",
+    "Administration",
+    "Service",
+    "Institute",
+    "Foundation",
+    "Fund",
+    "Organisation",
+    "Organization",
+    "Coalition",
+    "Campaign",
+    "Church",
+    "Airlines",
+    "State",
+    "Nations",
+    "Police",
+    "Guard",
+    "Board",
+    "Bureau",
+    "Authority",
+    "Reserve",
+    "Club",
+    "Team",
+    "Media",
+    "Herald",
+    "Tribune",
+    "Telegraph",
+    "Guardian",
+    "Review",
+    "Assembly",
+    "Cabinet",
+    "Centre",
+    "Center",
+    "Brigade",
+    "Front",
+    "Movement",
+    "Alliance",
+    "Federation",
+    "Republicans",
+    "Democrats",
+    "Caucus",
+    "Pentagon",
+    "Kremlin",
+    "House",
+    "Computer",
+    "Airways",
+    "Airplanes",
+    "Corps",
+    "Systems",
+    "Technologies",
+    "Motors",
+    "Electronics",
+    "Software",
+    "Industries",
+    "Holdings",
+    "Communications",
+    "Pharmaceuticals",
+    "Research",
+    "Labs",
+    "Laboratories",
+    "LLC",
+    "PLC",
+    "AG",
+    "GmbH",
+    "N.V.",
+    "Co.",
+    "Electric",
+    "Dynamics",
+    "Mills",
+    "Petroleum",
+    "Chemical",
+    "Insurance",
+    "Entertainment",
     "Studios",
 ];
 
@@ -209,8 +713,28 @@ const ORGANISATION_HEADS: &[&str] = &[
 pub fn is_company_designator(word: &str) -> bool {
     matches!(
         word,
-        "Inc." | "Inc" | "Corp." | "Corp" | "Corporation" | "Co." | "Company" | "Ltd." | "Ltd" | "PLC" | "plc" | "LLC"
-            | "Group" | "Holdings" | "N.V." | "NV" | "AG" | "SA" | "GmbH" | "Computer" | "Airlines" | "Airways"
+        "Inc."
+            | "Inc"
+            | "Corp."
+            | "Corp"
+            | "Corporation"
+            | "Co."
+            | "Company"
+            | "Ltd."
+            | "Ltd"
+            | "PLC"
+            | "plc"
+            | "LLC"
+            | "Group"
+            | "Holdings"
+            | "N.V."
+            | "NV"
+            | "AG"
+            | "SA"
+            | "GmbH"
+            | "Computer"
+            | "Airlines"
+            | "Airways"
     )
 }
 
@@ -219,9 +743,28 @@ pub fn is_company_designator(word: &str) -> bool {
 pub fn is_org_descriptor(word: &str) -> bool {
     matches!(
         word,
-        "airline" | "carrier" | "planemaker" | "airframer" | "manufacturer" | "maker" | "company" | "firm"
-            | "retailer" | "automaker" | "carmaker" | "bank" | "conglomerate" | "startup" | "subsidiary"
-            | "insurer" | "lender" | "publisher" | "broadcaster" | "newspaper" | "supplier" | "contractor"
+        "airline"
+            | "carrier"
+            | "planemaker"
+            | "airframer"
+            | "manufacturer"
+            | "maker"
+            | "company"
+            | "firm"
+            | "retailer"
+            | "automaker"
+            | "carmaker"
+            | "bank"
+            | "conglomerate"
+            | "startup"
+            | "subsidiary"
+            | "insurer"
+            | "lender"
+            | "publisher"
+            | "broadcaster"
+            | "newspaper"
+            | "supplier"
+            | "contractor"
             | "consortium"
     )
 }
@@ -233,7 +776,15 @@ pub fn is_org_descriptor(word: &str) -> bool {
 pub fn is_corporate_role(word: &str) -> bool {
     matches!(
         word,
-        "CEO" | "chief" | "Chief" | "executive" | "Executive" | "founder" | "Founder" | "co-founder" | "Co-founder"
+        "CEO"
+            | "chief"
+            | "Chief"
+            | "executive"
+            | "Executive"
+            | "founder"
+            | "Founder"
+            | "co-founder"
+            | "Co-founder"
     )
 }
 
@@ -241,10 +792,38 @@ pub fn is_corporate_role(word: &str) -> bool {
 pub fn is_place_head(word: &str) -> bool {
     matches!(
         word,
-        "Hotel" | "Street" | "Square" | "Airport" | "River" | "Mountains" | "Island" | "Province"
-            | "Valley" | "Bridge" | "Stadium" | "Park" | "Road" | "Avenue" | "Hospital" | "Plaza"
-            | "Sea" | "Ocean" | "Gulf" | "Lake" | "County" | "City" | "Memorial" | "Zero" | "East"
-            | "West" | "Coast" | "Peninsula" | "Strait" | "Heights" | "Bank" | "Strip"
+        "Hotel"
+            | "Street"
+            | "Square"
+            | "Airport"
+            | "River"
+            | "Mountains"
+            | "Island"
+            | "Province"
+            | "Valley"
+            | "Bridge"
+            | "Stadium"
+            | "Park"
+            | "Road"
+            | "Avenue"
+            | "Hospital"
+            | "Plaza"
+            | "Sea"
+            | "Ocean"
+            | "Gulf"
+            | "Lake"
+            | "County"
+            | "City"
+            | "Memorial"
+            | "Zero"
+            | "East"
+            | "West"
+            | "Coast"
+            | "Peninsula"
+            | "Strait"
+            | "Heights"
+            | "Bank"
+            | "Strip"
     )
 }
 
@@ -254,9 +833,27 @@ pub fn is_place_head(word: &str) -> bool {
 pub fn is_event_or_law_head(word: &str) -> bool {
     matches!(
         word,
-        "Conference" | "Show" | "Games" | "Olympics" | "Expo" | "Summit" | "Festival" | "Awards" | "Championship"
-            | "Championships" | "Cup" | "Marathon" | "Convention" | "Store" | "Act" | "Amendment" | "Treaty"
-            | "Doctrine" | "Recession" | "Depression" | "War"
+        "Conference"
+            | "Show"
+            | "Games"
+            | "Olympics"
+            | "Expo"
+            | "Summit"
+            | "Festival"
+            | "Awards"
+            | "Championship"
+            | "Championships"
+            | "Cup"
+            | "Marathon"
+            | "Convention"
+            | "Store"
+            | "Act"
+            | "Amendment"
+            | "Treaty"
+            | "Doctrine"
+            | "Recession"
+            | "Depression"
+            | "War"
     )
 }
 
@@ -270,8 +867,25 @@ pub fn is_party_label(word: &str) -> bool {
 pub fn opens_place_name(word: &str) -> bool {
     matches!(
         word,
-        "North" | "South" | "East" | "West" | "Northern" | "Southern" | "Eastern" | "Western" | "Central" | "New" | "Los" | "Las"
-            | "San" | "Santa" | "St." | "Fort" | "Lake" | "Port" | "Mount"
+        "North"
+            | "South"
+            | "East"
+            | "West"
+            | "Northern"
+            | "Southern"
+            | "Eastern"
+            | "Western"
+            | "Central"
+            | "New"
+            | "Los"
+            | "Las"
+            | "San"
+            | "Santa"
+            | "St."
+            | "Fort"
+            | "Lake"
+            | "Port"
+            | "Mount"
     )
 }
 
@@ -285,7 +899,13 @@ pub fn is_no_surname(word: &str) -> bool {
     static WORDS: OnceLock<FxHashSet<String>> = OnceLock::new();
     let words = WORDS.get_or_init(|| {
         let countries_and_capitals = BY_NAME.iter().map(|&(name, _, _)| name);
-        PARTY_LABELS.iter().chain(&CONTINENTS).copied().chain(countries_and_capitals).map(str::to_lowercase).collect()
+        PARTY_LABELS
+            .iter()
+            .chain(&CONTINENTS)
+            .copied()
+            .chain(countries_and_capitals)
+            .map(str::to_lowercase)
+            .collect()
     });
     words.contains(word)
 }
@@ -293,16 +913,36 @@ pub fn is_no_surname(word: &str) -> bool {
 /// The continents, which end names of people no more than countries do ("Radio Free Europe").
 const CONTINENTS: [&str; 6] = ["Africa", "America", "Antarctica", "Asia", "Europe", "Oceania"];
 
-const PARTY_LABELS: [&str; 6] = ["Republican", "Democrat", "Democratic", "Independent", "Libertarian", "GOP"];
+const PARTY_LABELS: [&str; 6] =
+    ["Republican", "Democrat", "Democratic", "Independent", "Libertarian", "GOP"];
 
 /// Plural or mass nouns for what a maker makes, after which the maker's name is no
 /// actor: "Intel processors", "Airbus jets".
 pub fn is_product_noun(word: &str) -> bool {
     matches!(
         word,
-        "processors" | "chips" | "laptops" | "computers" | "jets" | "aircraft" | "planes" | "airliners" | "devices"
-            | "phones" | "smartphones" | "software" | "models" | "tankers" | "cars" | "vehicles" | "trucks" | "products"
-            | "logo" | "trademark" | "trademarks" | "website"
+        "processors"
+            | "chips"
+            | "laptops"
+            | "computers"
+            | "jets"
+            | "aircraft"
+            | "planes"
+            | "airliners"
+            | "devices"
+            | "phones"
+            | "smartphones"
+            | "software"
+            | "models"
+            | "tankers"
+            | "cars"
+            | "vehicles"
+            | "trucks"
+            | "products"
+            | "logo"
+            | "trademark"
+            | "trademarks"
+            | "website"
     )
 }
 
@@ -314,12 +954,53 @@ pub fn is_product_noun(word: &str) -> bool {
 pub fn is_modified_noun(word: &str) -> bool {
     matches!(
         word,
-        "operating" | "program" | "programme" | "user" | "users" | "interface" | "browser" | "player" | "notebook"
-            | "laptop" | "computer" | "smartphone" | "tablet" | "console" | "processor" | "chip" | "touchscreen"
-            | "jetliner" | "airliner" | "plane" | "engine" | "app" | "contract" | "contracts" | "deal" | "order"
-            | "bid" | "market" | "dollars" | "price" | "store" | "disaster" | "crash" | "tour" | "guests" | "plant"
-            | "factory" | "headquarters" | "era" | "employees" | "staff" | "sales" | "stock" | "stake"
-            | "manufacturer" | "tanker" | "tankers"
+        "operating"
+            | "program"
+            | "programme"
+            | "user"
+            | "users"
+            | "interface"
+            | "browser"
+            | "player"
+            | "notebook"
+            | "laptop"
+            | "computer"
+            | "smartphone"
+            | "tablet"
+            | "console"
+            | "processor"
+            | "chip"
+            | "touchscreen"
+            | "jetliner"
+            | "airliner"
+            | "plane"
+            | "engine"
+            | "app"
+            | "contract"
+            | "contracts"
+            | "deal"
+            | "order"
+            | "bid"
+            | "market"
+            | "dollars"
+            | "price"
+            | "store"
+            | "disaster"
+            | "crash"
+            | "tour"
+            | "guests"
+            | "plant"
+            | "factory"
+            | "headquarters"
+            | "era"
+            | "employees"
+            | "staff"
+            | "sales"
+            | "stock"
+            | "stake"
+            | "manufacturer"
+            | "tanker"
+            | "tankers"
     )
 }
 
@@ -327,7 +1008,18 @@ pub fn is_modified_noun(word: &str) -> bool {
 /// "web browser Safari", "e-mail client Mail", "operating system Mac OSX".
 pub fn is_product_descriptor(word: &str) -> bool {
     // Not "player": "Hall of Fame player Charles Barkley".
-    matches!(word, "browser" | "client" | "system" | "software" | "app" | "application" | "console" | "processor" | "chip")
+    matches!(
+        word,
+        "browser"
+            | "client"
+            | "system"
+            | "software"
+            | "app"
+            | "application"
+            | "console"
+            | "processor"
+            | "chip"
+    )
 }
 
 /// Last words by which makers name a variant of a product: "MacBook Pro", "iPad Mini".
@@ -344,20 +1036,57 @@ pub fn places_in_or_at(word: &str) -> bool {
 
 /// Prepositions after which a name is a location rather than an agent.
 pub fn is_locative_preposition(word: &str) -> bool {
-    with_lowercase(word, |w| matches!(
-        w,
-        "in" | "near" | "at" | "from" | "outside" | "inside" | "across" | "around" | "into"
-            | "towards" | "toward" | "to" | "over" | "via" | "through"
-    ))
+    with_lowercase(word, |w| {
+        matches!(
+            w,
+            "in" | "near"
+                | "at"
+                | "from"
+                | "outside"
+                | "inside"
+                | "across"
+                | "around"
+                | "into"
+                | "towards"
+                | "toward"
+                | "to"
+                | "over"
+                | "via"
+                | "through"
+        )
+    })
 }
 
 /// Institutions named by one word, with their kind.
 pub fn known_organisation(word: &str) -> bool {
     matches!(
         word,
-        "Pentagon" | "Kremlin" | "Isis" | "ISIS" | "ISIL" | "Nato" | "NATO" | "UN" | "EU" | "FBI"
-            | "CIA" | "NSA" | "Congress" | "Senate" | "Hamas" | "Hezbollah" | "Taliban"
-            | "Downing" | "Reuters" | "AP" | "AFP" | "BBC" | "CNN" | "Interpol" | "Opec" | "OPEC"
+        "Pentagon"
+            | "Kremlin"
+            | "Isis"
+            | "ISIS"
+            | "ISIL"
+            | "Nato"
+            | "NATO"
+            | "UN"
+            | "EU"
+            | "FBI"
+            | "CIA"
+            | "NSA"
+            | "Congress"
+            | "Senate"
+            | "Hamas"
+            | "Hezbollah"
+            | "Taliban"
+            | "Downing"
+            | "Reuters"
+            | "AP"
+            | "AFP"
+            | "BBC"
+            | "CNN"
+            | "Interpol"
+            | "Opec"
+            | "OPEC"
     )
 }
 
@@ -365,7 +1094,9 @@ pub fn known_organisation(word: &str) -> bool {
 pub fn organisation_alias(name: &str) -> Option<&'static str> {
     Some(match name {
         "UN" | "U.N." | "United Nations" => "United Nations",
-        "Islamic State" | "Isis" | "ISIS" | "ISIL" | "Islamic State of Iraq and the Levant" => "Isis",
+        "Islamic State" | "Isis" | "ISIS" | "ISIL" | "Islamic State of Iraq and the Levant" => {
+            "Isis"
+        }
         "EU" | "European Union" => "European Union",
         "Nato" | "NATO" => "Nato",
         _ => return None,
@@ -391,7 +1122,9 @@ use super::countries::{BY_DEMONYM, BY_NAME};
 pub fn country(name: &str) -> Option<(&'static Country, bool)> {
     // Asked for nearly every capitalised run, so a sieved hash table rather than a search.
     static BY_NAME_MAP: OnceLock<Names<(usize, bool)>> = OnceLock::new();
-    let map = BY_NAME_MAP.get_or_init(|| BY_NAME.iter().map(|&(n, country, capital)| (n, (country, capital))).collect());
+    let map = BY_NAME_MAP.get_or_init(|| {
+        BY_NAME.iter().map(|&(n, country, capital)| (n, (country, capital))).collect()
+    });
     let name = name.strip_prefix("the ").unwrap_or(name);
     // The table writes "People's Republic of China" with a straight apostrophe; every
     // such name is long, and asking only of long names that are not ASCII keeps the common
@@ -421,15 +1154,70 @@ pub fn is_group_noun(word: &str) -> bool {
 }
 
 const GROUP_NOUNS: &[&str] = &[
-    "diplomats", "officials", "sources", "witnesses", "analysts", "experts", "residents",
-    "activists", "rebels", "critics", "lawmakers", "investigators", "police", "authorities",
-    "observers", "participants", "protesters", "economists", "aides", "advisers", "supporters",
-    "opponents", "scientists", "researchers", "doctors", "prosecutors", "democrats", "republicans",
-    "voters", "insiders", "members", "leaders", "lawyers", "attorneys", "students", "parents",
-    "workers", "employees", "fans", "respondents", "delegates", "strategists", "executives", "donors",
-    "specialists", "conservatives", "liberals", "progressives", "evangelicals", "senators", "pollsters",
-    "historians", "operatives", "staffers", "advocates", "organizers", "consultants", "groups",
-    "candidates", "spokesmen", "spokespeople", "politicians", "forecasters", "speakers",
+    "diplomats",
+    "officials",
+    "sources",
+    "witnesses",
+    "analysts",
+    "experts",
+    "residents",
+    "activists",
+    "rebels",
+    "critics",
+    "lawmakers",
+    "investigators",
+    "police",
+    "authorities",
+    "observers",
+    "participants",
+    "protesters",
+    "economists",
+    "aides",
+    "advisers",
+    "supporters",
+    "opponents",
+    "scientists",
+    "researchers",
+    "doctors",
+    "prosecutors",
+    "democrats",
+    "republicans",
+    "voters",
+    "insiders",
+    "members",
+    "leaders",
+    "lawyers",
+    "attorneys",
+    "students",
+    "parents",
+    "workers",
+    "employees",
+    "fans",
+    "respondents",
+    "delegates",
+    "strategists",
+    "executives",
+    "donors",
+    "specialists",
+    "conservatives",
+    "liberals",
+    "progressives",
+    "evangelicals",
+    "senators",
+    "pollsters",
+    "historians",
+    "operatives",
+    "staffers",
+    "advocates",
+    "organizers",
+    "consultants",
+    "groups",
+    "candidates",
+    "spokesmen",
+    "spokespeople",
+    "politicians",
+    "forecasters",
+    "speakers",
 ];
 
 /// Personal pronouns that can stand for a speaker already named.
@@ -450,9 +1238,35 @@ pub enum CueLean {
 pub fn is_news_action_verb(word: &str) -> bool {
     matches!(
         word,
-        "unveils" | "releases" | "plans" | "wins" | "buys" | "sells" | "launches" | "sues" | "signs" | "faces" | "wants"
-            | "expects" | "cuts" | "raises" | "opens" | "closes" | "delays" | "posts" | "acquires" | "introduces"
-            | "orders" | "cancels" | "hires" | "fires" | "resigns" | "leaves" | "joins" | "becomes" | "returns"
+        "unveils"
+            | "releases"
+            | "plans"
+            | "wins"
+            | "buys"
+            | "sells"
+            | "launches"
+            | "sues"
+            | "signs"
+            | "faces"
+            | "wants"
+            | "expects"
+            | "cuts"
+            | "raises"
+            | "opens"
+            | "closes"
+            | "delays"
+            | "posts"
+            | "acquires"
+            | "introduces"
+            | "orders"
+            | "cancels"
+            | "hires"
+            | "fires"
+            | "resigns"
+            | "leaves"
+            | "joins"
+            | "becomes"
+            | "returns"
     )
 }
 
@@ -489,13 +1303,16 @@ pub fn reporting_packed(word: &str, exact: impl FnOnce() -> Option<Key>) -> Repo
     let forms = FORMS.get_or_init(|| {
         let mut forms = Table::default();
         // A form in two speech lists keeps the first lean: denial, then claim, then neutral.
-        for (list, lean) in [(DENYING, CueLean::Denial), (CLAIMING, CueLean::Claim), (SAYING, CueLean::Neutral)] {
+        for (list, lean) in
+            [(DENYING, CueLean::Denial), (CLAIMING, CueLean::Claim), (SAYING, CueLean::Neutral)]
+        {
             for form in list {
                 forms.add(form, |found: &mut Reporting| found.speech = found.speech.or(Some(lean)));
             }
         }
         // Speech verbs that report in a way of their own, neutral unless a list above leans.
-        let speaking: [(List, Mark); 2] = [(JUDGING, |r| r.object = true), (NAMING, |r| r.quoted_only = true)];
+        let speaking: [(List, Mark); 2] =
+            [(JUDGING, |r| r.object = true), (NAMING, |r| r.quoted_only = true)];
         for (list, mark) in speaking {
             for form in list {
                 forms.add(form, |found: &mut Reporting| {
@@ -519,7 +1336,12 @@ pub fn reporting_packed(word: &str, exact: impl FnOnce() -> Option<Key>) -> Repo
     });
     match forms.get_packed(word, exact) {
         Some(&found) if is_lower_ascii(word) => found,
-        Some(&found) => Reporting { speech: found.speech, quoted_only: found.quoted_only, object: found.object, ..Reporting::default() },
+        Some(&found) => Reporting {
+            speech: found.speech,
+            quoted_only: found.quoted_only,
+            object: found.object,
+            ..Reporting::default()
+        },
         None => Reporting::default(),
     }
 }
@@ -531,55 +1353,293 @@ pub fn speech_verb(word: &str) -> Option<CueLean> {
 
 /// Speech verbs that reject what they report: "denied", "dismissed".
 const DENYING: &[&str] = &[
-    "deny", "denies", "denied", "dismiss", "dismisses", "dismissed", "reject", "rejects", "rejected", "refute",
-    "refutes", "refuted", "rebut", "rebutted", "denying", "denouncing", "labelled", "labeled", "dispute",
-    "disputes", "disputed", "denounced",
+    "deny",
+    "denies",
+    "denied",
+    "dismiss",
+    "dismisses",
+    "dismissed",
+    "reject",
+    "rejects",
+    "rejected",
+    "refute",
+    "refutes",
+    "refuted",
+    "rebut",
+    "rebutted",
+    "denying",
+    "denouncing",
+    "labelled",
+    "labeled",
+    "dispute",
+    "disputes",
+    "disputed",
+    "denounced",
 ];
 
 /// Speech verbs that put forward what may be disputed: "claimed", "insisted".
 const CLAIMING: &[&str] = &[
-    "claim", "claims", "claimed", "allege", "alleges", "alleged", "assert", "asserts", "asserted", "insist",
-    "insists", "insisted", "maintain", "maintains", "maintained", "contend", "contends", "contended", "accused",
-    "accuses", "accusing", "claiming", "insisting", "alleging", "asserting", "maintaining", "contending",
+    "claim",
+    "claims",
+    "claimed",
+    "allege",
+    "alleges",
+    "alleged",
+    "assert",
+    "asserts",
+    "asserted",
+    "insist",
+    "insists",
+    "insisted",
+    "maintain",
+    "maintains",
+    "maintained",
+    "contend",
+    "contends",
+    "contended",
+    "accused",
+    "accuses",
+    "accusing",
+    "claiming",
+    "insisting",
+    "alleging",
+    "asserting",
+    "maintaining",
+    "contending",
 ];
 
 /// Speech verbs that only report: "said", "told", "added".
 const SAYING: &[&str] = &[
-    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added", "state",
-    "states", "stated", "explain", "explains", "explained", "note", "notes", "noted", "announce", "announces",
-    "announced", "declare", "declares", "declared", "write", "writes", "wrote", "report", "reports", "reported",
-    "tweet", "tweets", "tweeted", "acknowledge", "acknowledges", "acknowledged", "admit", "admits", "admitted",
-    "suggest", "suggests", "suggested", "reply", "replies", "replied", "respond", "responds", "responded",
-    "recall", "recalls", "recalled", "concede", "conceded", "confirm", "confirms", "confirmed", "predict",
-    "predicted", "promise", "promised", "warn", "warns", "warned", "argue", "argues", "argued", "urge", "urged",
-    "vow", "vowed", "referencing", "referenced", "quipped", "joked", "boasted", "complained", "stressed",
-    "emphasised", "emphasized", "indicated", "indicates", "expressed", "continued", "called", "pointed",
-    "testified", "remarked", "observed", "mused", "shouted", "sings", "sang", "yelled", "whispered",
-    "cautioned", "agreed", "agrees", "ask", "asks", "asked", "asking", "describe", "describes", "described",
-    "describing", "dubbed", "cited", "cites", "citing", "wondered", "questioned", "predicting", "yell", "yells",
-    "shout", "shouts", "scream", "screams", "screamed", "exclaimed", "conclude", "concludes", "concluded",
-    "continues", "demand", "demands", "demanded", "whispers", "sing", "branded", "brands", "promising",
-    "arguing", "warning", "stressing", "suggesting", "explaining", "announcing", "declaring", "noting", "adding",
-    "stating", "writing", "acknowledging", "admitting", "recalling", "urging", "vowing", "replying", "responding",
-    "confirming", "conceding", "complaining", "tweeting", "remarking", "cautioning", "emphasizing", "emphasising",
-    "chanted", "chant", "chants", "chanting", "interjected", "interjecting", "interrupted", "retorted", "countered",
-    "counters", "countering", "reiterated", "reiterates", "reiterating", "pleaded", "begged", "sighed", "laughed",
+    "say",
+    "says",
+    "said",
+    "saying",
+    "tell",
+    "tells",
+    "told",
+    "telling",
+    "add",
+    "adds",
+    "added",
+    "state",
+    "states",
+    "stated",
+    "explain",
+    "explains",
+    "explained",
+    "note",
+    "notes",
+    "noted",
+    "announce",
+    "announces",
+    "announced",
+    "declare",
+    "declares",
+    "declared",
+    "write",
+    "writes",
+    "wrote",
+    "report",
+    "reports",
+    "reported",
+    "tweet",
+    "tweets",
+    "tweeted",
+    "acknowledge",
+    "acknowledges",
+    "acknowledged",
+    "admit",
+    "admits",
+    "admitted",
+    "suggest",
+    "suggests",
+    "suggested",
+    "reply",
+    "replies",
+    "replied",
+    "respond",
+    "responds",
+    "responded",
+    "recall",
+    "recalls",
+    "recalled",
+    "concede",
+    "conceded",
+    "confirm",
+    "confirms",
+    "confirmed",
+    "predict",
+    "predicted",
+    "promise",
+    "promised",
+    "warn",
+    "warns",
+    "warned",
+    "argue",
+    "argues",
+    "argued",
+    "urge",
+    "urged",
+    "vow",
+    "vowed",
+    "referencing",
+    "referenced",
+    "quipped",
+    "joked",
+    "boasted",
+    "complained",
+    "stressed",
+    "emphasised",
+    "emphasized",
+    "indicated",
+    "indicates",
+    "expressed",
+    "continued",
+    "called",
+    "pointed",
+    "testified",
+    "remarked",
+    "observed",
+    "mused",
+    "shouted",
+    "sings",
+    "sang",
+    "yelled",
+    "whispered",
+    "cautioned",
+    "agreed",
+    "agrees",
+    "ask",
+    "asks",
+    "asked",
+    "asking",
+    "describe",
+    "describes",
+    "described",
+    "describing",
+    "dubbed",
+    "cited",
+    "cites",
+    "citing",
+    "wondered",
+    "questioned",
+    "predicting",
+    "yell",
+    "yells",
+    "shout",
+    "shouts",
+    "scream",
+    "screams",
+    "screamed",
+    "exclaimed",
+    "conclude",
+    "concludes",
+    "concluded",
+    "continues",
+    "demand",
+    "demands",
+    "demanded",
+    "whispers",
+    "sing",
+    "branded",
+    "brands",
+    "promising",
+    "arguing",
+    "warning",
+    "stressing",
+    "suggesting",
+    "explaining",
+    "announcing",
+    "declaring",
+    "noting",
+    "adding",
+    "stating",
+    "writing",
+    "acknowledging",
+    "admitting",
+    "recalling",
+    "urging",
+    "vowing",
+    "replying",
+    "responding",
+    "confirming",
+    "conceding",
+    "complaining",
+    "tweeting",
+    "remarking",
+    "cautioning",
+    "emphasizing",
+    "emphasising",
+    "chanted",
+    "chant",
+    "chants",
+    "chanting",
+    "interjected",
+    "interjecting",
+    "interrupted",
+    "retorted",
+    "countered",
+    "counters",
+    "countering",
+    "reiterated",
+    "reiterates",
+    "reiterating",
+    "pleaded",
+    "begged",
+    "sighed",
+    "laughed",
 ];
 
 /// Verbs by which someone judges something in public, reporting what they judge:
 /// "criticized his handling of the incident", "praised the deal", "endorsed Mrs. Clinton".
 const JUDGING: &[&str] = &[
-    "endorsed", "endorses", "criticized", "criticizes", "criticised", "criticising", "criticizing", "praised",
-    "praises", "praising", "defended", "defends", "defending", "blasted", "blasts", "blasting", "blamed", "blames",
-    "blaming", "condemned", "condemns", "condemning", "touted", "touts", "touting", "lamented", "laments",
-    "lamenting", "mocked", "mocks", "mocking", "slammed", "slams", "slamming", "echoed", "echoes", "echoing",
-    "hailed", "hails", "hailing",
+    "endorsed",
+    "endorses",
+    "criticized",
+    "criticizes",
+    "criticised",
+    "criticising",
+    "criticizing",
+    "praised",
+    "praises",
+    "praising",
+    "defended",
+    "defends",
+    "defending",
+    "blasted",
+    "blasts",
+    "blasting",
+    "blamed",
+    "blames",
+    "blaming",
+    "condemned",
+    "condemns",
+    "condemning",
+    "touted",
+    "touts",
+    "touting",
+    "lamented",
+    "laments",
+    "lamenting",
+    "mocked",
+    "mocks",
+    "mocking",
+    "slammed",
+    "slams",
+    "slamming",
+    "echoed",
+    "echoes",
+    "echoing",
+    "hailed",
+    "hails",
+    "hailing",
 ];
 
 /// Speech verbs that report only a "that" clause, having other senses before anything
 /// else: "continues gaining momentum", "maintains a commanding lock", "adds to the drama",
 /// "Rust Belt states Indiana, …".
-const THAT_ONLY: &[&str] = &["continues", "maintain", "maintains", "maintained", "add", "adds", "state", "states"];
+const THAT_ONLY: &[&str] =
+    &["continues", "maintain", "maintains", "maintained", "add", "adds", "state", "states"];
 
 /// Verbs that name something in words they quote, and report nothing else: "calling him
 /// “a total stiff”". A clause after them is no report: "who calls the plan a “sham,” said
@@ -591,27 +1651,95 @@ const EVIDENCE: &[&str] = &["shows", "show", "showed", "found", "finds", "estima
 
 /// Speech verbs whose listener stands before the content: "told reporters that …".
 pub fn takes_listener(word: &str) -> bool {
-    matches!(word, "told" | "tells" | "tell" | "telling" | "warned" | "warns" | "assured" | "assures" | "reminded" | "informed")
+    matches!(
+        word,
+        "told"
+            | "tells"
+            | "tell"
+            | "telling"
+            | "warned"
+            | "warns"
+            | "assured"
+            | "assures"
+            | "reminded"
+            | "informed"
+    )
 }
 
 /// Nouns that name something said, before a "that" clause: "Trump’s claim that …".
 pub fn is_claim_noun(word: &str) -> bool {
-    matches!(word, "claim" | "claims" | "assertion" | "allegation" | "allegations" | "argument" | "contention" | "insistence" | "suggestion" | "warning" | "promise" | "pledge" | "denial" | "statement" | "view" | "belief")
+    matches!(
+        word,
+        "claim"
+            | "claims"
+            | "assertion"
+            | "allegation"
+            | "allegations"
+            | "argument"
+            | "contention"
+            | "insistence"
+            | "suggestion"
+            | "warning"
+            | "promise"
+            | "pledge"
+            | "denial"
+            | "statement"
+            | "view"
+            | "belief"
+    )
 }
 
 /// Records that report findings: "Polls show", "Video shows", "Data from the survey show".
 pub fn is_record_noun(word: &str) -> bool {
     matches!(
         word,
-        "poll" | "polls" | "survey" | "surveys" | "study" | "studies" | "data" | "video" | "videos" | "report" | "reports" | "analysis"
-            | "figures" | "records" | "documents" | "research" | "footage" | "review" | "audit" | "transcript" | "statistics" | "numbers"
-            | "averages" | "average" | "evidence" | "results"
+        "poll"
+            | "polls"
+            | "survey"
+            | "surveys"
+            | "study"
+            | "studies"
+            | "data"
+            | "video"
+            | "videos"
+            | "report"
+            | "reports"
+            | "analysis"
+            | "figures"
+            | "records"
+            | "documents"
+            | "research"
+            | "footage"
+            | "review"
+            | "audit"
+            | "transcript"
+            | "statistics"
+            | "numbers"
+            | "averages"
+            | "average"
+            | "evidence"
+            | "results"
     )
 }
 
 /// Capitalised words that open a sentence without naming anything: "However, …", "If …".
 pub fn is_sentence_adverb(word: &str) -> bool {
-    matches!(word, "However" | "If" | "But" | "And" | "When" | "While" | "As" | "So" | "Although" | "Though" | "Meanwhile" | "Still" | "Yet")
+    matches!(
+        word,
+        "However"
+            | "If"
+            | "But"
+            | "And"
+            | "When"
+            | "While"
+            | "As"
+            | "So"
+            | "Although"
+            | "Though"
+            | "Meanwhile"
+            | "Still"
+            | "Yet"
+    )
 }
 
 /// The commonest irregular past forms of news verbs: the time tagger reads them as past
@@ -619,8 +1747,31 @@ pub fn is_sentence_adverb(word: &str) -> bool {
 pub fn is_common_past(word: &str) -> bool {
     matches!(
         word,
-        "said" | "told" | "met" | "began" | "came" | "went" | "took" | "gave" | "made" | "held" | "saw" | "left" | "won"
-            | "lost" | "fell" | "rose" | "sold" | "bought" | "spoke" | "wrote" | "found" | "became" | "got" | "ran" | "brought"
+        "said"
+            | "told"
+            | "met"
+            | "began"
+            | "came"
+            | "went"
+            | "took"
+            | "gave"
+            | "made"
+            | "held"
+            | "saw"
+            | "left"
+            | "won"
+            | "lost"
+            | "fell"
+            | "rose"
+            | "sold"
+            | "bought"
+            | "spoke"
+            | "wrote"
+            | "found"
+            | "became"
+            | "got"
+            | "ran"
+            | "brought"
     )
 }
 
@@ -628,13 +1779,43 @@ pub fn is_common_past(word: &str) -> bool {
 /// and a few that are also nouns or infinitives elsewhere ("set", "put", "led").
 pub fn is_irregular_past(word: &str) -> bool {
     is_common_past(word)
-        || matches!(word, "kept" | "thought" | "put" | "set" | "felt" | "knew" | "led" | "paid" | "sent" | "spent" | "stood" | "meant")
+        || matches!(
+            word,
+            "kept"
+                | "thought"
+                | "put"
+                | "set"
+                | "felt"
+                | "knew"
+                | "led"
+                | "paid"
+                | "sent"
+                | "spent"
+                | "stood"
+                | "meant"
+        )
 }
 
 /// The verbs through which "it" speaks: "the company said it would …" has another
 /// subject, "it was labeled" is passive, but "It said" and "It shows" are reports.
 pub fn is_statement_verb(word: &str) -> bool {
-    matches!(word, "said" | "says" | "added" | "adds" | "stated" | "states" | "wrote" | "writes" | "noted" | "notes" | "announced" | "shows" | "showed" | "found")
+    matches!(
+        word,
+        "said"
+            | "says"
+            | "added"
+            | "adds"
+            | "stated"
+            | "states"
+            | "wrote"
+            | "writes"
+            | "noted"
+            | "notes"
+            | "announced"
+            | "shows"
+            | "showed"
+            | "found"
+    )
 }
 
 /// A form of "be" before a participle or a described subject: "is describing".
@@ -646,7 +1827,10 @@ pub fn is_be(word: &str) -> bool {
 const BELIEF: &[&str] = &["believes", "believe", "believed", "think", "thinks"];
 
 /// Verbs that report an aim when "to" follows: "Clinton wants to sign up 5 million people".
-const INTENTION: &[&str] = &["wants", "want", "wanted", "plans", "plan", "planned", "pledged", "pledges", "agreed", "intends", "hopes"];
+const INTENTION: &[&str] = &[
+    "wants", "want", "wanted", "plans", "plan", "planned", "pledged", "pledges", "agreed",
+    "intends", "hopes",
+];
 
 /// Words in reported content that reject something: "rubbish", "propaganda". Asked of
 /// every word of every quote, so they are a [`Table`].
@@ -656,18 +1840,61 @@ pub fn is_denial_word(word: &str) -> bool {
 }
 
 const DENIAL_WORDS: &[&str] = &[
-    "rubbish", "propaganda", "nonsense", "false", "untrue", "baseless", "lies", "lie", "fabrication", "fabricated",
-    "hoax", "groundless", "unfounded", "fiction", "misleading", "bogus", "deny", "denied", "denies",
+    "rubbish",
+    "propaganda",
+    "nonsense",
+    "false",
+    "untrue",
+    "baseless",
+    "lies",
+    "lie",
+    "fabrication",
+    "fabricated",
+    "hoax",
+    "groundless",
+    "unfounded",
+    "fiction",
+    "misleading",
+    "bogus",
+    "deny",
+    "denied",
+    "denies",
 ];
 
 /// Auxiliaries that may stand between a speaker and the speech verb: "has said".
 pub fn is_auxiliary(word: &str) -> bool {
     matches!(
         word,
-        "has" | "have" | "had" | "will" | "would" | "also" | "later" | "then" | "previously"
-            | "again" | "once" | "repeatedly" | "almost" | "immediately" | "publicly" | "reportedly"
-            | "just" | "recently" | "earlier" | "not" | "never" | "did" | "does" | "been" | "often"
-            | "usually" | "still" | "always" | "sometimes" | "frequently"
+        "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "also"
+            | "later"
+            | "then"
+            | "previously"
+            | "again"
+            | "once"
+            | "repeatedly"
+            | "almost"
+            | "immediately"
+            | "publicly"
+            | "reportedly"
+            | "just"
+            | "recently"
+            | "earlier"
+            | "not"
+            | "never"
+            | "did"
+            | "does"
+            | "been"
+            | "often"
+            | "usually"
+            | "still"
+            | "always"
+            | "sometimes"
+            | "frequently"
     )
 }
 
@@ -745,7 +1972,8 @@ impl Key {
     pub fn position(self, byte: u8) -> Option<usize> {
         // A byte equal to `byte` XORs with it to zero. Every byte is ASCII, so adding 0x7F
         // to each carries into no other and sets its top bit exactly when it is not zero.
-        let not_equal = ((self.0 ^ (EACH_BYTE * u128::from(byte))) + EACH_BYTE * 0x7F) & (EACH_BYTE * 0x80);
+        let not_equal =
+            ((self.0 ^ (EACH_BYTE * u128::from(byte))) + EACH_BYTE * 0x7F) & (EACH_BYTE * 0x80);
         let equal = !not_equal & (EACH_BYTE * 0x80);
         (equal != 0).then(|| equal.trailing_zeros() as usize / 8)
     }
@@ -767,9 +1995,11 @@ fn little_endian(bytes: &[u8]) -> u128 {
     let len = bytes.len();
     if let (Some(low), Some(high)) = (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
         // `high` ends with the bytes after the eighth, in its top `len - 8` bytes.
-        u128::from(u64::from_le_bytes(*low)) | (u128::from(u64::from_le_bytes(*high)) >> (8 * 16usize.saturating_sub(len))) << 64
+        u128::from(u64::from_le_bytes(*low))
+            | (u128::from(u64::from_le_bytes(*high)) >> (8 * 16usize.saturating_sub(len))) << 64
     } else if let (Some(low), Some(high)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
-        u128::from(u32::from_le_bytes(*low)) | u128::from(u64::from(u32::from_le_bytes(*high)) >> (8 * (8 - len))) << 32
+        u128::from(u32::from_le_bytes(*low))
+            | u128::from(u64::from(u32::from_le_bytes(*high)) >> (8 * (8 - len))) << 32
     } else {
         bytes.iter().rev().fold(0, |packed, &b| packed << 8 | u128::from(b))
     }
@@ -831,7 +2061,9 @@ impl Sieve {
     pub fn may_hold(&self, word: &str) -> bool {
         // An ASCII byte opening or ending a word is in lower case the byte that opens or
         // ends the word in lower case; other words (and very long ones) are let through.
-        let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) else { return true };
+        let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) else {
+            return true;
+        };
         let lengths = self.lengths[slot(first)][slot(last)];
         let length_bit = u32::try_from(word.len()).ok().and_then(|len| 1u32.checked_shl(len));
         length_bit.is_none_or(|bit| lengths & bit != 0)
@@ -1001,8 +2233,14 @@ mod tests {
 
     #[test]
     fn the_generated_country_table_has_each_name_once_and_reads_news_spellings() {
-        assert!(BY_NAME.windows(2).all(|w| w[0].0 < w[1].0), "BY_NAME sorted (as generated), so no name twice");
-        assert!(BY_DEMONYM.windows(2).all(|w| w[0].0 < w[1].0), "BY_DEMONYM sorted (as generated), so no adjective twice");
+        assert!(
+            BY_NAME.windows(2).all(|w| w[0].0 < w[1].0),
+            "BY_NAME sorted (as generated), so no name twice"
+        );
+        assert!(
+            BY_DEMONYM.windows(2).all(|w| w[0].0 < w[1].0),
+            "BY_DEMONYM sorted (as generated), so no adjective twice"
+        );
         assert!(COUNTRIES.len() > 190);
         let named = |n: &str| country(n).map(|(c, capital)| (c.name, capital));
         assert_eq!(named("Moscow"), Some(("Russia", true)));
@@ -1020,20 +2258,38 @@ mod tests {
     fn the_sieve_lets_every_country_name_and_adjective_through_however_long() {
         // `country` drops a leading "the " before it looks a name up, so the table's few
         // names that begin with one are never matched; they are left out here.
-        for &(name, country_index, capital) in BY_NAME.iter().filter(|(name, _, _)| !name.starts_with("the ")) {
-            assert_eq!(country(name).map(|(c, is_capital)| (c.name, is_capital)), Some((COUNTRIES[country_index].name, capital)), "{name}");
+        for &(name, country_index, capital) in
+            BY_NAME.iter().filter(|(name, _, _)| !name.starts_with("the "))
+        {
+            assert_eq!(
+                country(name).map(|(c, is_capital)| (c.name, is_capital)),
+                Some((COUNTRIES[country_index].name, capital)),
+                "{name}"
+            );
         }
         for &(adjective, country_index) in BY_DEMONYM {
-            assert_eq!(country_of_demonym(adjective).map(|c| c.name), Some(COUNTRIES[country_index].name), "{adjective}");
+            assert_eq!(
+                country_of_demonym(adjective).map(|c| c.name),
+                Some(COUNTRIES[country_index].name),
+                "{adjective}"
+            );
         }
-        assert!(BY_NAME.iter().any(|&(name, _, _)| name.len() >= 32), "a name past the sieve's lengths is tested");
-        assert_eq!(country("the People’s Republic of China").map(|(c, _)| c.name), Some("China"), "a curly apostrophe reads as a straight one");
+        assert!(
+            BY_NAME.iter().any(|&(name, _, _)| name.len() >= 32),
+            "a name past the sieve's lengths is tested"
+        );
+        assert_eq!(
+            country("the People’s Republic of China").map(|(c, _)| c.name),
+            Some("China"),
+            "a curly apostrophe reads as a straight one"
+        );
         assert!(country("Moscowx").is_none());
     }
 
     #[test]
     fn a_table_reads_its_words_in_any_case_and_a_later_value_wins() {
-        let table: Table<u8> = [("rubbish", 1), ("nonsense", 2), ("rubbish", 3)].into_iter().collect();
+        let table: Table<u8> =
+            [("rubbish", 1), ("nonsense", 2), ("rubbish", 3)].into_iter().collect();
         assert_eq!(table.get("RUBBISH"), Some(&3));
         assert_eq!(table.get("Nonsense"), Some(&2));
         assert_eq!(table.get("nonsens"), None);
@@ -1054,7 +2310,21 @@ mod tests {
     #[test]
     fn every_word_of_a_keyed_list_fits_a_key() {
         let exact = [COMMON_CAPITALISED, TITLES, ROLE_NOUNS, ORGANISATION_HEADS, GROUP_NOUNS];
-        for list in [DENYING, CLAIMING, SAYING, JUDGING, NAMING, THAT_ONLY, EVIDENCE, BELIEF, INTENTION, DENIAL_WORDS].into_iter().chain(exact) {
+        for list in [
+            DENYING,
+            CLAIMING,
+            SAYING,
+            JUDGING,
+            NAMING,
+            THAT_ONLY,
+            EVIDENCE,
+            BELIEF,
+            INTENTION,
+            DENIAL_WORDS,
+        ]
+        .into_iter()
+        .chain(exact)
+        {
             for form in list {
                 assert!(Key::lowered(form).is_some(), "{form} is longer than a key holds");
             }
@@ -1068,7 +2338,11 @@ mod tests {
         assert_eq!(Key::lowered("abcdefghijklmno").map(|_| ()), Some(()));
         assert_eq!(Key::lowered("abcdefghijklmnop"), None, "16 bytes are too long");
         assert_eq!(Key::lowered("café"), None);
-        assert_eq!(Key::lowered_any("as\u{212A}ed"), Key::lowered("asked"), "the kelvin sign lower-cases to k");
+        assert_eq!(
+            Key::lowered_any("as\u{212A}ed"),
+            Key::lowered("asked"),
+            "the kelvin sign lower-cases to k"
+        );
     }
 
     #[test]
@@ -1083,7 +2357,16 @@ mod tests {
         for (list, listed) in lists {
             for word in list {
                 assert!(listed(word), "{word}");
-                let swapped: String = word.chars().map(|c| if c.is_uppercase() { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() }).collect();
+                let swapped: String = word
+                    .chars()
+                    .map(|c| {
+                        if c.is_uppercase() {
+                            c.to_ascii_lowercase()
+                        } else {
+                            c.to_ascii_uppercase()
+                        }
+                    })
+                    .collect();
                 assert_eq!(listed(&swapped), list.contains(&swapped.as_str()), "{swapped}");
             }
             assert!(!listed("") && !listed("Zzyzx"));
@@ -1098,7 +2381,11 @@ mod tests {
         for start in 0..text.len() {
             for end in start..=text.len().min(start + Key::MAX_LEN + 2) {
                 if let Some(word) = text.get(start..end) {
-                    assert_eq!(Key::exact_in(text.as_bytes(), start, end - start), Key::exact(word), "{word:?}");
+                    assert_eq!(
+                        Key::exact_in(text.as_bytes(), start, end - start),
+                        Key::exact(word),
+                        "{word:?}"
+                    );
                 }
             }
         }
@@ -1130,13 +2417,25 @@ mod tests {
         assert_eq!(speech_verb("\u{212A}"), None, "the kelvin sign is no verb");
         assert_eq!(speech_verb("as\u{212A}ed"), Some(CueLean::Neutral), "lower-cases to \"asked\"");
         // Evidence, beliefs and aims only in lower case: "Shows" may open a title.
-        assert_eq!(reporting("shows"), Reporting { speech: None, evidence: true, ..Reporting::default() });
+        assert_eq!(
+            reporting("shows"),
+            Reporting { speech: None, evidence: true, ..Reporting::default() }
+        );
         assert_eq!(reporting("Shows"), Reporting::default());
-        assert_eq!(reporting("agreed"), Reporting { speech: Some(CueLean::Neutral), intention: true, ..Reporting::default() });
-        assert_eq!(reporting("Agreed"), Reporting { speech: Some(CueLean::Neutral), ..Reporting::default() });
+        assert_eq!(
+            reporting("agreed"),
+            Reporting { speech: Some(CueLean::Neutral), intention: true, ..Reporting::default() }
+        );
+        assert_eq!(
+            reporting("Agreed"),
+            Reporting { speech: Some(CueLean::Neutral), ..Reporting::default() }
+        );
         assert!(reporting("believes").belief);
         // Naming verbs report only what they quote, in any case ("Calls" in a headline).
-        assert_eq!(reporting("Calls"), Reporting { speech: Some(CueLean::Neutral), quoted_only: true, ..Reporting::default() });
+        assert_eq!(
+            reporting("Calls"),
+            Reporting { speech: Some(CueLean::Neutral), quoted_only: true, ..Reporting::default() }
+        );
         assert!(!reporting("said").quoted_only);
         for word in ["the", "Senate", "a", "", "sayings", "tolled"] {
             assert_eq!(reporting(word), Reporting::default(), "{word}");

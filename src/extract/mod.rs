@@ -16,10 +16,13 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
-pub use actors::{is_personal, may_name_the_same_person, NameKey, ActorFinding, ActorKind, MentionFinding, PlaceFinding};
+pub use actors::{
+    is_personal, may_name_the_same_person, ActorFinding, ActorKind, MentionFinding, NameKey,
+    PlaceFinding,
+};
 pub use events::{DateBasis, EventFinding};
-pub use quotes::{QuoteFinding, QuoteKind, Stance};
 pub use lexicon::lower_case;
+pub use quotes::{QuoteFinding, QuoteKind, Stance};
 pub use text::{is_letter_or_digit, paragraphs};
 pub use timex::{iso_date, value_of, Granularity, Interval, TimexFinding, TimexType};
 
@@ -67,7 +70,8 @@ fn segment(text: &str) -> Segments<'_> {
     let quoted = quotes::pair_marks(text, &paragraphs, &mut diagnostics);
     let protected: Vec<Range<usize>> = quoted.iter().map(|q| q.content.clone()).collect();
     let shield = text::shield(&protected);
-    let sentences: Vec<Range<usize>> = paragraphs.iter().flat_map(|p| text::sentences(text, p.clone(), &shield)).collect();
+    let sentences: Vec<Range<usize>> =
+        paragraphs.iter().flat_map(|p| text::sentences(text, p.clone(), &shield)).collect();
     let mut words = text::WordIndex::new(text);
     words.file_sentences(&sentences);
     Segments { paragraphs, quoted, protected, sentences, words, diagnostics }
@@ -89,7 +93,8 @@ pub fn time_expressions(text: &str, published: Option<Date>) -> Vec<TimexFinding
 /// Analyses one article. `published` anchors relative dates; without it they stay
 /// unresolved. Never fails: odd input yields diagnostics, not errors.
 pub fn analyze(text: &str, published: Option<Date>) -> Analysis {
-    let Segments { paragraphs, quoted, protected, sentences, words, mut diagnostics } = segment(text);
+    let Segments { paragraphs, quoted, protected, sentences, words, mut diagnostics } =
+        segment(text);
     let mut table = actors::find(text, &words, &sentences);
     let timexes = timex::find(text, &words, &sentences, &protected, published);
     for t in timexes.iter().filter(|t| t.unresolved.is_some()) {
@@ -143,7 +148,11 @@ mod tests {
         // organisation's name is not a model.
         let text = "Airlines praised Boeing for the 787 Dreamliner. The Dreamliner flew. The EB-5 Investment Coalition objected.";
         let names: Vec<String> = analyze(text, None).actors.into_iter().map(|a| a.name).collect();
-        assert!(names.contains(&"Boeing".to_string()) && !names.iter().any(|n| n.contains("Dreamliner")), "{names:?}");
+        assert!(
+            names.contains(&"Boeing".to_string())
+                && !names.iter().any(|n| n.contains("Dreamliner")),
+            "{names:?}"
+        );
         assert!(names.iter().any(|n| n.contains("Investment Coalition")), "{names:?}");
     }
 
@@ -151,7 +160,8 @@ mod tests {
     fn a_time_of_day_is_no_model_number_making_a_product_of_the_name_after_it() {
         // A live blog's entry line: "8:38PM" splits into "8" and "38PM", and "38PM Rubio"
         // once read like "787 Dreamliner", dropping Rubio from the whole article.
-        let text = "Rubio said he does support an exception. Kasich said he thinks it would pass.\n\
+        let text =
+            "Rubio said he does support an exception. Kasich said he thinks it would pass.\n\
                     Featured 8:38PM Rubio Thinks Joe Biden Was A Really Effective Senator";
         let names: Vec<String> = analyze(text, None).actors.into_iter().map(|a| a.name).collect();
         assert!(names.contains(&"Rubio".to_string()), "{names:?}");
@@ -196,7 +206,11 @@ mod tests {
         let names: Vec<String> = analyze(text, None).actors.into_iter().map(|a| a.name).collect();
         assert_eq!(names, ["Apple"]);
         // A person after "player" is no product.
-        let names: Vec<String> = analyze("Hall of Fame player Charles Barkley spoke.", None).actors.into_iter().map(|a| a.name).collect();
+        let names: Vec<String> = analyze("Hall of Fame player Charles Barkley spoke.", None)
+            .actors
+            .into_iter()
+            .map(|a| a.name)
+            .collect();
         assert!(names.contains(&"Charles Barkley".to_string()), "{names:?}");
     }
 
@@ -217,27 +231,49 @@ mod tests {
                     Clashes broke out in Bangkok, Thailand. Russia said so, and Moscow agreed.";
         let a = analyze(text, None);
         let places: Vec<&str> = a.places.iter().map(|p| p.name.as_str()).collect();
-        assert_eq!(places, ["Astana", "Rixos Hotel", "al-Bab", "London", "Sydney", "Bangkok", "Thailand"]);
+        assert_eq!(
+            places,
+            ["Astana", "Rixos Hotel", "al-Bab", "London", "Sydney", "Bangkok", "Thailand"]
+        );
         assert!(a.places.iter().all(|p| text[p.start..p.end] == p.name));
         let actors: Vec<&str> = a.actors.iter().map(|x| x.name.as_str()).collect();
         assert_eq!(actors, ["Russia"]);
         // An owner after "to" is no place: "to Trump's criticism".
         let a = analyze("Carson replied to Trump's criticism.", None);
-        assert!(a.places.is_empty() && a.actors.iter().any(|x| x.name == "Trump"), "{:?} {:?}", a.places, a.actors);
+        assert!(
+            a.places.is_empty() && a.actors.iter().any(|x| x.name == "Trump"),
+            "{:?} {:?}",
+            a.places,
+            a.actors
+        );
     }
 
     #[test]
     fn a_role_set_off_by_commas_is_kept() {
-        let roles = |text: &str| analyze(text, None).actors.into_iter().map(|a| (a.name, a.roles)).collect::<Vec<_>>();
+        let roles = |text: &str| {
+            analyze(text, None).actors.into_iter().map(|a| (a.name, a.roles)).collect::<Vec<_>>()
+        };
         let role = |name: &str, role: &str| (name.to_string(), vec![role.to_string()]);
-        assert_eq!(roles("Jeff Davis, a Pentagon spokesman, said so.")[0], role("Jeff Davis", "Pentagon spokesman"));
-        assert!(roles("The US ambassador to Kazakhstan, George Krol, attended.").contains(&role("George Krol", "US ambassador to Kazakhstan")));
+        assert_eq!(
+            roles("Jeff Davis, a Pentagon spokesman, said so.")[0],
+            role("Jeff Davis", "Pentagon spokesman")
+        );
+        assert!(roles("The US ambassador to Kazakhstan, George Krol, attended.")
+            .contains(&role("George Krol", "US ambassador to Kazakhstan")));
         // A comparison is no role, nor is one whose words after "for" name nobody.
-        assert!(roles("Sanders backs Clinton as the nominee, Tad Devine said.").iter().all(|(_, r)| r.is_empty()));
+        assert!(roles("Sanders backs Clinton as the nominee, Tad Devine said.")
+            .iter()
+            .all(|(_, r)| r.is_empty()));
         let text = "“No,” said Laurie Guzzinati, a spokeswoman for Nabisco's parent company, Mondelez International.";
         let found = roles(text);
-        assert!(found.contains(&role("Laurie Guzzinati", "spokeswoman for Nabisco's parent company")), "{found:?}");
-        assert!(found.iter().all(|(name, r)| name == "Laurie Guzzinati" || r.is_empty()), "{found:?}");
+        assert!(
+            found.contains(&role("Laurie Guzzinati", "spokeswoman for Nabisco's parent company")),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().all(|(name, r)| name == "Laurie Guzzinati" || r.is_empty()),
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -256,8 +292,15 @@ mod tests {
     fn a_cue_that_is_a_noun_there_reports_nothing() {
         // After a determiner or a modifier, "state" and "report" are nouns; after a name,
         // "reports" is the name's verb.
-        for text in ["Most voters have no idea who their state senator is, so they vote by party.", "But the new report demonstrates the peril she faces."] {
-            assert!(analyze(text, None).quotes.is_empty(), "{text}: {:?}", analyze(text, None).quotes);
+        for text in [
+            "Most voters have no idea who their state senator is, so they vote by party.",
+            "But the new report demonstrates the peril she faces.",
+        ] {
+            assert!(
+                analyze(text, None).quotes.is_empty(),
+                "{text}: {:?}",
+                analyze(text, None).quotes
+            );
         }
         let text = "The Associated Press reports that the flight was late.";
         let a = analyze(text, None);
@@ -281,7 +324,8 @@ mod tests {
         let text = "The People's Republic of China objected, the Swiss People’s Party agreed and the Democratic \
                     People’s Republic of Korea said nothing.";
         let actors = analyze(text, None).actors;
-        let names: Vec<(&str, ActorKind)> = actors.iter().map(|a| (a.name.as_str(), a.kind)).collect();
+        let names: Vec<(&str, ActorKind)> =
+            actors.iter().map(|a| (a.name.as_str(), a.kind)).collect();
         assert_eq!(names[0], ("China", ActorKind::Country));
         assert_eq!(names[1].0, "Swiss People’s Party");
         assert_eq!(names[2], ("North Korea", ActorKind::Country));
@@ -290,10 +334,16 @@ mod tests {
 
     #[test]
     fn a_company_its_short_name_and_its_acronym_are_one_actor() {
-        let text = "Apple Inc. unveiled a phone. Apple said sales rose. Qatar Airways flew to Qatar. \
+        let text =
+            "Apple Inc. unveiled a phone. Apple said sales rose. Qatar Airways flew to Qatar. \
                     The Government Accountability Office ruled. The GAO said so.";
         let a = analyze(text, None);
-        let actor = |name: &str| a.actors.iter().find(|x| x.name == name).unwrap_or_else(|| panic!("{name}: {:?}", a.actors));
+        let actor = |name: &str| {
+            a.actors
+                .iter()
+                .find(|x| x.name == name)
+                .unwrap_or_else(|| panic!("{name}: {:?}", a.actors))
+        };
         assert!(actor("Apple").aliases.contains(&"Apple Inc.".to_string()));
         assert_eq!(actor("Apple").kind, ActorKind::Organization);
         assert!(actor("Government Accountability Office").aliases.contains(&"GAO".to_string()));
@@ -304,33 +354,74 @@ mod tests {
 
     #[test]
     fn what_a_text_says_of_a_name_tells_its_kind() {
-        let kind = |text: &str, name: &str| analyze(text, None).actors.into_iter().find(|x| x.name == name).map(|x| x.kind);
+        let kind = |text: &str, name: &str| {
+            analyze(text, None).actors.into_iter().find(|x| x.name == name).map(|x| x.kind)
+        };
         // A maker before its model, a body before a role, a descriptor before a name.
-        assert_eq!(kind("Boeing said the 787 is late. Boeing 787 jets are grounded.", "Boeing"), Some(ActorKind::Organization));
-        assert_eq!(kind("Airbus chief executive Noel Forgeard spoke. Airbus said so.", "Airbus"), Some(ActorKind::Organization));
-        assert_eq!(kind("The Irish airline Ryanair said so.", "Ryanair"), Some(ActorKind::Organization));
+        assert_eq!(
+            kind("Boeing said the 787 is late. Boeing 787 jets are grounded.", "Boeing"),
+            Some(ActorKind::Organization)
+        );
+        assert_eq!(
+            kind("Airbus chief executive Noel Forgeard spoke. Airbus said so.", "Airbus"),
+            Some(ActorKind::Organization)
+        );
+        assert_eq!(
+            kind("The Irish airline Ryanair said so.", "Ryanair"),
+            Some(ActorKind::Organization)
+        );
         assert_eq!(kind("Air China said so.", "Air China"), Some(ActorKind::Organization));
         // A person's aide does not make the person a body.
-        let aide = analyze("Barack Obama spoke. Obama said so. Obama spokesman Josh Earnest agreed.", None).actors;
+        let aide = analyze(
+            "Barack Obama spoke. Obama said so. Obama spokesman Josh Earnest agreed.",
+            None,
+        )
+        .actors;
         assert!(aide.iter().all(|a| a.kind == ActorKind::Person), "{aide:?}");
     }
 
     #[test]
     fn an_office_or_a_party_before_a_name_is_a_role() {
-        let roles = |text: &str| analyze(text, None).actors.into_iter().map(|a| (a.name, a.roles)).collect::<Vec<_>>();
+        let roles = |text: &str| {
+            analyze(text, None).actors.into_iter().map(|a| (a.name, a.roles)).collect::<Vec<_>>()
+        };
         let role = |name: &str, role: &str| (name.to_string(), vec![role.to_string()]);
-        assert_eq!(roles("Secretary of State Madeleine Albright spoke."), [role("Madeleine Albright", "Secretary of State")]);
-        assert_eq!(roles("He met then-Secretary of State Hillary Clinton."), [role("Hillary Clinton", "then-Secretary of State")]);
-        assert_eq!(roles("He met former secretary of State John Kerry."), [role("John Kerry", "former secretary of State")]);
-        assert_eq!(roles("Director of National Intelligence James Clapper spoke."), [role("James Clapper", "Director of National Intelligence")]);
-        assert_eq!(roles("Republican Michael Steele spoke."), [role("Michael Steele", "Republican")]);
+        assert_eq!(
+            roles("Secretary of State Madeleine Albright spoke."),
+            [role("Madeleine Albright", "Secretary of State")]
+        );
+        assert_eq!(
+            roles("He met then-Secretary of State Hillary Clinton."),
+            [role("Hillary Clinton", "then-Secretary of State")]
+        );
+        assert_eq!(
+            roles("He met former secretary of State John Kerry."),
+            [role("John Kerry", "former secretary of State")]
+        );
+        assert_eq!(
+            roles("Director of National Intelligence James Clapper spoke."),
+            [role("James Clapper", "Director of National Intelligence")]
+        );
+        assert_eq!(
+            roles("Republican Michael Steele spoke."),
+            [role("Michael Steele", "Republican")]
+        );
         assert_eq!(roles("Rival Hillary Clinton spoke."), [role("Hillary Clinton", "Rival")]);
-        assert_eq!(roles("He mocked former Miss Universe Alicia Machado."), [role("Alicia Machado", "former Miss Universe")]);
+        assert_eq!(
+            roles("He mocked former Miss Universe Alicia Machado."),
+            [role("Alicia Machado", "former Miss Universe")]
+        );
         // An office with no name is nobody; a department is an organisation; a party's
         // committee is no role.
         assert!(roles("The Secretary of State spoke.").is_empty());
-        assert_eq!(roles("The Department of Homeland Security spoke."), [("Department of Homeland Security".to_string(), vec![])]);
-        assert_eq!(roles("The Republican National Committee's chair spoke."), [("Republican National Committee".to_string(), vec![])]);
+        assert_eq!(
+            roles("The Department of Homeland Security spoke."),
+            [("Department of Homeland Security".to_string(), vec![])]
+        );
+        assert_eq!(
+            roles("The Republican National Committee's chair spoke."),
+            [("Republican National Committee".to_string(), vec![])]
+        );
     }
 
     #[test]
@@ -338,7 +429,11 @@ mod tests {
         let text = "Ben Carson arrived late. “Gifted hands,” they say.";
         let a = analyze(text, None);
         let carson = a.actors.iter().position(|x| x.name == "Ben Carson");
-        assert!(a.quotes.iter().all(|q| q.speaker.is_none() || q.speaker != carson), "{:?}", a.quotes);
+        assert!(
+            a.quotes.iter().all(|q| q.speaker.is_none() || q.speaker != carson),
+            "{:?}",
+            a.quotes
+        );
         let text = "The Pentagon met Jane Doe. “No deal,” they said.";
         let a = analyze(text, None);
         let q = a.quotes.iter().find(|q| &text[q.span.clone()] == "No deal,").expect("the quote");
@@ -397,16 +492,26 @@ mod tests {
         ];
         for (text, quote, speaker) in cases {
             let a = analyze(text, None);
-            let q = a.quotes.iter().find(|q| &text[q.span.clone()] == quote).unwrap_or_else(|| panic!("{text}: no quote {quote:?}"));
+            let q = a
+                .quotes
+                .iter()
+                .find(|q| &text[q.span.clone()] == quote)
+                .unwrap_or_else(|| panic!("{text}: no quote {quote:?}"));
             assert_eq!(a.actors[q.speaker.unwrap()].name, speaker, "{text}");
         }
     }
 
     #[test]
     fn straight_marks_inside_curly_quotes_are_nested() {
-        let text = r#"“Click <a href="x">here</a> now,” John Roe said. “Mismatched," Jane Doe said."#;
+        let text =
+            r#"“Click <a href="x">here</a> now,” John Roe said. “Mismatched," Jane Doe said."#;
         let a = analyze(text, None);
-        let quotes: Vec<&str> = a.quotes.iter().filter(|q| q.kind != QuoteKind::Indirect).map(|q| &text[q.span.clone()]).collect();
+        let quotes: Vec<&str> = a
+            .quotes
+            .iter()
+            .filter(|q| q.kind != QuoteKind::Indirect)
+            .map(|q| &text[q.span.clone()])
+            .collect();
         assert_eq!(quotes, [r#"Click <a href="x">here</a> now,"#, "Mismatched,"]);
     }
 
@@ -416,7 +521,8 @@ mod tests {
         // what follows "said".
         let text = "“It is over for John Roe, and for us,” said Jane Doe, a delegate.";
         let a = analyze(text, None);
-        let speakers: Vec<&str> = a.quotes.iter().map(|q| a.actors[q.speaker.unwrap()].name.as_str()).collect();
+        let speakers: Vec<&str> =
+            a.quotes.iter().map(|q| a.actors[q.speaker.unwrap()].name.as_str()).collect();
         assert_eq!(speakers, ["Jane Doe"]);
     }
 
@@ -440,17 +546,33 @@ mod tests {
         // (content, speaker) of every report.
         let reports = |text: &str| -> Vec<(String, String)> {
             let a = analyze(text, None);
-            a.quotes.iter().map(|q| (text[q.span.clone()].to_string(), a.actors[q.speaker.unwrap()].name.clone())).collect()
+            a.quotes
+                .iter()
+                .map(|q| {
+                    (text[q.span.clone()].to_string(), a.actors[q.speaker.unwrap()].name.clone())
+                })
+                .collect()
         };
-        let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> { list.iter().map(|&(c, s)| (c.to_string(), s.to_string())).collect() };
+        let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+            list.iter().map(|&(c, s)| (c.to_string(), s.to_string())).collect()
+        };
         let text = "Jane Doe defended the tweets, saying they showed her stamina.";
-        assert_eq!(reports(text), pairs(&[("the tweets", "Jane Doe"), ("they showed her stamina", "Jane Doe")]));
+        assert_eq!(
+            reports(text),
+            pairs(&[("the tweets", "Jane Doe"), ("they showed her stamina", "Jane Doe")])
+        );
         // A second verb of the subject ends the object.
-        let text = "In his speech on Monday, John Roe praised Jane Doe and said she would finish the job.";
-        assert_eq!(reports(text), pairs(&[("Jane Doe", "John Roe"), ("she would finish the job", "John Roe")]));
+        let text =
+            "In his speech on Monday, John Roe praised Jane Doe and said she would finish the job.";
+        assert_eq!(
+            reports(text),
+            pairs(&[("Jane Doe", "John Roe"), ("she would finish the job", "John Roe")])
+        );
         // A relative clause's judging verb describes the speaker.
-        let text = "Sen. Claire McCaskill (D-Mo.), who has endorsed Jane Doe, said the race is close.";
-        let contents: Vec<&str> = analyze(text, None).quotes.iter().map(|q| &text[q.span.clone()]).collect();
+        let text =
+            "Sen. Claire McCaskill (D-Mo.), who has endorsed Jane Doe, said the race is close.";
+        let contents: Vec<&str> =
+            analyze(text, None).quotes.iter().map(|q| &text[q.span.clone()]).collect();
         assert_eq!(contents, ["the race is close"]);
     }
 
@@ -462,10 +584,15 @@ mod tests {
             "Jane Doe maintains a commanding lock on the party’s leadership.",
             "Mr. Hannity's show has all the trappings of traditional television news.",
         ] {
-            assert!(analyze(text, None).quotes.is_empty(), "{text}: {:?}", analyze(text, None).quotes);
+            assert!(
+                analyze(text, None).quotes.is_empty(),
+                "{text}: {:?}",
+                analyze(text, None).quotes
+            );
         }
         let text = "The report states that the plan failed.";
-        let contents: Vec<&str> = analyze(text, None).quotes.iter().map(|q| &text[q.span.clone()]).collect();
+        let contents: Vec<&str> =
+            analyze(text, None).quotes.iter().map(|q| &text[q.span.clone()]).collect();
         assert_eq!(contents, ["the plan failed"]);
     }
 
@@ -476,7 +603,8 @@ mod tests {
         assert!(analyze(text, None).quotes.is_empty(), "{:?}", analyze(text, None).quotes);
         let text = "John Roe is reported to have called the Saudis “free riders.”";
         let a = analyze(text, None);
-        let speakers: Vec<&str> = a.quotes.iter().filter_map(|q| q.speaker).map(|s| a.actors[s].name.as_str()).collect();
+        let speakers: Vec<&str> =
+            a.quotes.iter().filter_map(|q| q.speaker).map(|s| a.actors[s].name.as_str()).collect();
         assert!(!speakers.is_empty() && speakers.iter().all(|&s| s == "John Roe"), "{speakers:?}");
     }
 
@@ -490,7 +618,10 @@ mod tests {
                     poll. Twelve percent indicated that they were not sure.\n\nBloomberg reports that the Republican nominee has \
                     either won or tied among the group of voters.";
         let a = analyze(text, None);
-        let merged = a.actors.iter().any(|x| x.name != "Republican" && x.aliases.iter().any(|alias| alias == "Republican"));
+        let merged = a
+            .actors
+            .iter()
+            .any(|x| x.name != "Republican" && x.aliases.iter().any(|alias| alias == "Republican"));
         assert!(!merged, "{:?}", a.actors);
     }
 
@@ -502,9 +633,14 @@ mod tests {
                     Bill Clinton will travel to North Florida Friday. Florida is close. \
                     Radio Free Europe reported it. Europe is worried.";
         let a = analyze(text, None);
-        let aliases_of = |name: &str| a.actors.iter().find(|x| x.name == name).map(|x| x.aliases.clone());
+        let aliases_of =
+            |name: &str| a.actors.iter().find(|x| x.name == name).map(|x| x.aliases.clone());
         assert_eq!(aliases_of("Mexico"), Some(vec!["Mexico".to_string()]), "{:?}", a.actors);
-        let named_by = |alias: &str| a.actors.iter().any(|x| x.kind == ActorKind::Person && x.aliases.iter().any(|a| a == alias));
+        let named_by = |alias: &str| {
+            a.actors
+                .iter()
+                .any(|x| x.kind == ActorKind::Person && x.aliases.iter().any(|a| a == alias))
+        };
         assert!(!named_by("Florida") && !named_by("Europe"), "{:?}", a.actors);
     }
 
@@ -667,7 +803,10 @@ mod tests {
 
     /// The first reported (indirect) item found in `text`.
     fn first_report<'a>(a: &'a Analysis, text: &str) -> &'a QuoteFinding {
-        a.quotes.iter().find(|q| q.kind == QuoteKind::Indirect).unwrap_or_else(|| panic!("{text}: no report"))
+        a.quotes
+            .iter()
+            .find(|q| q.kind == QuoteKind::Indirect)
+            .unwrap_or_else(|| panic!("{text}: no report"))
     }
 
     #[test]
@@ -694,7 +833,8 @@ mod tests {
 
     #[test]
     fn a_word_opening_a_sentence_is_a_name_when_a_verb_agrees_with_it() {
-        let names = |text: &str| analyze(text, None).actors.into_iter().map(|a| a.name).collect::<Vec<_>>();
+        let names =
+            |text: &str| analyze(text, None).actors.into_iter().map(|a| a.name).collect::<Vec<_>>();
         assert_eq!(names("Apple unveils a new laptop."), ["Apple"]);
         assert_eq!(names("Airbus has confirmed the order."), ["Airbus"]);
         // A plural before a past verb (no name: it speaks as the unnamed group "others"), an
@@ -707,23 +847,36 @@ mod tests {
         assert_eq!(names("Recently Apple has been gaining rights."), ["Apple"]);
         assert_eq!(names("Interestingly Blocher said the vote was close."), ["Blocher"]);
         assert_eq!(names("Kelly Ayotte said the vote was close."), ["Kelly Ayotte"]);
-        assert_eq!(names("He said it was harder than working Crooked Hillary Clinton."), ["Hillary Clinton"]);
+        assert_eq!(
+            names("He said it was harder than working Crooked Hillary Clinton."),
+            ["Hillary Clinton"]
+        );
     }
 
     #[test]
     fn a_participle_of_speech_after_a_comma_ends_the_reported_clause() {
-        let text = "Jane Doe said the plan would fail next year, arguing that the costs were too high.";
+        let text =
+            "Jane Doe said the plan would fail next year, arguing that the costs were too high.";
         let a = analyze(text, None);
-        let reports: Vec<&str> = a.quotes.iter().filter(|q| q.kind == QuoteKind::Indirect).map(|q| &text[q.span.clone()]).collect();
+        let reports: Vec<&str> = a
+            .quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Indirect)
+            .map(|q| &text[q.span.clone()])
+            .collect();
         assert_eq!(reports, ["the plan would fail next year", "the costs were too high"]);
         // Any other word after the comma leaves the clause whole.
         let text = "Jane Doe said the plan would fail next year, leaving the costs too high.";
-        assert_eq!(&text[first_report(&analyze(text, None), text).span.clone()], "the plan would fail next year, leaving the costs too high");
+        assert_eq!(
+            &text[first_report(&analyze(text, None), text).span.clone()],
+            "the plan would fail next year, leaving the costs too high"
+        );
     }
 
     #[test]
     fn evidence_without_a_simple_source_has_no_speaker() {
-        let text = "A study by two economists at three universities found that poor children fare worst.";
+        let text =
+            "A study by two economists at three universities found that poor children fare worst.";
         let a = analyze(text, None);
         let q = first_report(&a, text);
         assert_eq!(&text[q.span.clone()], "poor children fare worst");
@@ -732,21 +885,40 @@ mod tests {
 
     #[test]
     fn where_it_was_said_is_not_what_was_said() {
-        for text in ["“We will win,” Jane Doe said in an interview.", "Jane Doe wrote on her blog.", "“We will win,” Jane Doe said on Twitter."] {
+        for text in [
+            "“We will win,” Jane Doe said in an interview.",
+            "Jane Doe wrote on her blog.",
+            "“We will win,” Jane Doe said on Twitter.",
+        ] {
             let a = analyze(text, None);
-            assert!(a.quotes.iter().all(|q| q.kind != QuoteKind::Indirect), "{text}: {:?}", a.quotes);
+            assert!(
+                a.quotes.iter().all(|q| q.kind != QuoteKind::Indirect),
+                "{text}: {:?}",
+                a.quotes
+            );
         }
         // A longer phrase after "on" is what was said.
         let text = "Jane Doe said on balance the plan would fail.";
-        assert_eq!(&text[first_report(&analyze(text, None), text).span.clone()], "on balance the plan would fail");
+        assert_eq!(
+            &text[first_report(&analyze(text, None), text).span.clone()],
+            "on balance the plan would fail"
+        );
         // "It" speaks only through a statement verb: a passive verb has another subject.
         let text = "The Smithsonian opened its doors. It was labeled “a triumph of a building.”";
         let a = analyze(text, None);
         assert!(a.actors.iter().any(|x| x.name == "Smithsonian"), "{:?}", a.actors);
-        assert!(a.quotes.iter().all(|q| q.speaker.is_none_or(|s| a.actors[s].name != "Smithsonian")), "{text}: {:?}", a.quotes);
+        assert!(
+            a.quotes.iter().all(|q| q.speaker.is_none_or(|s| a.actors[s].name != "Smithsonian")),
+            "{text}: {:?}",
+            a.quotes
+        );
         let text = "The Smithsonian opened its doors. It said the building was “a triumph.”";
         let a = analyze(text, None);
-        assert!(a.quotes.iter().any(|q| q.speaker.is_some_and(|s| a.actors[s].name == "Smithsonian")), "{text}: {:?}", a.quotes);
+        assert!(
+            a.quotes.iter().any(|q| q.speaker.is_some_and(|s| a.actors[s].name == "Smithsonian")),
+            "{text}: {:?}",
+            a.quotes
+        );
     }
 
     #[test]
@@ -788,12 +960,17 @@ mod tests {
 
     #[test]
     fn aliases_merge_within_an_article() {
-        let text = "White House Press Secretary Sean Spicer spoke. Mr Spicer said it. Moscow said no.";
+        let text =
+            "White House Press Secretary Sean Spicer spoke. Mr Spicer said it. Moscow said no.";
         let a = analyze(text, None);
-        let spicer: Vec<&ActorFinding> = a.actors.iter().filter(|x| x.name.contains("Spicer")).collect();
+        let spicer: Vec<&ActorFinding> =
+            a.actors.iter().filter(|x| x.name.contains("Spicer")).collect();
         assert_eq!(spicer.len(), 1);
         assert_eq!(spicer[0].roles, ["White House Press Secretary"]);
-        assert!(a.actors.iter().any(|x| x.name == "Russia" && x.aliases.iter().any(|s| s == "Moscow")));
+        assert!(a
+            .actors
+            .iter()
+            .any(|x| x.name == "Russia" && x.aliases.iter().any(|s| s == "Moscow")));
     }
 
     #[test]
@@ -840,7 +1017,11 @@ mod tests {
         ];
         for (text, date, phrase, value) in cases {
             let a = analyze(text, date);
-            let t = a.timexes.iter().find(|t| &text[t.start..t.end] == phrase).unwrap_or_else(|| panic!("{text}: no timex {phrase:?}"));
+            let t = a
+                .timexes
+                .iter()
+                .find(|t| &text[t.start..t.end] == phrase)
+                .unwrap_or_else(|| panic!("{text}: no timex {phrase:?}"));
             assert_eq!(t.value.as_deref(), value, "{text}");
         }
     }
@@ -853,7 +1034,9 @@ mod tests {
 
     #[test]
     fn impossible_dates_stay_unresolved() {
-        for text in ["on 31 February 2017", "on February 31, 2017", "in the year 99999", "19-Nov-12"] {
+        for text in
+            ["on 31 February 2017", "on February 31, 2017", "in the year 99999", "19-Nov-12"]
+        {
             let a = analyze(text, day(2017, 1, 24));
             assert!(a.timexes.iter().all(|t| t.value.as_deref() != Some("2017-02-31")), "{text}");
         }
@@ -863,9 +1046,20 @@ mod tests {
     fn events_are_dated_by_their_own_time_phrase_or_reported_on() {
         let text = "Jane Doe said on Monday that talks failed. John Roe said they would resume.";
         let a = analyze(text, day(2017, 1, 24));
-        let dated: Vec<(&str, DateBasis)> = a.events.iter().map(|e| (&text[e.span.clone()], e.basis)).collect();
-        assert!(dated.iter().any(|(t, b)| t.starts_with("Jane Doe said on Monday") && *b == DateBasis::Stated), "{dated:?}");
-        assert!(dated.iter().any(|(t, b)| t.starts_with("John Roe said") && *b == DateBasis::ReportedOn), "{dated:?}");
+        let dated: Vec<(&str, DateBasis)> =
+            a.events.iter().map(|e| (&text[e.span.clone()], e.basis)).collect();
+        assert!(
+            dated
+                .iter()
+                .any(|(t, b)| t.starts_with("Jane Doe said on Monday") && *b == DateBasis::Stated),
+            "{dated:?}"
+        );
+        assert!(
+            dated
+                .iter()
+                .any(|(t, b)| t.starts_with("John Roe said") && *b == DateBasis::ReportedOn),
+            "{dated:?}"
+        );
     }
 
     #[test]

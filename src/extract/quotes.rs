@@ -77,7 +77,11 @@ fn mark_candidates(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// Pairs quote marks paragraph by paragraph.
-pub fn pair_marks(text: &str, paragraphs: &[Range<usize>], diagnostics: &mut Vec<Diagnostic>) -> Vec<Quoted> {
+pub fn pair_marks(
+    text: &str,
+    paragraphs: &[Range<usize>],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Quoted> {
     let mut out = Vec::new();
     for (p, para) in paragraphs.iter().enumerate() {
         let slice = &text[para.clone()];
@@ -97,13 +101,17 @@ pub fn pair_marks(text: &str, paragraphs: &[Range<usize>], diagnostics: &mut Vec
                 // mark ("”Fear. I am truly afraid…”").
                 '”' => {
                     let before = slice[..i].chars().next_back();
-                    let word_follows = slice[i + c.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric);
-                    let opens = open.is_none() && word_follows && before.is_none_or(char::is_whitespace);
+                    let word_follows =
+                        slice[i + c.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric);
+                    let opens =
+                        open.is_none() && word_follows && before.is_none_or(char::is_whitespace);
                     (opens, !opens, c.len_utf8())
                 }
                 '"' => {
                     let before = slice[..i].chars().next_back();
-                    let opener = before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '-' | ':'));
+                    let opener = before.is_none_or(|b| {
+                        b.is_whitespace() || matches!(b, '(' | '[' | '—' | '-' | ':')
+                    });
                     // A straight mark inside a curly quote (`“<a href="…">”`) is nested and
                     // neither opens nor closes, unless no curly mark closes the quote later
                     // (a mismatched `“…"` pair) and this one ends a word.
@@ -111,7 +119,8 @@ pub fn pair_marks(text: &str, paragraphs: &[Range<usize>], diagnostics: &mut Vec
                         Some((_, _, true)) => true,
                         Some((_, _, false)) => {
                             let after = &slice[i + 1..];
-                            after.chars().next().is_none_or(char::is_whitespace) && !after.contains('”')
+                            after.chars().next().is_none_or(char::is_whitespace)
+                                && !after.contains('”')
                         }
                         None => false,
                     };
@@ -125,14 +134,19 @@ pub fn pair_marks(text: &str, paragraphs: &[Range<usize>], diagnostics: &mut Vec
                 '\'' if slice[i..].starts_with("''") => {
                     resume = i + 2;
                     let before = slice[..i].chars().next_back();
-                    let opener = before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '-' | ':'));
+                    let opener = before.is_none_or(|b| {
+                        b.is_whitespace() || matches!(b, '(' | '[' | '—' | '-' | ':')
+                    });
                     (open.is_none() && opener, open.is_some(), 2)
                 }
                 _ => continue,
             };
             if is_open_mark {
                 if let Some((prev, _, _)) = open {
-                    diagnostics.push(Diagnostic::new(prev, "quote mark opens again before it closes; the first one is ignored"));
+                    diagnostics.push(Diagnostic::new(
+                        prev,
+                        "quote mark opens again before it closes; the first one is ignored",
+                    ));
                 }
                 open = Some((at, at + width, c == '"' || c == '\''));
             } else if is_close_mark {
@@ -144,7 +158,8 @@ pub fn pair_marks(text: &str, paragraphs: &[Range<usize>], diagnostics: &mut Vec
                         paragraph: p,
                         continues: false,
                     }),
-                    None => diagnostics.push(Diagnostic::new(at, "closing quote mark with no opening mark")),
+                    None => diagnostics
+                        .push(Diagnostic::new(at, "closing quote mark with no opening mark")),
                 }
             }
         }
@@ -154,9 +169,18 @@ pub fn pair_marks(text: &str, paragraphs: &[Range<usize>], diagnostics: &mut Vec
                 .and_then(|n| text[n.clone()].chars().next())
                 .is_some_and(is_opening);
             if next_opens {
-                out.push(Quoted { open: mark, content: start..para.end, close: None, paragraph: p, continues: true });
+                out.push(Quoted {
+                    open: mark,
+                    content: start..para.end,
+                    close: None,
+                    paragraph: p,
+                    continues: true,
+                });
             } else {
-                diagnostics.push(Diagnostic::new(mark, "quote mark never closes in its paragraph; the stretch is not attributed"));
+                diagnostics.push(Diagnostic::new(
+                    mark,
+                    "quote mark never closes in its paragraph; the stretch is not attributed",
+                ));
             }
         }
     }
@@ -229,8 +253,15 @@ pub fn find(cx: &mut Context, quoted: &[Quoted]) -> Vec<QuoteFinding> {
         // delivered a snappy retort: “…”", "She went on: “…”".
         let introduced = if before.ends_with(':') {
             attribute_before(cx, pre.clone()).or_else(|| {
-                let (speaker, span) = named_clause_subject(cx, pre.start..pre.start + before.len() - 1)?;
-                Some(Attribution { speaker: Some(speaker), speaker_span: Some(span.clone()), cue: 0..0, lean: CueLean::Neutral, frame: span.start..pre.start + before.len() })
+                let (speaker, span) =
+                    named_clause_subject(cx, pre.start..pre.start + before.len() - 1)?;
+                Some(Attribution {
+                    speaker: Some(speaker),
+                    speaker_span: Some(span.clone()),
+                    cue: 0..0,
+                    lean: CueLean::Neutral,
+                    frame: span.start..pre.start + before.len(),
+                })
             })
         } else {
             None
@@ -240,21 +271,34 @@ pub fn find(cx: &mut Context, quoted: &[Quoted]) -> Vec<QuoteFinding> {
             .next()
             .map(|w| w.trim_end_matches([',', ':']))
             .is_some_and(|w| lexicon::speech_verb(w).is_some());
-        let kind = if opens_sentence || directly_after_cue { QuoteKind::Direct } else { QuoteKind::Partial };
+        let kind = if opens_sentence || directly_after_cue {
+            QuoteKind::Direct
+        } else {
+            QuoteKind::Partial
+        };
         // Words quoted inside a clause belong to that clause's speaker ("Flynn said Trump was
         // “absolutely right” when he said …" is Flynn's), so a partial quote looks before
         // itself first; a quote that opens its sentence looks after itself first.
-        let introduced = introduced.or_else(|| (kind == QuoteKind::Direct).then(|| byline(cx, post.start..para.end)).flatten());
+        let introduced = introduced.or_else(|| {
+            (kind == QuoteKind::Direct).then(|| byline(cx, post.start..para.end)).flatten()
+        });
         let attribution = match (introduced, kind) {
             (Some(a), _) => Some(a),
-            (None, QuoteKind::Partial) => attribute_before(cx, pre.clone()).or_else(|| attribute_after(cx, post.clone())),
-            (None, _) => attribute_after(cx, post.clone()).or_else(|| attribute_before(cx, pre.clone())),
+            (None, QuoteKind::Partial) => {
+                attribute_before(cx, pre.clone()).or_else(|| attribute_after(cx, post.clone()))
+            }
+            (None, _) => {
+                attribute_after(cx, post.clone()).or_else(|| attribute_before(cx, pre.clone()))
+            }
         };
 
         // A paragraph that is nothing but a quote carries on the previous speaker.
         let whole_paragraph = cx.text[para.start..q.open].trim().is_empty()
-            && cx.text[post.start.min(para.end)..para.end].trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation()).is_empty();
-        let chained = qi > 0 && quoted[qi - 1].continues && quoted[qi - 1].paragraph + 1 == q.paragraph;
+            && cx.text[post.start.min(para.end)..para.end]
+                .trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+                .is_empty();
+        let chained =
+            qi > 0 && quoted[qi - 1].continues && quoted[qi - 1].paragraph + 1 == q.paragraph;
         let attribution = match attribution {
             Some(a) => Some(a),
             None if chained || (whole_paragraph && previous_paragraph_quoted(&out, quoted, qi)) => {
@@ -272,7 +316,11 @@ pub fn find(cx: &mut Context, quoted: &[Quoted]) -> Vec<QuoteFinding> {
         let attribution = attribution.or_else(|| {
             out.iter()
                 .rev()
-                .find(|o| o.kind != QuoteKind::Indirect && sentence.start <= o.span.start && o.speaker.is_some())
+                .find(|o| {
+                    o.kind != QuoteKind::Indirect
+                        && sentence.start <= o.span.start
+                        && o.speaker.is_some()
+                })
                 .map(Attribution::lent_by)
         });
         // A whole quoted sentence with no cue near it is still speech: it belongs to the
@@ -282,10 +330,15 @@ pub fn find(cx: &mut Context, quoted: &[Quoted]) -> Vec<QuoteFinding> {
         // carries on too ("“Here he is,” she said. “Donald’s here.”").
         // Counted up to four, as far as the tests below ask: a quote may be paragraphs long.
         let words = content.split_whitespace().take(4).count();
-        let follows_in_paragraph = out.last().is_some_and(|o| o.speaker.is_some() && o.kind != QuoteKind::Indirect && o.span.start >= para.start);
-        let sentence_like = kind == QuoteKind::Direct && (words >= 4 || (words >= 2 && follows_in_paragraph));
+        let follows_in_paragraph = out.last().is_some_and(|o| {
+            o.speaker.is_some() && o.kind != QuoteKind::Indirect && o.span.start >= para.start
+        });
+        let sentence_like =
+            kind == QuoteKind::Direct && (words >= 4 || (words >= 2 && follows_in_paragraph));
         let attribution = attribution.or_else(|| {
-            let recent = out.iter().rev().find(|o| o.speaker.is_some() && o.span.start + 1 >= para_start_before(cx, q.paragraph))?;
+            let recent = out.iter().rev().find(|o| {
+                o.speaker.is_some() && o.span.start + 1 >= para_start_before(cx, q.paragraph)
+            })?;
             sentence_like.then(|| Attribution { cue: 0..0, ..Attribution::lent_by(recent) })
         });
         let Some(a) = attribution else {
@@ -306,8 +359,10 @@ pub fn find(cx: &mut Context, quoted: &[Quoted]) -> Vec<QuoteFinding> {
             attribution: a.frame,
         });
     }
-    let quoted_ranges: Vec<Range<usize>> =
-        quoted.iter().map(|q| q.open..q.close.map_or(q.content.end, |c| c + closing_mark_width(&cx.text[c..]))).collect();
+    let quoted_ranges: Vec<Range<usize>> = quoted
+        .iter()
+        .map(|q| q.open..q.close.map_or(q.content.end, |c| c + closing_mark_width(&cx.text[c..])))
+        .collect();
     let reports = reported(cx, &quoted_ranges);
     out.extend(reports);
     out.sort_by_key(|q| (q.span.start, q.span.end));
@@ -322,7 +377,10 @@ fn para_start_before(cx: &Context, paragraph: usize) -> usize {
 
 fn previous_paragraph_quoted(found: &[QuoteFinding], quoted: &[Quoted], qi: usize) -> bool {
     let Some(prev) = qi.checked_sub(1).map(|p| &quoted[p]) else { return false };
-    quoted[qi].paragraph == prev.paragraph + 1 && found.iter().any(|f| f.span.start >= prev.content.start && f.span.end <= prev.content.end)
+    quoted[qi].paragraph == prev.paragraph + 1
+        && found
+            .iter()
+            .any(|f| f.span.start >= prev.content.start && f.span.end <= prev.content.end)
 }
 
 /// The range of sorted, non-overlapping `ranges` that contains `at`.
@@ -347,25 +405,35 @@ fn attribute_after(cx: &mut Context, post: Range<usize>) -> Option<Attribution> 
     // Russia, said".
     let after_appositive = |k: usize| text[post.start..words[k].start].trim_end().ends_with(',');
     // "“…,” Trump shot back.": a retort is a speech verb of two words.
-    let retort = |k: usize| matches!(words[k].text(), "shot" | "fired") && words.get(k + 1).is_some_and(|b| b.text() == "back");
-    let cue_at = words.iter().take(30).enumerate().position(|(k, w)| (is_cue(w) || retort(k)) && (k < 12 || after_appositive(k)))?;
+    let retort = |k: usize| {
+        matches!(words[k].text(), "shot" | "fired")
+            && words.get(k + 1).is_some_and(|b| b.text() == "back")
+    };
+    let cue_at = words
+        .iter()
+        .take(30)
+        .enumerate()
+        .position(|(k, w)| (is_cue(w) || retort(k)) && (k < 12 || after_appositive(k)))?;
     let cue = words[cue_at];
     let cue_span = cue.start..if retort(cue_at) { words[cue_at + 1].end } else { cue.end };
     // `speaker` at `span`, in a frame from `frame_start` to the sentence's end, after `at_least`.
-    let by = |speaker: usize, span: Range<usize>, frame_start: usize, at_least: usize| Attribution {
-        speaker: Some(speaker),
-        speaker_span: Some(span),
-        cue: cue_span.clone(),
-        lean: lean_of(&cue),
-        frame: frame_start..attribution_end(text, post.end, at_least),
-    };
+    let by =
+        |speaker: usize, span: Range<usize>, frame_start: usize, at_least: usize| Attribution {
+            speaker: Some(speaker),
+            speaker_span: Some(span),
+            cue: cue_span.clone(),
+            lean: lean_of(&cue),
+            frame: frame_start..attribution_end(text, post.end, at_least),
+        };
     // Speaker before the cue ("Sean Spicer said") or after it ("said Sean Spicer").
     let before_cue = post.start..cue.start;
     if let Some((speaker, span)) = subject_before(cx, before_cue.clone(), post.start) {
         return Some(by(speaker, span.clone(), span.start.min(cue.start), cue.end));
     }
     // Only a finite verb inverts: "…,” blaming Michael Bloomberg" names whom, not who.
-    if text[before_cue].trim_matches(|c: char| c.is_whitespace() || c == ',').is_empty() && !is_participle(cue.text()) {
+    if text[before_cue].trim_matches(|c: char| c.is_whitespace() || c == ',').is_empty()
+        && !is_participle(cue.text())
+    {
         let tail = cue.end..post.end;
         if let Some(m) = cx.actors.mentions_in(tail.clone()).next().copied() {
             if !text::has_words(&text[cue.end..m.start], 5) {
@@ -389,7 +457,8 @@ fn byline(cx: &Context, after: Range<usize>) -> Option<Attribution> {
     let dash = after.start + lead..after.start + lead + dash_width;
     let m = cx.actors.mentions_in(dash.end..after.end).next()?;
     let gap_is_blank = cx.text[dash.end..m.start].trim().is_empty();
-    let ends_paragraph = cx.text[m.end..after.end].trim_matches(|c: char| c.is_whitespace() || c == '.').is_empty();
+    let ends_paragraph =
+        cx.text[m.end..after.end].trim_matches(|c: char| c.is_whitespace() || c == '.').is_empty();
     (gap_is_blank && ends_paragraph).then(|| Attribution {
         speaker: Some(m.actor),
         speaker_span: Some(m.start..m.end),
@@ -416,7 +485,11 @@ fn attribute_before(cx: &mut Context, pre: Range<usize>) -> Option<Attribution> 
         // Participles such as "referencing" take the clause's subject ("Trump defended it,
         // saying, “…”"), unless a form of "be" makes them the verb ("Clinton is describing
         // as …").
-        let progressive = words.iter().rev().find(|x| x.start < w.start).is_some_and(|x| makes_progressive(x.text()));
+        let progressive = words
+            .iter()
+            .rev()
+            .find(|x| x.start < w.start)
+            .is_some_and(|x| makes_progressive(x.text()));
         let subject = if is_participle(w.text()) && !progressive {
             if !participle_reports(text, pre.start..w.start) {
                 continue;
@@ -466,15 +539,23 @@ fn pronoun_is(word: &str) -> Option<&str> {
 /// before it that it can stand for (a `singular` one a person, "they" anyone but one person).
 /// The subject of its own sentence comes first ("Trump took to Twitter to accuse her
 /// campaign of what he called …" is Trump's), then the latest one named.
-fn resolve_pronoun(cx: &Context, span: Range<usize>, singular: bool) -> Option<(usize, Range<usize>)> {
-    let fits = |m: &&MentionFinding| (cx.actors.actors[m.actor].kind == super::actors::ActorKind::Person) == singular;
+fn resolve_pronoun(
+    cx: &Context,
+    span: Range<usize>,
+    singular: bool,
+) -> Option<(usize, Range<usize>)> {
+    let fits = |m: &&MentionFinding| {
+        (cx.actors.actors[m.actor].kind == super::actors::ActorKind::Person) == singular
+    };
     let subject = enclosing(cx.sentences, span.start).and_then(|sentence| {
         let m = cx.actors.mentions_in(sentence.start..span.start).next().filter(fits)?;
         // Only titles may stand before the subject: "Rep. Adam Schiff".
         let lead = &cx.text[sentence.start..m.start];
-        (!text::has_words(lead, 3) && lead.split_whitespace().all(text::is_capitalised)).then_some(m.actor)
+        (!text::has_words(lead, 3) && lead.split_whitespace().all(text::is_capitalised))
+            .then_some(m.actor)
     });
-    let actor = subject.or_else(|| cx.actors.mentions_before(span.start).rev().find(fits).map(|m| m.actor))?;
+    let actor = subject
+        .or_else(|| cx.actors.mentions_before(span.start).rev().find(fits).map(|m| m.actor))?;
     Some((actor, span))
 }
 
@@ -504,30 +585,46 @@ fn without_dashed_aside(head: &str) -> &str {
 /// `head` without an age set off at its end: "Jane Smith, 45" is Jane Smith.
 fn without_age(head: &str) -> &str {
     match head.rsplit_once(',') {
-        Some((name, age)) if (1..=3).contains(&age.trim().len()) && age.trim().bytes().all(|b| b.is_ascii_digit()) => name.trim_end(),
+        Some((name, age))
+            if (1..=3).contains(&age.trim().len())
+                && age.trim().bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            name.trim_end()
+        }
         _ => head,
     }
 }
 
 /// The speaker standing right before a cue verb, skipping auxiliaries, adverbs and
 /// an appositive (`Jeff Davis, a Pentagon spokesman, said`).
-fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option<(usize, Range<usize>)> {
+fn subject_before(
+    cx: &mut Context,
+    range: Range<usize>,
+    floor: usize,
+) -> Option<(usize, Range<usize>)> {
     let text = cx.text;
     let words = cx.words.within(range.clone());
     // Skip auxiliaries and adverbs right before the verb.
     let mut end = range.end;
     for w in words.iter().rev() {
-        if (lexicon::is_auxiliary(w.text()) || lexicon::is_be(w.text())) && text[w.end..end].trim().is_empty() {
+        if (lexicon::is_auxiliary(w.text()) || lexicon::is_be(w.text()))
+            && text[w.end..end].trim().is_empty()
+        {
             end = w.start;
         } else {
             break;
         }
     }
     // Skip when it was said: "Sean Spicer on Thursday evening said".
-    let last_by_end = cx.timexes.partition_point(|t| t.end <= end).checked_sub(1).map(|i| &cx.timexes[i]);
-    if let Some(when) = last_by_end.filter(|t| floor < t.start && text[t.end..end].trim().is_empty()) {
+    let last_by_end =
+        cx.timexes.partition_point(|t| t.end <= end).checked_sub(1).map(|i| &cx.timexes[i]);
+    if let Some(when) =
+        last_by_end.filter(|t| floor < t.start && text[t.end..end].trim().is_empty())
+    {
         let before = text[floor..when.start].trim_end();
-        let opener = ["on", "late", "early", "earlier", "in"].iter().find(|o| before.strip_suffix(**o).is_some_and(|b| b.ends_with(' ')));
+        let opener = ["on", "late", "early", "earlier", "in"]
+            .iter()
+            .find(|o| before.strip_suffix(**o).is_some_and(|b| b.ends_with(' ')));
         end = floor + before.len() - opener.map_or(0, |o| o.len());
     }
     // Skip a party label ("Rep. Stephen Lynch (D-Mass.) said"), and a time phrase or
@@ -551,12 +648,30 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
         // "Cecelia Purner, 67, a retired customer service representative in Allentown, Pa.,
         // said": a name that opens the clause, then its age or a description in lower case,
         // whatever commas they hold.
-        opening_name = inner.split_once(',').filter(|(_, rest)| rest.trim_start().starts_with(|c: char| c.is_ascii_digit() || c.is_lowercase())).map(|(name, _)| name.trim_end());
+        opening_name = inner
+            .split_once(',')
+            .filter(|(_, rest)| {
+                rest.trim_start().starts_with(|c: char| c.is_ascii_digit() || c.is_lowercase())
+            })
+            .map(|(name, _)| name.trim_end());
         // "Clinton, during a town hall meeting in Columbus, Ohio, said": a phrase of time or
         // place set off after the subject, whatever commas it holds.
         let circumstance = inner.find(',').filter(|&c| {
             let next = inner[c + 1..].split_whitespace().next().unwrap_or("");
-            matches!(next, "during" | "in" | "at" | "on" | "after" | "before" | "speaking" | "while" | "from" | "addressing" | "appearing")
+            matches!(
+                next,
+                "during"
+                    | "in"
+                    | "at"
+                    | "on"
+                    | "after"
+                    | "before"
+                    | "speaking"
+                    | "while"
+                    | "from"
+                    | "addressing"
+                    | "appearing"
+            )
         });
         if let Some(comma) = circumstance {
             head = inner[..comma].trim_end();
@@ -571,7 +686,9 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
                 let titled = || {
                     cx.actors.actors[m.actor].kind == ActorKind::Person
                         && title.split_whitespace().all(text::is_capitalised)
-                        && title.split_whitespace().any(|w| lexicon::is_title(w) || lexicon::is_role_noun(w))
+                        && title
+                            .split_whitespace()
+                            .any(|w| lexicon::is_title(w) || lexicon::is_role_noun(w))
                 };
                 m.end == floor + inner.len() && (m.start == apposition_start || titled())
             });
@@ -593,26 +710,42 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
         let m = cx.actors.mentions_in(floor..head_end).max_by_key(|m| m.end)?;
         // "Sanders’ campaign said": a name's campaign, office or government speaks for it.
         let gap = text[m.end..head_end].trim();
-        let owned = ["’s", "'s", "’", "'"].iter().find_map(|p| gap.strip_prefix(p)).unwrap_or(gap).trim_start();
-        let gap_ok = gap.is_empty() || matches!(owned, "administration" | "campaign" | "office" | "team" | "government");
+        let owned = ["’s", "'s", "’", "'"]
+            .iter()
+            .find_map(|p| gap.strip_prefix(p))
+            .unwrap_or(gap)
+            .trim_start();
+        let gap_ok = gap.is_empty()
+            || matches!(owned, "administration" | "campaign" | "office" | "team" | "government");
         gap_ok.then_some((m.actor, m.start..m.end))
     };
     // The opening name must be all of its stretch: "In Washington, officials said" is not
     // Washington speaking.
-    let opens_named = |name: &str| named_at(name).filter(|(_, span)| span.start == floor + (name.len() - name.trim_start().len()));
+    let opens_named = |name: &str| {
+        named_at(name)
+            .filter(|(_, span)| span.start == floor + (name.len() - name.trim_start().len()))
+    };
     // The opening name comes first: in "Cory James, 22, of Flint, Mich., said" the last
     // name before the verb is where he is from.
-    if let Some(found) = opening_name.and_then(opens_named).or_else(|| named_at(head)).or_else(|| fallback.and_then(named_at)) {
+    if let Some(found) = opening_name
+        .and_then(opens_named)
+        .or_else(|| named_at(head))
+        .or_else(|| fallback.and_then(named_at))
+    {
         return Some(found);
     }
     let head_end = floor + head.len();
     let last_words: Vec<&str> = head.rsplit(|c: char| c.is_whitespace()).take(3).collect();
     let last = *last_words.first()?;
     let last_start = head_end - last.len();
-    if let Some(pronoun) = Some(last).filter(|w| lexicon::is_speaker_pronoun(w)).or_else(|| pronoun_is(last)) {
+    if let Some(pronoun) =
+        Some(last).filter(|w| lexicon::is_speaker_pronoun(w)).or_else(|| pronoun_is(last))
+    {
         // "It" speaks only through a statement verb right after it.
         let verb = text[range.end..].split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        if pronoun.eq_ignore_ascii_case("it") && (end != range.end || !lexicon::is_statement_verb(verb)) {
+        if pronoun.eq_ignore_ascii_case("it")
+            && (end != range.end || !lexicon::is_statement_verb(verb))
+        {
             return None;
         }
         return resolve_pronoun(cx, last_start..last_start + pronoun.len(), is_singular(pronoun));
@@ -633,7 +766,9 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
         return Some(speaking_group(cx, &name, span));
     }
     // "the president", when the article names one.
-    if last.eq_ignore_ascii_case("president") && last_words.get(1).is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+    if last.eq_ignore_ascii_case("president")
+        && last_words.get(1).is_some_and(|w| w.eq_ignore_ascii_case("the"))
+    {
         let p = cx.actors.the_president()?;
         let before = text[floor..last_start].trim_end();
         let the_start = floor + before.len() - "the".len();
@@ -641,9 +776,10 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
     }
     // A description of someone named before: "the California congressman said".
     if lexicon::with_lowercase(last, lexicon::is_role_or_office_noun) {
-        let the_at = head.rfind("the ").or_else(|| head.rfind("The ")).filter(|&k| {
-            (k == 0 || head[..k].ends_with(' ')) && !text::has_words(&head[k..], 5)
-        });
+        let the_at = head
+            .rfind("the ")
+            .or_else(|| head.rfind("The "))
+            .filter(|&k| (k == 0 || head[..k].ends_with(' ')) && !text::has_words(&head[k..], 5));
         if let Some(k) = the_at {
             let start = floor + k;
             if let Some((actor, _)) = resolve_pronoun(cx, start..head_end, true) {
@@ -671,8 +807,10 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
     }
     // An unnamed source: "a source said", "the network said", and one qualified by what
     // it knows ("a law enforcement official familiar with the investigation said").
-    static FAMILIAR_WITH: std::sync::OnceLock<memchr::memmem::FinderRev<'static>> = std::sync::OnceLock::new();
-    let familiar_with = FAMILIAR_WITH.get_or_init(|| memchr::memmem::FinderRev::new(" familiar with "));
+    static FAMILIAR_WITH: std::sync::OnceLock<memchr::memmem::FinderRev<'static>> =
+        std::sync::OnceLock::new();
+    let familiar_with =
+        FAMILIAR_WITH.get_or_init(|| memchr::memmem::FinderRev::new(" familiar with "));
     let source_end = familiar_with.rfind(head.as_bytes()).map_or(head_end, |k| floor + k);
     if let Some((name, span)) = unnamed_source(text, floor..source_end, SourceAt::Subject) {
         return Some(speaking_group(cx, &name, span));
@@ -685,29 +823,47 @@ fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option
     if opening.len() > 8 {
         return None;
     }
-    let group_at = opening.iter().take(2).position(|w| lexicon::with_lowercase(w, lexicon::is_group_noun))?;
+    let group_at =
+        opening.iter().take(2).position(|w| lexicon::with_lowercase(w, lexicon::is_group_noun))?;
     let lead = clause.len() - clause.trim_start().len();
     let start = floor + clause_start + lead;
     let noun = opening[group_at];
     let noun_start = start + clause.trim_start().find(noun)?;
-    Some((cx.actors.group(&noun.to_lowercase(), noun_start..noun_start + noun.len()), start..head_end))
+    Some((
+        cx.actors.group(&noun.to_lowercase(), noun_start..noun_start + noun.len()),
+        start..head_end,
+    ))
 }
 
 /// A quantifier ("Others", "most of them") or a plural noun with at most two words before
 /// it, in lower case but for the clause's first ("Allies", "ordinary Chinese traders"),
 /// that is all of the clause ending `range`, naming nobody: the group speaks by its noun.
 fn bare_plural_subject(cx: &Context, range: Range<usize>) -> Option<(String, Range<usize>)> {
-    const QUANTIFIERS: [&str; 11] = ["others", "some", "many", "most", "several", "both", "all", "most of them", "many of them", "some of them", "all of them"];
+    const QUANTIFIERS: [&str; 11] = [
+        "others",
+        "some",
+        "many",
+        "most",
+        "several",
+        "both",
+        "all",
+        "most of them",
+        "many of them",
+        "some of them",
+        "all of them",
+    ];
     let head = &cx.text[range.clone()];
     // Asked before many verbs: most subjects end in no plural and no quantifier.
     let last_word = text::after_last_space(head);
     let quantifier_end = || {
         QUANTIFIERS.iter().any(|q| {
             let at = q.len().saturating_sub(last_word.len());
-            q.get(at..).is_some_and(|end| end.eq_ignore_ascii_case(last_word)) && (at == 0 || q.as_bytes()[at - 1] == b' ')
+            q.get(at..).is_some_and(|end| end.eq_ignore_ascii_case(last_word))
+                && (at == 0 || q.as_bytes()[at - 1] == b' ')
         })
     };
-    let could_end_one = last_word.ends_with('s') || (matches!(last_word.len(), 3 | 4) && quantifier_end());
+    let could_end_one =
+        last_word.ends_with('s') || (matches!(last_word.len(), 3 | 4) && quantifier_end());
     if !could_end_one {
         return None;
     }
@@ -725,7 +881,10 @@ fn bare_plural_subject(cx: &Context, range: Range<usize>) -> Option<(String, Ran
     // The clause starts there: after a sentence's end, a comma or a conjunction, not after
     // a quoted name ("“Ted Cruz” campaign pins, said").
     let before = cx.text[..start].trim_end();
-    let clause_starts = opened || before.is_empty() || before.ends_with(['.', '!', '?', ',', ';', ':', '—', '(']) || [",”", ",\"", ",''"].iter().any(|q| before.ends_with(q));
+    let clause_starts = opened
+        || before.is_empty()
+        || before.ends_with(['.', '!', '?', ',', ';', ':', '—', '('])
+        || [",”", ",\"", ",''"].iter().any(|q| before.ends_with(q));
     if !clause_starts {
         return None;
     }
@@ -733,15 +892,28 @@ fn bare_plural_subject(cx: &Context, range: Range<usize>) -> Option<(String, Ran
         return Some((clause.to_lowercase(), start..range.end));
     }
     let last = clause.rsplit(' ').next()?;
-    let plural = last.len() >= 4 && last.ends_with('s') && !["ss", "us", "is"].iter().any(|e| last.ends_with(e));
+    let plural = last.len() >= 4
+        && last.ends_with('s')
+        && !["ss", "us", "is"].iter().any(|e| last.ends_with(e));
     let function_word = |l: &str| {
-        is_determiner_word(l) || lexicon::is_speaker_pronoun(l) || is_preposition(l) || lexicon::is_be(l) || lexicon::is_auxiliary(l) || opens_clause(l)
+        is_determiner_word(l)
+            || lexicon::is_speaker_pronoun(l)
+            || is_preposition(l)
+            || lexicon::is_be(l)
+            || lexicon::is_auxiliary(l)
+            || opens_clause(l)
             || matches!(l, "who" | "that" | "which" | "there" | "this" | "news")
     };
-    let shaped = clause.split(' ').all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-') && !lexicon::with_lowercase(w, function_word))
-        && clause.split(' ').skip(1).all(|w| !text::is_capitalised(w) || lexicon::country_of_demonym(w).is_some());
+    let shaped = clause.split(' ').all(|w| {
+        w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !lexicon::with_lowercase(w, function_word)
+    }) && clause
+        .split(' ')
+        .skip(1)
+        .all(|w| !text::is_capitalised(w) || lexicon::country_of_demonym(w).is_some());
     let named = || cx.actors.mentions_in(start..range.end).next().is_some();
-    (plural && !is_verb_like(last) && shaped && !named()).then(|| (last.to_lowercase(), start..range.end))
+    (plural && !is_verb_like(last) && shaped && !named())
+        .then(|| (last.to_lowercase(), start..range.end))
 }
 
 /// The share of a poll's respondents that opens its clause and ends `range`: "47
@@ -758,9 +930,27 @@ fn poll_share(text: &str, range: Range<usize>) -> Option<Range<usize>> {
     };
     // "twenty-four" counts as well as "24" and "nine", "one in five" too, but not "a".
     let is_number = |w: &str| {
-        !w.is_empty() && w.split('-').all(|part| !part.eq_ignore_ascii_case("a") && !part.eq_ignore_ascii_case("an") && super::timex::number(part).is_some())
+        !w.is_empty()
+            && w.split('-').all(|part| {
+                !part.eq_ignore_ascii_case("a")
+                    && !part.eq_ignore_ascii_case("an")
+                    && super::timex::number(part).is_some()
+            })
     };
-    let is_fraction = |w: &str| lexicon::with_lowercase(w, |w| matches!(w, "half" | "third" | "quarter" | "thirds" | "quarters" | "two-thirds" | "three-quarters"));
+    let is_fraction = |w: &str| {
+        lexicon::with_lowercase(w, |w| {
+            matches!(
+                w,
+                "half"
+                    | "third"
+                    | "quarter"
+                    | "thirds"
+                    | "quarters"
+                    | "two-thirds"
+                    | "three-quarters"
+            )
+        })
+    };
     // The share ends the range, so its last four words tell whether there is one; only
     // then is the rest of a long clause split into words.
     let mut last_four: Vec<&str> = slice.split_whitespace().rev().take(4).collect();
@@ -774,7 +964,12 @@ fn poll_share(text: &str, range: Range<usize>) -> Option<Range<usize>> {
         // "Nearly half said", "a third said", "two-thirds say".
         [.., fraction] if is_fraction(fraction) => 1,
         // "those surveyed said": all of them.
-        [.., those, asked] if those.eq_ignore_ascii_case("those") && matches!(*asked, "surveyed" | "polled" | "questioned" | "interviewed") => 2,
+        [.., those, asked]
+            if those.eq_ignore_ascii_case("those")
+                && matches!(*asked, "surveyed" | "polled" | "questioned" | "interviewed") =>
+        {
+            2
+        }
         _ => return None,
     };
     let words: Vec<(usize, &str)> = text::pieces_with_offsets(slice).collect();
@@ -782,12 +977,32 @@ fn poll_share(text: &str, range: Range<usize>) -> Option<Range<usize>> {
     let mut first = words.len() - share_len;
     while first > 0
         && lexicon::with_lowercase(words[first - 1].1, |w| {
-            matches!(w, "nearly" | "about" | "almost" | "roughly" | "only" | "just" | "than" | "more" | "fewer" | "less" | "a" | "mere" | "some" | "around" | "over" | "under")
+            matches!(
+                w,
+                "nearly"
+                    | "about"
+                    | "almost"
+                    | "roughly"
+                    | "only"
+                    | "just"
+                    | "than"
+                    | "more"
+                    | "fewer"
+                    | "less"
+                    | "a"
+                    | "mere"
+                    | "some"
+                    | "around"
+                    | "over"
+                    | "under"
+            )
         })
     {
         first -= 1;
     }
-    let opens_clause = first == 0 || words[first - 1].1.ends_with(',') || lexicon::with_lowercase(words[first - 1].1, |w| matches!(w, "and" | "while" | "but"));
+    let opens_clause = first == 0
+        || words[first - 1].1.ends_with(',')
+        || lexicon::with_lowercase(words[first - 1].1, |w| matches!(w, "and" | "while" | "but"));
     opens_clause.then(|| range.start + words[first].0..range.start + whole.len())
 }
 
@@ -803,7 +1018,14 @@ fn of_respondents(rest: &str) -> bool {
     words.clone().nth(6).is_none()
         && words.all(|w| {
             w.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '’' | '\''))
-                && lexicon::with_lowercase(w, |l| !lexicon::is_auxiliary(l) && !lexicon::is_be(l) && !matches!(l, "that" | "who" | "which" | "he" | "she" | "it" | "they" | "we" | "i"))
+                && lexicon::with_lowercase(w, |l| {
+                    !lexicon::is_auxiliary(l)
+                        && !lexicon::is_be(l)
+                        && !matches!(
+                            l,
+                            "that" | "who" | "which" | "he" | "she" | "it" | "they" | "we" | "i"
+                        )
+                })
         })
 }
 
@@ -813,7 +1035,11 @@ fn of_respondents(rest: &str) -> bool {
 /// relative clause may follow too ("said an official who was not authorized to speak");
 /// after reported content it may be the content's own ("Corey Lewandowski, said the staff
 /// member who succeeded him … should be terminated").
-fn speaker_after(cx: &mut Context, range: Range<usize>, after_quote: bool) -> Option<(usize, Range<usize>)> {
+fn speaker_after(
+    cx: &mut Context,
+    range: Range<usize>,
+    after_quote: bool,
+) -> Option<(usize, Range<usize>)> {
     let text = cx.text;
     let lead = text[range.clone()].len() - text[range.clone()].trim_start().len();
     let start = range.start + lead;
@@ -822,15 +1048,22 @@ fn speaker_after(cx: &mut Context, range: Range<usize>, after_quote: bool) -> Op
         // A circumstance ends the sentence within a few words; a longer stretch after a
         // preposition is the clause of a verb, not a speaker's ("noted the rule in the
         // interview last week").
-        let circumstance = || matches!(rest.split(' ').next(), Some("in" | "on" | "at" | "during" | "to" | "from")) && !text::has_words(rest, 5);
-        rest.is_empty() || rest.starts_with([',', '.', ';']) || (after_quote && rest.starts_with("who ")) || circumstance()
+        let circumstance = || {
+            matches!(rest.split(' ').next(), Some("in" | "on" | "at" | "during" | "to" | "from"))
+                && !text::has_words(rest, 5)
+        };
+        rest.is_empty()
+            || rest.starts_with([',', '.', ';'])
+            || (after_quote && rest.starts_with("who "))
+            || circumstance()
     };
     let named = cx.actors.mentions_in(range.clone()).next().filter(|m| m.start == start).copied();
     match named {
         Some(m) => ends_there(&(m.start..m.end)).then_some((m.actor, m.start..m.end)),
         None => {
             // Only a source that ends the clause becomes an actor.
-            let (name, span) = unnamed_source(text, start..range.end, SourceAt::Start).filter(|(_, span)| ends_there(span))?;
+            let (name, span) = unnamed_source(text, start..range.end, SourceAt::Start)
+                .filter(|(_, span)| ends_there(span))?;
             Some(speaking_group(cx, &name, span))
         }
     }
@@ -859,8 +1092,13 @@ fn speaking_group(cx: &mut Context, name: &str, span: Range<usize>) -> (usize, R
 fn participle_subject(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<usize>)> {
     let words = cx.words.within(range.clone());
     let relative = |k: usize| k > 0 && matches!(words[k - 1].text(), "who" | "which" | "that");
-    let finite = (0..words.len()).rev().find(|&k| is_cue(&words[k]) && !is_participle(words[k].text()) && !relative(k)).map(|k| words[k]);
-    finite.and_then(|v| subject_before(cx, range.start..v.start, range.start)).or_else(|| clause_subject(cx, range))
+    let finite = (0..words.len())
+        .rev()
+        .find(|&k| is_cue(&words[k]) && !is_participle(words[k].text()) && !relative(k))
+        .map(|k| words[k]);
+    finite
+        .and_then(|v| subject_before(cx, range.start..v.start, range.start))
+        .or_else(|| clause_subject(cx, range))
 }
 
 /// The named or pronoun subject of the clause `range` holds: at its start, or after an
@@ -874,18 +1112,20 @@ fn named_clause_subject(cx: &mut Context, range: Range<usize>) -> Option<(usize,
 
 /// The subject of the clause `range` holds: named, or else an unnamed one.
 fn clause_subject(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<usize>)> {
-    named_clause_subject(cx, range.clone())
-        .or_else(|| {
-            // An unnamed subject before the clause's first verb: "The departments declined
-            // to give details, saying".
-            let text = cx.text;
-            let verb = cx.words.within(range.clone()).iter().find(|w| {
-                let w = w.text();
-                lexicon::is_auxiliary(w) || lexicon::is_be(w) || lexicon::is_irregular_past(w) || (w.len() > 4 && w.ends_with("ed"))
-            })?;
-            let (name, span) = unnamed_source(text, range.start..verb.start, SourceAt::Subject)?;
-            Some(speaking_group(cx, &name, span))
-        })
+    named_clause_subject(cx, range.clone()).or_else(|| {
+        // An unnamed subject before the clause's first verb: "The departments declined
+        // to give details, saying".
+        let text = cx.text;
+        let verb = cx.words.within(range.clone()).iter().find(|w| {
+            let w = w.text();
+            lexicon::is_auxiliary(w)
+                || lexicon::is_be(w)
+                || lexicon::is_irregular_past(w)
+                || (w.len() > 4 && w.ends_with("ed"))
+        })?;
+        let (name, span) = unnamed_source(text, range.start..verb.start, SourceAt::Subject)?;
+        Some(speaking_group(cx, &name, span))
+    })
 }
 
 /// The subject that opens `range`: a pronoun, or a name after at most "the" and titles.
@@ -902,8 +1142,13 @@ fn subject_at(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<usi
     let lead = cx.text[first_start..m.start].trim();
     // A capitalised preposition or conjunction opening the sentence is no title: "With
     // Democratic leaders worried, President Obama is …".
-    let title = |w: &str| text::is_capitalised(w) && !lexicon::is_sentence_adverb(w) && !lexicon::with_lowercase(w, |l| is_preposition(l) || opens_clause(l));
-    let titles = !text::has_words(lead, 3) && lead.split_whitespace().all(|w| w == "the" || title(w));
+    let title = |w: &str| {
+        text::is_capitalised(w)
+            && !lexicon::is_sentence_adverb(w)
+            && !lexicon::with_lowercase(w, |l| is_preposition(l) || opens_clause(l))
+    };
+    let titles =
+        !text::has_words(lead, 3) && lead.split_whitespace().all(|w| w == "the" || title(w));
     if !titles {
         return None;
     }
@@ -921,7 +1166,11 @@ fn subject_at(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<usi
 /// ("Trump defended it, saying …") or a preposition ("began by saying …").
 fn participle_reports(text: &str, before: Range<usize>) -> bool {
     let head = text[before].trim_end();
-    head.ends_with(',') || matches!(text::after_last_space(head), "by" | "for" | "from" | "after" | "and" | "while" | "After" | "While")
+    head.ends_with(',')
+        || matches!(
+            text::after_last_space(head),
+            "by" | "for" | "from" | "after" | "and" | "while" | "After" | "While"
+        )
 }
 
 /// Where a described source stands in the range searched for it.
@@ -940,7 +1189,10 @@ enum SourceAt {
 /// its determiner, and the phrase's span.
 fn unnamed_source(text: &str, range: Range<usize>, at: SourceAt) -> Option<(String, Range<usize>)> {
     // "Connecticut’s tax commissioner": a possessive name determines the phrase too.
-    let is_determiner = |w: &str| is_determiner_word(w) || (text::is_capitalised(w) && text::without_apostrophe_s(w).is_some());
+    let is_determiner = |w: &str| {
+        is_determiner_word(w)
+            || (text::is_capitalised(w) && text::without_apostrophe_s(w).is_some())
+    };
     let slice = &text[range.clone()];
     // Only the words at the end of the range (at its start, for a source that starts it)
     // can change the answer, and a range may be a long sentence. A phrase ending the range
@@ -965,9 +1217,43 @@ fn unnamed_source(text: &str, range: Range<usize>, at: SourceAt) -> Option<(Stri
                     && !lexicon::is_be(l)
                     && !matches!(
                         l,
-                        "be" | "to" | "of" | "for" | "in" | "on" | "at" | "by" | "with" | "that" | "which" | "who" | "and" | "or" | "but"
-                            | "can" | "could" | "it" | "this" | "he" | "she" | "they" | "we" | "i" | "you" | "from" | "as" | "than"
-                            | "about" | "into" | "after" | "before" | "whose" | "whom" | "where" | "when" | "if" | "so"
+                        "be" | "to"
+                            | "of"
+                            | "for"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "by"
+                            | "with"
+                            | "that"
+                            | "which"
+                            | "who"
+                            | "and"
+                            | "or"
+                            | "but"
+                            | "can"
+                            | "could"
+                            | "it"
+                            | "this"
+                            | "he"
+                            | "she"
+                            | "they"
+                            | "we"
+                            | "i"
+                            | "you"
+                            | "from"
+                            | "as"
+                            | "than"
+                            | "about"
+                            | "into"
+                            | "after"
+                            | "before"
+                            | "whose"
+                            | "whom"
+                            | "where"
+                            | "when"
+                            | "if"
+                            | "so"
                     )
             })
     };
@@ -977,38 +1263,66 @@ fn unnamed_source(text: &str, range: Range<usize>, at: SourceAt) -> Option<(Stri
         // a clause before it ("the question came from a child", "it was from a child").
         let plain_noun = |w: &str| nounish(w) && !is_verb_like(w);
         while d >= 2 && is_preposition(words[d - 1].1) {
-            let heads = |e: usize| d - 1 - e <= 4 && words[e + 1..d - 1].iter().all(|(_, w)| plain_noun(w));
+            let heads =
+                |e: usize| d - 1 - e <= 4 && words[e + 1..d - 1].iter().all(|(_, w)| plain_noun(w));
             match words[..d - 1].iter().rposition(|(_, w)| is_determiner(w)).filter(|&e| heads(e)) {
                 Some(e) => d = e,
                 None => break,
             }
         }
         // "Ivana Trump’s brief": the whole name owns the phrase.
-        let name_before = d > 0 && text::is_capitalised(words[d - 1].1) && !words[d - 1].1.ends_with(',') && !lexicon::is_sentence_adverb(words[d - 1].1);
-        let d = if name_before && words[d].1.ends_with('s') && !is_determiner_word(words[d].1) { d - 1 } else { d };
+        let name_before = d > 0
+            && text::is_capitalised(words[d - 1].1)
+            && !words[d - 1].1.ends_with(',')
+            && !lexicon::is_sentence_adverb(words[d - 1].1);
+        let d = if name_before && words[d].1.ends_with('s') && !is_determiner_word(words[d].1) {
+            d - 1
+        } else {
+            d
+        };
         let phrase = &words[d..];
         // A conjunction before the phrase opens its clause too: "But her campaign said",
         // "shortly after the agency said".
-        let starts_clause = d == 0 || words[d - 1].1.ends_with(',') || at == SourceAt::Antecedent || opens_clause(words[d - 1].1);
+        let starts_clause = d == 0
+            || words[d - 1].1.ends_with(',')
+            || at == SourceAt::Antecedent
+            || opens_clause(words[d - 1].1);
         (starts_clause && (2..=10).contains(&phrase.len())).then_some(phrase)?
     } else {
         words.first().filter(|(_, w)| is_determiner(w))?;
-        let nouns = words[1..].iter().take(4).take_while(|(_, w)| nounish(w.trim_end_matches([',', '.', ';']))).count();
+        let nouns = words[1..]
+            .iter()
+            .take(4)
+            .take_while(|(_, w)| nounish(w.trim_end_matches([',', '.', ';'])))
+            .count();
         // The phrase ends at the first punctuation.
-        let n = words[1..=nouns].iter().position(|(_, w)| w.ends_with([',', '.', ';'])).map_or(nouns, |p| p + 1);
+        let n = words[1..=nouns]
+            .iter()
+            .position(|(_, w)| w.ends_with([',', '.', ';']))
+            .map_or(nouns, |p| p + 1);
         // A phrase cut short ("the ethnic vote in several battleground states") is no source.
-        let ends_phrase = words[n].1.ends_with([',', '.', ';']) || words.get(n + 1).is_none_or(|(_, w)| !nounish(w.trim_end_matches([',', '.', ';'])));
+        let ends_phrase = words[n].1.ends_with([',', '.', ';'])
+            || words.get(n + 1).is_none_or(|(_, w)| !nounish(w.trim_end_matches([',', '.', ';'])));
         (n >= 1 && ends_phrase).then(|| &words[..=n])?
     };
     let (last_at, last) = *phrase.last()?;
     let last = last.trim_end_matches([',', '.', ';']);
     let nouns = &phrase[1..];
     let verb_like = is_verb_like(last);
-    let closed_class = is_determiner_word(last) || is_preposition(last) || matches!(last, "all" | "both" | "each" | "other" | "such");
-    let plain_end = last.len() >= 3 && last.chars().all(|c| c.is_lowercase()) && !verb_like && !closed_class;
-    let inner_punctuation = nouns[..nouns.len() - 1].iter().any(|(_, w)| w.ends_with([',', ';']) || (w.ends_with('.') && !abbreviation(w)));
-    let qualifier = |k: usize, w: &str| k + 1 < nouns.len() && (is_preposition(w) || is_determiner_word(w));
-    let all_nounish = nouns.iter().enumerate().all(|(k, (_, w))| nounish(w.trim_end_matches([',', '.', ';'])) || qualifier(k, w));
+    let closed_class = is_determiner_word(last)
+        || is_preposition(last)
+        || matches!(last, "all" | "both" | "each" | "other" | "such");
+    let plain_end =
+        last.len() >= 3 && last.chars().all(|c| c.is_lowercase()) && !verb_like && !closed_class;
+    let inner_punctuation = nouns[..nouns.len() - 1]
+        .iter()
+        .any(|(_, w)| w.ends_with([',', ';']) || (w.ends_with('.') && !abbreviation(w)));
+    let qualifier =
+        |k: usize, w: &str| k + 1 < nouns.len() && (is_preposition(w) || is_determiner_word(w));
+    let all_nounish = nouns
+        .iter()
+        .enumerate()
+        .all(|(k, (_, w))| nounish(w.trim_end_matches([',', '.', ';'])) || qualifier(k, w));
     if !plain_end || inner_punctuation || !all_nounish {
         return None;
     }
@@ -1020,22 +1334,68 @@ fn unnamed_source(text: &str, range: Range<usize>, at: SourceAt) -> Option<(Stri
 
 /// Whether `word` reads as a verb or an adverb rather than a noun: "-ly", "-ed", "-ing", "came".
 fn is_verb_like(word: &str) -> bool {
-    word.ends_with("ly") || word.ends_with("ed") || word.ends_with("ing") || lexicon::is_irregular_past(word)
+    word.ends_with("ly")
+        || word.ends_with("ed")
+        || word.ends_with("ing")
+        || lexicon::is_irregular_past(word)
 }
 
 /// A word that opens an unnamed source's noun phrase: "a", "the", "several", "their".
 fn is_determiner_word(word: &str) -> bool {
     matches!(
         word,
-        "a" | "an" | "the" | "one" | "another" | "several" | "some" | "many" | "two" | "three" | "his" | "her" | "their" | "its" | "A"
-            | "An" | "The" | "One" | "Another" | "Several" | "Some" | "Many" | "Two" | "Three" | "His" | "Her" | "Their" | "Its"
+        "a" | "an"
+            | "the"
+            | "one"
+            | "another"
+            | "several"
+            | "some"
+            | "many"
+            | "two"
+            | "three"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "A"
+            | "An"
+            | "The"
+            | "One"
+            | "Another"
+            | "Several"
+            | "Some"
+            | "Many"
+            | "Two"
+            | "Three"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Its"
     )
 }
 
 /// A conjunction that opens a clause, whose subject may follow it.
 fn opens_clause(word: &str) -> bool {
     lexicon::with_lowercase(word, |w| {
-        matches!(w, "and" | "but" | "yet" | "so" | "after" | "because" | "while" | "although" | "though" | "when" | "since" | "until" | "before" | "whereas" | "as" | "if")
+        matches!(
+            w,
+            "and"
+                | "but"
+                | "yet"
+                | "so"
+                | "after"
+                | "because"
+                | "while"
+                | "although"
+                | "though"
+                | "when"
+                | "since"
+                | "until"
+                | "before"
+                | "whereas"
+                | "as"
+                | "if"
+        )
     })
 }
 
@@ -1055,14 +1415,22 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
         for (k, w) in words.iter().enumerate() {
             // "A new poll shows that …", "one study found …": evidence is reported too, and
             // so are stated aims and beliefs ("Clinton wants to triple the program").
-            let verb = lexicon::reporting_packed(w.text(), || lexicon::Key::exact_in(text.as_bytes(), w.start, w.text().len()));
+            let verb = lexicon::reporting_packed(w.text(), || {
+                lexicon::Key::exact_in(text.as_bytes(), w.start, w.text().len())
+            });
             let evidence = verb.evidence;
             let to_follows = || words.get(k + 1).is_some_and(|n| n.text() == "to");
             let stance_verb = verb.belief || (verb.intention && to_follows());
-            if !(evidence || stance_verb || verb.speech.is_some()) || verb.quoted_only || inside_quote(w.start) {
+            if !(evidence || stance_verb || verb.speech.is_some())
+                || verb.quoted_only
+                || inside_quote(w.start)
+            {
                 continue;
             }
-            if (k > 0 && is_noun_here(w.text(), words[k - 1].text())) || is_passive(words, k) || (verb.object && in_relative_clause(words, k)) {
+            if (k > 0 && is_noun_here(w.text(), words[k - 1].text()))
+                || is_passive(words, k)
+                || (verb.object && in_relative_clause(words, k))
+            {
                 continue;
             }
             // "…, said Brian Baker, a political adviser." and "…, said one GOP source.": the
@@ -1070,11 +1438,20 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
             // A participle never inverts: after "…, citing his anger" comes its object.
             let participle = is_participle(w.text());
             let before_cue = text[sentence.start..w.start].trim_end();
-            if let Some(content) = before_cue.strip_suffix(',').filter(|c| !participle && !c.trim().is_empty()) {
+            if let Some(content) =
+                before_cue.strip_suffix(',').filter(|c| !participle && !c.trim().is_empty())
+            {
                 if let Some((speaker, span)) = speaker_after(cx, w.end..sentence.end, false) {
-                    let content = trim_content(text, sentence.start..sentence.start + content.len());
+                    let content =
+                        trim_content(text, sentence.start..sentence.start + content.len());
                     if text::has_words(&text[content.clone()], 3) && !inside_quote(content.start) {
-                        let attribution = Attribution { speaker: Some(speaker), speaker_span: Some(span.clone()), cue: w.start..w.end, lean: lean_of(w), frame: w.start..span.end };
+                        let attribution = Attribution {
+                            speaker: Some(speaker),
+                            speaker_span: Some(span.clone()),
+                            cue: w.start..w.end,
+                            lean: lean_of(w),
+                            frame: w.start..span.end,
+                        };
                         found.push((content, attribution));
                     }
                     continue;
@@ -1088,8 +1465,9 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                 }
                 participle_subject(cx, sentence.start..w.start)
             } else {
-                subject_before(cx, sentence.start..w.start, sentence.start)
-                    .or_else(|| evidence.then(|| bare_source(cx, sentence.start..w.start)).flatten())
+                subject_before(cx, sentence.start..w.start, sentence.start).or_else(|| {
+                    evidence.then(|| bare_source(cx, sentence.start..w.start)).flatten()
+                })
             };
             // Evidence whose source is no simple phrase ("a 2014 study by Harvard and the
             // University of California found") is reported without a speaker.
@@ -1101,11 +1479,19 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
             // "…, Moscow said, claims the Pentagon denied": the object is the claims just reported.
             let before_speaker = text[sentence.start..span.start].trim_end();
             let before_speaker = before_speaker.strip_suffix(" the").unwrap_or(before_speaker);
-            if let Some(head) = before_speaker.strip_suffix("claims").filter(|h| h.ends_with([' ', ','])) {
+            if let Some(head) =
+                before_speaker.strip_suffix("claims").filter(|h| h.ends_with([' ', ',']))
+            {
                 let at = sentence.start + head.len();
                 found.push((
                     at..at + "claims".len(),
-                    Attribution { speaker, speaker_span: speaker.map(|_| span.clone()), cue: w.start..w.end, lean: CueLean::Denial, frame: at..w.end },
+                    Attribution {
+                        speaker,
+                        speaker_span: speaker.map(|_| span.clone()),
+                        cue: w.start..w.end,
+                        lean: CueLean::Denial,
+                        frame: at..w.end,
+                    },
                 ));
                 continue;
             }
@@ -1115,8 +1501,11 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
             let np_start = noun_phrase_start(text, sentence.start, span.start);
             let set_off = text[sentence.start..np_start].trim_end().ends_with(',');
             let tail = text[w.end..sentence.end].trim_start();
-            let closes = tail.is_empty() || tail.starts_with(['.', ';', '!', '?']) || (set_off && only_circumstance_follows(cx, w, &words[k + 1..], sentence.end));
-            let interrupts = tail.starts_with(',') && !tail[1..].trim_start().starts_with(['“', '"', '\'']);
+            let closes = tail.is_empty()
+                || tail.starts_with(['.', ';', '!', '?'])
+                || (set_off && only_circumstance_follows(cx, w, &words[k + 1..], sentence.end));
+            let interrupts =
+                tail.starts_with(',') && !tail[1..].trim_start().starts_with(['“', '"', '\'']);
             let mut frame_end = w.end;
             let content = if set_off && closes {
                 let before = text[sentence.start..np_start].trim_end();
@@ -1151,7 +1540,11 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                     if in_timex || timex_opener {
                         frame_end = n.end;
                     }
-                    if t == "that" || in_timex || timex_opener || matches!(t, "for" | "hope" | "also") {
+                    if t == "that"
+                        || in_timex
+                        || timex_opener
+                        || matches!(t, "for" | "hope" | "also")
+                    {
                         start = n.end;
                         k2 += 1;
                         if t == "that" {
@@ -1163,7 +1556,9 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                 }
                 // "said on Monday, in his first briefing": no content clause follows; but
                 // "said that, if elected, he would" has one.
-                let after_that = words.get(k2.wrapping_sub(1)).is_some_and(|n| n.end == start && n.text() == "that");
+                let after_that = words
+                    .get(k2.wrapping_sub(1))
+                    .is_some_and(|n| n.end == start && n.text() == "that");
                 if !after_that && verb.that_only {
                     continue;
                 }
@@ -1171,7 +1566,10 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                 // was noted.
                 let as_noted = || {
                     let opening = text[sentence.start..span.start].trim();
-                    let opening = opening.split_once(' ').filter(|(first, _)| opens_clause(first)).map_or(opening, |(_, rest)| rest.trim_start());
+                    let opening = opening
+                        .split_once(' ')
+                        .filter(|(first, _)| opens_clause(first))
+                        .map_or(opening, |(_, rest)| rest.trim_start());
                     opening.eq_ignore_ascii_case("as")
                 };
                 if text[start..sentence.end].starts_with(',') && !after_that && !as_noted() {
@@ -1180,7 +1578,10 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                 // "“…,” Trump told NBC’s “Today” on Monday.": the verb attributes the quote
                 // before it, and what follows says only to whom or where.
                 let before_speaker = text[sentence.start..span.start].trim_end();
-                if !participle && !after_that && (before_speaker.ends_with(['”', '"']) || before_speaker.ends_with("''")) {
+                if !participle
+                    && !after_that
+                    && (before_speaker.ends_with(['”', '"']) || before_speaker.ends_with("''"))
+                {
                     continue;
                 }
                 let mut rest = text[start..sentence.end].trim_start_matches([' ', ':', ',']);
@@ -1207,24 +1608,43 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                 let first = rest.split_whitespace().next().unwrap_or("");
                 // "wrote on his blog.", "said on Twitter.": where, in a short phrase ending the
                 // sentence.
-                if !after_that && first == "on" && !text::has_words(rest, 5) && !rest.contains([',', ';']) {
+                if !after_that
+                    && first == "on"
+                    && !text::has_words(rest, 5)
+                    && !rest.contains([',', ';'])
+                {
                     continue;
                 }
-                if !after_that && matches!(first, "in" | "at" | "during" | "after" | "before" | "as" | "while" | "when") {
+                if !after_that
+                    && matches!(
+                        first,
+                        "in" | "at" | "during" | "after" | "before" | "as" | "while" | "when"
+                    )
+                {
                     let phrase_end = rest.find([';', '“', '"']).unwrap_or(rest.len());
-                    let that = [" that ", ", that "].iter().filter_map(|t| rest[..phrase_end].find(t).map(|at| (at, t.len()))).min();
+                    let that = [" that ", ", that "]
+                        .iter()
+                        .filter_map(|t| rest[..phrase_end].find(t).map(|at| (at, t.len())))
+                        .min();
                     match that.filter(|&(at, _)| !text::has_words(&rest[..at], 11)) {
                         Some((at, width)) => rest = rest[at + width..].trim_start(),
                         None => continue,
                     }
                 }
                 let begin = sentence.end - rest.len();
-                let len = if verb.object { object_len(cx, begin, rest) } else { content_clause_len(rest) };
+                let len = if verb.object {
+                    object_len(cx, begin, rest)
+                } else {
+                    content_clause_len(rest)
+                };
                 begin..begin + len
             };
             let content = trim_content(text, content);
-            let too_short = !text::has_words(&text[content.clone()], if verb.object { 1 } else { 3 });
-            if too_short || inside_quote(content.start) && inside_quote(content.end.saturating_sub(1)) {
+            let too_short =
+                !text::has_words(&text[content.clone()], if verb.object { 1 } else { 3 });
+            if too_short
+                || inside_quote(content.start) && inside_quote(content.end.saturating_sub(1))
+            {
                 continue;
             }
             found.push((
@@ -1253,7 +1673,10 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                 if content.start < next && next < content.end {
                     let cut = text[content.start..next].trim_end();
                     let cut = cut.strip_suffix(" the").unwrap_or(cut).trim_end_matches([' ', ',']);
-                    let cut = cut.strip_suffix(" and").or_else(|| cut.strip_suffix(" but")).unwrap_or(cut);
+                    let cut = cut
+                        .strip_suffix(" and")
+                        .or_else(|| cut.strip_suffix(" but"))
+                        .unwrap_or(cut);
                     content.end = content.start + cut.trim_end_matches([' ', ',']).len();
                 }
             }
@@ -1282,8 +1705,22 @@ fn listener_before_clause(text: &str, after: &[Word]) -> Option<usize> {
     let length = listener_length(after);
     let next = after.get(length).filter(|_| length > 0)?;
     let between = &text[after[length - 1].end..next.start];
-    let subject = matches!(next.text(), "he" | "she" | "they" | "it" | "we" | "I" | "there" | "the" | "his" | "her" | "their" | "its" | "a" | "an")
-        || text::is_capitalised(next.text());
+    let subject = matches!(
+        next.text(),
+        "he" | "she"
+            | "they"
+            | "it"
+            | "we"
+            | "I"
+            | "there"
+            | "the"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "a"
+            | "an"
+    ) || text::is_capitalised(next.text());
     (subject && between.trim().is_empty()).then_some(length)
 }
 
@@ -1301,17 +1738,65 @@ fn listener_length(words: &[Word]) -> usize {
 fn is_noun_here(cue: &str, before: &str) -> bool {
     let doubles_as_noun = matches!(
         cue,
-        "report" | "reports" | "claim" | "claims" | "state" | "states" | "comment" | "comments" | "estimate" | "estimates" | "note"
-            | "notes" | "answer" | "answers" | "reply" | "replies" | "promise" | "promises" | "charge" | "charges" | "argument"
-            | "warning" | "warnings" | "statement" | "statements" | "show" | "shows" | "finding" | "findings"
+        "report"
+            | "reports"
+            | "claim"
+            | "claims"
+            | "state"
+            | "states"
+            | "comment"
+            | "comments"
+            | "estimate"
+            | "estimates"
+            | "note"
+            | "notes"
+            | "answer"
+            | "answers"
+            | "reply"
+            | "replies"
+            | "promise"
+            | "promises"
+            | "charge"
+            | "charges"
+            | "argument"
+            | "warning"
+            | "warnings"
+            | "statement"
+            | "statements"
+            | "show"
+            | "shows"
+            | "finding"
+            | "findings"
     );
     // A modifier in lower case only: "the Associated Press reports" is a name's verb.
     let modifier = matches!(
         before,
-        "news" | "police" | "media" | "press" | "court" | "intelligence" | "new" | "latest" | "recent" | "annual" | "final"
-            | "initial" | "draft" | "internal" | "special" | "official" | "earlier" | "previous" | "same" | "first" | "second"
+        "news"
+            | "police"
+            | "media"
+            | "press"
+            | "court"
+            | "intelligence"
+            | "new"
+            | "latest"
+            | "recent"
+            | "annual"
+            | "final"
+            | "initial"
+            | "draft"
+            | "internal"
+            | "special"
+            | "official"
+            | "earlier"
+            | "previous"
+            | "same"
+            | "first"
+            | "second"
     );
-    let determiner = is_determiner_word(before) || lexicon::with_lowercase(before, |b| matches!(b, "this" | "these" | "those" | "our" | "my" | "your" | "each" | "every"));
+    let determiner = is_determiner_word(before)
+        || lexicon::with_lowercase(before, |b| {
+            matches!(b, "this" | "these" | "those" | "our" | "my" | "your" | "each" | "every")
+        });
     // "Mr. Hannity's show", "the company’s report".
     let possessive = text::without_apostrophe_s(before).is_some();
     doubles_as_noun && (modifier || determiner || possessive)
@@ -1323,13 +1808,21 @@ fn is_noun_here(cue: &str, before: &str) -> bool {
 /// "Priebus was said to be “furious”", "Obama is reported to have called the Saudis “free
 /// riders”" report the subject's words.
 fn is_passive(words: &[Word], k: usize) -> bool {
-    let (Some(before), cue) = (k.checked_sub(1).map(|b| words[b].text()), words[k].text()) else { return false };
-    let hearsay = matches!(cue, "said" | "reported") && words.get(k + 1).is_some_and(|n| n.text() == "to");
+    let (Some(before), cue) = (k.checked_sub(1).map(|b| words[b].text()), words[k].text()) else {
+        return false;
+    };
+    let hearsay =
+        matches!(cue, "said" | "reported") && words.get(k + 1).is_some_and(|n| n.text() == "to");
     // A participle before its agent is passive too: "measures added by Republicans".
     // "responded by first saying" is active: an agent is a name or a noun phrase.
     let agent = |n: &Word| text::is_capitalised(n.text()) || is_determiner_word(n.text());
-    let agent_follows = cue.ends_with("ed") && words.get(k + 1).is_some_and(|n| n.text() == "by") && words.get(k + 2).is_some_and(agent);
-    agent_follows || (!is_participle(cue) && !hearsay && (lexicon::is_be(before) || matches!(before, "be" | "been" | "being")))
+    let agent_follows = cue.ends_with("ed")
+        && words.get(k + 1).is_some_and(|n| n.text() == "by")
+        && words.get(k + 2).is_some_and(agent);
+    agent_follows
+        || (!is_participle(cue)
+            && !hearsay
+            && (lexicon::is_be(before) || matches!(before, "be" | "been" | "being")))
 }
 
 /// Whether the verb `words[k]` is a relative clause's, after "who" and perhaps
@@ -1343,7 +1836,12 @@ fn in_relative_clause(words: &[Word], k: usize) -> bool {
 /// Whether the words after a cue verb, to the end of its sentence, say only when, where
 /// or to whom it was said, so that the attribution still closes the sentence: "…, officials
 /// said Thursday.", "…, he said at a rally in Iowa.", "…, she told reporters on Monday."
-fn only_circumstance_follows(cx: &Context, verb: &Word, after: &[Word], sentence_end: usize) -> bool {
+fn only_circumstance_follows(
+    cx: &Context,
+    verb: &Word,
+    after: &[Word],
+    sentence_end: usize,
+) -> bool {
     let Some(&last) = after.last() else { return false };
     // "told reporters", "told CNN on Friday": the listener, then perhaps a circumstance.
     let listener = if lexicon::takes_listener(verb.text()) { listener_length(after) } else { 0 };
@@ -1351,7 +1849,24 @@ fn only_circumstance_follows(cx: &Context, verb: &Word, after: &[Word], sentence
         None => listener > 0,
         Some(first) => {
             cx.in_time_expression(first)
-                || matches!(first.text(), "on" | "in" | "at" | "during" | "to" | "with" | "after" | "before" | "from" | "via" | "late" | "early" | "earlier" | "later" | "last" | "this")
+                || matches!(
+                    first.text(),
+                    "on" | "in"
+                        | "at"
+                        | "during"
+                        | "to"
+                        | "with"
+                        | "after"
+                        | "before"
+                        | "from"
+                        | "via"
+                        | "late"
+                        | "early"
+                        | "earlier"
+                        | "later"
+                        | "last"
+                        | "this"
+                )
         }
     };
     // A short phrase with nothing of its own after it: no comma, quote mark or second clause.
@@ -1361,31 +1876,49 @@ fn only_circumstance_follows(cx: &Context, verb: &Word, after: &[Word], sentence
         && after.len() <= 8
         && !stretch.contains([',', ';', ':', '“', '"', '”'])
         && (ends.is_empty() || matches!(ends, "." | "!" | "?"))
-        && !after.iter().any(|w| w.text() == "that" || lexicon::reporting(w.text()).speech.is_some())
+        && !after
+            .iter()
+            .any(|w| w.text() == "that" || lexicon::reporting(w.text()).speech.is_some())
 }
 
 /// Claims named by a noun with their owner: "Trump’s claim that there have been …",
 /// "the senator's assertion that …". The owner is a named actor.
-fn possessed_claims(cx: &mut Context, words: &[Word], inside_quote: &dyn Fn(usize) -> bool) -> Vec<(Range<usize>, Attribution)> {
+fn possessed_claims(
+    cx: &mut Context,
+    words: &[Word],
+    inside_quote: &dyn Fn(usize) -> bool,
+) -> Vec<(Range<usize>, Attribution)> {
     let text = cx.text;
     let mut out = Vec::new();
     // Most sentences hold no "that", and one search of the sentence says so, where a
     // comparison with each word would branch on each word's length.
     static THAT: text::Searchers = text::Searchers::new(&["that"]);
-    let sentence = words.first().zip(words.last()).and_then(|(first, last)| text.as_bytes().get(first.start..last.end));
+    let sentence = words
+        .first()
+        .zip(words.last())
+        .and_then(|(first, last)| text.as_bytes().get(first.start..last.end));
     if sentence.is_none_or(|sentence| THAT.each().all(|(_, that)| that.find(sentence).is_none())) {
         return out;
     }
     for k in 1..words.len().saturating_sub(1) {
         let noun = words[k];
         // One comparison with "that" costs less than the list of nouns, so it goes first.
-        if words[k + 1].text() != "that" || !lexicon::is_claim_noun(noun.text()) || inside_quote(noun.start) {
+        if words[k + 1].text() != "that"
+            || !lexicon::is_claim_noun(noun.text())
+            || inside_quote(noun.start)
+        {
             continue;
         }
         let owner = words[k - 1];
         let Some(stem) = text::without_apostrophe_s(owner.text()) else { continue };
         let stem_end = owner.start + stem.len();
-        let Some(m) = cx.actors.mentions_in(owner.start.saturating_sub(64)..stem_end).filter(|m| m.end == stem_end).last().copied() else {
+        let Some(m) = cx
+            .actors
+            .mentions_in(owner.start.saturating_sub(64)..stem_end)
+            .filter(|m| m.end == stem_end)
+            .last()
+            .copied()
+        else {
             continue;
         };
         let sentence_end = enclosing(cx.sentences, noun.start).map_or(text.len(), |s| s.end);
@@ -1394,15 +1927,27 @@ fn possessed_claims(cx: &mut Context, words: &[Word], inside_quote: &dyn Fn(usiz
         let mut clause = &rest[..content_clause_len(rest)];
         // "Russia's claim that its warplanes flew … is “rubbish”": the claim ends where
         // the sentence's own short predicate begins.
-        if let Some(at) = [" is ", " was ", " are ", " were "].iter().filter_map(|v| clause.rfind(v)).max() {
+        if let Some(at) =
+            [" is ", " was ", " are ", " were "].iter().filter_map(|v| clause.rfind(v)).max()
+        {
             if !text::has_words(&clause[at..], 6) {
                 clause = &clause[..at];
             }
         }
         let content = trim_content(text, begin..begin + clause.len());
         if text::has_words(&text[content.clone()], 3) {
-            let lean = if noun.text().starts_with("denial") { CueLean::Denial } else { CueLean::Claim };
-            out.push((content, Attribution { speaker: Some(m.actor), speaker_span: Some(m.start..m.end), cue: noun.start..noun.end, lean, frame: m.start..noun.end }));
+            let lean =
+                if noun.text().starts_with("denial") { CueLean::Denial } else { CueLean::Claim };
+            out.push((
+                content,
+                Attribution {
+                    speaker: Some(m.actor),
+                    speaker_span: Some(m.start..m.end),
+                    cue: noun.start..noun.end,
+                    lean,
+                    frame: m.start..noun.end,
+                },
+            ));
         }
     }
     out
@@ -1424,29 +1969,48 @@ fn headline_colon(cx: &mut Context, sentence: Range<usize>) -> Option<(Range<usi
     if words == 0 || words > 4 || !name.split_whitespace().all(text::is_capitalised) {
         return None;
     }
-    let named = cx.actors.mentions_in(source.clone()).next().filter(|m| m.start == source.start && m.end == source.end).copied();
+    let named = cx
+        .actors
+        .mentions_in(source.clone())
+        .next()
+        .filter(|m| m.start == source.start && m.end == source.end)
+        .copied();
     let speaker = match named {
         Some(m) => m.actor,
         // A transcript's speaker in capitals, or a poll or study.
-        None if name.chars().all(|c| c.is_uppercase() || c == ' ') || matches!(name, "Poll" | "Survey" | "Study" | "Report") => {
+        None if name.chars().all(|c| c.is_uppercase() || c == ' ')
+            || matches!(name, "Poll" | "Survey" | "Study" | "Report") =>
+        {
             cx.actors.group(name, source.clone())
         }
         None => return None,
     };
     let content = trim_content(text, source.end + 1..sentence.end);
     text::has_words(&text[content.clone()], 3).then(|| {
-        let attribution = Attribution { speaker: Some(speaker), speaker_span: Some(source.clone()), cue: source.end..source.end + 1, lean: CueLean::Neutral, frame: source.start..source.end + 1 };
+        let attribution = Attribution {
+            speaker: Some(speaker),
+            speaker_span: Some(source.clone()),
+            cue: source.end..source.end + 1,
+            lean: CueLean::Neutral,
+            frame: source.start..source.end + 1,
+        };
         (content, attribution)
     })
 }
 
 /// "According to X, …" and "…, according to X" (or "As reported by X, …"): the rest of the
 /// sentence is X's report.
-fn according_to(cx: &mut Context, words: &[Word], sentence: Range<usize>) -> Option<(Range<usize>, Attribution)> {
+fn according_to(
+    cx: &mut Context,
+    words: &[Word],
+    sentence: Range<usize>,
+) -> Option<(Range<usize>, Attribution)> {
     let text = cx.text;
     // "As reported by X, …" sources what follows as "according to" does.
     // The rare word is asked first.
-    let as_reported = |p: &[Word]| p[1].text() == "reported" && p[0].text().eq_ignore_ascii_case("as") && p[2].text() == "by";
+    let as_reported = |p: &[Word]| {
+        p[1].text() == "reported" && p[0].text().eq_ignore_ascii_case("as") && p[2].text() == "by"
+    };
     let k = words
         .windows(2)
         .position(|p| p[0].text().eq_ignore_ascii_case("according") && p[1].text() == "to")
@@ -1458,24 +2022,36 @@ fn according_to(cx: &mut Context, words: &[Word], sentence: Range<usize>) -> Opt
     // report is then kept without a speaker.
     // The source ends at the first comma ("According to Variety, CNN has …" is Variety's).
     let window_end = words.get(k + 6).map_or(sentence.end, |w| w.end);
-    let window = cue_end..text[cue_end..window_end].find([',', ';']).map_or(window_end, |i| cue_end + i);
+    let window =
+        cue_end..text[cue_end..window_end].find([',', ';']).map_or(window_end, |i| cue_end + i);
     // Not "according to her lawyer": the pronoun must be the whole source.
     let pronoun = words.get(k + 2).filter(|w| {
         let rest = text[w.end..sentence.end].trim_start();
-        matches!(w.text(), "him" | "her" | "them") && (rest.is_empty() || rest.starts_with([',', '.', ';']))
+        matches!(w.text(), "him" | "her" | "them")
+            && (rest.is_empty() || rest.starts_with([',', '.', ';']))
     });
     let named = cx.actors.mentions_in(window).next().copied();
     let source = match (pronoun, named) {
         (Some(p), _) => resolve_pronoun(cx, p.start..p.end, p.text() != "them"),
         (None, Some(m)) => Some((m.actor, m.start..m.end)),
-        (None, None) => match words[k + 2..].iter().take(4).find(|w| lexicon::with_lowercase(w.text(), lexicon::is_group_noun)) {
-            Some(group) => Some(speaking_group(cx, &group.text().to_lowercase(), group.start..group.end)),
-            None => unnamed_source(text, cue_end..sentence.end, SourceAt::Start).map(|(name, span)| speaking_group(cx, &name, span)),
+        (None, None) => match words[k + 2..]
+            .iter()
+            .take(4)
+            .find(|w| lexicon::with_lowercase(w.text(), lexicon::is_group_noun))
+        {
+            Some(group) => {
+                Some(speaking_group(cx, &group.text().to_lowercase(), group.start..group.end))
+            }
+            None => unnamed_source(text, cue_end..sentence.end, SourceAt::Start)
+                .map(|(name, span)| speaking_group(cx, &name, span)),
         },
     };
-    let (speaker, speaker_span) = source.map_or((None, None), |(actor, span)| (Some(actor), Some(span)));
+    let (speaker, speaker_span) =
+        source.map_or((None, None), |(actor, span)| (Some(actor), Some(span)));
     let source_from = speaker_span.as_ref().map_or(cue_end, |s| s.end);
-    let source_end = text[source_from..sentence.end].find([',', '.', ';']).map_or(sentence.end, |i| source_from + i);
+    let source_end = text[source_from..sentence.end]
+        .find([',', '.', ';'])
+        .map_or(sentence.end, |i| source_from + i);
     // "But according to X, …", "In addition, according to X, …", "(According to X, …": a few
     // words before the cue open the sentence, and the content follows the source.
     let opening = text[sentence.start..cue_start].trim().trim_end_matches(',');
@@ -1521,7 +2097,9 @@ fn noun_phrase_start(text: &str, floor: usize, speaker_start: usize) -> usize {
         let before = text[floor..start].trim_end_matches(' ');
         let word_start = before.rfind(' ').map_or(0, |i| i + 1);
         let word = &before[word_start..];
-        let lower_or_title = word.starts_with(char::is_lowercase) || lexicon::is_honorific(word) || lexicon::is_title(word);
+        let lower_or_title = word.starts_with(char::is_lowercase)
+            || lexicon::is_honorific(word)
+            || lexicon::is_title(word);
         if word.is_empty() || !lower_or_title || word.ends_with(',') {
             break;
         }
@@ -1553,18 +2131,36 @@ fn content_clause_len(rest: &str) -> usize {
 /// comma, a clause of its own or when it was said ("praised Mr. Clarke's work ~ but also
 /// had to …", "endorsed Hillary Clinton ~ on Thursday, …").
 fn object_len(cx: &Context, begin: usize, rest: &str) -> usize {
-    static BREAKS: text::Searchers =
-        text::Searchers::new(&[",", ";", " but ", " during ", " while ", " because ", " when ", " after ", " before "]);
+    static BREAKS: text::Searchers = text::Searchers::new(&[
+        ",",
+        ";",
+        " but ",
+        " during ",
+        " while ",
+        " because ",
+        " when ",
+        " after ",
+        " before ",
+    ]);
     // "praised Jane Doe and said …": a second verb of the subject ends the object.
     let second_verb = rest.match_indices(" and ").map(|(at, _)| at).find(|&at| {
         let next = rest[at + 5..].split(' ').next().unwrap_or_default();
         lexicon::reporting(next).speech.is_some() || lexicon::is_auxiliary(next)
     });
-    let clause = BREAKS.each().filter_map(|(_, finder)| finder.find(rest.as_bytes())).chain(second_verb).min().unwrap_or(rest.len());
+    let clause = BREAKS
+        .each()
+        .filter_map(|(_, finder)| finder.find(rest.as_bytes()))
+        .chain(second_verb)
+        .min()
+        .unwrap_or(rest.len());
     let first_after = cx.timexes.partition_point(|t| t.start <= begin);
     let when = cx.timexes.get(first_after).filter(|t| t.start < begin + clause).map(|t| {
         let before = rest[..t.start - begin].trim_end();
-        ["on", "in", "last", "this", "early", "late"].iter().find_map(|o| before.strip_suffix(o).filter(|b| b.ends_with(' '))).unwrap_or(before).len()
+        ["on", "in", "last", "this", "early", "late"]
+            .iter()
+            .find_map(|o| before.strip_suffix(o).filter(|b| b.ends_with(' ')))
+            .unwrap_or(before)
+            .len()
     });
     when.map_or(clause, |w| w.min(clause))
 }
@@ -1590,7 +2186,9 @@ fn stance_of(content: &str, lean: CueLean) -> Stance {
         }
         // The rare second word is tested first.
         has_no |= w.eq_ignore_ascii_case("no")
-            && ["has", "have", "had", "been", "is", "are", "was", "were"].iter().any(|v| previous.eq_ignore_ascii_case(v));
+            && ["has", "have", "had", "been", "is", "are", "was", "were"]
+                .iter()
+                .any(|v| previous.eq_ignore_ascii_case(v));
         no_longer |= w.eq_ignore_ascii_case("longer") && previous.eq_ignore_ascii_case("no");
         previous = w;
     }
@@ -1622,7 +2220,12 @@ fn claiming_country(window: &str) -> Option<&'static lexicon::Country> {
 /// The claim by `country` (or one of its organs) that the denial `d` answers: the latest
 /// one before it that no other denial answers yet, else the latest one. `quotes` are in
 /// text order.
-fn claim_by(cx: &Context, quotes: &[QuoteFinding], d: usize, country: &lexicon::Country) -> Option<usize> {
+fn claim_by(
+    cx: &Context,
+    quotes: &[QuoteFinding],
+    d: usize,
+    country: &lexicon::Country,
+) -> Option<usize> {
     let by_country = |c: &usize| {
         let q = &quotes[*c];
         q.stance != Stance::Denial
@@ -1644,7 +2247,8 @@ fn link_denials(cx: &Context, quotes: &mut [QuoteFinding]) {
         if quotes[d].stance != Stance::Denial {
             continue;
         }
-        let around = quotes[d].attribution.start.min(quotes[d].span.start)..quotes[d].span.end.max(quotes[d].attribution.end);
+        let around = quotes[d].attribution.start.min(quotes[d].span.start)
+            ..quotes[d].span.end.max(quotes[d].attribution.end);
         // A little context before the denial, where "the Russian claim" may stand.
         let mut from = around.start.saturating_sub(40);
         while !text.is_char_boundary(from) {
@@ -1678,9 +2282,18 @@ mod tests {
 
     #[test]
     fn mark_candidates_are_every_ascii_mark_and_curly_lead_byte_in_order() {
-        for text in ["", "no marks", "“Yes,” he said, \"and 'no'\" ``then''", "`'\"“”‘’", "x\u{2014}y “z”", "\"\"\"“““"] {
+        for text in [
+            "",
+            "no marks",
+            "“Yes,” he said, \"and 'no'\" ``then''",
+            "`'\"“”‘’",
+            "x\u{2014}y “z”",
+            "\"\"\"“““",
+        ] {
             let bytes = text.as_bytes();
-            let byte_by_byte: Vec<usize> = (0..bytes.len()).filter(|&i| matches!(bytes[i], b'"' | b'`' | b'\'' | 0xE2)).collect();
+            let byte_by_byte: Vec<usize> = (0..bytes.len())
+                .filter(|&i| matches!(bytes[i], b'"' | b'`' | b'\'' | 0xE2))
+                .collect();
             assert_eq!(mark_candidates(bytes).collect::<Vec<_>>(), byte_by_byte, "{text}");
         }
     }

@@ -149,7 +149,9 @@ fn ascii_run(bytes: &[u8], from: usize, apostrophes: bool) -> usize {
                 padded
             }
         };
-        let run = (!word_bytes(u64::from_le_bytes(chunk), apostrophes) & TOP_BITS).trailing_zeros() as usize / 8;
+        let run = (!word_bytes(u64::from_le_bytes(chunk), apostrophes) & TOP_BITS).trailing_zeros()
+            as usize
+            / 8;
         at += run;
         if run < 8 {
             return at - from;
@@ -183,7 +185,12 @@ fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
                     end = at;
                 }
                 // A joiner stays inside the word only when a letter or digit follows it.
-                Class::Joiner if class_at(slice, at + width).is_some_and(|(next, _)| next == Class::WordChar) => at += width,
+                Class::Joiner
+                    if class_at(slice, at + width)
+                        .is_some_and(|(next, _)| next == Class::WordChar) =>
+                {
+                    at += width
+                }
                 _ => break,
             }
         }
@@ -192,7 +199,11 @@ fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
             end += 1;
             at = end;
         }
-        out.push(Word { start: range.start + start, end: range.start + end, text: &slice[start..end] });
+        out.push(Word {
+            start: range.start + start,
+            end: range.start + end,
+            text: &slice[start..end],
+        });
     }
     out
 }
@@ -203,7 +214,8 @@ fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
 pub fn apostrophe_words(s: &str) -> impl Iterator<Item = &str> {
     let in_word = move |at: usize| {
         class_at(s, at).map(|(class, width)| {
-            let apostrophe = class == Class::Joiner && s.get(at..).is_some_and(|rest| rest.starts_with(['\'', '’']));
+            let apostrophe = class == Class::Joiner
+                && s.get(at..).is_some_and(|rest| rest.starts_with(['\'', '’']));
             (class == Class::WordChar || apostrophe, width)
         })
     };
@@ -243,7 +255,12 @@ pub struct WordIndex<'t> {
 
 impl<'t> WordIndex<'t> {
     pub fn new(text: &'t str) -> WordIndex<'t> {
-        WordIndex { words: words(text, 0..text.len()), sentences: Vec::new(), next_sentence: Cell::new(0), last_end: Cell::new(0) }
+        WordIndex {
+            words: words(text, 0..text.len()),
+            sentences: Vec::new(),
+            next_sentence: Cell::new(0),
+            last_end: Cell::new(0),
+        }
     }
 
     /// Files where the words of each of `sentences` sit, found once here rather than by a
@@ -316,7 +333,9 @@ impl Searchers {
 
     /// Each pattern with its searcher, in the order given.
     pub fn each(&self) -> impl Iterator<Item = (&'static str, &memmem::Finder<'static>)> {
-        let finders = self.finders.get_or_init(|| self.patterns.iter().map(|&p| memmem::Finder::new(p)).collect());
+        let finders = self
+            .finders
+            .get_or_init(|| self.patterns.iter().map(|&p| memmem::Finder::new(p)).collect());
         self.patterns.iter().copied().zip(finders)
     }
 }
@@ -367,7 +386,9 @@ pub fn sentences(text: &str, para: Range<usize>, protected: &[Range<usize>]) -> 
         }
         let quote_opened_sentence = shielding.is_some_and(|r| {
             // The range starts after the opening mark.
-            let before = text[start..r.start.max(start)].trim_end_matches(['“', '”', '"', '`', '\'']).trim_end();
+            let before = text[start..r.start.max(start)]
+                .trim_end_matches(['“', '”', '"', '`', '\''])
+                .trim_end();
             before.is_empty() || before.ends_with(':')
         });
         // Closing quotes and brackets belong to the sentence they close.
@@ -391,7 +412,10 @@ pub fn sentences(text: &str, para: Range<usize>, protected: &[Range<usize>]) -> 
                 spaced && (n.is_uppercase() || n.is_numeric() || quote_opens)
             }
         };
-        if !boundary || ends_with_abbreviation(&text[start..at]) || (ends_quote && quote_opened_sentence && attribution_follows(after)) {
+        if !boundary
+            || ends_with_abbreviation(&text[start..at])
+            || (ends_quote && quote_opened_sentence && attribution_follows(after))
+        {
             continue;
         }
         out.push(start..end);
@@ -475,10 +499,14 @@ mod tests {
         let block = ('\u{2010}'..='\u{205E}').collect::<Vec<char>>();
         assert_eq!(block.len(), 0x205E - 0x2010 + 1);
         assert!(block.iter().all(|c| !c.is_alphanumeric()));
-        assert!(('\u{205F}'..='\u{2071}').any(|c| c.is_alphanumeric()), "the block ends before the superscripts");
+        assert!(
+            ('\u{205F}'..='\u{2071}').any(|c| c.is_alphanumeric()),
+            "the block ends before the superscripts"
+        );
         for text in ["“Yes” – said…", "a‐b ‘c’ d—e", "x⁄y ‱ z"] {
             let words: Vec<&str> = words(text, 0..text.len()).iter().map(|w| w.text).collect();
-            let expected: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+            let expected: Vec<&str> =
+                text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
             assert_eq!(words, expected, "{text:?}");
         }
     }
@@ -496,7 +524,10 @@ mod tests {
         // Every range between character boundaries, asked in order and then backwards,
         // so that the remembered end is sometimes right and sometimes not.
         let bounds: Vec<usize> = (0..=text.len()).filter(|&b| text.is_char_boundary(b)).collect();
-        let mut ranges: Vec<Range<usize>> = bounds.iter().flat_map(|&a| bounds.iter().filter(move |&&b| b >= a).map(move |&b| a..b)).collect();
+        let mut ranges: Vec<Range<usize>> = bounds
+            .iter()
+            .flat_map(|&a| bounds.iter().filter(move |&&b| b >= a).map(move |&b| a..b))
+            .collect();
         for pass in 0..2 {
             for r in &ranges {
                 assert_eq!(index.positions(r.clone()), searched(r), "{r:?} (pass {pass})");
@@ -507,12 +538,28 @@ mod tests {
 
     #[test]
     fn spaces_split_as_split_once_and_rsplit_do() {
-        for s in ["Hillary Rodham Clinton", "Clinton", "", " lead", "trail ", "a  b", "Mr.\u{a0}Smith said"] {
+        for s in [
+            "Hillary Rodham Clinton",
+            "Clinton",
+            "",
+            " lead",
+            "trail ",
+            "a  b",
+            "Mr.\u{a0}Smith said",
+        ] {
             assert_eq!(split_at_first_space(s), s.split_once(' '), "{s:?}");
             assert_eq!(split_at_last_space(s), s.rsplit_once(' '), "{s:?}");
             assert_eq!(after_last_space(s), s.rsplit(' ').next().unwrap_or(s), "{s:?}");
         }
-        for s in ["third-quarter", "six-year-long", "mid-août", "-x", "x-", "no hyphen", "‐unicode‐hyphen"] {
+        for s in [
+            "third-quarter",
+            "six-year-long",
+            "mid-août",
+            "-x",
+            "x-",
+            "no hyphen",
+            "‐unicode‐hyphen",
+        ] {
             assert_eq!(split_at_first(s, b'-'), s.split_once('-'), "{s:?}");
         }
     }
@@ -549,7 +596,10 @@ mod tests {
         let text = "It was “an intentional act.” At a briefing, Jane Doe spoke.";
         let quote = text.find('“').unwrap() + 3..text.find('”').unwrap();
         let s = sentences(text, 0..text.len(), &[quote]);
-        assert_eq!(texts(text, &s), ["It was “an intentional act.”", "At a briefing, Jane Doe spoke."]);
+        assert_eq!(
+            texts(text, &s),
+            ["It was “an intentional act.”", "At a briefing, Jane Doe spoke."]
+        );
         let text = "“We won.” Jane Doe said so.";
         let quote = 3..text.find('”').unwrap();
         assert_eq!(sentences(text, 0..text.len(), &[quote]).len(), 1);
@@ -558,7 +608,10 @@ mod tests {
     #[test]
     fn apostrophe_words_split_where_stance_reads_a_word_break() {
         let text = "“Don't,” she said: no-one’s café — 'rubbish' & 3.5%";
-        let split: Vec<&str> = text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()).collect();
+        let split: Vec<&str> = text
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .filter(|w| !w.is_empty())
+            .collect();
         assert_eq!(apostrophe_words(text).collect::<Vec<_>>(), split);
         assert_eq!(split, ["Don't", "she", "said", "no", "one’s", "café", "'rubbish'", "3", "5"]);
     }
@@ -590,20 +643,43 @@ mod tests {
     #[test]
     fn eight_bytes_at_a_time_find_the_run_a_byte_at_a_time_finds() {
         let by_bytes = |bytes: &[u8], from: usize, apostrophes: bool| {
-            bytes[from..].iter().take_while(|&&b| b.is_ascii_alphanumeric() || (apostrophes && b == b'\'')).count()
+            bytes[from..]
+                .iter()
+                .take_while(|&&b| b.is_ascii_alphanumeric() || (apostrophes && b == b'\''))
+                .count()
         };
         // Every ASCII byte and the lead and continuation bytes of "é", each at every place
         // in and past a chunk, between letters and digits.
-        let mut cases: Vec<Vec<u8>> = (0..128u8).chain([0xC3, 0xA9]).flat_map(|b| (0..18).map(move |at| {
-            let mut bytes = b"abcdefghij0123456789".to_vec();
-            bytes.insert(at, b);
-            bytes
-        })).collect();
-        cases.extend(["don't stop", "Ünal’s", "rock'n'roll-era 2017's", "a", "", "xxxxxxxxxxxxxxxx'", " \t\n, ;-- (\"quoted\") ... ok"].map(|t| t.as_bytes().to_vec()));
+        let mut cases: Vec<Vec<u8>> = (0..128u8)
+            .chain([0xC3, 0xA9])
+            .flat_map(|b| {
+                (0..18).map(move |at| {
+                    let mut bytes = b"abcdefghij0123456789".to_vec();
+                    bytes.insert(at, b);
+                    bytes
+                })
+            })
+            .collect();
+        cases.extend(
+            [
+                "don't stop",
+                "Ünal’s",
+                "rock'n'roll-era 2017's",
+                "a",
+                "",
+                "xxxxxxxxxxxxxxxx'",
+                " \t\n, ;-- (\"quoted\") ... ok",
+            ]
+            .map(|t| t.as_bytes().to_vec()),
+        );
         for bytes in &cases {
             for from in 0..bytes.len() {
                 for apostrophes in [false, true] {
-                    assert_eq!(ascii_run(bytes, from, apostrophes), by_bytes(bytes, from, apostrophes), "{bytes:?} from {from}");
+                    assert_eq!(
+                        ascii_run(bytes, from, apostrophes),
+                        by_bytes(bytes, from, apostrophes),
+                        "{bytes:?} from {from}"
+                    );
                 }
             }
         }
@@ -613,17 +689,32 @@ mod tests {
     fn filed_sentences_give_the_words_a_search_gives_in_any_order() {
         let text = "Mr. Smith said so. “We won,” she said. Then: nothing! Moscow denied it, and the U.S. agreed.";
         let shield = shield(&[]);
-        let sentences: Vec<Range<usize>> = paragraphs(text).into_iter().flat_map(|p| self::sentences(text, p, &shield)).collect();
+        let sentences: Vec<Range<usize>> =
+            paragraphs(text).into_iter().flat_map(|p| self::sentences(text, p, &shield)).collect();
         assert!(sentences.len() > 3);
         let searched = WordIndex::new(text);
         let mut filed = WordIndex::new(text);
         filed.file_sentences(&sentences);
         // Sentences in order, again from the first, backwards, and stretches that are no
         // sentence between them.
-        let stretches = sentences.iter().cloned().chain(sentences.iter().cloned()).chain(sentences.iter().rev().cloned());
-        let others = [0..4, 3..text.len(), 20..21, sentences[1].start..sentences[2].end, sentences[2].clone()];
+        let stretches = sentences
+            .iter()
+            .cloned()
+            .chain(sentences.iter().cloned())
+            .chain(sentences.iter().rev().cloned());
+        let others = [
+            0..4,
+            3..text.len(),
+            20..21,
+            sentences[1].start..sentences[2].end,
+            sentences[2].clone(),
+        ];
         for range in stretches.chain(others) {
-            assert_eq!(filed.positions(range.clone()), searched.positions(range.clone()), "{range:?}");
+            assert_eq!(
+                filed.positions(range.clone()),
+                searched.positions(range.clone()),
+                "{range:?}"
+            );
         }
     }
 

@@ -70,43 +70,84 @@ enum Meaning {
     /// "the same day" (`offset` 0): the previous date in the text.
     /// "the following year" (`offset` 1), "the previous day" (-1): counted from the
     /// previous date in the text.
-    SameAs { granularity: Granularity, offset: i64 },
+    SameAs {
+        granularity: Granularity,
+        offset: i64,
+    },
     Duration(String),
     Set(String),
     /// A reference to the present, past or future with no calendar extent: `PRESENT_REF`.
     Reference(&'static str),
     /// A time on a day: "10 p.m. Wednesday" (`T22:00`), "Thursday evening" (`TEV`).
     /// Without a day ("at 10 p.m."), the last day the text named, else the anchor.
-    Clock { day: Option<Box<Meaning>>, clock: String },
+    Clock {
+        day: Option<Box<Meaning>>,
+        clock: String,
+    },
     /// A reporting period named by its place relative to the one the report is about:
     /// "the latest quarter", "the year-earlier period", "a year ago" in an earnings
     /// report. Resolved against the last quarter the text named; without one, against
     /// the anchor: its last finished quarter (`otherwise` is `Quarter`) or its year.
-    Period { years_back: i16, year: Option<i16>, otherwise: Granularity },
+    Period {
+        years_back: i16,
+        year: Option<i16>,
+        otherwise: Granularity,
+    },
 }
 
 enum Relative {
     Days(i64),
     /// `last`: "last Monday" said on a Monday is a week back, not today.
-    Weekday { day: Weekday, future: bool, last: bool },
+    Weekday {
+        day: Weekday,
+        future: bool,
+        last: bool,
+    },
     /// This (0), last (-1) or next (1) unit.
-    Unit { unit: Granularity, offset: i64 },
+    Unit {
+        unit: Granularity,
+        offset: i64,
+    },
     /// A month with no year.
-    Month { month: i8, lean: Lean },
-    Season { season: Season, offset: i64 },
-    Ago { amount: i64, unit: Granularity },
+    Month {
+        month: i8,
+        lean: Lean,
+    },
+    Season {
+        season: Season,
+        offset: i64,
+    },
+    Ago {
+        amount: i64,
+        unit: Granularity,
+    },
     /// "the third quarter": the latest such quarter that has begun by the anchor.
     Quarter(i8),
     /// A month and day with no year.
-    MonthDay { month: i8, day: i8, lean: Lean },
+    MonthDay {
+        month: i8,
+        day: i8,
+        lean: Lean,
+    },
     /// "the weekend": the last one before the anchor, or the next one.
-    Weekend { future: bool },
+    Weekend {
+        future: bool,
+    },
     /// A month of a year counted from the anchor's: "July last year".
-    MonthIn { month: i8, years: i16 },
+    MonthIn {
+        month: i8,
+        years: i16,
+    },
     /// A quarter of a year counted from the anchor's: "next year's first quarter".
-    QuarterIn { q: i8, years: i16 },
+    QuarterIn {
+        q: i8,
+        years: i16,
+    },
     /// A public holiday with no year: "Thanksgiving Day".
-    Holiday { holiday: Holiday, lean: Lean },
+    Holiday {
+        holiday: Holiday,
+        lean: Lean,
+    },
 }
 
 /// Which occurrence of a yearless month or date is meant.
@@ -135,7 +176,12 @@ fn pick_year(anchor: Date, lean: Lean, at: impl Fn(i16) -> Option<Date>) -> Opti
     let this_year = at(anchor.year())?;
     Some(match lean {
         Lean::This => this_year,
-        Lean::Ahead if this_year >= anchor || (this_year.day() == 1 && this_year >= anchor.first_of_month()) => this_year,
+        Lean::Ahead
+            if this_year >= anchor
+                || (this_year.day() == 1 && this_year >= anchor.first_of_month()) =>
+        {
+            this_year
+        }
         Lean::Ahead => at(anchor.year() + 1)?,
         Lean::Last if this_year >= anchor.first_of_month() => at(anchor.year() - 1)?,
         Lean::Next if this_year <= anchor => at(anchor.year() + 1)?,
@@ -213,7 +259,9 @@ pub fn find(
             }
             // Most candidates match nothing, so the tense is worked out only when asked for.
             let tense = std::cell::OnceCell::new();
-            match recognise(text, words, i, &|| *tense.get_or_init(|| tense_at(text, words, regions, i))) {
+            match recognise(text, words, i, &|| {
+                *tense.get_or_init(|| tense_at(text, words, regions, i))
+            }) {
                 Some((last, meaning)) => {
                     let start = words[i].start;
                     let end = words[last].end;
@@ -289,12 +337,15 @@ fn could_start_before(text: &str, w: &Word, next: Option<&str>) -> bool {
         _ if !whole => true,
         Opens::BeforeTheirNoun => next.is_some_and(could_follow_the),
         Opens::BeforeUnit => next.is_some_and(could_follow_unit_opener),
-        Opens::BeforeHolidayWord => next.is_some_and(|n| matches!(n, "Day" | "Year" | "Year's" | "Year’s")),
+        Opens::BeforeHolidayWord => {
+            next.is_some_and(|n| matches!(n, "Day" | "Year" | "Year's" | "Year’s"))
+        }
         Opens::BeforeAmount => next.is_some_and(could_be_an_amount),
         Opens::BeforeTimeWord => next.is_some_and(names_or_counts_a_time),
-        Opens::BeforeArticleOrUnit => {
-            next.is_some_and(|n| ["the", "a", "an"].iter().any(|a| n.eq_ignore_ascii_case(a)) || could_follow_unit_opener(n))
-        }
+        Opens::BeforeArticleOrUnit => next.is_some_and(|n| {
+            ["the", "a", "an"].iter().any(|a| n.eq_ignore_ascii_case(a))
+                || could_follow_unit_opener(n)
+        }),
     }
 }
 
@@ -311,13 +362,71 @@ fn ascii_and_first_hyphen(word: &str, key: Option<lexicon::Key>) -> (bool, Optio
 
 /// The openers of relative, vague and set expressions, which open whatever follows them.
 const OPENING_WORDS: &[&str] = &[
-    "today", "yesterday", "tomorrow", "tonight", "last", "next", "this", "past", "coming", "now",
-    "currently", "recently", "first", "second", "third", "several", "many", "fourth", "earlier", "later",
-    "every", "almost", "nearly", "about", "some", "roughly", "around", "noon",
-    "midnight", "mid", "each", "year", "few", "daily", "weekly", "monthly", "hourly", "nineties",
-    "eighties", "seventies", "sixties", "recent", "within", "over", "midday", "late", "early", "christmas",
-    "thanksgiving", "election", "independence", "new", "morning", "afternoon", "evening", "night",
-    "midafternoon", "midmorning", "days", "weeks", "months", "years", "decades", "hours", "minutes",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "last",
+    "next",
+    "this",
+    "past",
+    "coming",
+    "now",
+    "currently",
+    "recently",
+    "first",
+    "second",
+    "third",
+    "several",
+    "many",
+    "fourth",
+    "earlier",
+    "later",
+    "every",
+    "almost",
+    "nearly",
+    "about",
+    "some",
+    "roughly",
+    "around",
+    "noon",
+    "midnight",
+    "mid",
+    "each",
+    "year",
+    "few",
+    "daily",
+    "weekly",
+    "monthly",
+    "hourly",
+    "nineties",
+    "eighties",
+    "seventies",
+    "sixties",
+    "recent",
+    "within",
+    "over",
+    "midday",
+    "late",
+    "early",
+    "christmas",
+    "thanksgiving",
+    "election",
+    "independence",
+    "new",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "midafternoon",
+    "midmorning",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "decades",
+    "hours",
+    "minutes",
     "quarters",
 ];
 
@@ -328,18 +437,25 @@ fn openers() -> &'static lexicon::Table<Opens> {
     static OPENERS: OnceLock<lexicon::Table<Opens>> = OnceLock::new();
     OPENERS.get_or_init(|| {
         let months = MONTHS.iter().chain(&SHORT_MONTHS).chain(&["sept"]);
-        let numbers = NUMBER_WORDS.iter().copied().chain(OTHER_NUMBER_WORDS.iter().map(|&(word, _)| word));
-        let always = OPENING_WORDS.iter().chain(months).copied().chain(numbers).map(|w| (w, Opens::Always));
+        let numbers =
+            NUMBER_WORDS.iter().copied().chain(OTHER_NUMBER_WORDS.iter().map(|&(word, _)| word));
+        let always =
+            OPENING_WORDS.iter().chain(months).copied().chain(numbers).map(|w| (w, Opens::Always));
         let weekdays = WEEKDAYS.iter().map(|&(name, _, _)| (name, Opens::Weekday));
-        let abbreviated = WEEKDAYS.iter().flat_map(|&(_, abbreviations, _)| abbreviations.iter().map(|&a| (a, Opens::AbbreviatedWeekday)));
+        let abbreviated = WEEKDAYS.iter().flat_map(|&(_, abbreviations, _)| {
+            abbreviations.iter().map(|&a| (a, Opens::AbbreviatedWeekday))
+        });
         // Later entries win: a word that opens anything is no mere weekday; "the", "a", "an",
         // "that", "for", "this" and "over", among the commonest words, and the vague counts
         // open only before a few; and the first words of three holidays only before the word
         // that makes them one.
         let before_noun = [("the", Opens::BeforeTheirNoun)];
-        let before_unit = ["a", "an", "that", "for", "many", "several", "few"].map(|w| (w, Opens::BeforeUnit));
-        let before_time_word = [("this", Opens::BeforeTimeWord), ("over", Opens::BeforeArticleOrUnit)];
-        let before_holiday_word = ["election", "independence", "new"].map(|w| (w, Opens::BeforeHolidayWord));
+        let before_unit =
+            ["a", "an", "that", "for", "many", "several", "few"].map(|w| (w, Opens::BeforeUnit));
+        let before_time_word =
+            [("this", Opens::BeforeTimeWord), ("over", Opens::BeforeArticleOrUnit)];
+        let before_holiday_word =
+            ["election", "independence", "new"].map(|w| (w, Opens::BeforeHolidayWord));
         let before_amount = APPROXIMATIONS.map(|w| (w, Opens::BeforeAmount));
         weekdays
             .chain(abbreviated)
@@ -373,7 +489,9 @@ fn names_or_counts_a_time(word: &str) -> bool {
 /// duration: a number ("a" and "an" count one), a vague count, or an amount and its unit
 /// joined by a hyphen ("24-hour").
 fn could_be_an_amount(word: &str) -> bool {
-    word.contains('-') || number(word).is_some() || VAGUE_COUNTS.iter().any(|v| word.eq_ignore_ascii_case(v))
+    word.contains('-')
+        || number(word).is_some()
+        || VAGUE_COUNTS.iter().any(|v| word.eq_ignore_ascii_case(v))
 }
 
 /// The counts of a duration of unstated length: "several years", "many months".
@@ -381,7 +499,10 @@ const VAGUE_COUNTS: [&str; 4] = ["several", "many", "some", "few"];
 
 /// Whether a word after one of [`Opens::BeforeUnit`]'s words can continue a time expression.
 fn could_follow_unit_opener(word: &str) -> bool {
-    word.is_ascii() && lexicon::with_lowercase(word, |w| matches!(w, "few" | "couple") || unit_code(w).is_some())
+    word.is_ascii()
+        && lexicon::with_lowercase(word, |w| {
+            matches!(w, "few" | "couple") || unit_code(w).is_some()
+        })
 }
 
 /// Whether a word after "the" can continue a time expression: "the third quarter", "the
@@ -400,10 +521,33 @@ fn could_follow_the(word: &str) -> bool {
                 || w.starts_with("fiscal")
                 || matches!(
                     w,
-                    "past" | "last" | "next" | "coming" | "previous" | "preceding" | "first" | "following" | "same"
-                        | "weekend" | "near" | "short" | "latest" | "current" | "present" | "most" | "recent"
-                        | "full" | "year-earlier" | "year-ago" | "comparable" | "corresponding" | "prior-year"
-                        | "future" | "early" | "late" | "period"
+                    "past"
+                        | "last"
+                        | "next"
+                        | "coming"
+                        | "previous"
+                        | "preceding"
+                        | "first"
+                        | "following"
+                        | "same"
+                        | "weekend"
+                        | "near"
+                        | "short"
+                        | "latest"
+                        | "current"
+                        | "present"
+                        | "most"
+                        | "recent"
+                        | "full"
+                        | "year-earlier"
+                        | "year-ago"
+                        | "comparable"
+                        | "corresponding"
+                        | "prior-year"
+                        | "future"
+                        | "early"
+                        | "late"
+                        | "period"
                 )
         })
 }
@@ -420,7 +564,10 @@ fn without_possessive(w: Word<'_>) -> Word<'_> {
     if !matches!(t.as_bytes().last(), Some(b's' | b'S')) {
         return w;
     }
-    let cut = ["'s", "’s", "'S", "’S"].iter().find_map(|s| t.strip_suffix(s)).filter(|rest| !rest.is_empty());
+    let cut = ["'s", "’s", "'S", "’S"]
+        .iter()
+        .find_map(|s| t.strip_suffix(s))
+        .filter(|rest| !rest.is_empty());
     cut.and_then(|rest| w.cut_to(rest.len())).unwrap_or(w)
 }
 
@@ -453,9 +600,12 @@ impl Tense {
 /// Jan. 31") makes it past: one further away often governs a later date ("extended
 /// the offer to Nov. 20").
 fn tense_at(text: &str, words: &[Word], regions: &[Option<usize>], i: usize) -> Tense {
-    let is = |k: usize, options: &[&str]| lexicon::with_lowercase(words[k].text(), |w| options.contains(&w));
+    let is = |k: usize, options: &[&str]| {
+        lexicon::with_lowercase(words[k].text(), |w| options.contains(&w))
+    };
     let clause_break = |a: usize, b: usize| text[words[a].end..words[b].start].contains([';', ':']);
-    let to_follows = |k: usize| words.get(k + 1).is_some_and(|x| x.text().eq_ignore_ascii_case("to"));
+    let to_follows =
+        |k: usize| words.get(k + 1).is_some_and(|x| x.text().eq_ignore_ascii_case("to"));
     // The first cue after the expression: `Some(true)` for a future one. A name counts
     // for nothing in the reach ("On Tuesday, the National Abortion and Reproductive
     // Rights Action League plans to").
@@ -483,13 +633,22 @@ fn tense_at(text: &str, words: &[Word], regions: &[Option<usize>], i: usize) -> 
             break;
         }
         // "as early as Tuesday", "as soon as Tuesday": the earliest a thing can happen.
-        if k >= 1 && k + 2 == i && is(k - 1, &["as"]) && is(k, &["early", "soon"]) && is(k + 1, &["as"]) {
+        if k >= 1
+            && k + 2 == i
+            && is(k - 1, &["as"])
+            && is(k, &["early", "soon"])
+            && is(k + 1, &["as"])
+        {
             return Tense::Future;
         }
-        let Some(tense) = tense_cue(words[k].text(), i - k, k + 1 < i && to_follows(k)) else { continue };
+        let Some(tense) = tense_cue(words[k].text(), i - k, k + 1 < i && to_follows(k)) else {
+            continue;
+        };
         // "until Tuesday" looks ahead, but not in "not until Tuesday", "up until
         // Thursday" or "Until Thursday, they had not called".
-        if is(k, &["until", "till"]) && ((k > 0 && is(k - 1, &["up", "not", "only"])) || ahead() == Some(false)) {
+        if is(k, &["until", "till"])
+            && ((k > 0 && is(k - 1, &["up", "not", "only"])) || ahead() == Some(false))
+        {
             return Tense::Unmarked;
         }
         return match tense {
@@ -497,7 +656,11 @@ fn tense_at(text: &str, words: &[Word], regions: &[Option<usize>], i: usize) -> 
             tense => tense,
         };
     }
-    if ahead() == Some(true) { Tense::Future } else { Tense::Unmarked }
+    if ahead() == Some(true) {
+        Tense::Future
+    } else {
+        Tense::Unmarked
+    }
 }
 
 /// The tense a word marks, if any: the future ("will", "set to", "until") or the past
@@ -508,12 +671,20 @@ fn tense_cue(word: &str, distance: usize, to_follows: bool) -> Option<Tense> {
     let near = distance <= 2;
     lexicon::with_lowercase(word, |w| match w {
         "next" if to_follows => None,
-        "set" | "due" | "planned" | "plans" | "plan" | "planning" | "likely" | "going" if to_follows => Some(Tense::Future),
+        "set" | "due" | "planned" | "plans" | "plan" | "planning" | "likely" | "going"
+            if to_follows =>
+        {
+            Some(Tense::Future)
+        }
         "soon" | "until" | "till" | "effective" if near => Some(Tense::Future),
-        "will" | "shall" | "upcoming" | "expected" | "scheduled" | "next" | "coming" | "ahead" => Some(Tense::Future),
+        "will" | "shall" | "upcoming" | "expected" | "scheduled" | "next" | "coming" | "ahead" => {
+            Some(Tense::Future)
+        }
         "was" | "were" | "had" | "did" | "last" | "ago" | "since" => Some(Tense::Past),
         _ if lexicon::is_common_past(w) => Some(Tense::Past),
-        _ if w.ends_with("ll") && (w.contains('\'') || w.contains('\u{2019}')) => Some(Tense::Future),
+        _ if w.ends_with("ll") && (w.contains('\'') || w.contains('\u{2019}')) => {
+            Some(Tense::Future)
+        }
         _ if near && w.len() > 4 && w.ends_with("ed") => Some(Tense::Past),
         _ => None,
     })
@@ -523,7 +694,10 @@ fn tense_cue(word: &str, distance: usize, to_follows: bool) -> Option<Tense> {
 /// latest quarter"), which later periods such as "a year earlier" are counted from. A
 /// quarter with its year ("the third quarter of 1990") is a forecast or a comparison.
 fn names_reported_quarter(meaning: &Meaning) -> bool {
-    matches!(meaning, Meaning::Relative(Relative::Quarter(_)) | Meaning::Period { years_back: 0, year: None, .. })
+    matches!(
+        meaning,
+        Meaning::Relative(Relative::Quarter(_)) | Meaning::Period { years_back: 0, year: None, .. }
+    )
 }
 
 /// Why a relative expression has no value in an undated article.
@@ -570,16 +744,18 @@ fn place(
                 }
             }
         },
-        Meaning::SameAs { granularity, offset } => match earlier.iter().rev().find_map(|t| t.interval) {
-            Some(p) => {
-                let shifted = shift(p.first, granularity, offset).unwrap_or(p.first);
-                let interval = widen(shifted, granularity).unwrap_or(p);
-                t.value = Some(value_of(interval));
-                t.interval = Some(interval);
-                t.anchor = Some(p.first);
+        Meaning::SameAs { granularity, offset } => {
+            match earlier.iter().rev().find_map(|t| t.interval) {
+                Some(p) => {
+                    let shifted = shift(p.first, granularity, offset).unwrap_or(p.first);
+                    let interval = widen(shifted, granularity).unwrap_or(p);
+                    t.value = Some(value_of(interval));
+                    t.interval = Some(interval);
+                    t.anchor = Some(p.first);
+                }
+                None => t.unresolved = Some("refers back to a date the text has not given"),
             }
-            None => t.unresolved = Some("refers back to a date the text has not given"),
-        },
+        }
         Meaning::Duration(v) => {
             t.kind = TimexType::Duration;
             t.value = Some(v);
@@ -591,7 +767,11 @@ fn place(
         Meaning::Reference(v) => t.value = Some(v.to_string()),
         Meaning::Clock { day, clock } => {
             let day = day.map_or_else(
-                || match earlier.iter().rev().find_map(|t| t.interval.filter(|i| i.granularity == Granularity::Day)) {
+                || match earlier
+                    .iter()
+                    .rev()
+                    .find_map(|t| t.interval.filter(|i| i.granularity == Granularity::Day))
+                {
                     Some(named) => Meaning::Absolute(named),
                     None => Meaning::Relative(Relative::Days(0)),
                 },
@@ -599,9 +779,11 @@ fn place(
             );
             let on = place(start, end, day, anchor, earlier, report_quarter);
             return match (on.value.as_deref(), on.interval) {
-                (Some(v), Some(i)) if i.granularity == Granularity::Day => {
-                    TimexFinding { kind: TimexType::Time, value: Some(format!("{v}T{clock}")), ..on }
-                }
+                (Some(v), Some(i)) if i.granularity == Granularity::Day => TimexFinding {
+                    kind: TimexType::Time,
+                    value: Some(format!("{v}T{clock}")),
+                    ..on
+                },
                 _ => on,
             };
         }
@@ -755,7 +937,9 @@ fn season_interval(year: i16, season: Season) -> Option<Interval> {
         Season::Spring => (Date::new(year, 3, 1).ok()?, Date::new(year, 5, 31).ok()?),
         Season::Summer => (Date::new(year, 6, 1).ok()?, Date::new(year, 8, 31).ok()?),
         Season::Autumn => (Date::new(year, 9, 1).ok()?, Date::new(year, 11, 30).ok()?),
-        Season::Winter => (Date::new(year, 12, 1).ok()?, Date::new(year + 1, 2, 1).ok()?.last_of_month()),
+        Season::Winter => {
+            (Date::new(year, 12, 1).ok()?, Date::new(year + 1, 2, 1).ok()?.last_of_month())
+        }
     };
     Some(Interval { first, last, granularity: Granularity::Season })
 }
@@ -769,7 +953,11 @@ fn resolve(rel: Relative, a: Date) -> Option<(String, Option<Interval>, TimexTyp
             let target = i64::from(day.to_monday_zero_offset());
             let offset = if future {
                 let d = (target - now).rem_euclid(7);
-                if d == 0 { 7 } else { d }
+                if d == 0 {
+                    7
+                } else {
+                    d
+                }
             } else {
                 let d = (now - target).rem_euclid(7);
                 -(if d == 0 && last { 7 } else { d })
@@ -813,7 +1001,8 @@ fn resolve(rel: Relative, a: Date) -> Option<(String, Option<Interval>, TimexTyp
         }
         Relative::Weekend { future } => {
             // Saturday of the weekend meant: the next one, or the last one that has begun.
-            let to_saturday = i64::from(Weekday::Saturday.to_monday_zero_offset()) - i64::from(a.weekday().to_monday_zero_offset());
+            let to_saturday = i64::from(Weekday::Saturday.to_monday_zero_offset())
+                - i64::from(a.weekday().to_monday_zero_offset());
             let offset = match (future, to_saturday) {
                 (true, d) => d.max(0),
                 (false, d) if d <= 0 => d,
@@ -821,12 +1010,26 @@ fn resolve(rel: Relative, a: Date) -> Option<(String, Option<Interval>, TimexTyp
             };
             let saturday = a.checked_add(offset.days()).ok()?;
             let week = saturday.iso_week_date();
-            let interval = Interval { first: saturday, last: saturday.checked_add(1.day()).ok()?, granularity: Granularity::Week };
-            Some((format!("{:04}-W{:02}-WE", week.year(), week.week()), Some(interval), TimexType::Date))
+            let interval = Interval {
+                first: saturday,
+                last: saturday.checked_add(1.day()).ok()?,
+                granularity: Granularity::Week,
+            };
+            Some((
+                format!("{:04}-W{:02}-WE", week.year(), week.week()),
+                Some(interval),
+                TimexType::Date,
+            ))
         }
-        Relative::Holiday { holiday, lean } => dated(widen(pick_year(a, lean, |y| holiday.on(y))?, Granularity::Day)?),
-        Relative::QuarterIn { q, years } => dated(starting(a.year().checked_add(years)?, quarter_month(q), Granularity::Quarter)?),
-        Relative::MonthIn { month, years } => dated(starting(a.year().checked_add(years)?, month, Granularity::Month)?),
+        Relative::Holiday { holiday, lean } => {
+            dated(widen(pick_year(a, lean, |y| holiday.on(y))?, Granularity::Day)?)
+        }
+        Relative::QuarterIn { q, years } => {
+            dated(starting(a.year().checked_add(years)?, quarter_month(q), Granularity::Quarter)?)
+        }
+        Relative::MonthIn { month, years } => {
+            dated(starting(a.year().checked_add(years)?, month, Granularity::Month)?)
+        }
     }
 }
 
@@ -852,10 +1055,21 @@ fn month_number(word: &str) -> Option<i8> {
 }
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
     "december",
 ];
-const SHORT_MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const SHORT_MONTHS: [&str; 12] =
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 /// Each weekday by its full name, and by the abbreviations that name it only with the
 /// period ("Sun." but not "Sun").
@@ -880,7 +1094,9 @@ fn weekday(word: &str) -> Option<Weekday> {
     }
     let days = DAYS.get_or_init(|| {
         let names = WEEKDAYS.iter().map(|&(name, _, day)| (name, (day, false)));
-        let abbreviations = WEEKDAYS.iter().flat_map(|&(_, abbreviations, day)| abbreviations.iter().map(move |&a| (a, (day, true))));
+        let abbreviations = WEEKDAYS.iter().flat_map(|&(_, abbreviations, day)| {
+            abbreviations.iter().map(move |&a| (a, (day, true)))
+        });
         names.chain(abbreviations).collect()
     });
     let abbreviated = word.ends_with('.');
@@ -899,18 +1115,39 @@ pub(super) fn number(word: &str) -> Option<i64> {
 }
 
 const NUMBER_WORDS: [&str; 21] = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
 ];
 
 /// The other words that count: the articles ("a year") and a few round numbers.
-const OTHER_NUMBER_WORDS: [(&str, i64); 6] = [("a", 1), ("an", 1), ("thirty", 30), ("forty", 40), ("fifty", 50), ("hundred", 100)];
+const OTHER_NUMBER_WORDS: [(&str, i64); 6] =
+    [("a", 1), ("an", 1), ("thirty", 30), ("forty", 40), ("fifty", 50), ("hundred", 100)];
 
 /// The value of a number word, in any case. The tagger asks it of most words that may open
 /// an expression and of the words after them, so the words are one [`lexicon::Table`].
 fn number_word(word: &str) -> Option<i64> {
     static VALUES: OnceLock<lexicon::Table<i64>> = OnceLock::new();
-    let values = VALUES.get_or_init(|| NUMBER_WORDS.iter().copied().zip(0..).chain(OTHER_NUMBER_WORDS).collect());
+    let values = VALUES
+        .get_or_init(|| NUMBER_WORDS.iter().copied().zip(0..).chain(OTHER_NUMBER_WORDS).collect());
     values.get(word).copied()
 }
 
@@ -967,7 +1204,12 @@ fn day_interval(y: i16, m: i8, d: i8) -> Option<Interval> {
 }
 
 /// Tries every pattern at word `i`. Returns the last word used and its meaning.
-fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) -> Option<(usize, Meaning)> {
+fn recognise(
+    text: &str,
+    words: &[Word],
+    i: usize,
+    tense: &dyn Fn() -> Tense,
+) -> Option<(usize, Meaning)> {
     let w = lower(&words[i]);
     let next = |k: usize| words.get(i + k).map(|x| lower(x));
     let adjacent = |k: usize| {
@@ -983,7 +1225,9 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
     // ISO dates: 2017-01-23.
     if hyphenated.is_some() {
         let mut parts = w.split('-');
-        if let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next()) {
+        if let (Some(y), Some(m), Some(d), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        {
             if let (Some(y), Ok(m), Ok(d)) = (year(y), m.parse::<i8>(), d.parse::<i8>()) {
                 if m.to_string().len() <= 2 {
                     return day_interval(y, m, d).map(|i2| (i, Meaning::Absolute(i2)));
@@ -997,7 +1241,8 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
         if adjacent(1) {
             // The weekday already places the date: the nearest one, whatever the tense.
             if let Some((last, m)) = recognise(text, words, i + 1, &|| Tense::Unmarked) {
-                if matches!(m, Meaning::Absolute(_) | Meaning::Relative(Relative::MonthDay { .. })) {
+                if matches!(m, Meaning::Absolute(_) | Meaning::Relative(Relative::MonthDay { .. }))
+                {
                     return Some((last, m));
                 }
             }
@@ -1008,7 +1253,12 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
             Some("last" | "past") => (false, true),
             _ => (tense().is_future(), false),
         };
-        return Some(with_day_part(text, words, i, Meaning::Relative(Relative::Weekday { day, future, last })));
+        return Some(with_day_part(
+            text,
+            words,
+            i,
+            Meaning::Relative(Relative::Weekday { day, future, last }),
+        ));
     }
 
     // "mid-afternoon yesterday", "late Friday night" is found at "Friday".
@@ -1020,10 +1270,20 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
 
     // "10 p.m. Wednesday", "noon Saturday", "7:15 p.m.".
     if let Some((last, clock)) = clock_time(text, words, i) {
-        let on = last + 1 + usize::from(matches!(words.get(last + 1).map(|x| lower(x)).as_deref(), Some("on")));
-        let gap_ok = words.get(on).is_some_and(|x| text[words[on - 1].end..x.start].chars().all(|c| c == ' ' || c == ','));
+        let on = last
+            + 1
+            + usize::from(matches!(words.get(last + 1).map(|x| lower(x)).as_deref(), Some("on")));
+        let gap_ok = words.get(on).is_some_and(|x| {
+            text[words[on - 1].end..x.start].chars().all(|c| c == ' ' || c == ',')
+        });
         let day = gap_ok.then(|| recognise(text, words, on, tense)).flatten().filter(|(_, m)| {
-            matches!(m, Meaning::Absolute(_) | Meaning::Relative(Relative::Weekday { .. } | Relative::Days(_) | Relative::MonthDay { .. }))
+            matches!(
+                m,
+                Meaning::Absolute(_)
+                    | Meaning::Relative(
+                        Relative::Weekday { .. } | Relative::Days(_) | Relative::MonthDay { .. }
+                    )
+            )
         });
         return Some(match day {
             Some((end, day)) => (end, at_clock(day, &clock)),
@@ -1037,15 +1297,36 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
         // "May" is a month when a date or a preposition says so, not the modal verb.
         let dated_may = next(1).is_some_and(|n| day_of_month(&n).is_some() || year(&n).is_some())
             || i.checked_sub(1).is_some_and(|p| {
-                matches!(&*lower(&words[p]), "in" | "by" | "since" | "until" | "from" | "early" | "late" | "mid" | "last" | "next" | "this" | "of" | "through" | "before" | "after")
+                matches!(
+                    &*lower(&words[p]),
+                    "in" | "by"
+                        | "since"
+                        | "until"
+                        | "from"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "last"
+                        | "next"
+                        | "this"
+                        | "of"
+                        | "through"
+                        | "before"
+                        | "after"
+                )
             });
         if !capital || (w == "may" && !dated_may) {
             return None;
         }
         // "Jan Kavan" is a name; "the annual March for Life" and "the March of Dimes" are marches.
-        let bare_abbreviation = words[i].end - words[i].start == 3 && !text[words[i].end..].starts_with('.');
-        let next_is_name = words.get(i + 1).is_some_and(|n| text::is_capitalised(n.text()) && month_number(&lower(n)).is_none());
-        let a_march = w == "march" && !dated_may && matches!(next(1).as_deref(), Some("for" | "of" | "on" | "against"));
+        let bare_abbreviation =
+            words[i].end - words[i].start == 3 && !text[words[i].end..].starts_with('.');
+        let next_is_name = words
+            .get(i + 1)
+            .is_some_and(|n| text::is_capitalised(n.text()) && month_number(&lower(n)).is_none());
+        let a_march = w == "march"
+            && !dated_may
+            && matches!(next(1).as_deref(), Some("for" | "of" | "on" | "against"));
         if (bare_abbreviation && next_is_name) || a_march {
             return None;
         }
@@ -1072,7 +1353,10 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
                 _ => None,
             };
             if let Some(years) = years {
-                return Some((i + 2 + of, Meaning::Relative(Relative::MonthIn { month: m, years })));
+                return Some((
+                    i + 2 + of,
+                    Meaning::Relative(Relative::MonthIn { month: m, years }),
+                ));
             }
         }
         let lean = lean_for(tense());
@@ -1093,8 +1377,12 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
         // The second day of "April 24 and 25".
         let month_before = i
             .checked_sub(3)
-            .filter(|&k| lower(&words[k + 2]) == "and" && day_of_month(words[k + 1].text()).is_some())
-            .and_then(|k| month_number(&lower(&words[k])).filter(|_| text::is_capitalised(words[k].text())));
+            .filter(|&k| {
+                lower(&words[k + 2]) == "and" && day_of_month(words[k + 1].text()).is_some()
+            })
+            .and_then(|k| {
+                month_number(&lower(&words[k])).filter(|_| text::is_capitalised(words[k].text()))
+            });
         if let Some(m) = month_before {
             return Some((i, month_day(m, d, tense())));
         }
@@ -1114,28 +1402,47 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
         }
     }
     if w == "the" {
-        if let Some(q) = next(1).and_then(|n| quarter_ordinal(&n)).filter(|_| next(2).as_deref() == Some("quarter")) {
+        if let Some(q) = next(1)
+            .and_then(|n| quarter_ordinal(&n))
+            .filter(|_| next(2).as_deref() == Some("quarter"))
+        {
             return Some(quarter_of_year(words, i + 2, q));
         }
         if let Some(found) = reporting_period(words, i) {
             return Some(found);
         }
         // "the past three months", "the next few days".
-        if matches!(next(1).as_deref(), Some("past" | "last" | "next" | "coming" | "previous" | "first" | "following")) {
+        if matches!(
+            next(1).as_deref(),
+            Some("past" | "last" | "next" | "coming" | "previous" | "first" | "following")
+        ) {
             if let Some((end, Meaning::Duration(v))) = duration(text, words, i + 2) {
                 return Some((end, Meaning::Duration(v)));
             }
         }
         match (next(1).as_deref(), next(2).as_deref()) {
-            (Some("weekend"), _) => return Some((i + 1, Meaning::Relative(Relative::Weekend { future: tense().is_future() }))),
+            (Some("weekend"), _) => {
+                return Some((
+                    i + 1,
+                    Meaning::Relative(Relative::Weekend { future: tense().is_future() }),
+                ))
+            }
             // "the summer", "the early summer": this year's.
             (Some("early" | "late"), Some(n)) if season(n).is_some() => {
-                return Some((i + 2, Meaning::Relative(Relative::Season { season: season(n)?, offset: 0 })));
+                return Some((
+                    i + 2,
+                    Meaning::Relative(Relative::Season { season: season(n)?, offset: 0 }),
+                ));
             }
             (Some(n), _) if season(n).is_some() => {
-                return Some((i + 1, Meaning::Relative(Relative::Season { season: season(n)?, offset: 0 })));
+                return Some((
+                    i + 1,
+                    Meaning::Relative(Relative::Season { season: season(n)?, offset: 0 }),
+                ));
             }
-            (Some("near" | "short"), Some("future" | "term")) => return Some((i + 2, Meaning::Reference("FUTURE_REF"))),
+            (Some("near" | "short"), Some("future" | "term")) => {
+                return Some((i + 2, Meaning::Reference("FUTURE_REF")))
+            }
             (Some("year"), _) => {
                 if let Some((last, y)) = spoken_year(words, i + 2) {
                     return Some((last, Meaning::Absolute(starting(y, 1, Granularity::Year)?)));
@@ -1145,7 +1452,10 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
         }
         // "in the past year": last year.
         if matches!(next(1).as_deref(), Some("past" | "last")) {
-            if let Some((g, _)) = next(2).and_then(|n| unit(&n)).filter(|_| !next(2).unwrap_or_default().ends_with('s')) {
+            if let Some((g, _)) = next(2)
+                .and_then(|n| unit(&n))
+                .filter(|_| !next(2).unwrap_or_default().ends_with('s'))
+            {
                 return Some((i + 2, Meaning::Relative(Relative::Unit { unit: g, offset: -1 })));
             }
         }
@@ -1160,9 +1470,16 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
 
     // "year-earlier profit", "the year-ago results": the period a year before the report's.
     if matches!(&*w, "year-earlier" | "year-ago") {
-        return Some((i, Meaning::Period { years_back: 1, year: None, otherwise: Granularity::Year }));
+        return Some((
+            i,
+            Meaning::Period { years_back: 1, year: None, otherwise: Granularity::Year },
+        ));
     }
-    if let Some(rest) = w.strip_prefix("mid-").or_else(|| w.strip_prefix("late-")).or_else(|| w.strip_prefix("early-")) {
+    if let Some(rest) = w
+        .strip_prefix("mid-")
+        .or_else(|| w.strip_prefix("late-"))
+        .or_else(|| w.strip_prefix("early-"))
+    {
         if let Some(y) = year(rest) {
             return Some((i, Meaning::Absolute(starting(y, 1, Granularity::Year)?)));
         }
@@ -1184,7 +1501,10 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
         return Some((i, Meaning::Set(set.to_string())));
     }
     if let Some((last, holiday)) = holiday(words, i) {
-        return Some((last, Meaning::Relative(Relative::Holiday { holiday, lean: lean_for(tense()) })));
+        return Some((
+            last,
+            Meaning::Relative(Relative::Holiday { holiday, lean: lean_for(tense()) }),
+        ));
     }
 
     if let Some(days) = days_from_today(&w) {
@@ -1218,7 +1538,9 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
                 0 => Tense::Unmarked,
                 _ => Tense::Future,
             };
-            if let Some(dated) = recognise(text, words, i + 1, &|| towards).filter(|&(end, _)| end > i + 1) {
+            if let Some(dated) =
+                recognise(text, words, i + 1, &|| towards).filter(|&(end, _)| end > i + 1)
+            {
                 return Some(dated);
             }
             return Some((
@@ -1237,13 +1559,18 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
             return Some((i + 1, Meaning::Relative(Relative::Season { season: s, offset })));
         }
         if let Some(day) = weekday(&n) {
-            let meaning = Meaning::Relative(Relative::Weekday { day, future: offset > 0, last: offset < 0 });
+            let meaning =
+                Meaning::Relative(Relative::Weekday { day, future: offset > 0, last: offset < 0 });
             return Some(with_day_part(text, words, i + 1, meaning));
         }
         // "last night", "this morning": a part of the anchor day or the one before.
         match (day_part_lower(&n), offset) {
-            (Some("NI"), o) if o < 0 && n == "night" => return Some((i + 1, at_clock(Meaning::Relative(Relative::Days(-1)), "NI"))),
-            (Some(part), 0) if part != "NI" => return Some((i + 1, at_clock(Meaning::Relative(Relative::Days(0)), part))),
+            (Some("NI"), o) if o < 0 && n == "night" => {
+                return Some((i + 1, at_clock(Meaning::Relative(Relative::Days(-1)), "NI")))
+            }
+            (Some(part), 0) if part != "NI" => {
+                return Some((i + 1, at_clock(Meaning::Relative(Relative::Days(0)), part)))
+            }
             _ => {}
         }
         if let Some((g, _)) = unit(&n).filter(|_| !n.ends_with('s')) {
@@ -1272,7 +1599,10 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
         _ => (0, 0),
     };
     if skip > 0 {
-        if let Some((g, _)) = next(skip).and_then(|n| unit(&n)).filter(|_| !next(skip).unwrap_or_default().ends_with('s')) {
+        if let Some((g, _)) = next(skip)
+            .and_then(|n| unit(&n))
+            .filter(|_| !next(skip).unwrap_or_default().ends_with('s'))
+        {
             return Some((i + skip, Meaning::SameAs { granularity: g, offset }));
         }
     }
@@ -1282,12 +1612,17 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
     if let Some(n) = number(&w) {
         if let Some((g, _)) = next(1).and_then(|u| unit(&u)) {
             // "a week or so ago".
-            if (next(2).as_deref(), next(3).as_deref(), next(4).as_deref()) == (Some("or"), Some("so"), Some("ago")) {
+            if (next(2).as_deref(), next(3).as_deref(), next(4).as_deref())
+                == (Some("or"), Some("so"), Some("ago"))
+            {
                 return Some((i + 4, Meaning::Relative(Relative::Ago { amount: n, unit: g })));
             }
             if matches!(next(2).as_deref(), Some("ago" | "earlier")) {
                 if n == 1 && g == Granularity::Year {
-                    return Some((i + 2, Meaning::Period { years_back: 1, year: None, otherwise: Granularity::Year }));
+                    return Some((
+                        i + 2,
+                        Meaning::Period { years_back: 1, year: None, otherwise: Granularity::Year },
+                    ));
                 }
                 return Some((i + 2, Meaning::Relative(Relative::Ago { amount: n, unit: g })));
             }
@@ -1339,22 +1674,82 @@ fn recognise(text: &str, words: &[Word], i: usize, tense: &dyn Fn() -> Tense) ->
 fn reads_as_year(text: &str, words: &[Word], i: usize) -> bool {
     let Some(after) = words.get(i + 1) else { return true };
     let gap = &text[words[i].end..after.start];
-    if !gap.chars().all(char::is_whitespace) || !after.text().starts_with(|c: char| c.is_lowercase()) {
+    if !gap.chars().all(char::is_whitespace)
+        || !after.text().starts_with(|c: char| c.is_lowercase())
+    {
         return true;
     }
     let before = i.checked_sub(1).map(|k| lower(&words[k]));
     let dated_by = matches!(
         before.as_deref(),
-        Some("in" | "since" | "by" | "of" | "from" | "until" | "till" | "to" | "before" | "after" | "during" | "through"
-            | "throughout" | "for" | "between" | "and" | "or" | "early" | "late" | "mid" | "end" | "around" | "fiscal"
-            | "year" | "spring" | "summer" | "autumn" | "fall" | "winter" | "the" | "calendar" | "a" | "an" | "its"
-            | "his" | "her" | "their" | "our" | "that" | "this")
+        Some(
+            "in" | "since"
+                | "by"
+                | "of"
+                | "from"
+                | "until"
+                | "till"
+                | "to"
+                | "before"
+                | "after"
+                | "during"
+                | "through"
+                | "throughout"
+                | "for"
+                | "between"
+                | "and"
+                | "or"
+                | "early"
+                | "late"
+                | "mid"
+                | "end"
+                | "around"
+                | "fiscal"
+                | "year"
+                | "spring"
+                | "summer"
+                | "autumn"
+                | "fall"
+                | "winter"
+                | "the"
+                | "calendar"
+                | "a"
+                | "an"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "our"
+                | "that"
+                | "this"
+        )
     );
     // "the company's 1989 results".
-    let possessed = i.checked_sub(1).is_some_and(|k| is_possessive_gap(&text[words[k].end..words[i].start]));
-    dated_by || possessed || lexicon::with_lowercase(after.text(), |w| {
-        matches!(w, "and" | "or" | "to" | "when" | "after" | "before" | "as" | "was" | "is" | "were" | "had" | "has" | "saw" | "will" | "would" | "that")
-    })
+    let possessed =
+        i.checked_sub(1).is_some_and(|k| is_possessive_gap(&text[words[k].end..words[i].start]));
+    dated_by
+        || possessed
+        || lexicon::with_lowercase(after.text(), |w| {
+            matches!(
+                w,
+                "and"
+                    | "or"
+                    | "to"
+                    | "when"
+                    | "after"
+                    | "before"
+                    | "as"
+                    | "was"
+                    | "is"
+                    | "were"
+                    | "had"
+                    | "has"
+                    | "saw"
+                    | "will"
+                    | "would"
+                    | "that"
+            )
+        })
 }
 
 /// Holidays news dates things by, with fixed rules (no lunar or Easter reckoning).
@@ -1372,7 +1767,9 @@ enum Holiday {
 impl Holiday {
     /// The holiday's date in `year`.
     fn on(self, year: i16) -> Option<Date> {
-        let nth = |month: i8, nth: i8, day: Weekday| Date::new(year, month, 1).ok()?.nth_weekday_of_month(nth, day).ok();
+        let nth = |month: i8, nth: i8, day: Weekday| {
+            Date::new(year, month, 1).ok()?.nth_weekday_of_month(nth, day).ok()
+        };
         match self {
             Holiday::NewYearsDay => Date::new(year, 1, 1).ok(),
             Holiday::NewYearsEve => Date::new(year, 12, 31).ok(),
@@ -1393,7 +1790,13 @@ fn holiday(words: &[Word], i: usize) -> Option<(usize, Holiday)> {
     if !capital(i) {
         return None;
     }
-    let day_after = |k: usize, with_day: Holiday| if at(k + 1) == Some("Day") { (k + 1, with_day) } else { (k, with_day) };
+    let day_after = |k: usize, with_day: Holiday| {
+        if at(k + 1) == Some("Day") {
+            (k + 1, with_day)
+        } else {
+            (k, with_day)
+        }
+    };
     Some(match at(i)? {
         "Thanksgiving" => day_after(i, Holiday::Thanksgiving),
         "Christmas" if at(i + 1) == Some("Eve") => (i + 1, Holiday::ChristmasEve),
@@ -1479,9 +1882,10 @@ fn clock_time(text: &str, words: &[Word], i: usize) -> Option<(usize, String)> {
             let (minutes, meridian_at) = minutes_word.map_or((0, i + 1), |m| (m, i + 2));
             let meridian = words.get(meridian_at).map(|x| lower(x))?;
             // "4 in the morning", "8 in the evening".
-            let part_of_day = (meridian == "in" && words.get(meridian_at + 1).is_some_and(|x| lower(x) == "the"))
-                .then(|| words.get(meridian_at + 2).map(|x| lower(x)))
-                .flatten();
+            let part_of_day = (meridian == "in"
+                && words.get(meridian_at + 1).is_some_and(|x| lower(x) == "the"))
+            .then(|| words.get(meridian_at + 2).map(|x| lower(x)))
+            .flatten();
             if let Some(part) = part_of_day.filter(|_| (1..=12).contains(&hours)) {
                 let hours = match (&*part, hours) {
                     ("morning", 12) => 0,
@@ -1505,7 +1909,21 @@ fn clock_time(text: &str, words: &[Word], i: usize) -> Option<(usize, String)> {
         }
     };
     let zone = words.get(last + 1).map(|x| x.text()).is_some_and(|z| {
-        matches!(z, "EST" | "EDT" | "CST" | "CDT" | "MST" | "MDT" | "PST" | "PDT" | "GMT" | "UTC" | "BST" | "CET")
+        matches!(
+            z,
+            "EST"
+                | "EDT"
+                | "CST"
+                | "CDT"
+                | "MST"
+                | "MDT"
+                | "PST"
+                | "PDT"
+                | "GMT"
+                | "UTC"
+                | "BST"
+                | "CET"
+        )
     });
     Some((last + usize::from(zone), clock))
 }
@@ -1527,7 +1945,8 @@ fn quarter_of_year(words: &[Word], at: usize, q: i8) -> (usize, Meaning) {
 /// A quarter of the year "last year" or "this year" names, when "year" at word `at` is
 /// possessive: "this year's third quarter", "last year's quarter".
 fn quarter_of_years(text: &str, words: &[Word], at: usize, years: i64) -> Option<(usize, Meaning)> {
-    let possessive = words.get(at + 1).is_some_and(|x| is_possessive_gap(&text[words[at].end..x.start]));
+    let possessive =
+        words.get(at + 1).is_some_and(|x| is_possessive_gap(&text[words[at].end..x.start]));
     if !possessive {
         return None;
     }
@@ -1538,9 +1957,10 @@ fn quarter_of_years(text: &str, words: &[Word], at: usize, years: i64) -> Option
             let q = quarter_ordinal(o)?;
             Some((at + 2, Meaning::Relative(Relative::QuarterIn { q, years })))
         }
-        (Some("quarter" | "period"), _) if years < 0 => {
-            Some((at + 1, Meaning::Period { years_back: -years, year: None, otherwise: Granularity::Quarter }))
-        }
+        (Some("quarter" | "period"), _) if years < 0 => Some((
+            at + 1,
+            Meaning::Period { years_back: -years, year: None, otherwise: Granularity::Quarter },
+        )),
         _ => None,
     }
 }
@@ -1555,7 +1975,9 @@ fn reporting_period(words: &[Word], i: usize) -> Option<(usize, Meaning)> {
     let mut ordinal = None;
     while let Some(word) = words.get(k).map(|x| lower(x)) {
         match &*word {
-            "year-earlier" | "year-ago" | "comparable" | "corresponding" | "prior-year" => year_back |= word != "comparable",
+            "year-earlier" | "year-ago" | "comparable" | "corresponding" | "prior-year" => {
+                year_back |= word != "comparable"
+            }
             "current" | "present" => current = true,
             "latest" | "most" | "recent" | "same" => latest = true,
             "full" | "fiscal" => {}
@@ -1576,10 +1998,18 @@ fn reporting_period(words: &[Word], i: usize) -> Option<(usize, Meaning)> {
                 return None;
             }
             let meaning = match (ordinal, named_year) {
-                (Some(q), Some(y)) => Meaning::Absolute(starting(y, quarter_month(q), Granularity::Quarter)?),
+                (Some(q), Some(y)) => {
+                    Meaning::Absolute(starting(y, quarter_month(q), Granularity::Quarter)?)
+                }
                 (Some(_), None) if !year_back => return None,
-                _ if current => Meaning::Relative(Relative::Unit { unit: Granularity::Quarter, offset: 0 }),
-                _ => Meaning::Period { years_back: i16::from(year_back), year: named_year, otherwise: Granularity::Quarter },
+                _ if current => {
+                    Meaning::Relative(Relative::Unit { unit: Granularity::Quarter, offset: 0 })
+                }
+                _ => Meaning::Period {
+                    years_back: i16::from(year_back),
+                    year: named_year,
+                    otherwise: Granularity::Quarter,
+                },
             };
             Some((k, meaning))
         }
@@ -1588,8 +2018,14 @@ fn reporting_period(words: &[Word], i: usize) -> Option<(usize, Meaning)> {
                 return Some((k, Meaning::Duration("P1Y".into())));
             }
             let before = i.checked_sub(1).map(|p| lower(&words[p]));
-            let governed = matches!(before.as_deref(), Some("for" | "in" | "during" | "through" | "throughout" | "of"));
-            if latest || !(modified || governed) || after.as_deref().is_some_and(|a| number(a).is_some() || a == "before") {
+            let governed = matches!(
+                before.as_deref(),
+                Some("for" | "in" | "during" | "through" | "throughout" | "of")
+            );
+            if latest
+                || !(modified || governed)
+                || after.as_deref().is_some_and(|a| number(a).is_some() || a == "before")
+            {
                 return None;
             }
             let offset = if year_back { -1 } else { 0 };
@@ -1626,7 +2062,11 @@ fn spoken_year(words: &[Word], i: usize) -> Option<(usize, i16)> {
         "ninety" => 90,
         _ => return None,
     };
-    let units: i16 = if unit_word.is_empty() { 0 } else { i16::try_from(number(unit_word).filter(|n| (1..10).contains(n))?).ok()? };
+    let units: i16 = if unit_word.is_empty() {
+        0
+    } else {
+        i16::try_from(number(unit_word).filter(|n| (1..10).contains(n))?).ok()?
+    };
     Some((i + 1, century + tens_value + units))
 }
 
@@ -1683,7 +2123,8 @@ fn duration(text: &str, words: &[Word], i: usize) -> Option<(usize, Meaning)> {
     let w = lower(words.get(i)?);
     let at = |k: usize| words.get(k).map(|x| lower(x));
     // "for years", "within weeks", "over the years", "the weeks ahead", "months of talks".
-    let plural_unit = |k: usize| at(k).filter(|n| n.ends_with('s')).and_then(|n| unit(&n)).map(|(_, code)| code);
+    let plural_unit =
+        |k: usize| at(k).filter(|n| n.ends_with('s')).and_then(|n| unit(&n)).map(|(_, code)| code);
     if matches!(&*w, "for" | "within" | "over") {
         if let Some(code) = plural_unit(i + 1) {
             return Some((i + 1, Meaning::Duration(vague_duration(code))));
@@ -1702,7 +2143,9 @@ fn duration(text: &str, words: &[Word], i: usize) -> Option<(usize, Meaning)> {
             return Some((i + 2, Meaning::Duration(vague_duration(code))));
         }
     }
-    if let Some(code) = plural_unit(i).filter(|_| at(i + 1).as_deref() == Some("of") && !text::is_capitalised(words[i].text())) {
+    if let Some(code) = plural_unit(i)
+        .filter(|_| at(i + 1).as_deref() == Some("of") && !text::is_capitalised(words[i].text()))
+    {
         return Some((i, Meaning::Duration(vague_duration(code))));
     }
     // "over an hour" is about an hour; "over the years" was handled above.
@@ -1711,7 +2154,8 @@ fn duration(text: &str, words: &[Word], i: usize) -> Option<(usize, Meaning)> {
     let word = at(first)?;
     // "three-quarters of its food", "a quarter of the market": fractions, not time.
     let fraction = |quarter_at: usize| {
-        at(quarter_at).is_some_and(|q| q.len() >= "quarter".len() && q.contains("quarter")) && at(quarter_at + 1).as_deref() == Some("of")
+        at(quarter_at).is_some_and(|q| q.len() >= "quarter".len() && q.contains("quarter"))
+            && at(quarter_at + 1).as_deref() == Some("of")
     };
     if fraction(first) || fraction(first + 1) {
         return None;
@@ -1727,7 +2171,10 @@ fn duration(text: &str, words: &[Word], i: usize) -> Option<(usize, Meaning)> {
     // "several years", "a few days", "many months": durations of unstated length;
     // "a few years ago" is simply the past.
     // "a couple of years".
-    if word == "a" && at(first + 1).as_deref() == Some("couple") && at(first + 2).as_deref() == Some("of") {
+    if word == "a"
+        && at(first + 1).as_deref() == Some("couple")
+        && at(first + 2).as_deref() == Some("of")
+    {
         if let Some(code) = at(first + 3).filter(|u| u.ends_with('s')).and_then(|u| unit_code(&u)) {
             return Some((first + 3, Meaning::Duration(duration_value(2, code))));
         }
@@ -1749,17 +2196,26 @@ fn duration(text: &str, words: &[Word], i: usize) -> Option<(usize, Meaning)> {
     if word == "a" || word == "an" {
         let unit_word = at(first + 1)?;
         let code = unit_code(&unit_word).filter(|_| !unit_word.ends_with('s'))?;
-        if matches!(at(first + 2).as_deref(), Some("ago" | "earlier" | "later" | "old" | "before" | "after" | "or")) {
+        if matches!(
+            at(first + 2).as_deref(),
+            Some("ago" | "earlier" | "later" | "old" | "before" | "after" | "or")
+        ) {
             return None;
         }
         let rate = !approx && first.checked_sub(1).is_some_and(|p| is_quantity(words[p].text()));
         // "a minute and a half".
-        let and_a_half = matches!((at(first + 2).as_deref(), at(first + 3).as_deref(), at(first + 4).as_deref()), (Some("and"), Some("a"), Some("half")));
+        let and_a_half = matches!(
+            (at(first + 2).as_deref(), at(first + 3).as_deref(), at(first + 4).as_deref()),
+            (Some("and"), Some("a"), Some("half"))
+        );
         if let Some(value) = with_half(1, code).filter(|_| and_a_half && !rate) {
             return Some((first + 4, Meaning::Duration(value)));
         }
         let value = duration_value(1, code);
-        return Some((first + 1, if rate { Meaning::Set(value) } else { Meaning::Duration(value) }));
+        return Some((
+            first + 1,
+            if rate { Meaning::Set(value) } else { Meaning::Duration(value) },
+        ));
     }
     // "three years", "twenty four hours"; a year number is not an amount ("the 1988 quarter").
     if year(&word).is_some() {
@@ -1767,8 +2223,12 @@ fn duration(text: &str, words: &[Word], i: usize) -> Option<(usize, Meaning)> {
     }
     let mut k = first;
     let mut amount = number(&word)?;
-    if let Some(more) = at(k + 1).filter(|x| x.starts_with(|c: char| c.is_ascii_alphabetic()) && x != "a" && x != "an") {
-        if let Some(more) = number(&more).filter(|&m| m < 10 && amount >= 20 && word.starts_with(|c: char| c.is_ascii_alphabetic())) {
+    if let Some(more) = at(k + 1)
+        .filter(|x| x.starts_with(|c: char| c.is_ascii_alphabetic()) && x != "a" && x != "an")
+    {
+        if let Some(more) = number(&more).filter(|&m| {
+            m < 10 && amount >= 20 && word.starts_with(|c: char| c.is_ascii_alphabetic())
+        }) {
             amount += more;
             k += 1;
         }
@@ -1787,7 +2247,12 @@ fn duration(text: &str, words: &[Word], i: usize) -> Option<(usize, Meaning)> {
     let unit_word = at(k + 1)?;
     let code = unit_code(&unit_word)?;
     if half {
-        return Some((k + 1, Meaning::Duration(with_half(amount, code).unwrap_or_else(|| duration_value(amount, code)))));
+        return Some((
+            k + 1,
+            Meaning::Duration(
+                with_half(amount, code).unwrap_or_else(|| duration_value(amount, code)),
+            ),
+        ));
     }
     // "a five year low" is a duration; "1,000 day" is not written.
     if amount >= 1000 && !unit_word.ends_with('s') {
@@ -1804,8 +2269,37 @@ fn duration(text: &str, words: &[Word], i: usize) -> Option<(usize, Meaning)> {
 fn is_quantity(word: &str) -> bool {
     word.ends_with(|c: char| c.is_ascii_digit() || c == '%')
         || lexicon::with_lowercase(word, |w| {
-            matches!(w, "million" | "billion" | "trillion" | "thousand" | "hundred" | "percent" | "times" | "dollars" | "cents")
-                || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !matches!(w, "was" | "has" | "does" | "is" | "this" | "its" | "his" | "hers" | "yours" | "always" | "perhaps" | "towards" | "afterwards" | "besides"))
+            matches!(
+                w,
+                "million"
+                    | "billion"
+                    | "trillion"
+                    | "thousand"
+                    | "hundred"
+                    | "percent"
+                    | "times"
+                    | "dollars"
+                    | "cents"
+            ) || (w.len() > 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !matches!(
+                    w,
+                    "was"
+                        | "has"
+                        | "does"
+                        | "is"
+                        | "this"
+                        | "its"
+                        | "his"
+                        | "hers"
+                        | "yours"
+                        | "always"
+                        | "perhaps"
+                        | "towards"
+                        | "afterwards"
+                        | "besides"
+                ))
         })
 }
 
@@ -1883,16 +2377,32 @@ mod tests {
     fn the_quick_test_lets_every_opener_through_in_any_case() {
         let weekdays = WEEKDAYS.iter().map(|&(name, _, _)| name);
         let numbers = OTHER_NUMBER_WORDS.iter().map(|&(word, _)| word);
-        let listed = OPENING_WORDS.iter().chain(&MONTHS).chain(&SHORT_MONTHS).chain(&NUMBER_WORDS).copied().chain(weekdays).chain(numbers);
+        let listed = OPENING_WORDS
+            .iter()
+            .chain(&MONTHS)
+            .chain(&SHORT_MONTHS)
+            .chain(&NUMBER_WORDS)
+            .copied()
+            .chain(weekdays)
+            .chain(numbers);
         let others = ["mon.", "thurs.", "mid-1990s", "oct.", "1998", "the", "for", "that"];
         let holiday_words = ["election", "independence", "new"];
-        for word in listed.chain(others).filter(|w| !holiday_words.contains(w) && !APPROXIMATIONS.contains(w)) {
+        for word in listed
+            .chain(others)
+            .filter(|w| !holiday_words.contains(w) && !APPROXIMATIONS.contains(w))
+        {
             let capitalised = format!("{}{}", word[..1].to_uppercase(), &word[1..]);
             for form in [word.to_string(), capitalised, word.to_uppercase()] {
                 assert!(opens(&form, "week"), "{form} before \"week\"");
             }
         }
-        for (word, next) in [("Election", "Day"), ("Independence", "Day"), ("New", "Year's"), ("New", "Year’s"), ("New", "Year")] {
+        for (word, next) in [
+            ("Election", "Day"),
+            ("Independence", "Day"),
+            ("New", "Year's"),
+            ("New", "Year’s"),
+            ("New", "Year"),
+        ] {
             assert!(opens(word, next), "{word} before {next}");
         }
         for word in APPROXIMATIONS {
@@ -1905,18 +2415,45 @@ mod tests {
             }
         }
         let let_through = [
-            ("this", "year"), ("This", "morning"), ("this", "March"), ("this", "summer"), ("this", "Friday"), ("this", "three"),
-            ("this", "few"), ("over", "the"), ("Over", "a"), ("over", "years"), ("many", "years"), ("Several", "weeks"), ("few", "days"),
+            ("this", "year"),
+            ("This", "morning"),
+            ("this", "March"),
+            ("this", "summer"),
+            ("this", "Friday"),
+            ("this", "three"),
+            ("this", "few"),
+            ("over", "the"),
+            ("Over", "a"),
+            ("over", "years"),
+            ("many", "years"),
+            ("Several", "weeks"),
+            ("few", "days"),
         ];
         for (word, next) in let_through {
             assert!(opens(word, next), "{word} before {next}");
         }
-        for (word, next) in [("this", "is"), ("this", "three-week"), ("over", "100"), ("Over", "there"), ("many", "people"), ("several", "times")] {
+        for (word, next) in [
+            ("this", "is"),
+            ("this", "three-week"),
+            ("over", "100"),
+            ("Over", "there"),
+            ("many", "people"),
+            ("several", "times"),
+        ] {
             assert!(!opens(word, next), "{word} before {next}");
         }
         let turned_away = [
-            ("Mon", "week"), ("Monday-Friday", "week"), ("said", "week"), ("the", "house"), ("A", "house"), ("For", "him"), ("août", "week"),
-            ("New", "York"), ("new", "week"), ("Election", "night"), ("Independence", "movement"),
+            ("Mon", "week"),
+            ("Monday-Friday", "week"),
+            ("said", "week"),
+            ("the", "house"),
+            ("A", "house"),
+            ("For", "him"),
+            ("août", "week"),
+            ("New", "York"),
+            ("new", "week"),
+            ("Election", "night"),
+            ("Independence", "movement"),
         ];
         for (word, next) in turned_away {
             assert!(!opens(word, next), "{word} before {next}");
@@ -1959,14 +2496,25 @@ mod tests {
         for (word, n) in OTHER_NUMBER_WORDS {
             assert_eq!(number(&word.to_uppercase()), Some(n), "{word}");
         }
-        for (word, n) in [("21", Some(21)), ("-3", Some(-3)), ("twentyone", None), ("öne", None), ("One.", None)] {
+        for (word, n) in
+            [("21", Some(21)), ("-3", Some(-3)), ("twentyone", None), ("öne", None), ("One.", None)]
+        {
             assert_eq!(number(word), n, "{word}");
         }
     }
 
     #[test]
     fn values_are_written_as_the_formatter_writes_them_for_any_year() {
-        for (year, month, day) in [(2017, 1, 23), (1998, 12, 31), (987, 3, 4), (45, 7, 9), (0, 1, 1), (-5, 6, 15), (-2017, 11, 30), (9999, 12, 31)] {
+        for (year, month, day) in [
+            (2017, 1, 23),
+            (1998, 12, 31),
+            (987, 3, 4),
+            (45, 7, 9),
+            (0, 1, 1),
+            (-5, 6, 15),
+            (-2017, 11, 30),
+            (9999, 12, 31),
+        ] {
             let d = Date::new(year, month, day).expect("a valid date");
             let w = d.iso_week_date();
             let season = match month {
@@ -1985,7 +2533,11 @@ mod tests {
                 (Granularity::Decade, format!("{:03}", year / 10)),
             ];
             for (granularity, written) in expected {
-                assert_eq!(value_of(Interval { first: d, last: d, granularity }), written, "{d} by {granularity:?}");
+                assert_eq!(
+                    value_of(Interval { first: d, last: d, granularity }),
+                    written,
+                    "{d} by {granularity:?}"
+                );
             }
             assert_eq!(iso_date(d), format!("{year:04}-{month:02}-{day:02}"));
         }
@@ -1994,14 +2546,33 @@ mod tests {
     #[test]
     fn a_words_first_hyphen_is_found_as_a_search_finds_it_at_any_length() {
         let words = [
-            "", "-", "a", "mid-1990s", "Monday-Friday", "--x", "x-", "fifteen-letter-", "sixteen-letters-", "seventeen-letters-x", "a-b-c-d",
-            "août", "mi-août", "0123456789abcde-", "0123456789abcdef-", "-0123456789abcdef", "Oct.", "U.S.-led",
+            "",
+            "-",
+            "a",
+            "mid-1990s",
+            "Monday-Friday",
+            "--x",
+            "x-",
+            "fifteen-letter-",
+            "sixteen-letters-",
+            "seventeen-letters-x",
+            "a-b-c-d",
+            "août",
+            "mi-août",
+            "0123456789abcde-",
+            "0123456789abcdef-",
+            "-0123456789abcdef",
+            "Oct.",
+            "U.S.-led",
         ];
         for word in words {
             let expected = (word.is_ascii(), word.bytes().position(|b| b == b'-'));
             // Packed from the word alone, and from a text with more than sixteen bytes left.
             let in_text = format!("{word} and the rest of the text");
-            for key in [lexicon::Key::exact(word), lexicon::Key::exact_in(in_text.as_bytes(), 0, word.len())] {
+            for key in [
+                lexicon::Key::exact(word),
+                lexicon::Key::exact_in(in_text.as_bytes(), 0, word.len()),
+            ] {
                 let found = ascii_and_first_hyphen(word, key);
                 assert_eq!(found.0, expected.0, "{word:?} ASCII");
                 if expected.0 {
@@ -2096,17 +2667,22 @@ mod tests {
     fn news_forms_resolve_to_timebank_values() {
         for &(text, (y, m, d), phrase, kind, value) in NEWS_FORMS {
             let found = time_expressions(text, Date::new(y, m, d).ok());
-            let t = found
-                .iter()
-                .find(|t| &text[t.start..t.end] == phrase)
-                .unwrap_or_else(|| panic!("{text}: no {phrase:?} in {:?}", found.iter().map(|t| &text[t.start..t.end]).collect::<Vec<_>>()));
+            let t = found.iter().find(|t| &text[t.start..t.end] == phrase).unwrap_or_else(|| {
+                panic!(
+                    "{text}: no {phrase:?} in {:?}",
+                    found.iter().map(|t| &text[t.start..t.end]).collect::<Vec<_>>()
+                )
+            });
             assert_eq!((t.kind, t.value.as_deref()), (kind, Some(value)), "{text}");
         }
     }
 
     #[test]
     fn clock_times_and_periods_never_invent_dates_out_of_range() {
-        assert!(time_expressions("hi 1000 times, then 2000 people came", None).is_empty(), "counts are not years");
+        assert!(
+            time_expressions("hi 1000 times, then 2000 people came", None).is_empty(),
+            "counts are not years"
+        );
         let cases: [(&str, &[&str]); 5] = [
             ("at 25 p.m. Friday", &["2017-01-20"]),
             ("at 10:75 a.m.", &[]),
@@ -2129,8 +2705,14 @@ mod tests {
         ] {
             assert!(time_expressions(name, Date::new(1999, 3, 12).ok()).is_empty(), "{name}");
         }
-        for fraction in ["Iraq imports about three-quarters of its food.", "Junk is more than a quarter of the market."] {
-            assert!(time_expressions(fraction, Date::new(1990, 8, 15).ok()).is_empty(), "{fraction}");
+        for fraction in [
+            "Iraq imports about three-quarters of its food.",
+            "Junk is more than a quarter of the market.",
+        ] {
+            assert!(
+                time_expressions(fraction, Date::new(1990, 8, 15).ok()).is_empty(),
+                "{fraction}"
+            );
         }
         let undated = time_expressions("Profit rose in the latest quarter.", None);
         assert_eq!(undated[0].value, None, "no quarter named and no article date");

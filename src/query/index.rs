@@ -93,12 +93,17 @@ impl TryFrom<GapLists> for Lists {
     type Error = &'static str;
 
     fn try_from(stored: GapLists) -> Result<Lists, &'static str> {
-        let mut lists = Lists { ends: Vec::with_capacity(stored.lengths.len()), items: Vec::with_capacity(stored.gaps.len()) };
+        let mut lists = Lists {
+            ends: Vec::with_capacity(stored.lengths.len()),
+            items: Vec::with_capacity(stored.gaps.len()),
+        };
         let mut gaps = stored.gaps.into_iter();
         for length in stored.lengths {
             let mut previous = 0usize;
             for _ in 0..length {
-                previous = previous.checked_add(gaps.next().ok_or("a list runs past its items")?).ok_or("an item overflows")?;
+                previous = previous
+                    .checked_add(gaps.next().ok_or("a list runs past its items")?)
+                    .ok_or("an item overflows")?;
                 lists.items.push(previous);
             }
             lists.ends.push(lists.items.len());
@@ -125,12 +130,18 @@ impl Lists {
 
     /// Whether there are `len` lists, each strictly ascending within `0..bound`.
     fn fits(&self, len: usize, bound: usize) -> bool {
-        self.len() == len && self.iter().all(|list| list.windows(2).all(|w| w[0] < w[1]) && list.last().is_none_or(|&i| i < bound))
+        self.len() == len
+            && self.iter().all(|list| {
+                list.windows(2).all(|w| w[0] < w[1]) && list.last().is_none_or(|&i| i < bound)
+            })
     }
 
     /// For each of `targets` targets, the ascending list of items whose list names it.
     fn inverted(&self, targets: usize) -> Lists {
-        Lists::grouped(self.iter().enumerate().flat_map(|(item, list)| list.iter().map(move |&t| (item, t))), targets)
+        Lists::grouped(
+            self.iter().enumerate().flat_map(|(item, list)| list.iter().map(move |&t| (item, t))),
+            targets,
+        )
     }
 
     /// For each of `targets` targets, the items paired with it, in the pairs' order (a
@@ -145,7 +156,8 @@ impl Lists {
             ends.push(total);
         }
         // Fill each target's slot from its start.
-        let mut next: Vec<usize> = ends.iter().zip(&counts).map(|(end, count)| end - count).collect();
+        let mut next: Vec<usize> =
+            ends.iter().zip(&counts).map(|(end, count)| end - count).collect();
         let mut items = vec![0; total];
         for (item, t) in pairs {
             items[next[t]] = item;
@@ -206,10 +218,15 @@ fn numbered(id: &str, prefix: char) -> Option<usize> {
 impl Ids {
     fn new<'a>(ids: impl Iterator<Item = &'a str> + Clone, prefix: Option<char>) -> Ids {
         let len = ids.clone().count();
-        let in_order = prefix.filter(|&p| ids.clone().enumerate().all(|(i, id)| numbered(id, p) == Some(i)));
+        let in_order =
+            prefix.filter(|&p| ids.clone().enumerate().all(|(i, id)| numbered(id, p) == Some(i)));
         match in_order {
             Some(p) => Ids { numbered: Some(p), len, map: HashMap::new() },
-            None => Ids { numbered: None, len, map: ids.enumerate().map(|(i, id)| (id.to_string(), i)).collect() },
+            None => Ids {
+                numbered: None,
+                len,
+                map: ids.enumerate().map(|(i, id)| (id.to_string(), i)).collect(),
+            },
         }
     }
 
@@ -301,15 +318,19 @@ impl Relations {
             })
             .collect();
 
-        let article_of_quote: Vec<usize> = article_positions(&ids.articles, ds.quotes.iter().map(|q| &*q.article));
-        let article_of_event: Vec<usize> = article_positions(&ids.articles, ds.events.iter().map(|e| &*e.article));
-        let event_of_quote: Vec<Option<usize>> = ds.quotes.iter().map(|q| q.event.as_ref().and_then(|id| ids.events.get(id))).collect();
+        let article_of_quote: Vec<usize> =
+            article_positions(&ids.articles, ds.quotes.iter().map(|q| &*q.article));
+        let article_of_event: Vec<usize> =
+            article_positions(&ids.articles, ds.events.iter().map(|e| &*e.article));
+        let event_of_quote: Vec<Option<usize>> =
+            ds.quotes.iter().map(|q| q.event.as_ref().and_then(|id| ids.events.get(id))).collect();
         let sorted = |mut list: Vec<usize>| {
             list.sort_unstable();
             list.dedup();
             list
         };
-        let actors_by_event: Lists = ds.events.iter().map(|e| sorted(e.actors.iter().filter_map(actor).collect())).collect();
+        let actors_by_event: Lists =
+            ds.events.iter().map(|e| sorted(e.actors.iter().filter_map(actor).collect())).collect();
         let actors_by_quote: Lists = ds
             .quotes
             .iter()
@@ -322,35 +343,56 @@ impl Relations {
             .collect();
 
         // Date order, undated last; ties keep dataset order.
-        let mut keyed: Vec<(bool, Option<Date>, usize)> =
-            ds.events.iter().enumerate().map(|(e, event)| (event.date.first.is_none(), event.date.first, e)).collect();
+        let mut keyed: Vec<(bool, Option<Date>, usize)> = ds
+            .events
+            .iter()
+            .enumerate()
+            .map(|(e, event)| (event.date.first.is_none(), event.date.first, e))
+            .collect();
         keyed.sort_unstable();
         let events_by_date: Vec<usize> = keyed.into_iter().map(|(_, _, e)| e).collect();
 
         let words = |i: usize| -> &str {
             let q = &ds.quotes[i];
-            ds.articles.get(article_of_quote[i]).and_then(|a| a.text.get(q.start..q.end)).unwrap_or_default()
+            ds.articles
+                .get(article_of_quote[i])
+                .and_then(|a| a.text.get(q.start..q.end))
+                .unwrap_or_default()
         };
-        let same_words = first_with_same_words(ds.quotes.len(), |i| (ds.quotes[i].kind != QuoteKind::Indirect).then(|| words(i)));
+        let same_words = first_with_same_words(ds.quotes.len(), |i| {
+            (ds.quotes[i].kind != QuoteKind::Indirect).then(|| words(i))
+        });
         let mut denied_claims: Vec<(usize, Vec<usize>)> = Vec::new();
         let mut claim_slot: HashMap<usize, usize> = HashMap::new();
         for (denial, q) in ds.quotes.iter().enumerate() {
-            let Some(claim) = q.rejects.as_ref().and_then(|id| ids.quotes.get(id)) else { continue };
+            let Some(claim) = q.rejects.as_ref().and_then(|id| ids.quotes.get(id)) else {
+                continue;
+            };
             let slot = *claim_slot.entry(claim).or_insert_with(|| {
                 denied_claims.push((claim, Vec::new()));
                 denied_claims.len() - 1
             });
             denied_claims[slot].1.push(denial);
         }
-        let conflict_quotes =
-            ds.conflicts.iter().map(|c| sorted(c.quotes.iter().filter_map(|id| ids.quotes.get(id)).collect())).collect();
+        let conflict_quotes = ds
+            .conflicts
+            .iter()
+            .map(|c| sorted(c.quotes.iter().filter_map(|id| ids.quotes.get(id)).collect()))
+            .collect();
         let mut mentions: Vec<MentionAt> = ds
             .actors
             .iter()
             .enumerate()
             .flat_map(|(actor, a)| {
                 let ids = &ids.articles;
-                a.mentions.iter().filter_map(move |m| Some(MentionAt { actor, article: ids.get(&m.article)?, start: m.start, end: m.end }))
+                a.mentions.iter().filter_map(move |m| {
+                    Some(MentionAt {
+                        actor,
+                        article: ids.get(&m.article)?,
+                        start: m.start,
+                        end: m.end,
+                    })
+                })
             })
             .collect();
         mentions.sort_unstable();
@@ -376,11 +418,17 @@ impl Relations {
     /// checked once, so that one from another version fails with a message instead of
     /// panicking on a lookup.
     pub fn fit(&self, ds: &Dataset) -> bool {
-        let (articles, actors, quotes, events) = (ds.articles.len(), ds.actors.len(), ds.quotes.len(), ds.events.len());
-        let within = |list: &[usize], len: usize, bound: usize| list.len() == len && list.iter().all(|&i| i < bound);
+        let (articles, actors, quotes, events) =
+            (ds.articles.len(), ds.actors.len(), ds.quotes.len(), ds.events.len());
+        let within = |list: &[usize], len: usize, bound: usize| {
+            list.len() == len && list.iter().all(|&i| i < bound)
+        };
         let mut seen = vec![false; events];
         let permutation = self.events_by_date.len() == events
-            && self.events_by_date.iter().all(|&e| e < events && !std::mem::replace(&mut seen[e], true));
+            && self
+                .events_by_date
+                .iter()
+                .all(|&e| e < events && !std::mem::replace(&mut seen[e], true));
         let denials_within = self
             .denied_claims
             .iter()
@@ -397,7 +445,10 @@ impl Relations {
             && denials_within
             && self.conflict_quotes.fits(ds.conflicts.len(), quotes)
             && self.mentions.windows(2).all(|w| w[0].actor <= w[1].actor)
-            && self.mentions.iter().all(|m| m.actor < actors && m.article < articles && m.start <= m.end)
+            && self
+                .mentions
+                .iter()
+                .all(|m| m.actor < actors && m.article < articles && m.start <= m.end)
     }
 }
 
@@ -459,9 +510,12 @@ impl Index {
         for (rank, &e) in r.events_by_date.iter().enumerate() {
             event_rank[e] = u32::try_from(rank).unwrap_or(u32::MAX);
         }
-        let quotes_by_event =
-            Lists::grouped(r.event_of_quote.iter().enumerate().filter_map(|(q, e)| Some((q, (*e)?))), ds.events.len());
-        let mention_ends = (0..ds.actors.len()).map(|a| r.mentions.partition_point(|m| m.actor <= a)).collect();
+        let quotes_by_event = Lists::grouped(
+            r.event_of_quote.iter().enumerate().filter_map(|(q, e)| Some((q, (*e)?))),
+            ds.events.len(),
+        );
+        let mention_ends =
+            (0..ds.actors.len()).map(|a| r.mentions.partition_point(|m| m.actor <= a)).collect();
         Index {
             outlet_ids: r.outlets.iter().enumerate().map(|(i, o)| (o.id.clone(), i)).collect(),
             quotes_by_actor: r.actors_by_quote.inverted(ds.actors.len()),
@@ -490,8 +544,10 @@ impl Index {
     /// Each article's quotes, time expressions and actor mentions, in text order.
     pub fn article_items(&self, ds: &Dataset) -> &ArticleItems {
         self.articles.get_or_init(|| {
-            let by_article = |of: &[usize]| Lists::grouped(of.iter().copied().enumerate(), ds.articles.len());
-            let timex_articles = article_positions(&self.ids.articles, ds.timexes.iter().map(|t| &*t.article));
+            let by_article =
+                |of: &[usize]| Lists::grouped(of.iter().copied().enumerate(), ds.articles.len());
+            let timex_articles =
+                article_positions(&self.ids.articles, ds.timexes.iter().map(|t| &*t.article));
             let mut mentions = vec![Vec::new(); ds.articles.len()];
             for m in &self.mentions {
                 mentions[m.article].push(Mark { start: m.start, end: m.end, target: m.actor });
@@ -508,7 +564,8 @@ impl Index {
                 marks.sort_by_key(|m: &Mark| (m.start, m.end));
             }
             ArticleItems {
-                quotes: by_article(&self.article_of_quote).sort_each_by_key(|i| (ds.quotes[i].start, i)),
+                quotes: by_article(&self.article_of_quote)
+                    .sort_each_by_key(|i| (ds.quotes[i].start, i)),
                 timexes: by_article(&timex_articles).sort_each_by_key(|i| (ds.timexes[i].start, i)),
                 mentions,
                 places,
@@ -545,13 +602,19 @@ impl Index {
     /// A quote's words, sliced from its article (the page's dataset leaves item texts out).
     pub fn quote_words<'d>(&self, ds: &'d Dataset, quote: usize) -> &'d str {
         let q = &ds.quotes[quote];
-        ds.articles.get(self.article_of_quote[quote]).and_then(|a| a.text.get(q.start..q.end)).unwrap_or_default()
+        ds.articles
+            .get(self.article_of_quote[quote])
+            .and_then(|a| a.text.get(q.start..q.end))
+            .unwrap_or_default()
     }
 
     /// An event's sentence, sliced from its article.
     pub fn event_words<'d>(&self, ds: &'d Dataset, event: usize) -> &'d str {
         let e = &ds.events[event];
-        ds.articles.get(self.article_of_event[event]).and_then(|a| a.text.get(e.start..e.end)).unwrap_or_default()
+        ds.articles
+            .get(self.article_of_event[event])
+            .and_then(|a| a.text.get(e.start..e.end))
+            .unwrap_or_default()
     }
 
     /// The first and last day an event covers, when it is dated.
@@ -565,15 +628,28 @@ impl Index {
             let quotes = (0..ds.quotes.len())
                 .map(|i| {
                     let q = &ds.quotes[i];
-                    let speaker = q.speaker.as_deref().and_then(|s| self.actor(s)).map_or("", |a| ds.actors[a].name.as_str());
-                    format!("{}\n{speaker}\n{}", self.quote_words(ds, i), q.cue.as_deref().unwrap_or_default()).to_lowercase()
+                    let speaker = q
+                        .speaker
+                        .as_deref()
+                        .and_then(|s| self.actor(s))
+                        .map_or("", |a| ds.actors[a].name.as_str());
+                    format!(
+                        "{}\n{speaker}\n{}",
+                        self.quote_words(ds, i),
+                        q.cue.as_deref().unwrap_or_default()
+                    )
+                    .to_lowercase()
                 })
                 .collect();
             // An event is found by its sentence and by the words said at it, as the timeline shows both.
             let events = (0..ds.events.len())
                 .map(|e| {
                     let said = self.quotes_by_event[e].iter().map(|&q| self.quote_words(ds, q));
-                    std::iter::once(self.event_words(ds, e)).chain(said).collect::<Vec<_>>().join("\n").to_lowercase()
+                    std::iter::once(self.event_words(ds, e))
+                        .chain(said)
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                        .to_lowercase()
                 })
                 .collect();
             Haystacks { quotes, events }
@@ -595,6 +671,10 @@ mod tests {
         assert_eq!(Ids::new(ids.into_iter(), Some('q')).get("q2"), Some(1));
         assert_eq!(Ids::new(ids.into_iter(), Some('q')).get("q3"), None);
         let gappy = ["q1", "q7"];
-        assert_eq!(Ids::new(gappy.into_iter(), Some('q')).get("q7"), Some(1), "a gap falls back to the map");
+        assert_eq!(
+            Ids::new(gappy.into_iter(), Some('q')).get("q7"),
+            Some(1),
+            "a gap falls back to the map"
+        );
     }
 }

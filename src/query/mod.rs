@@ -6,7 +6,10 @@ mod index;
 mod state;
 
 pub use index::{Index, Lists, Mark, MentionAt, Outlet, Relations};
-pub use state::{kind_word, parse, stance_word, to_query, toggle_actor, toggled, Parsed, State, View, Zoom, KINDS, STANCES};
+pub use state::{
+    kind_word, parse, stance_word, to_query, toggle_actor, toggled, Parsed, State, View, Zoom,
+    KINDS, STANCES,
+};
 
 use jiff::civil::Date;
 
@@ -67,7 +70,8 @@ pub fn select(ds: &Dataset, index: &Index, state: &State) -> Selection {
     let needle = state.text.to_lowercase();
     let haystacks = (!needle.is_empty()).then(|| index.haystacks(ds));
     let any_dates = state.from.is_some() || state.to.is_some();
-    let (from, to) = (state.from.as_deref().and_then(parse_date), state.to.as_deref().and_then(parse_date));
+    let (from, to) =
+        (state.from.as_deref().and_then(parse_date), state.to.as_deref().and_then(parse_date));
     let in_range = |days: Option<(Date, Date)>| match days {
         None => false,
         Some((first, last)) => from.is_none_or(|f| last >= f) && to.is_none_or(|t| first <= t),
@@ -81,7 +85,9 @@ pub fn select(ds: &Dataset, index: &Index, state: &State) -> Selection {
         if !state.kinds.is_empty() && !state.kinds.contains(&quote.kind) {
             misses |= KIND;
         }
-        if !outlets.is_empty() && !outlets.contains(&index.outlet_of_article[index.article_of_quote[q]]) {
+        if !outlets.is_empty()
+            && !outlets.contains(&index.outlet_of_article[index.article_of_quote[q]])
+        {
             misses |= OUTLET;
         }
         if any_dates && !in_range(index.event_of_quote[q].and_then(|e| index.event_days(ds, e))) {
@@ -92,16 +98,20 @@ pub fn select(ds: &Dataset, index: &Index, state: &State) -> Selection {
         }
         misses
     };
-    let stance_ok = |q: usize| state.stances.is_empty() || state.stances.contains(&ds.quotes[q].stance);
+    let stance_ok =
+        |q: usize| state.stances.is_empty() || state.stances.contains(&ds.quotes[q].stance);
     let kind_ok = |q: usize| state.kinds.is_empty() || state.kinds.contains(&ds.quotes[q].kind);
     let event_misses = |e: usize| -> u8 {
         let mut misses = 0;
         // Stance and kind apply to the words said at the event.
         let any_words_filter = !state.stances.is_empty() || !state.kinds.is_empty();
-        if any_words_filter && !index.quotes_by_event[e].iter().any(|&q| stance_ok(q) && kind_ok(q)) {
+        if any_words_filter && !index.quotes_by_event[e].iter().any(|&q| stance_ok(q) && kind_ok(q))
+        {
             misses |= STANCE | KIND;
         }
-        if !outlets.is_empty() && !outlets.contains(&index.outlet_of_article[index.article_of_event[e]]) {
+        if !outlets.is_empty()
+            && !outlets.contains(&index.outlet_of_article[index.article_of_event[e]])
+        {
             misses |= OUTLET;
         }
         if any_dates && !in_range(index.event_days(ds, e)) {
@@ -137,7 +147,8 @@ pub fn select(ds: &Dataset, index: &Index, state: &State) -> Selection {
         let quote = &ds.quotes[q];
         if !on_timeline {
             if misses & !STANCE == 0 {
-                sel.stance_counts[STANCES.iter().position(|s| *s == quote.stance).unwrap_or(0)] += 1;
+                sel.stance_counts[STANCES.iter().position(|s| *s == quote.stance).unwrap_or(0)] +=
+                    1;
             }
             if misses & !KIND == 0 {
                 sel.kind_counts[KINDS.iter().position(|k| *k == quote.kind).unwrap_or(0)] += 1;
@@ -221,8 +232,13 @@ pub fn select(ds: &Dataset, index: &Index, state: &State) -> Selection {
 }
 
 /// Non-zero counts (and the selected ones), busiest first, then by name.
-fn ranked<'a>(counts: Vec<usize>, selected: &[usize], name: impl Fn(usize) -> &'a String) -> Vec<(usize, usize)> {
-    let mut ranked: Vec<(usize, usize)> = counts.into_iter().enumerate().filter(|&(i, n)| n > 0 || selected.contains(&i)).collect();
+fn ranked<'a>(
+    counts: Vec<usize>,
+    selected: &[usize],
+    name: impl Fn(usize) -> &'a String,
+) -> Vec<(usize, usize)> {
+    let mut ranked: Vec<(usize, usize)> =
+        counts.into_iter().enumerate().filter(|&(i, n)| n > 0 || selected.contains(&i)).collect();
     ranked.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| name(x.0).cmp(name(y.0))));
     ranked
 }
@@ -248,8 +264,18 @@ mod tests {
     /// Two outlets, a week apart; both print Jane Doe's "We will win".
     fn corpus() -> Dataset {
         dataset::build(vec![
-            source("a", "Herald", (2017, 1, 24), "“We will win,” Jane Doe said on Monday. “No,” John Roe said."),
-            source("b", "Courier", (2017, 2, 1), "Jane Doe said: “We will win.” John Roe denied that there was any plan."),
+            source(
+                "a",
+                "Herald",
+                (2017, 1, 24),
+                "“We will win,” Jane Doe said on Monday. “No,” John Roe said.",
+            ),
+            source(
+                "b",
+                "Courier",
+                (2017, 2, 1),
+                "Jane Doe said: “We will win.” John Roe denied that there was any plan.",
+            ),
         ])
     }
 
@@ -282,7 +308,8 @@ mod tests {
         assert_eq!(parsed.state, state);
         assert!(parsed.ignored.is_empty());
         assert_eq!(to_query(&State::default()), "");
-        let actor_view = State { view: View::Actor, item: Some("jane-doe".into()), ..State::default() };
+        let actor_view =
+            State { view: View::Actor, item: Some("jane-doe".into()), ..State::default() };
         assert_eq!(parse(&to_query(&actor_view), &Index::new(&ds)).state, actor_view);
     }
 
@@ -298,12 +325,16 @@ mod tests {
     #[test]
     fn garbage_is_ignored_with_a_notice() {
         let index = Index::new(&corpus());
-        let parsed = parse("?actor=nobody,,jane-doe&view=%FF%FE&zzz=1&item=q999&&=&actor=jane-doe", &index);
+        let parsed =
+            parse("?actor=nobody,,jane-doe&view=%FF%FE&zzz=1&item=q999&&=&actor=jane-doe", &index);
         assert_eq!(parsed.state.actors, ["jane-doe"]);
         assert_eq!(parsed.state.view, View::Timeline);
         assert_eq!(parsed.state.item, None);
         assert_eq!(parsed.ignored.len(), 4, "{:?}", parsed.ignored);
-        let bad_values = parse("?stance=maybe&kind=tweet&outlet=nowhere&from=2017-02-30&zoom=hour&view=actor&item=q1", &index);
+        let bad_values = parse(
+            "?stance=maybe&kind=tweet&outlet=nowhere&from=2017-02-30&zoom=hour&view=actor&item=q1",
+            &index,
+        );
         assert_eq!(bad_values.state, State { view: View::Quotes, ..State::default() });
         assert_eq!(bad_values.ignored.len(), 6, "{:?}", bad_values.ignored);
         assert!(bad_values.ignored[3].contains("“from” is not a date"), "{:?}", bad_values.ignored);
@@ -329,7 +360,11 @@ mod tests {
         let jane = toggle_actor(&State::default(), "jane-doe");
         let narrowed = select(&ds, &index, &jane);
         assert!(narrowed.quote_total > 0 && narrowed.quote_total < all.quote_total);
-        assert!(narrowed.quotes.iter().chain(narrowed.copies.iter().flatten()).all(|&q| ds.quotes[q].speaker.as_deref() == Some("jane-doe")));
+        assert!(narrowed.quotes.iter().chain(narrowed.copies.iter().flatten()).all(|&q| ds.quotes
+            [q]
+            .speaker
+            .as_deref()
+            == Some("jane-doe")));
         let roe = index.actor("john-roe").unwrap();
         assert!(!narrowed.actor_counts.iter().any(|&(a, _)| a == roe));
         assert_eq!(toggle_actor(&jane, "jane-doe"), State::default());
@@ -340,17 +375,25 @@ mod tests {
         let ds = corpus();
         let index = Index::new(&ds);
         let all = select(&ds, &index, &State::default());
-        let card = all.quotes.iter().position(|&q| index.quote_words(&ds, q) == "We will win,").expect("Jane's quote has a card");
+        let card = all
+            .quotes
+            .iter()
+            .position(|&q| index.quote_words(&ds, q) == "We will win,")
+            .expect("Jane's quote has a card");
         assert_eq!(all.copies[card].len(), 1);
         assert_eq!(index.quote_words(&ds, all.copies[card][0]), "We will win.");
-        assert_eq!(all.quotes.len() + all.copies.iter().map(Vec::len).sum::<usize>(), all.quote_total);
+        assert_eq!(
+            all.quotes.len() + all.copies.iter().map(Vec::len).sum::<usize>(),
+            all.quote_total
+        );
     }
 
     #[test]
     fn each_filter_narrows_and_its_counts_ignore_itself() {
         let ds = corpus();
         let index = Index::new(&ds);
-        let denial = State { stances: vec![Stance::Denial], view: View::Quotes, ..State::default() };
+        let denial =
+            State { stances: vec![Stance::Denial], view: View::Quotes, ..State::default() };
         let sel = select(&ds, &index, &denial);
         assert_eq!(sel.quote_total, 1, "{:?}", ids(&ds, &sel.quotes));
         assert_eq!(ds.quotes[sel.quotes[0]].speaker.as_deref(), Some("john-roe"));
@@ -361,7 +404,9 @@ mod tests {
         let on_timeline = select(&ds, &index, &State { view: View::Timeline, ..denial.clone() });
         assert_eq!(on_timeline.events.len(), 1);
         assert_eq!(on_timeline.stance_counts[1], 1);
-        assert!(index.quotes_by_event[on_timeline.events[0]].iter().any(|&q| ds.quotes[q].stance == Stance::Denial));
+        assert!(index.quotes_by_event[on_timeline.events[0]]
+            .iter()
+            .any(|&q| ds.quotes[q].stance == Stance::Denial));
 
         let courier = State { outlets: vec!["courier".into()], ..State::default() };
         let sel = select(&ds, &index, &courier);
@@ -372,14 +417,20 @@ mod tests {
         let january = State { to: Some("2017-01-31".into()), ..State::default() };
         let sel = select(&ds, &index, &january);
         assert!(!sel.events.is_empty());
-        assert!(sel.events.iter().all(|&e| ds.events[e].date.first <= Some(jiff::civil::date(2017, 1, 31))));
+        assert!(sel
+            .events
+            .iter()
+            .all(|&e| ds.events[e].date.first <= Some(jiff::civil::date(2017, 1, 31))));
         assert!(sel.quotes.iter().all(|&q| &*ds.quotes[q].article == "a"));
 
         let search = State { text: "WILL WIN".into(), ..State::default() };
         let sel = select(&ds, &index, &search);
         assert_eq!(sel.quote_total, 2);
         let by_speaker = State { text: "roe".into(), ..State::default() };
-        assert!(select(&ds, &index, &by_speaker).quotes.iter().all(|&q| ds.quotes[q].speaker.as_deref() == Some("john-roe")));
+        assert!(select(&ds, &index, &by_speaker)
+            .quotes
+            .iter()
+            .all(|&q| ds.quotes[q].speaker.as_deref() == Some("john-roe")));
         let nothing = State { text: "zebra".into(), ..State::default() };
         let sel = select(&ds, &index, &nothing);
         assert!(sel.quotes.is_empty() && sel.events.is_empty() && sel.actor_counts.is_empty());

@@ -22,7 +22,8 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 5] = [View::Timeline, View::Quotes, View::Contested, View::Actor, View::Article];
+    pub const ALL: [View; 5] =
+        [View::Timeline, View::Quotes, View::Contested, View::Actor, View::Article];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -202,7 +203,13 @@ fn note(ignored: &mut Vec<String>, what: &str, value: &str) {
 }
 
 /// Adds each id of a comma list that `known` accepts, once, in the order given; notes the rest.
-fn add_ids(value: &str, set: &mut Vec<String>, known: impl Fn(&str) -> bool, what: &str, ignored: &mut Vec<String>) {
+fn add_ids(
+    value: &str,
+    set: &mut Vec<String>,
+    known: impl Fn(&str) -> bool,
+    what: &str,
+    ignored: &mut Vec<String>,
+) {
     for id in list(value) {
         if known(id) {
             insert(set, id.to_string(), None);
@@ -213,7 +220,14 @@ fn add_ids(value: &str, set: &mut Vec<String>, known: impl Fn(&str) -> bool, wha
 }
 
 /// Adds each word of a comma list that names one of `all`, in `all`'s order; notes the rest.
-fn add_words<T: Copy + PartialEq>(value: &str, set: &mut Vec<T>, all: &[T], word: fn(T) -> &'static str, what: &str, ignored: &mut Vec<String>) {
+fn add_words<T: Copy + PartialEq>(
+    value: &str,
+    set: &mut Vec<T>,
+    all: &[T],
+    word: fn(T) -> &'static str,
+    what: &str,
+    ignored: &mut Vec<String>,
+) {
     for w in list(value) {
         match all.iter().find(|x| word(**x) == w) {
             Some(&x) => insert(set, x, Some(all)),
@@ -233,7 +247,9 @@ pub fn parse(query: &str, index: &Index) -> Parsed {
             cut -= 1;
         }
         query = &query[..cut];
-        parsed.ignored.push(format!("the link is over {} KB; the rest was ignored", MAX_QUERY_BYTES / 1024));
+        parsed
+            .ignored
+            .push(format!("the link is over {} KB; the rest was ignored", MAX_QUERY_BYTES / 1024));
     }
     let mut seen: Vec<String> = Vec::new();
     let mut item: Option<String> = None;
@@ -241,31 +257,67 @@ pub fn parse(query: &str, index: &Index) -> Parsed {
         // Single-valued parameters given twice: the last one wins, and the reader is told.
         if matches!(key.as_ref(), "view" | "item" | "from" | "to" | "q" | "zoom") {
             if seen.iter().any(|k| *k == key) {
-                parsed.ignored.push(format!("“{}” was given more than once; the last one is used", shorten(&key)));
+                parsed.ignored.push(format!(
+                    "“{}” was given more than once; the last one is used",
+                    shorten(&key)
+                ));
             } else {
                 seen.push(key.to_string());
             }
         }
         let state = &mut parsed.state;
         match key.as_ref() {
-            "actor" => add_ids(&value, &mut state.actors, |id| index.actor(id).is_some(), "unknown actor", &mut parsed.ignored),
-            "stance" => add_words(&value, &mut state.stances, &STANCES, stance_word, "unknown stance", &mut parsed.ignored),
-            "kind" => add_words(&value, &mut state.kinds, &KINDS, kind_word, "unknown kind", &mut parsed.ignored),
-            "outlet" => add_ids(&value, &mut state.outlets, |id| index.outlet(id).is_some(), "unknown outlet", &mut parsed.ignored),
+            "actor" => add_ids(
+                &value,
+                &mut state.actors,
+                |id| index.actor(id).is_some(),
+                "unknown actor",
+                &mut parsed.ignored,
+            ),
+            "stance" => add_words(
+                &value,
+                &mut state.stances,
+                &STANCES,
+                stance_word,
+                "unknown stance",
+                &mut parsed.ignored,
+            ),
+            "kind" => add_words(
+                &value,
+                &mut state.kinds,
+                &KINDS,
+                kind_word,
+                "unknown kind",
+                &mut parsed.ignored,
+            ),
+            "outlet" => add_ids(
+                &value,
+                &mut state.outlets,
+                |id| index.outlet(id).is_some(),
+                "unknown outlet",
+                &mut parsed.ignored,
+            ),
             "from" | "to" => {
                 let end = if key == "from" { End::First } else { End::Last };
                 match range_date(value.trim(), end) {
                     Some(d) if key == "from" => state.from = Some(d),
                     Some(d) => state.to = Some(d),
-                    None => note(&mut parsed.ignored, &format!("“{key}” is not a date (YYYY-MM-DD):"), &value),
+                    None => note(
+                        &mut parsed.ignored,
+                        &format!("“{key}” is not a date (YYYY-MM-DD):"),
+                        &value,
+                    ),
                 }
             }
             "q" => {
                 let text = value.trim();
                 if text.chars().count() > MAX_SEARCH_CHARS {
-                    parsed.ignored.push(format!("the search was cut to {MAX_SEARCH_CHARS} characters"));
+                    parsed
+                        .ignored
+                        .push(format!("the search was cut to {MAX_SEARCH_CHARS} characters"));
                 }
-                state.text = text.chars().take(MAX_SEARCH_CHARS).collect::<String>().trim_end().to_string();
+                state.text =
+                    text.chars().take(MAX_SEARCH_CHARS).collect::<String>().trim_end().to_string();
             }
             "zoom" => match Zoom::ALL.iter().find(|z| z.as_str() == value) {
                 Some(&z) => state.zoom = Some(z),
@@ -300,8 +352,12 @@ pub fn parse(query: &str, index: &Index) -> Parsed {
         }
     }
     let fallback = match state.view {
-        View::Article if state.item.is_none() => Some("the article view needs a quote or event; showing quotes"),
-        View::Actor if state.item.is_none() => Some("the actor view needs an actor; showing quotes"),
+        View::Article if state.item.is_none() => {
+            Some("the article view needs a quote or event; showing quotes")
+        }
+        View::Actor if state.item.is_none() => {
+            Some("the actor view needs an actor; showing quotes")
+        }
         _ => None,
     };
     if let Some(why) = fallback {
@@ -352,11 +408,20 @@ pub fn to_query(state: &State) -> String {
         }
     }
     let q = ser.finish().replace("%2C", ",");
-    if q.is_empty() { q } else { format!("?{q}") }
+    if q.is_empty() {
+        q
+    } else {
+        format!("?{q}")
+    }
 }
 
 /// Adds or removes one value of a multi-valued filter, clearing the selected item.
-pub fn toggled<T: PartialEq + Clone>(state: &State, pick: impl Fn(&mut State) -> &mut Vec<T>, value: T, order: Option<&[T]>) -> State {
+pub fn toggled<T: PartialEq + Clone>(
+    state: &State,
+    pick: impl Fn(&mut State) -> &mut Vec<T>,
+    value: T,
+    order: Option<&[T]>,
+) -> State {
     let mut next = state.clone();
     let set = pick(&mut next);
     match set.iter().position(|v| *v == value) {

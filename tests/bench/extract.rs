@@ -23,7 +23,12 @@ fn polnear_train(c: &mut Criterion) {
         b.iter(|| sources.iter().map(|s| analyze(&s.text, s.date).quotes.len()).sum::<usize>())
     });
     group.bench_function("polnear_train, tagging time expressions only", |b| {
-        b.iter(|| sources.iter().map(|s| newsline::extract::time_expressions(&s.text, s.date).len()).sum::<usize>())
+        b.iter(|| {
+            sources
+                .iter()
+                .map(|s| newsline::extract::time_expressions(&s.text, s.date).len())
+                .sum::<usize>()
+        })
     });
     group.finish();
 }
@@ -31,15 +36,29 @@ fn polnear_train(c: &mut Criterion) {
 /// One article of 2,000 title-case lines, each naming other people: headline names are
 /// confirmed against the body's, which must stay linear however many headlines there are.
 fn title_case_lines(c: &mut Criterion) {
-    const FIRST: [&str; 10] = ["Anna", "Boris", "Carla", "Dmitri", "Elena", "Farid", "Greta", "Hiro", "Ines", "Jonas"];
-    const LAST: [&str; 10] = ["Abbott", "Baker", "Castro", "Dalton", "Evans", "Fischer", "Garcia", "Hughes", "Ito", "Jensen"];
+    const FIRST: [&str; 10] =
+        ["Anna", "Boris", "Carla", "Dmitri", "Elena", "Farid", "Greta", "Hiro", "Ines", "Jonas"];
+    const LAST: [&str; 10] = [
+        "Abbott", "Baker", "Castro", "Dalton", "Evans", "Fischer", "Garcia", "Hughes", "Ito",
+        "Jensen",
+    ];
     let text: String = (0..2000)
-        .map(|k| format!("Insider Poll: {} {} Says {} {} Will Win The Iowa Caucus\n", FIRST[k % 10], LAST[k / 10 % 10], FIRST[k / 100 % 10], LAST[k % 7]))
+        .map(|k| {
+            format!(
+                "Insider Poll: {} {} Says {} {} Will Win The Iowa Caucus\n",
+                FIRST[k % 10],
+                LAST[k / 10 % 10],
+                FIRST[k / 100 % 10],
+                LAST[k % 7]
+            )
+        })
         .collect();
     let mut group = c.benchmark_group("extract");
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.sample_size(10);
-    group.bench_function("one article of 2,000 title-case lines", |b| b.iter(|| analyze(&text, None).actors.len()));
+    group.bench_function("one article of 2,000 title-case lines", |b| {
+        b.iter(|| analyze(&text, None).actors.len())
+    });
     group.finish();
 }
 
@@ -57,10 +76,18 @@ fn page_start_up(c: &mut Criterion) {
     let one_actor = query::toggle_actor(&quotes, &ds.actors[busiest].id);
     let mut group = c.benchmark_group("page start-up, polnear_train");
     group.sample_size(10);
-    group.bench_function("decode the blob (dataset and index)", |b| b.iter(|| page::decode(&blob).map(|(d, _)| d.quotes.len())));
-    group.bench_function("build the index (done by ingest, not the page)", |b| b.iter(|| Index::new(&ds)));
-    group.bench_function("select every quote", |b| b.iter(|| query::select(&ds, &index, &quotes).quotes.len()));
-    group.bench_function("select the busiest actor", |b| b.iter(|| query::select(&ds, &index, &one_actor).quotes.len()));
+    group.bench_function("decode the blob (dataset and index)", |b| {
+        b.iter(|| page::decode(&blob).map(|(d, _)| d.quotes.len()))
+    });
+    group.bench_function("build the index (done by ingest, not the page)", |b| {
+        b.iter(|| Index::new(&ds))
+    });
+    group.bench_function("select every quote", |b| {
+        b.iter(|| query::select(&ds, &index, &quotes).quotes.len())
+    });
+    group.bench_function("select the busiest actor", |b| {
+        b.iter(|| query::select(&ds, &index, &one_actor).quotes.len())
+    });
     group.finish();
 }
 
