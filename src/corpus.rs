@@ -10,6 +10,8 @@ use std::fmt;
 use jiff::civil::Date;
 use serde::Deserialize;
 
+use crate::dates::parse_day;
+
 /// An article as read, before extraction.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {
@@ -73,18 +75,6 @@ pub fn decode<'b>(origin: &str, bytes: &'b [u8]) -> Result<&'b str, ReadError> {
         .map_err(|e| error(origin, Place::Byte(e.valid_up_to()), "invalid UTF-8"))
 }
 
-/// Parses a `YYYY-MM-DD` date that exists in the calendar.
-pub fn parse_date(s: &str) -> Option<Date> {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let y: i16 = s[0..4].parse().ok()?;
-    let m: i8 = s[5..7].parse().ok()?;
-    let d: i8 = s[8..10].parse().ok()?;
-    Date::new(y, m, d).ok()
-}
-
 /// Reads a plain-text article. `stem` becomes its id. A leading `date YYYY-MM-DD`
 /// (after optional white space) is metadata, and the body starts after it.
 ///
@@ -96,7 +86,7 @@ pub fn read_txt(origin: &str, stem: &str, bytes: &[u8]) -> Result<Source, ReadEr
     let rest = &text[lead..];
     let (date, body) = match rest.strip_prefix("date ") {
         Some(after) if after.len() >= 10 && after.is_char_boundary(10) => {
-            let date = parse_date(&after[..10]).ok_or_else(|| {
+            let date = parse_day(&after[..10]).ok_or_else(|| {
                 error(
                     origin,
                     Place::Byte(lead + 5),
@@ -191,7 +181,7 @@ pub fn read_jsonl(origin: &str, bytes: &[u8]) -> (Vec<Source>, Vec<ReadError>) {
         seen.insert(id.clone(), line_no);
         let date = match record.date.as_deref() {
             None | Some("") => None,
-            Some(d) => match parse_date(d) {
+            Some(d) => match parse_day(d) {
                 Some(date) => Some(date),
                 None => {
                     errors.push(error(
@@ -259,7 +249,7 @@ pub fn read_manifest(origin: &str, bytes: &[u8]) -> Result<Manifest, ReadError> 
     })?;
     for entry in &manifest.articles {
         if let Some(d) = entry.date.as_deref() {
-            if parse_date(d).is_none() {
+            if parse_day(d).is_none() {
                 return Err(error(
                     origin,
                     Place::Whole,
@@ -277,7 +267,7 @@ impl Manifest {
     pub fn apply(&self, file: &str, source: &mut Source) {
         let Some(entry) = self.articles.iter().find(|e| e.file == file) else { return };
         if source.date.is_none() {
-            source.date = entry.date.as_deref().and_then(parse_date);
+            source.date = entry.date.as_deref().and_then(parse_day);
         }
         source.outlet = source.outlet.take().or_else(|| entry.outlet.clone());
         source.url = source.url.take().or_else(|| entry.url.clone());

@@ -236,17 +236,16 @@ pub struct EventDate {
 
 /// A day as the JSON and the page's blob write it, `YYYY-MM-DD`, or null. By hand rather
 /// than jiff's `serde` feature, which would bring its ISO 8601 parser and printer into the
-/// page's wasm for a form that [`extract::iso_date`] and [`crate::corpus::parse_date`] already read and write.
+/// page's wasm for a form that [`crate::dates`] already read and write.
 mod iso_day {
     use jiff::civil::Date;
     use serde::{de::Error, Deserialize, Deserializer, Serializer};
 
-    use crate::corpus::parse_date;
-    use crate::extract::iso_date;
+    use crate::dates::{iso_day, parse_day};
 
     pub fn serialize<S: Serializer>(day: &Option<Date>, out: S) -> Result<S::Ok, S::Error> {
         match day {
-            Some(d) => out.serialize_some(&iso_date(*d)),
+            Some(d) => out.serialize_some(&iso_day(*d)),
             None => out.serialize_none(),
         }
     }
@@ -254,7 +253,7 @@ mod iso_day {
     pub fn deserialize<'de, D: Deserializer<'de>>(input: D) -> Result<Option<Date>, D::Error> {
         Option::<std::borrow::Cow<'de, str>>::deserialize(input)?
             .map(|s| {
-                parse_date(&s)
+                parse_day(&s)
                     .ok_or_else(|| D::Error::custom(format!("{s:?} is not a YYYY-MM-DD date")))
             })
             .transpose()
@@ -554,7 +553,7 @@ pub fn assemble(sources: Vec<Source>, mut analyses: Vec<Analysis>) -> Dataset {
         }
         ds.articles.push(Article {
             id: article,
-            date: source.date.map(extract::iso_date),
+            date: source.date.map(crate::dates::iso_day),
             title: source.title,
             outlet: source.outlet,
             url: source.url,

@@ -19,10 +19,12 @@
 //! assert_eq!(analysis.timexes[0].value.as_deref(), Some("2017-01-23"));
 //! ```
 
-pub mod corpus;
 #[cfg(feature = "cli")]
-pub mod csp;
+pub mod cli;
+pub mod corpus;
 pub mod dataset;
+pub mod dates;
+#[cfg(feature = "cli")]
 pub mod eval;
 pub mod excerpts;
 pub mod export;
@@ -32,5 +34,3 @@ pub mod query;
 
 #[cfg(feature = "ui")]
 pub mod app;
-#[cfg(feature = "web")]
-pub mod js;

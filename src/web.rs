@@ -1,12 +1,25 @@
-//! The page's entry point: decode the dataset and index embedded at build time and mount the
-//! explorer. Nothing is fetched; a panic shows a readable panel instead of a blank page.
+//! The page's entry point. The page's files are the same for every corpus; the story
+//! (`data/story.bin`, which `index.html` preloads beside the wasm) is fetched, inflated
+//! by the browser's own `DecompressionStream`, decoded and mounted. A failure shows a
+//! readable panel instead of a blank page.
 
 use std::rc::Rc;
 
 use newsline::app::{show_fatal, App, AppProps};
+use newsline::page::{self, Story};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
-/// The corpus and its index, made natively by `newsline ingest --blob` before the build.
-static EMBEDDED: &[u8] = include_bytes!(env!("NEWSLINE_BLOB"));
+#[wasm_bindgen]
+extern "C" {
+    /// The browser's gzip decoder (web-sys has it only behind its unstable flag).
+    #[wasm_bindgen(extends = js_sys::Object)]
+    type DecompressionStream;
+
+    #[wasm_bindgen(constructor, catch)]
+    fn new(format: &str) -> Result<DecompressionStream, JsValue>;
+}
 
 /// A User Timing mark, which DevTools and `tests/e2e/perf.mjs` read to split the start-up.
 fn mark(name: &str) {
@@ -15,30 +28,98 @@ fn mark(name: &str) {
     }
 }
 
-fn main() {
-    mark("newsline:start");
-    newsline::app::show_panics();
-    let (dataset, index) = match newsline::page::decode(EMBEDDED) {
-        Ok(page) => page,
-        Err(e) => return show_fatal(&format!("the embedded dataset could not be read ({e})")),
+/// The body of `response` as bytes.
+async fn body(response: &web_sys::Response) -> Result<js_sys::ArrayBuffer, JsValue> {
+    JsFuture::from(response.array_buffer()?).await?.dyn_into()
+}
+
+/// `gzip` inflated by the browser.
+async fn inflate(gzip: &js_sys::ArrayBuffer) -> Result<js_sys::ArrayBuffer, JsValue> {
+    let parts = js_sys::Array::of1(gzip);
+    let stream = web_sys::Blob::new_with_buffer_source_sequence(&parts)?.stream();
+    let decoder = DecompressionStream::new("gzip")?;
+    let inflated = stream.pipe_through(decoder.unchecked_ref());
+    let response = web_sys::Response::new_with_opt_readable_stream(Some(&inflated))?;
+    body(&response).await
+}
+
+/// The story's bytes. A host may have inflated the file on the way already (it served
+/// it with `Content-Encoding: gzip`); then it no longer starts with gzip's magic bytes.
+async fn fetch_story() -> Result<Vec<u8>, String> {
+    let window = web_sys::window().ok_or("there is no window")?;
+    let unreachable = || {
+        let protocol = window.location().protocol().unwrap_or_default();
+        if protocol == "file:" {
+            "browsers do not let a page opened from a file read its data: serve the site \
+             (`newsline serve SITE`) or publish it, and open it from there"
+                .to_string()
+        } else {
+            format!("the story ({}) could not be fetched; reload to try again", page::STORY_PATH)
+        }
     };
-    mark("newsline:decoded");
-    let location = web_sys::window().map(|w| w.location());
-    let query = location.as_ref().and_then(|l| l.search().ok()).unwrap_or_default();
-    let path = location.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_default();
-    let root =
-        web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(page::STORY_PATH))
+        .await
+        .map_err(|_| unreachable())?
+        .dyn_into()
+        .map_err(|_| unreachable())?;
+    if !response.ok() {
+        return Err(format!(
+            "the story ({}) could not be fetched: HTTP {}",
+            page::STORY_PATH,
+            response.status()
+        ));
+    }
+    let raw = body(&response).await.map_err(|_| unreachable())?;
+    let head =
+        js_sys::Uint8Array::new_with_byte_offset_and_length(&raw, 0, raw.byte_length().min(2));
+    let bytes = if head.to_vec() == [0x1f, 0x8b] {
+        inflate(&raw)
+            .await
+            .map_err(|_| "the story file is damaged (it does not inflate)".to_string())?
+    } else {
+        raw
+    };
+    Ok(js_sys::Uint8Array::new(&bytes).to_vec())
+}
+
+fn mount(story: Story) {
+    let Some(window) = web_sys::window() else { return };
+    let document = window.document();
+    if let Some(document) = &document {
+        document.set_title(&story.about.title);
+    }
+    let location = window.location();
+    let query = location.search().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    let Some(root) = document.and_then(|d| d.get_element_by_id("app")) else {
+        return show_fatal("the page has no #app element");
+    };
     let props = AppProps {
-        dataset: Rc::new(dataset),
-        index: Rc::new(index),
+        about: Rc::new(story.about),
+        dataset: Rc::new(story.dataset),
+        index: Rc::new(story.index),
         query: query.into(),
         path: path.into(),
     };
-    match root {
-        Some(root) => {
-            yew::Renderer::<App>::with_root_and_props(root, props).render();
-            mark("newsline:mounted");
+    yew::Renderer::<App>::with_root_and_props(root, props).render();
+    mark("newsline:mounted");
+}
+
+fn main() {
+    mark("newsline:start");
+    newsline::app::show_panics();
+    wasm_bindgen_futures::spawn_local(async {
+        let bytes = match fetch_story().await {
+            Ok(bytes) => bytes,
+            Err(why) => return show_fatal(&why),
+        };
+        mark("newsline:fetched");
+        match page::decode(&bytes) {
+            Ok(story) => {
+                mark("newsline:decoded");
+                mount(story);
+            }
+            Err(e) => show_fatal(&e.to_string()),
         }
-        None => show_fatal("the page has no #app element"),
-    }
+    });
 }

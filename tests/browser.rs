@@ -1,13 +1,14 @@
-//! In headless Chromium (wasm-bindgen-test): the extractor runs in the browser, the
-//! app mounts, and the actor filter narrows the quote list.
+//! In headless Chromium (wasm-bindgen-test): the extractor runs in the browser, a story
+//! file decodes, the app mounts, and the actor filter narrows the quote list.
 #![cfg(target_arch = "wasm32")]
 
 use std::rc::Rc;
 use std::time::Duration;
 
 use newsline::app::{App, AppProps};
-use newsline::corpus::{parse_date, Source};
+use newsline::corpus::Source;
 use newsline::dataset;
+use newsline::dates::parse_day;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -16,7 +17,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn seed(id: &str, text: &str, date: &str, outlet: &str) -> Source {
     Source {
         id: id.into(),
-        date: parse_date(date),
+        date: parse_day(date),
         title: None,
         outlet: Some(outlet.into()),
         url: None,
@@ -68,26 +69,6 @@ fn extractor_runs_in_the_browser() {
 }
 
 #[wasm_bindgen_test]
-fn javascript_gets_the_same_extraction() {
-    let value = newsline::js::analyze(
-        "“We will win,” Jane Doe said on Monday.".into(),
-        Some("2017-01-24".into()),
-    )
-    .unwrap();
-    // A plain object, with each item's words as the JSON has them.
-    let field = |object: &wasm_bindgen::JsValue, key: &str| {
-        js_sys::Reflect::get(object, &key.into()).unwrap()
-    };
-    let first_quote = js_sys::Reflect::get_u32(&field(&value, "quotes"), 0).unwrap();
-    assert_eq!(field(&first_quote, "text").as_string().as_deref(), Some("We will win,"));
-    assert_eq!(field(&first_quote, "kind").as_string().as_deref(), Some("direct"));
-    let ds: dataset::Dataset = serde_wasm_bindgen::from_value(value).unwrap();
-    assert_eq!(ds.quotes[0].speaker.as_deref(), Some("jane-doe"));
-    assert_eq!(ds.timexes[0].value.as_deref(), Some("2017-01-23"));
-    assert!(newsline::js::analyze("text".into(), Some("2017-02-31".into())).is_err());
-}
-
-#[wasm_bindgen_test]
 fn a_fatal_error_shows_a_readable_panel() {
     newsline::app::show_fatal("the test says so");
     let document = web_sys::window().unwrap().document().unwrap();
@@ -101,12 +82,14 @@ async fn app_mounts_and_the_actor_filter_narrows_the_list() {
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     let path = web_sys::window().unwrap().location().pathname().unwrap();
-    // Through the page's own blob, so that decoding the dataset and its index runs in wasm too.
-    let (dataset, index) =
-        newsline::page::decode(&newsline::page::encode(&seeds()).unwrap()).unwrap();
+    // Through the story file's encoding, so that decoding the dataset and its index runs in
+    // wasm too.
+    let about = newsline::page::About { title: "Seeds".into(), ..Default::default() };
+    let story = newsline::page::decode(&newsline::page::encode(&about, &seeds()).unwrap()).unwrap();
     let props = AppProps {
-        dataset: Rc::new(dataset),
-        index: Rc::new(index),
+        about: Rc::new(story.about),
+        dataset: Rc::new(story.dataset),
+        index: Rc::new(story.index),
         query: "?view=quotes".into(),
         path: path.into(),
     };

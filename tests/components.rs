@@ -32,6 +32,12 @@ fn seeds() -> Dataset {
 fn props(ds: Dataset, query: &str, path: &str) -> AppProps {
     let index = Rc::new(Index::new(&ds));
     AppProps {
+        about: Rc::new(newsline::page::About {
+            title: "Russia, the US and the al-Bab strike claim".into(),
+            built: "2017-01-25T00:00:00Z".into(),
+            generator: "newsline test".into(),
+            ..Default::default()
+        }),
         dataset: Rc::new(ds),
         index,
         query: query.to_string().into(),
@@ -63,9 +69,29 @@ fn timeline_is_the_default_view_counting_every_event() {
     assert!(shown >= 10 && shown <= ds.events.len(), "{shown}");
     assert_eq!(count(&html, "data-quote-id="), 0);
     assert!(html.contains(r#"data-actor-id="sean-spicer""#));
-    let first_day = html.find("Mon 23 Jan 2017").expect("23 January");
-    assert!(html.find(">2011<").expect("2011") < first_day, "date order");
-    assert!(html.contains("“last September” → Sep 2016"), "the phrase and the date it resolved to");
+    // It opens on the articles' own period (January 2017); references to earlier years
+    // are folded under "Earlier" with their count and span, not listed first.
+    let list = &html[html.find(r#"class="timeline">"#).expect("the list")..];
+    let fold = list.find(r#"<span class="fold-name">Earlier</span>"#).expect("an Earlier fold");
+    let first_day = list.find("Sun 22 Jan 2017").expect("22 January");
+    assert!(fold < first_day, "the fold comes first, folded");
+    assert!(
+        list[fold..].contains("2 events dated before the articles' period (2011 – Sep 2016)"),
+        "{}",
+        &list[fold..fold + 300]
+    );
+    assert!(!html.contains(">2011<"), "2011 is folded away");
+    assert!(!html.contains("“last September” → Sep 2016"));
+    // A date range in the link shows just that range, with nothing folded.
+    let range = render("?from=2010");
+    assert!(!range.contains("fold-name"));
+    let range = &range[range.find(r#"class="timeline">"#).expect("the list")..];
+    let first_day = range.find("Mon 23 Jan 2017").expect("23 January");
+    assert!(range.find(">2011<").expect("2011") < first_day, "date order");
+    assert!(
+        range.contains("“last September” → Sep 2016"),
+        "the phrase and the date it resolved to"
+    );
 }
 
 #[test]
@@ -236,7 +262,7 @@ fn wide_dates_read_as_words() {
         value: Some(value.into()),
         basis: DateBasis::Stated,
         granularity: Some(granularity),
-        first: newsline::corpus::parse_date(first),
+        first: newsline::dates::parse_day(first),
         last: None,
         phrase: None,
         anchor: None,

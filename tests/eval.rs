@@ -1,21 +1,51 @@
 //! Accuracy floors on the dev sets of `../shared/eval/` and on PolNeAR's train split, just
-//! under what the extractor reaches, so that a regression fails. The figures themselves
-//! are printed by `newsline eval` in `.ci/test`.
+//! under what the extractor reaches, so that a regression fails; and a check that the
+//! figures every site shows (`data/accuracy.json`) are the current ones. The figures
+//! themselves are printed by `newsline eval` in `.ci/test`.
+//!
+//! These runs need the annotated news in `../shared/eval/` beside the repository; every
+//! other test runs without it.
 
+use std::path::Path;
 use std::process::Command;
 
 use serde_json::Value;
 
-fn eval(file: &str) -> Value {
-    let gold = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/");
-    let out = Command::new(env!("CARGO_BIN_EXE_newsline"))
-        .args(["eval", "--json", "--gold"])
-        .arg(format!("{gold}{file}"))
-        .output()
-        .expect("run newsline eval");
+const GOLD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/");
+
+/// `newsline eval --json` on `files` of `../shared/eval/`.
+fn eval_all(files: &[&str]) -> Value {
+    assert!(
+        Path::new(GOLD).is_dir(),
+        "the accuracy runs need the annotated news in ../shared/eval/ beside the repository, which is not there"
+    );
+    let mut command = Command::new(env!("CARGO_BIN_EXE_newsline"));
+    command.args(["eval", "--json"]);
+    for file in files {
+        command.arg("--gold").arg(format!("{GOLD}{file}"));
+    }
+    let out = command.output().expect("run newsline eval");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let reports: Value = serde_json::from_slice(&out.stdout).expect("eval JSON");
-    reports[0].clone()
+    serde_json::from_slice(&out.stdout).expect("eval JSON")
+}
+
+fn eval(file: &str) -> Value {
+    eval_all(&[file])[0].clone()
+}
+
+/// The figures a site's *About this story* shows come from `data/accuracy.json`; they must
+/// be what the extractor scores now.
+#[test]
+fn the_accuracy_every_site_shows_is_current() {
+    let files = ["polnear_dev.jsonl", "meantime_dev.jsonl", "timebank.jsonl", "aquaint.jsonl"];
+    let now = eval_all(&files);
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/accuracy.json");
+    let kept: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert!(
+        kept == now,
+        "data/accuracy.json is out of date; regenerate it with\n  target/release/newsline eval --json {}> data/accuracy.json",
+        files.iter().map(|f| format!("--gold ../shared/eval/{f} ")).collect::<String>()
+    );
 }
 
 fn pct(v: &Value) -> f64 {

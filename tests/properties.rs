@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use newsline::corpus::{read_jsonl, read_txt, Source};
 use newsline::dataset::{self, Dataset};
-use newsline::query::{parse, to_query, Index, State, View, Zoom, KINDS, STANCES};
+use newsline::query::{parse, to_query, Index, Sort, State, View, Zoom, KINDS, STANCES};
 use proptest::prelude::*;
 
 fn seeds() -> &'static (Dataset, Index) {
@@ -15,7 +15,7 @@ fn seeds() -> &'static (Dataset, Index) {
         let read = |file: &str, date: &str| {
             let mut s =
                 read_txt(file, file, &std::fs::read(format!("{dir}{file}")).unwrap()).unwrap();
-            s.date = s.date.or(newsline::corpus::parse_date(date));
+            s.date = s.date.or(newsline::dates::parse_day(date));
             s
         };
         let ds = dataset::build(vec![
@@ -56,11 +56,12 @@ fn states() -> impl Strategy<Value = State> {
         proptest::option::of(proptest::sample::select(items.clone())),
         proptest::sample::select(items),
         proptest::sample::select(actors),
+        proptest::sample::select(Sort::ALL.to_vec()),
     );
     (filters, view).prop_map(
         |(
             (actors, stances, kinds, outlets, a, b, text),
-            (zoom, view, item, article_item, actor),
+            (zoom, view, item, article_item, actor, sort),
         )| {
             // A range reads low to high; the article and actor views always name their item.
             let (from, to) = match (a, b) {
@@ -72,7 +73,7 @@ fn states() -> impl Strategy<Value = State> {
                 View::Actor => Some(actor),
                 _ => item,
             };
-            State { actors, stances, kinds, outlets, from, to, text, zoom, view, item }
+            State { actors, stances, kinds, outlets, from, to, text, zoom, sort, view, item }
         },
     )
 }

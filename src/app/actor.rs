@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use yew::prelude::*;
 
 use super::quotes::QuoteCard;
-use super::Explorer;
+use super::use_explorer;
 use crate::query::{self, State, View};
 
 /// How many co-occurring actors and quotes the panel lists; the quote list has the rest.
@@ -15,7 +15,7 @@ const SHOWN_QUOTES: usize = 50;
 
 #[function_component(ActorPanel)]
 pub fn actor_panel() -> Html {
-    let ex = use_context::<Explorer>().expect("ActorPanel needs the Explorer context");
+    let ex = use_explorer();
     let Some(a) = ex.state.item.as_deref().and_then(|id| ex.index.actor(id)) else {
         return html! { <p class="empty">{"That actor is not in this corpus."}</p> };
     };
@@ -59,7 +59,7 @@ pub fn actor_panel() -> Html {
     let aliases: Vec<&String> = actor.aliases.iter().filter(|n| **n != actor.name).collect();
     html! {
         <article class="actor-panel" aria-labelledby="actor-name">
-            <h2 id="actor-name">{&actor.name}<span class="kind">{format!(" {:?}", actor.kind).to_lowercase()}</span></h2>
+            <h2 id="actor-name">{&actor.name}<span class="kind">{format!(" {}", query::actor_kind_word(actor.kind))}</span></h2>
             <dl class="facts">
                 <dt>{"Also called"}</dt>
                 <dd>{ if aliases.is_empty() { "no other names".to_string() } else { aliases.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" · ") } }</dd>

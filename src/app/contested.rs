@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::quotes::{when, Empty};
-use super::Explorer;
+use super::{use_explorer, Explorer};
 use crate::query::{stance_word, Contest, State, View};
 
 /// One side of a contest: who, the words, where and when.
@@ -31,7 +31,7 @@ fn side(ex: &Explorer, quote: usize) -> Html {
 
 #[function_component(Contested)]
 pub fn contested() -> Html {
-    let ex = use_context::<Explorer>().expect("Contested needs the Explorer context");
+    let ex = use_explorer();
     let sel = ex.selection.clone();
     if sel.contested.is_empty() {
         return html! { <Empty what="contested claims" /> };

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::{browser, Explorer};
+use super::{browser, use_explorer, Explorer};
 use crate::query::{self, kind_word, stance_word, State, KINDS, STANCES};
 
 /// How many actors and outlets a list shows at once; the search box reaches the rest.
@@ -38,7 +38,7 @@ fn value_of(e: &Event) -> Option<String> {
 
 #[function_component(Filters)]
 pub fn filters() -> Html {
-    let ex = use_context::<Explorer>().expect("Filters needs the Explorer context");
+    let ex = use_explorer();
     let sel = ex.selection.clone();
     let state = &ex.state;
     let clear_all = state.unfiltered();
@@ -178,7 +178,7 @@ pub fn filters() -> Html {
 
 #[function_component(ActorFilter)]
 fn actor_filter() -> Html {
-    let ex = use_context::<Explorer>().expect("ActorFilter needs the Explorer context");
+    let ex = use_explorer();
     let search = use_state(String::new);
     let needle = search.to_lowercase();
     let counts = &ex.selection.actor_counts;
@@ -230,7 +230,7 @@ fn actor_filter() -> Html {
                            onclick={ex.go(next.clone())} data-actor-id={actor.id.to_string()}
                            role="checkbox" aria-checked={if on { "true" } else { "false" }}>
                             <span class="name">{&actor.name}</span>
-                            <span class="kind">{format!("{:?}", actor.kind).to_lowercase()}</span>
+                            <span class="kind">{query::actor_kind_word(actor.kind)}</span>
                             <span class="count" aria-label={format!("{count} items")}>{count}</span>
                         </a>
                     </li>

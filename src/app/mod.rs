@@ -2,6 +2,7 @@
 //! [`query::State`]; the browser glue (history, clipboard, downloads) lives in
 //! `browser`, so the components also render natively for the server-side-render tests.
 
+mod about;
 mod actor;
 mod article;
 mod browser;
@@ -17,7 +18,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::dataset::{Dataset, Quote};
-use crate::query::{self, Selection, State, View};
+use crate::page::About;
+use crate::query::story::{self, Summary};
+use crate::query::{self, Parsed, Selection, State, View};
 
 pub use browser::{show_fatal, show_panics};
 pub use timeline::date_label;
@@ -25,6 +28,8 @@ pub use timeline::date_label;
 /// What the page starts from.
 #[derive(Properties, Clone)]
 pub struct AppProps {
+    /// What the site says of itself (title, build).
+    pub about: Rc<About>,
     pub dataset: Rc<Dataset>,
     /// The dataset's filter index; the page decodes it with the dataset (see [`crate::page`]).
     pub index: Rc<query::Index>,
@@ -37,7 +42,8 @@ pub struct AppProps {
 /// The dataset and index are compared by address, like [`Explorer`]'s.
 impl PartialEq for AppProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.dataset, &other.dataset)
+        Rc::ptr_eq(&self.about, &other.about)
+            && Rc::ptr_eq(&self.dataset, &other.dataset)
             && Rc::ptr_eq(&self.index, &other.index)
             && self.query == other.query
             && self.path == other.path
@@ -66,6 +72,9 @@ impl<T> PartialEq for ByAddress<T> {
 /// to move to a new state.
 #[derive(Clone)]
 pub struct Explorer {
+    pub about: Rc<About>,
+    /// The corpus at a glance: outlets, period.
+    pub summary: Rc<Summary>,
     pub dataset: Rc<Dataset>,
     pub index: Rc<query::Index>,
     pub state: State,
@@ -81,10 +90,19 @@ impl PartialEq for Explorer {
         Rc::ptr_eq(&self.dataset, &other.dataset)
             && Rc::ptr_eq(&self.index, &other.index)
             && Rc::ptr_eq(&self.selection, &other.selection)
+            && Rc::ptr_eq(&self.summary, &other.summary)
+            && Rc::ptr_eq(&self.about, &other.about)
             && self.state == other.state
             && self.path == other.path
             && self.navigate == other.navigate
     }
+}
+
+/// The explorer every component renders from. The [`App`] provides it.
+#[hook]
+pub fn use_explorer() -> Explorer {
+    use_context::<Explorer>()
+        .expect("a component rendered outside the App, which provides the Explorer")
 }
 
 impl Explorer {
@@ -214,54 +232,109 @@ pub fn matches(text: &str, needle: &str) -> Vec<std::ops::Range<usize>> {
     hits
 }
 
+/// The page's state: what the link says, and what was dropped from it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Model {
+    pub state: State,
+    /// One note per part of the link that was ignored; a move within the page clears them.
+    pub notices: Rc<Vec<String>>,
+}
+
+/// What changes the [`Model`].
+pub enum Action {
+    /// A move within the page (a click on a link or a filter).
+    Navigate(State),
+    /// The link was read again (start-up, back or forward).
+    Reload(Parsed),
+}
+
+impl Reducible for Model {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(match action {
+            Action::Navigate(state) => Model { state, notices: Rc::default() },
+            Action::Reload(parsed) => {
+                Model { state: parsed.state, notices: Rc::new(parsed.ignored) }
+            }
+        })
+    }
+}
+
+/// "23–24 Jan 2017", "Dec 2016 – Jan 2017": a publication span in words.
+pub fn span_words(summary: &Summary) -> Option<String> {
+    let (first, last) = (summary.first?, summary.last?);
+    let month = |d: jiff::civil::Date| timeline::month_name(d);
+    Some(if first == last {
+        format!("{} {} {}", first.day(), month(first), first.year())
+    } else if (first.year(), first.month()) == (last.year(), last.month()) {
+        format!("{}–{} {} {}", first.day(), last.day(), month(last), last.year())
+    } else if first.year() == last.year() {
+        format!("{} {} – {} {} {}", first.day(), month(first), last.day(), month(last), last.year())
+    } else {
+        format!(
+            "{} {} {} – {} {} {}",
+            first.day(),
+            month(first),
+            first.year(),
+            last.day(),
+            month(last),
+            last.year()
+        )
+    })
+}
+
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let index = props.index.clone();
-    let initial = use_memo(props.query.clone(), |q| query::parse(q, &index));
-    let state = use_state(|| initial.state.clone());
-    let notices = use_state(|| initial.ignored.clone());
-
+    let model = {
+        let (query, index) = (props.query.clone(), index.clone());
+        use_reducer(move || {
+            let parsed = query::parse(&query, &index);
+            Model { state: parsed.state, notices: Rc::new(parsed.ignored) }
+        })
+    };
     let navigate = {
-        let state = state.clone();
-        let notices = notices.clone();
+        let model = model.dispatcher();
         Callback::from(move |next: State| {
             browser::push(&query::to_query(&next));
-            notices.set(Vec::new());
-            state.set(next);
+            model.dispatch(Action::Navigate(next));
         })
     };
     {
-        // Back and forward: read the URL again.
-        let state = state.clone();
-        let notices = notices.clone();
-        let index = index.clone();
+        // Back and forward: read the link again.
+        let (model, index) = (model.dispatcher(), index.clone());
         use_effect_with((), move |_| {
             let listener = browser::on_popstate(move |search| {
-                let parsed = query::parse(&search, &index);
-                notices.set(parsed.ignored);
-                state.set(parsed.state);
+                model.dispatch(Action::Reload(query::parse(&search, &index)));
             });
             move || {
                 let _unsubscribes_on_drop = listener;
             }
         });
     }
-
+    let summary = {
+        let (ds, index) = (props.dataset.clone(), index.clone());
+        use_memo((), move |_| story::summary(&ds, &index))
+    };
+    let state = model.state.clone();
     let selection = {
         let (ds, index) = (props.dataset.clone(), index.clone());
-        use_memo((*state).clone(), move |state| query::select(&ds, &index, state))
+        use_memo(state.clone(), move |state| query::select(&ds, &index, state))
     };
     let explorer = Explorer {
+        about: props.about.clone(),
+        summary: summary.clone(),
         dataset: props.dataset.clone(),
         index: index.clone(),
-        state: (*state).clone(),
+        state: state.clone(),
         selection: selection.clone(),
         path: props.path.clone(),
         navigate,
     };
     let view_tab = |view: View, label: &str, count: usize| {
         let current = state.view == view;
-        let next = State { view, item: None, ..(*state).clone() };
+        let next = State { view, item: None, ..state.clone() };
         html! {
             <a class={classes!("tab", current.then_some("current"))} href={explorer.href(&next)}
                aria-current={current.then_some("page")} onclick={explorer.go(next.clone())}>
@@ -269,13 +342,25 @@ pub fn app(props: &AppProps) -> Html {
             </a>
         }
     };
+    let outlets = summary.outlets.len();
+    let mut subtitle = format!(
+        "{} {} from {outlets} {}",
+        summary.articles,
+        if summary.articles == 1 { "article" } else { "articles" },
+        if outlets == 1 { "outlet" } else { "outlets" }
+    );
+    if let Some(span) = span_words(&summary) {
+        subtitle.push_str(" · ");
+        subtitle.push_str(&span);
+    }
     html! {
         <ContextProvider<Explorer> context={explorer.clone()}>
         <div class="page">
             <a class="skip" href="#main">{"Skip to the results"}</a>
             <header class="top">
-                <h1>{"Newsline"}</h1>
-                <p class="subtitle">{format!("{} articles · who said what, and when", props.dataset.articles.len())}</p>
+                <h1>{&props.about.title}</h1>
+                <p class="subtitle">{subtitle}</p>
+                <about::AboutStory />
                 <nav class="tabs" aria-label="Views">
                     {view_tab(View::Timeline, "Timeline", selection.events.len())}
                     {view_tab(View::Quotes, "Quotes", selection.quotes.len())}
@@ -283,9 +368,9 @@ pub fn app(props: &AppProps) -> Html {
                 </nav>
                 <share::Tools />
             </header>
-            if !notices.is_empty() {
+            if !model.notices.is_empty() {
                 <div class="notice" role="status">
-                    {"Some of the link was ignored: "}{notices.join("; ")}
+                    {"Some of the link was ignored: "}{model.notices.join("; ")}
                 </div>
             }
             <div class="layout">

@@ -4,14 +4,14 @@
 use yew::prelude::*;
 
 use super::virtual_list::VirtualList;
-use super::{ByAddress, Explorer};
+use super::{use_explorer, ByAddress, Explorer};
 use crate::dataset::Quote;
 use crate::extract::QuoteKind;
 use crate::query::{kind_word, stance_word, State, View};
 
 #[function_component(QuoteList)]
 pub fn quote_list() -> Html {
-    let ex = use_context::<Explorer>().expect("QuoteList needs the Explorer context");
+    let ex = use_explorer();
     let sel = ex.selection.clone();
     if sel.quotes.is_empty() {
         return html! { <Empty what="quotes" /> };
@@ -118,7 +118,7 @@ pub struct EmptyProps {
 /// An empty result that says why and offers to clear the filters.
 #[function_component(Empty)]
 pub fn empty(props: &EmptyProps) -> Html {
-    let ex = use_context::<Explorer>().expect("Empty needs the Explorer context");
+    let ex = use_explorer();
     let why = filter_words(&ex);
     if why.is_empty() {
         return html! { <p class="empty">{format!("No {} were found in this corpus.", props.what)}</p> };
@@ -141,7 +141,7 @@ pub struct QuoteCardProps {
 
 #[function_component(QuoteCard)]
 pub fn quote_card(props: &QuoteCardProps) -> Html {
-    let ex = use_context::<Explorer>().expect("QuoteCard needs the Explorer context");
+    let ex = use_explorer();
     let q: &Quote = &ex.dataset.quotes[props.quote];
     let context = State { view: View::Article, item: Some(q.id.clone()), ..ex.state.clone() };
     let selected = ex.state.item.as_deref() == Some(q.id.as_str());

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::{browser, Explorer};
+use super::{browser, use_explorer};
 use crate::export::export;
 
 /// The iframe snippet for the view at `href`.
@@ -15,7 +15,7 @@ pub fn embed_snippet(href: &str) -> String {
 
 #[function_component(Tools)]
 pub fn tools() -> Html {
-    let ex = use_context::<Explorer>().expect("Tools needs the Explorer context");
+    let ex = use_explorer();
     let status = use_state(String::new);
     let embed_open = use_state(|| false);
     let copy = |text: String, done: &'static str| {

@@ -2,21 +2,24 @@
 //! date range), then the events grouped by day, month or year in date order, with
 //! month- and year-wide items drawn as spans and undated ones at the end.
 
+use std::rc::Rc;
+
 use jiff::civil::Date;
-use jiff::ToSpan;
 use yew::prelude::*;
 
 use super::quotes::Empty;
 use super::virtual_list::VirtualList;
-use super::{ByAddress, Explorer};
+use super::{use_explorer, ByAddress, Explorer};
 use crate::dataset::EventDate;
-use crate::extract::{iso_date, DateBasis, Granularity, QuoteKind};
+use crate::dates::iso_day;
+use crate::extract::{DateBasis, Granularity, QuoteKind};
+use crate::query::story;
 use crate::query::{State, View, Zoom};
 
 const MONTHS: [&str; 12] =
     ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-fn month_name(d: Date) -> &'static str {
+pub(crate) fn month_name(d: Date) -> &'static str {
     MONTHS[usize::try_from(d.month() - 1).unwrap_or(0)]
 }
 
@@ -87,21 +90,75 @@ fn auto_zoom(ex: &Explorer, events: &[usize]) -> Zoom {
     Zoom::Year
 }
 
+/// The timeline's events split around the story's period (see [`story::window`]): before
+/// it, in it, after it, and undated.
+#[derive(Debug, PartialEq)]
+struct Parts {
+    earlier: Vec<usize>,
+    within: Vec<usize>,
+    later: Vec<usize>,
+    undated: Vec<usize>,
+}
+
 #[function_component(Timeline)]
 pub fn timeline() -> Html {
-    let ex = use_context::<Explorer>().expect("Timeline needs the Explorer context");
+    let ex = use_explorer();
     let sel = ex.selection.clone();
+    // A date range in the link shows just that range; otherwise the story's own period.
+    let window = if ex.state.from.is_some() || ex.state.to.is_some() {
+        None
+    } else {
+        story::window(&ex.summary)
+    };
+    let parts = {
+        let ex = ex.clone();
+        use_memo((ByAddress(sel.clone()), window), move |(sel, window)| {
+            let [earlier, within, later, undated] =
+                story::split_by_window(&ex.dataset, &ex.index, &sel.0.events, *window);
+            Parts { earlier, within, later, undated }
+        })
+    };
+    let open = use_state(|| (false, false));
     let zoom = {
         let ex = ex.clone();
-        *use_memo((ByAddress(sel.clone()), ex.state.zoom), move |(sel, chosen)| {
-            chosen.unwrap_or_else(|| auto_zoom(&ex, &sel.0.events))
+        *use_memo((ByAddress(parts.clone()), ex.state.zoom), move |(parts, chosen)| {
+            chosen.unwrap_or_else(|| auto_zoom(&ex, &parts.0.within))
         })
     };
     let rows = {
         let ex = ex.clone();
-        use_memo((ByAddress(sel.clone()), zoom), move |(sel, zoom)| {
-            rows_of(&ex, &sel.0.events, *zoom)
-        })
+        use_memo(
+            (ByAddress(parts.clone()), zoom, *open),
+            move |(parts, zoom, (earlier_open, later_open))| {
+                let parts = &parts.0;
+                let mut rows = Vec::with_capacity(sel_len(parts) + 16);
+                if !parts.earlier.is_empty() {
+                    rows.push(Row::Fold {
+                        later: false,
+                        events: parts.earlier.len(),
+                        span: span_label(&ex, &parts.earlier),
+                        open: *earlier_open,
+                    });
+                    if *earlier_open {
+                        rows.extend(rows_of(&ex, &parts.earlier, Zoom::Year));
+                    }
+                }
+                rows.extend(rows_of(&ex, &parts.within, *zoom));
+                if !parts.later.is_empty() {
+                    rows.push(Row::Fold {
+                        later: true,
+                        events: parts.later.len(),
+                        span: span_label(&ex, &parts.later),
+                        open: *later_open,
+                    });
+                    if *later_open {
+                        rows.extend(rows_of(&ex, &parts.later, Zoom::Year));
+                    }
+                }
+                rows.extend(rows_of(&ex, &parts.undated, *zoom));
+                rows
+            },
+        )
     };
     let heights = {
         let ex = ex.clone();
@@ -129,10 +186,29 @@ pub fn timeline() -> Html {
         Row::Event { event, span } => {
             html! { <EventItem key={*event} event={*event} span={*span} /> }
         }
+        Row::Fold { later, events, span, open: is_open } => {
+            let toggle = {
+                let (open, later) = (open.clone(), *later);
+                Callback::from(move |_: MouseEvent| {
+                    let (e, l) = *open;
+                    open.set(if later { (e, !l) } else { (!e, l) });
+                })
+            };
+            let what = if *later { "Later" } else { "Earlier" };
+            let side = if *later { "after" } else { "before" };
+            html! {
+                <li key={format!("fold-{what}")} class={classes!("fold", if *later { "later" } else { "earlier" })}>
+                    <button type="button" class="fold-toggle" aria-expanded={if *is_open { "true" } else { "false" }} onclick={toggle}>
+                        <span class="fold-name">{what}</span>
+                        {format!(" · {events} {} dated {side} the articles' period ({span})", if *events == 1 { "event" } else { "events" })}
+                    </button>
+                </li>
+            }
+        }
     });
     html! {
         <>
-            <Overview />
+            <Overview events={ByAddress(Rc::new(parts.within.clone()))} earlier={parts.earlier.len()} later={parts.later.len()} undated={parts.undated.len()} />
             <nav class="zooms" aria-label="Group the timeline by">
                 <span>{format!("{} events, grouped by {}:", sel.events.len(), zoom.as_str())}</span>
                 {zoom_link(None, "auto")}
@@ -142,6 +218,24 @@ pub fn timeline() -> Html {
             </nav>
             <VirtualList heights={ByAddress(heights)} {row} class="timeline" label="Timeline" />
         </>
+    }
+}
+
+fn sel_len(parts: &Parts) -> usize {
+    parts.earlier.len() + parts.within.len() + parts.later.len() + parts.undated.len()
+}
+
+/// "1888 – Sep 2016": the first and last dates of date-ordered events.
+fn span_label(ex: &Explorer, events: &[usize]) -> String {
+    let label = |e: usize| date_label(&ex.dataset.events[e].date).unwrap_or_default();
+    let last =
+        events.iter().copied().max_by_key(|&e| ex.index.event_days(&ex.dataset, e).map(|(_, l)| l));
+    match (events.first(), last) {
+        (Some(&first), Some(last)) if first != last => {
+            format!("{} – {}", label(first), label(last))
+        }
+        (Some(&first), _) => label(first),
+        _ => String::new(),
     }
 }
 
@@ -165,7 +259,9 @@ fn buckets(ex: &Explorer, events: &[usize]) -> Vec<Bucket> {
         return Vec::new();
     };
     let months = |d: Date| i64::from(d.year()) * 12 + i64::from(d.month()) - 1;
-    let days = (max - min).get_days();
+    // `until` and `try_days` rather than `-` and `ToSpan`, whose panicking paths bring
+    // jiff's error formatting into the page.
+    let days = min.until(max).map_or(0, |span| span.get_days());
     type Unit = (fn(Date) -> Option<Date>, fn(Date) -> Option<Date>, fn(Date) -> String);
     let unit: Unit = if days <= 62 {
         (Some, Some, day_label)
@@ -194,7 +290,7 @@ fn buckets(ex: &Explorer, events: &[usize]) -> Vec<Bucket> {
     while let Some(first) = at.filter(|&f| f <= max) {
         let Some(last) = end_of(first) else { break };
         out.push(Bucket { first, last, label: label(first), events: 0 });
-        at = last.checked_add(1.day()).ok();
+        at = last.tomorrow().ok();
     }
     for d in dates {
         let slot = out.partition_point(|b| b.last < d);
@@ -207,13 +303,22 @@ fn buckets(ex: &Explorer, events: &[usize]) -> Vec<Bucket> {
 
 /// The strip: one bar per stretch of time, its height the number of events. Press on
 /// one bar and release on another to show that range; Enter on a bar shows it alone.
+#[derive(Properties, PartialEq)]
+struct OverviewProps {
+    /// The events the strip draws: those in the story's period.
+    events: ByAddress<Vec<usize>>,
+    /// How many events lie before and after it, folded.
+    earlier: usize,
+    later: usize,
+    undated: usize,
+}
+
 #[function_component(Overview)]
-fn overview() -> Html {
-    let ex = use_context::<Explorer>().expect("Overview needs the Explorer context");
-    let sel = ex.selection.clone();
+fn overview(props: &OverviewProps) -> Html {
+    let ex = use_explorer();
     let bars = {
         let ex = ex.clone();
-        use_memo(ByAddress(sel), move |sel| buckets(&ex, &sel.0.events))
+        use_memo(props.events.clone(), move |events| buckets(&ex, &events.0))
     };
     let pressed = use_state(|| None::<usize>);
     if bars.len() < 2 {
@@ -223,13 +328,13 @@ fn overview() -> Html {
     let range = |a: usize, b: usize| {
         let (lo, hi) = (a.min(b), a.max(b));
         State {
-            from: Some(iso_date(bars[lo].first)),
-            to: Some(iso_date(bars[hi].last)),
+            from: Some(iso_day(bars[lo].first)),
+            to: Some(iso_day(bars[hi].last)),
             ..ex.state.clone()
         }
         .refiltered()
     };
-    let undated = ex.selection.events.len() - bars.iter().map(|b| b.events).sum::<usize>();
+    let undated = props.undated;
     html! {
         <figure class="overview">
             <div class="bars" role="group" aria-label="Events over time: press on one bar and release on another to show that range">
@@ -255,6 +360,8 @@ fn overview() -> Html {
             </div>
             <figcaption class="axis">
                 <span>{&bars[0].label}</span>
+                if props.earlier > 0 { <span class="outside-count">{format!("{} earlier", props.earlier)}</span> }
+                if props.later > 0 { <span class="outside-count">{format!("{} later", props.later)}</span> }
                 if undated > 0 { <span class="undated-count">{format!("{undated} undated, listed last")}</span> }
                 <span>{&bars[bars.len() - 1].label}</span>
             </figcaption>
@@ -267,8 +374,21 @@ const UNDATED: &str = "Undated";
 /// One line of the timeline: a heading, or an event under it.
 #[derive(Debug, Clone, PartialEq)]
 enum Row {
-    Heading { label: String, span: bool },
-    Event { event: usize, span: bool },
+    Heading {
+        label: String,
+        span: bool,
+    },
+    Event {
+        event: usize,
+        span: bool,
+    },
+    /// The events before or after the story's period, folded until opened.
+    Fold {
+        later: bool,
+        events: usize,
+        span: String,
+        open: bool,
+    },
 }
 
 /// Consecutive events with the same heading share it. An event is a span when its
@@ -293,6 +413,7 @@ fn rows_of(ex: &Explorer, events: &[usize], zoom: Zoom) -> Vec<Row> {
 fn row_height(ex: &Explorer, row: &Row) -> u32 {
     match row {
         Row::Heading { .. } => 56,
+        Row::Fold { .. } => 64,
         Row::Event { event, .. } => {
             let e = &ex.dataset.events[*event];
             let quotes = &ex.index.quotes_by_event[*event];
@@ -316,7 +437,7 @@ struct EventItemProps {
 
 #[function_component(EventItem)]
 fn event_item(props: &EventItemProps) -> Html {
-    let ex = use_context::<Explorer>().expect("EventItem needs the Explorer context");
+    let ex = use_explorer();
     let e = &ex.dataset.events[props.event];
     let resolved = date_label(&e.date);
     let when = match (&e.date.phrase, &resolved, e.date.basis) {

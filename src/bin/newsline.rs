@@ -1,18 +1,17 @@
-//! `newsline`: ingest a corpus into the dataset JSON, or into the blob the page embeds.
+//! `newsline`: turn a pile of news articles into a static site that shows who said what
+//! and when, serve it, or write the dataset JSON.
 
-use std::collections::{HashMap, HashSet};
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use newsline::corpus::{self, Manifest, ReadError, Source};
-use newsline::dataset;
+use newsline::cli::{self, serve, site, Inputs};
+use newsline::{corpus, dataset};
 
 /// Extraction allocates many small, short-lived strings and vectors per article;
-/// mimalloc serves them faster than the system allocator (README, "Performance").
+/// mimalloc serves them faster than the system allocator.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -23,33 +22,76 @@ struct Cli {
     command: Command,
 }
 
+/// The corpus flags `build`, `serve` and `ingest` share.
+#[derive(clap::Args, Clone)]
+struct CorpusArgs {
+    /// Publication date for articles that have none (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    date: Option<jiff::civil::Date>,
+    /// Keep only the sentences around quotes and events, not whole articles: for corpora
+    /// whose full texts may not be republished.
+    #[arg(long)]
+    excerpts: bool,
+}
+
 #[derive(Subcommand)]
 enum Command {
-    /// Read .txt files, folders of them and .jsonl files; write one dataset.
+    /// Build the static site for a corpus: the explorer page and the story's data.
+    Build {
+        /// Files or folders: .txt articles (a folder's newsline.toml gives outlet, URL, date
+        /// and title), .jsonl records.
+        #[arg(required = true)]
+        corpus: Vec<PathBuf>,
+        /// The folder to write the site into.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The path the site will live under on its host, such as /newsline/.
+        #[arg(long, default_value = "/")]
+        base: String,
+        /// The site's title (else the manifest's `title`, else "Newsline").
+        #[arg(long)]
+        title: Option<String>,
+        /// Write into a folder that holds other files.
+        #[arg(long)]
+        force: bool,
+        #[command(flatten)]
+        corpus_args: CorpusArgs,
+    },
+    /// Serve a site (or build a corpus into a temporary site first) on this machine.
+    Serve {
+        /// A site built by `newsline build`, or a corpus to build.
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        /// The port; 0 picks a free one.
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// The address to listen on.
+        #[arg(long, default_value = "127.0.0.1")]
+        host: std::net::IpAddr,
+        /// The sub-path to serve under (default: the one the site was built for, or /).
+        #[arg(long)]
+        base: Option<String>,
+        /// The site's title, when a corpus is built.
+        #[arg(long)]
+        title: Option<String>,
+        /// Open the page in the default browser.
+        #[arg(long)]
+        open: bool,
+        #[command(flatten)]
+        corpus_args: CorpusArgs,
+    },
+    /// Write the dataset JSON (the contract of docs/dataset.md) for a corpus.
     Ingest {
-        /// Files or folders. A folder's `newsline.toml` manifest supplies outlet, URL and date.
+        /// Files or folders, as for `build`.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Where to write the dataset JSON; standard output when absent.
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// Also write the compact form that the page embeds.
-        #[arg(long)]
-        blob: Option<PathBuf>,
-        /// Publication date for articles that have none (YYYY-MM-DD).
-        #[arg(long, value_parser = parse_date)]
-        date: Option<jiff::civil::Date>,
-        /// Keep only the sentences around quotes and events, not whole articles, in both
-        /// outputs: for corpora whose full texts may not be republished.
-        #[arg(long)]
-        excerpts: bool,
+        #[command(flatten)]
+        corpus_args: CorpusArgs,
     },
-    /// Give a built page (dist/index.html) a strict Content-Security-Policy, in place.
-    Csp {
-        /// The page to secure.
-        page: PathBuf,
-    },
-    /// Score the extractor on annotated JSONL (PolNeAR quotes, TempEval-3 timexes).
+    /// Score the extractor on annotated JSONL (PolNeAR quotes, TempEval-3 timexes, MEANTIME actors).
     Eval {
         /// Gold records, as in ../shared/eval/.
         #[arg(long, required = true)]
@@ -58,6 +100,151 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+fn inputs(paths: &[PathBuf], args: &CorpusArgs) -> Inputs {
+    Inputs { paths: paths.to_vec(), date: args.date, excerpts: args.excerpts }
+}
+
+/// Reads and extracts, printing every problem; `None` (after one clear line) when no
+/// article could be read.
+fn dataset_for(inputs: &Inputs) -> Option<cli::Built> {
+    let (built, errors) = cli::build_dataset(inputs);
+    for e in &errors {
+        eprintln!("newsline: {e}");
+    }
+    if built.is_none() {
+        let shown: Vec<String> = inputs.paths.iter().map(|p| p.display().to_string()).collect();
+        eprintln!("newsline: no article could be read from {}", shown.join(", "));
+    }
+    built
+}
+
+fn report(built: &cli::Built) {
+    let ds = &built.dataset;
+    eprintln!(
+        "newsline: {} articles, {} quotes, {} events, {} actors; extracted {:.2} MB in {:.3} s ({:.1} MB/s), of which merging the articles took {:.3} s",
+        ds.articles.len(),
+        ds.quotes.len(),
+        ds.events.len(),
+        ds.actors.len(),
+        built.bytes as f64 / 1e6,
+        built.seconds,
+        built.bytes as f64 / 1e6 / built.seconds.max(1e-9),
+        built.merge_seconds,
+    );
+}
+
+/// Builds the site for `inputs` into `output`; false when nothing could be read.
+fn build_site(
+    inputs: &Inputs,
+    output: &Path,
+    base: &str,
+    title: Option<&str>,
+    force: bool,
+) -> anyhow::Result<bool> {
+    let Some(built) = dataset_for(inputs) else { return Ok(false) };
+    report(&built);
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+    let about = cli::about(&built, title, base, epoch.as_deref(), inputs.excerpts);
+    let story = newsline::page::encode(&about, &built.dataset).context("encoding the story")?;
+    let written = site::write(output, &about, &story, force)?;
+    eprintln!(
+        "newsline: wrote {} files ({} KB) into {} for {}",
+        written.files.len(),
+        written.bytes.div_ceil(1024),
+        output.display(),
+        about.base
+    );
+    Ok(true)
+}
+
+fn build(
+    inputs: &Inputs,
+    output: &Path,
+    base: &str,
+    title: Option<&str>,
+    force: bool,
+) -> anyhow::Result<ExitCode> {
+    if !build_site(inputs, output, base, title, force)? {
+        return Ok(ExitCode::FAILURE);
+    }
+    eprintln!(
+        "newsline: serve it with `newsline serve {}`, or copy the folder to any static host",
+        output.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+struct ServeArgs<'a> {
+    path: &'a Path,
+    port: u16,
+    host: std::net::IpAddr,
+    base: Option<&'a str>,
+    title: Option<&'a str>,
+    open: bool,
+}
+
+fn serve_command(args: &ServeArgs, corpus_args: &CorpusArgs) -> anyhow::Result<ExitCode> {
+    // A site is served as it is; anything else is a corpus, built into a folder that
+    // lives as long as the server.
+    let marker = site::read_marker(args.path);
+    let mut scratch = None;
+    let (root, base) = if marker.is_some() || serve::is_servable(args.path) {
+        let built_for = marker.map_or_else(|| "/".to_string(), |m| m.base);
+        (args.path.to_path_buf(), site::normalise_base(args.base.unwrap_or(&built_for)))
+    } else {
+        let base = site::normalise_base(args.base.unwrap_or("/"));
+        let dir = tempfile::Builder::new()
+            .prefix("newsline-site-")
+            .tempdir()
+            .context("making a folder for the site")?;
+        let inputs = inputs(&[args.path.to_path_buf()], corpus_args);
+        if !build_site(&inputs, dir.path(), &base, args.title, false)? {
+            return Ok(ExitCode::FAILURE);
+        }
+        let root = dir.path().to_path_buf();
+        scratch = Some(dir);
+        (root, base)
+    };
+    let server =
+        serve::Server::bind(serve::Options { root, base, host: args.host, port: args.port })?;
+    let url = server.url();
+    println!("Newsline is serving {} at {url} (Ctrl-C stops it)", args.path.display());
+    use std::io::Write as _;
+    let _ = std::io::stdout().flush();
+    if args.open {
+        if let Err(e) = opener::open_browser(&url) {
+            eprintln!("newsline: could not open a browser ({e}); open {url} yourself");
+        }
+    }
+    server.run()?;
+    drop(scratch);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn ingest(inputs: &Inputs, output: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let Some(built) = dataset_for(inputs) else { return Ok(ExitCode::FAILURE) };
+    let ds = &built.dataset;
+    match output {
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .with_context(|| format!("creating {}", path.display()))?;
+            write_json(file, ds).with_context(|| format!("writing {}", path.display()))?;
+        }
+        None => write_json(std::io::stdout().lock(), ds).context("writing to standard output")?,
+    }
+    report(&built);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Streams the dataset's JSON out, rather than building it whole in memory first: a large
+/// corpus's JSON is hundreds of megabytes.
+fn write_json(out: impl std::io::Write, ds: &dataset::Dataset) -> anyhow::Result<()> {
+    let mut out = std::io::BufWriter::new(out);
+    serde_json::to_writer(&mut out, ds)?;
+    std::io::Write::flush(&mut out)?;
+    Ok(())
 }
 
 fn eval(gold: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
@@ -91,8 +278,9 @@ fn eval(gold: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
     if json {
         let out: Vec<serde_json::Value> = reports
             .iter()
-            .map(|(file, r, mbps)| serde_json::json!({
-                "file": file, "records": r.records, "mb_per_s": mbps,
+            .map(|(file, r, _)| serde_json::json!({
+                "file": Path::new(file).file_name().map_or_else(|| file.clone(), |f| f.to_string_lossy().to_string()),
+                "records": r.records,
                 "quoted": score_json(&r.quoted), "quoted_with_speaker": score_json(&r.quoted_with_speaker()),
                 "speaker_accuracy": r.speaker_accuracy(), "all": score_json(&r.all),
                 "timex_relaxed": score_json(&r.timex_relaxed), "timex_strict": score_json(&r.timex_strict),
@@ -166,247 +354,36 @@ fn eval(gold: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn secure_page(page: &Path) -> anyhow::Result<ExitCode> {
-    let html = fs::read_to_string(page).with_context(|| format!("reading {}", page.display()))?;
-    let secured =
-        newsline::csp::secure(&html).with_context(|| format!("securing {}", page.display()))?;
-    fs::write(page, secured).with_context(|| format!("writing {}", page.display()))?;
-    Ok(ExitCode::SUCCESS)
-}
-
 fn score_json(s: &newsline::eval::Score) -> serde_json::Value {
     serde_json::json!({"p": s.precision(), "r": s.recall(), "f1": s.f1(), "matched": s.matched, "predicted": s.predicted, "gold": s.gold})
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
-    corpus::parse_date(s).ok_or_else(|| format!("{s:?} is not a date of the form YYYY-MM-DD"))
-}
-
-/// Files larger than this are refused rather than read into memory.
-const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
-
-/// Collects articles from the given paths, reporting every unreadable file and going on.
-#[derive(Default)]
-struct Reader {
-    sources: Vec<Source>,
-    errors: Vec<String>,
-    visited: HashSet<PathBuf>,
-    /// Which file each id came from, to name both when two files share an id.
-    ids: HashMap<String, String>,
-}
-
-impl Reader {
-    /// Keeps a source; an id another file already used gets a suffix, so none is lost.
-    fn add(&mut self, mut source: Source, origin: &str) {
-        if let Some(first) = self.ids.get(&source.id) {
-            let renamed = corpus::unique_id(&source.id, |c| self.ids.contains_key(c));
-            self.errors.push(format!(
-                "{origin}: id {:?} is already used by {first}; kept as {renamed:?}",
-                source.id
-            ));
-            source.id = renamed;
-        }
-        self.ids.insert(source.id.clone(), origin.to_string());
-        self.sources.push(source);
-    }
-
-    fn read_path(&mut self, path: &Path, manifest: Option<&Manifest>) {
-        let shown = path.display().to_string();
-        let meta = match fs::metadata(path) {
-            Ok(m) => m,
-            Err(e) => return self.errors.push(format!("{shown}: {e}")),
-        };
-        if meta.is_dir() {
-            return self.read_dir(path);
-        }
-        if meta.len() > MAX_FILE_BYTES {
-            return self.errors.push(format!(
-                "{shown}: {} bytes is over the {} MB limit",
-                meta.len(),
-                MAX_FILE_BYTES / 1024 / 1024
-            ));
-        }
-        let bytes = match fs::read(path) {
-            Ok(b) => b,
-            Err(e) => return self.errors.push(format!("{shown}: {e}")),
-        };
-        let file_name =
-            path.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
-        if path.extension().is_some_and(|e| e == "jsonl") {
-            let (sources, errors) = corpus::read_jsonl(&shown, &bytes);
-            for source in sources {
-                self.add(source, &shown);
-            }
-            self.errors.extend(errors.iter().map(ReadError::to_string));
-            return;
-        }
-        let stem = path.file_stem().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
-        match corpus::read_txt(&shown, &stem, &bytes) {
-            Ok(mut source) => {
-                if let Some(m) = manifest {
-                    m.apply(&file_name, &mut source);
-                }
-                self.add(source, &shown);
-            }
-            Err(e) => self.errors.push(e.to_string()),
-        }
-    }
-
-    fn read_dir(&mut self, dir: &Path) {
-        let shown = dir.display().to_string();
-        // A folder reached twice (a symlink loop) is read once.
-        let canonical = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-        if !self.visited.insert(canonical) {
-            return self
-                .errors
-                .push(format!("{shown}: folder already read (a link loop?); skipped"));
-        }
-        let manifest_path = dir.join(corpus::MANIFEST_NAME);
-        let manifest = match fs::read(&manifest_path) {
-            Ok(bytes) => {
-                match corpus::read_manifest(&manifest_path.display().to_string(), &bytes) {
-                    Ok(m) => Some(m),
-                    Err(e) => {
-                        self.errors.push(e.to_string());
-                        None
-                    }
-                }
-            }
-            Err(_) => None,
-        };
-        let mut entries: Vec<PathBuf> = match fs::read_dir(dir) {
-            Ok(rd) => rd.filter_map(Result::ok).map(|e| e.path()).collect(),
-            Err(e) => return self.errors.push(format!("{shown}: {e}")),
-        };
-        entries.sort();
-        if let Some(m) = &manifest {
-            for entry in &m.articles {
-                if !dir.join(&entry.file).exists() {
-                    self.errors.push(format!(
-                        "{}: names {:?}, which is not in the folder",
-                        manifest_path.display(),
-                        entry.file
-                    ));
-                }
-            }
-        }
-        for path in entries {
-            let wanted =
-                path.is_dir() || path.extension().is_some_and(|e| e == "txt" || e == "jsonl");
-            if wanted {
-                self.read_path(&path, manifest.as_ref());
-            }
-        }
-    }
-}
-
-/// Extracts every article, then merges them, and gives the seconds the merge took. Both
-/// run on the thread pool (`rayon::scope`, unlike `in_place_scope`, runs its closure there),
-/// so that the merge frees each analysis on a thread whose heap made it, and on one core
-/// on that very one: mimalloc then lays the dataset out in the freed memory rather than in
-/// fresh pages, which cost a page fault each (README, "Performance").
-fn extract_and_merge(sources: Vec<Source>) -> (dataset::Dataset, f64) {
-    rayon::scope(|_| {
-        let analyses = analyze_all(&sources);
-        let merging = std::time::Instant::now();
-        let ds = dataset::assemble(sources, analyses);
-        (ds, merging.elapsed().as_secs_f64())
-    })
-}
-
-/// Runs the extractor on every core, with a progress bar on a terminal.
-fn analyze_all(sources: &[Source]) -> Vec<newsline::extract::Analysis> {
-    use indicatif::{ParallelProgressIterator, ProgressBar, ProgressStyle};
-    use rayon::prelude::*;
-    let bar = ProgressBar::new(sources.len() as u64);
-    if let Ok(style) =
-        ProgressStyle::with_template("{bar:40} {pos}/{len} articles {elapsed} (eta {eta})")
-    {
-        bar.set_style(style);
-    }
-    let analyses = sources
-        .par_iter()
-        .progress_with(bar.clone())
-        .map(|s| newsline::extract::analyze(&s.text, s.date))
-        .collect();
-    bar.finish_and_clear();
-    analyses
-}
-
-fn ingest(
-    paths: &[PathBuf],
-    output: Option<&Path>,
-    blob: Option<&Path>,
-    date: Option<jiff::civil::Date>,
-    excerpts: bool,
-) -> anyhow::Result<ExitCode> {
-    let mut reader = Reader::default();
-    for path in paths {
-        reader.read_path(path, None);
-    }
-    for e in &reader.errors {
-        eprintln!("newsline: {e}");
-    }
-    if reader.sources.is_empty() {
-        eprintln!("newsline: no article could be read");
-        return Ok(ExitCode::FAILURE);
-    }
-    for source in &mut reader.sources {
-        if source.date.is_none() {
-            source.date = date;
-        }
-    }
-    let started = std::time::Instant::now();
-    let bytes: usize = reader.sources.iter().map(|s| s.text.len()).sum();
-    let articles = reader.sources.len();
-    let (ds, merge_seconds) = extract_and_merge(reader.sources);
-    let seconds = started.elapsed().as_secs_f64();
-    let ds = if excerpts { newsline::excerpts::excerpts_only(ds) } else { ds };
-    match output {
-        Some(path) => {
-            let file =
-                fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
-            write_json(file, &ds).with_context(|| format!("writing {}", path.display()))?;
-        }
-        None => write_json(std::io::stdout().lock(), &ds).context("writing to standard output")?,
-    }
-    if let Some(path) = blob {
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
-        }
-        let blob = newsline::page::encode(&ds).context("encoding the page's dataset")?;
-        fs::write(path, blob).with_context(|| format!("writing {}", path.display()))?;
-    }
-    eprintln!(
-        "newsline: {articles} articles, {} quotes, {} events, {} actors; extracted {:.2} MB in {:.3} s ({:.1} MB/s), of which merging the articles took {:.3} s",
-        ds.quotes.len(),
-        ds.events.len(),
-        ds.actors.len(),
-        bytes as f64 / 1e6,
-        seconds,
-        bytes as f64 / 1e6 / seconds.max(1e-9),
-        merge_seconds,
-    );
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Streams the dataset's JSON out, rather than building it whole in memory first: a large
-/// corpus's JSON is hundreds of megabytes.
-fn write_json(out: impl Write, ds: &dataset::Dataset) -> anyhow::Result<()> {
-    let mut out = std::io::BufWriter::new(out);
-    serde_json::to_writer(&mut out, ds)?;
-    out.flush()?;
-    Ok(())
+    newsline::dates::parse_day(s)
+        .ok_or_else(|| format!("{s:?} is not a date of the form YYYY-MM-DD"))
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        Command::Ingest { paths, output, blob, date, excerpts } => {
-            ingest(paths, output.as_deref(), blob.as_deref(), *date, *excerpts)
+        Command::Build { corpus, output, base, title, force, corpus_args } => {
+            build(&inputs(corpus, corpus_args), output, base, title.as_deref(), *force)
+        }
+        Command::Serve { path, port, host, base, title, open, corpus_args } => serve_command(
+            &ServeArgs {
+                path,
+                port: *port,
+                host: *host,
+                base: base.as_deref(),
+                title: title.as_deref(),
+                open: *open,
+            },
+            corpus_args,
+        ),
+        Command::Ingest { paths, output, corpus_args } => {
+            ingest(&inputs(paths, corpus_args), output.as_deref())
         }
         Command::Eval { gold, json } => eval(gold, *json),
-        Command::Csp { page } => secure_page(page),
     };
     match result {
         Ok(code) => code,

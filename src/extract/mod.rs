@@ -24,7 +24,7 @@ pub use events::{DateBasis, EventFinding};
 pub use lexicon::lower_case;
 pub use quotes::{QuoteFinding, QuoteKind, Stance};
 pub use text::{is_letter_or_digit, paragraphs};
-pub use timex::{iso_date, value_of, Granularity, Interval, TimexFinding, TimexType};
+pub use timex::{value_of, Granularity, Interval, TimexFinding, TimexType};
 
 /// Something the extractor noticed and chose not to guess about.
 #[derive(Debug, Clone, PartialEq, Eq)]

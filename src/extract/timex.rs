@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::lexicon;
 use super::text::{self, Word, WordIndex};
+use crate::dates::{iso_day, push_padded};
 
 /// The TIMEX3 type of an expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -826,7 +827,7 @@ pub fn value_of(i: Interval) -> String {
     let year = i64::from(d.year());
     let mut value = String::with_capacity(10);
     match i.granularity {
-        Granularity::Day => return iso_date(d),
+        Granularity::Day => return iso_day(d),
         Granularity::Week => {
             let w = d.iso_week_date();
             push_padded(&mut value, i64::from(w.year()), 4);
@@ -858,31 +859,6 @@ pub fn value_of(i: Interval) -> String {
         Granularity::Decade => push_padded(&mut value, year / 10, 3),
     }
     value
-}
-
-/// `d` as `YYYY-MM-DD`.
-pub fn iso_date(d: Date) -> String {
-    let mut iso = String::with_capacity(10);
-    push_padded(&mut iso, i64::from(d.year()), 4);
-    iso.push('-');
-    push_padded(&mut iso, i64::from(d.month()), 2);
-    iso.push('-');
-    push_padded(&mut iso, i64::from(d.day()), 2);
-    iso
-}
-
-/// Appends `n` zero-padded to `width` digits, as `{n:0width$}` writes it. Every date of a
-/// corpus is written so, and `format!` costs many times more than the digits.
-fn push_padded(out: &mut String, n: i64, width: usize) {
-    if n < 0 {
-        // A year before 1 BCE: rare enough for the formatter, which places the sign.
-        out.push_str(&format!("{n:0width$}"));
-        return;
-    }
-    let mut digits = itoa::Buffer::new();
-    let digits = digits.format(n);
-    out.extend(std::iter::repeat_n('0', width.saturating_sub(digits.len())));
-    out.push_str(digits);
 }
 
 /// The stretch of granularity `g` that starts with month `month` of `year`.
@@ -2539,7 +2515,7 @@ mod tests {
                     "{d} by {granularity:?}"
                 );
             }
-            assert_eq!(iso_date(d), format!("{year:04}-{month:02}-{day:02}"));
+            assert_eq!(crate::dates::iso_day(d), format!("{year:04}-{month:02}-{day:02}"));
         }
     }
 

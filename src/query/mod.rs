@@ -3,18 +3,20 @@
 //! and writes [`to_query`] back with `history.pushState`.
 
 mod index;
+pub mod reader;
 mod state;
+pub mod story;
 
 pub use index::{Index, Lists, Mark, MentionAt, Outlet, Relations};
 pub use state::{
-    kind_word, parse, stance_word, to_query, toggle_actor, toggled, Parsed, State, View, Zoom,
-    KINDS, STANCES,
+    actor_kind_word, kind_word, parse, stance_word, to_query, toggle_actor, toggled, Parsed, Sort,
+    State, View, Zoom, KINDS, STANCES,
 };
 
 use jiff::civil::Date;
 
-use crate::corpus::parse_date;
 use crate::dataset::Dataset;
+use crate::dates::parse_day;
 
 /// What the current state shows, and how many items each filter value would show.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -71,7 +73,7 @@ pub fn select(ds: &Dataset, index: &Index, state: &State) -> Selection {
     let haystacks = (!needle.is_empty()).then(|| index.haystacks(ds));
     let any_dates = state.from.is_some() || state.to.is_some();
     let (from, to) =
-        (state.from.as_deref().and_then(parse_date), state.to.as_deref().and_then(parse_date));
+        (state.from.as_deref().and_then(parse_day), state.to.as_deref().and_then(parse_day));
     let in_range = |days: Option<(Date, Date)>| match days {
         None => false,
         Some((first, last)) => from.is_none_or(|f| last >= f) && to.is_none_or(|t| first <= t),
@@ -216,6 +218,7 @@ pub fn select(ds: &Dataset, index: &Index, state: &State) -> Selection {
         }
     }
     sel.quote_total = visible.len();
+    order_cards(ds, index, state.sort, &mut sel);
 
     let shown = |q: usize| visible.binary_search(&q).is_ok();
     for (claim, denials) in &index.denied_claims {
@@ -230,6 +233,34 @@ pub fn select(ds: &Dataset, index: &Index, state: &State) -> Selection {
     }
     sel
 }
+
+/// Puts the cards in the order `sort` asks for. Cards are made in dataset order.
+fn order_cards(ds: &Dataset, index: &Index, sort: Sort, sel: &mut Selection) {
+    let date_rank = |q: usize| index.event_of_quote[q].map_or(u32::MAX, |e| index.event_rank[e]);
+    let mut order: Vec<usize> = (0..sel.quotes.len()).collect();
+    match sort {
+        Sort::Date => order.sort_by_key(|&card| (date_rank(sel.quotes[card]), sel.quotes[card])),
+        Sort::Top => order.sort_by_cached_key(|&card| {
+            let q = sel.quotes[card];
+            let quote = &ds.quotes[q];
+            let kind = KINDS.iter().position(|k| *k == quote.kind).unwrap_or(KINDS.len());
+            let speaker = match quote.speaker.as_deref().and_then(|id| index.actor(id)) {
+                Some(a) if ds.actors[a].kind != crate::extract::ActorKind::Group => 0,
+                Some(_) => 1,
+                None => 2,
+            };
+            // A few words are seldom a quote worth reading first.
+            let slight = quote.end - quote.start < MEATY_QUOTE_BYTES;
+            (std::cmp::Reverse(sel.copies[card].len()), kind, speaker, slight, date_rank(q), q)
+        }),
+    }
+    let (quotes, mut copies) = (std::mem::take(&mut sel.quotes), std::mem::take(&mut sel.copies));
+    sel.quotes = order.iter().map(|&card| quotes[card]).collect();
+    sel.copies = order.iter().map(|&card| std::mem::take(&mut copies[card])).collect();
+}
+
+/// Quoted words shorter than this rank after longer ones in the top order.
+const MEATY_QUOTE_BYTES: usize = 24;
 
 /// Non-zero counts (and the selected ones), busiest first, then by name.
 fn ranked<'a>(
@@ -295,6 +326,7 @@ mod tests {
             to: Some("2017-01-31".into()),
             text: "will win & more".into(),
             zoom: Some(Zoom::Month),
+            sort: Sort::Date,
             view: View::Quotes,
             item: Some("q1".into()),
         };
@@ -302,7 +334,7 @@ mod tests {
         assert_eq!(
             query,
             "?actor=jane-doe,john-roe&stance=claim,denial&kind=direct,reported&outlet=herald\
-             &from=2017-01-01&to=2017-01-31&q=will+win+%26+more&zoom=month&view=quotes&item=q1"
+             &from=2017-01-01&to=2017-01-31&q=will+win+%26+more&zoom=month&sort=date&view=quotes&item=q1"
         );
         let parsed = parse(&query, &Index::new(&ds));
         assert_eq!(parsed.state, state);

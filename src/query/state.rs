@@ -4,8 +4,8 @@
 use jiff::civil::Date;
 
 use super::Index;
-use crate::corpus::parse_date;
-use crate::extract::{QuoteKind, Stance};
+use crate::dates::{iso_day, parse_day};
+use crate::extract::{ActorKind, QuoteKind, Stance};
 
 /// Which page the explorer shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -56,6 +56,28 @@ impl Zoom {
     }
 }
 
+/// The order of the quote list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// The quotes most worth reading first: printed by more articles, direct before
+    /// partial before reported, a named speaker before an unnamed one; then by date.
+    #[default]
+    Top,
+    /// Oldest first, undated last.
+    Date,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 2] = [Sort::Top, Sort::Date];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Top => "top",
+            Sort::Date => "date",
+        }
+    }
+}
+
 pub const STANCES: [Stance; 3] = [Stance::Claim, Stance::Denial, Stance::Statement];
 pub const KINDS: [QuoteKind; 3] = [QuoteKind::Direct, QuoteKind::Partial, QuoteKind::Indirect];
 
@@ -64,6 +86,17 @@ pub fn stance_word(s: Stance) -> &'static str {
         Stance::Claim => "claim",
         Stance::Denial => "denial",
         Stance::Statement => "statement",
+    }
+}
+
+/// A lower-case word for an actor kind ("person", "organization"…).
+pub fn actor_kind_word(kind: ActorKind) -> &'static str {
+    match kind {
+        ActorKind::Person => "person",
+        ActorKind::Organization => "organization",
+        ActorKind::Country => "country",
+        ActorKind::Group => "group",
+        ActorKind::Other => "other",
     }
 }
 
@@ -92,6 +125,8 @@ pub struct State {
     /// Free text the item's words, speaker or sentence must contain (any case).
     pub text: String,
     pub zoom: Option<Zoom>,
+    /// The quote list's order.
+    pub sort: Sort,
     pub view: View,
     /// A selected quote (`q3`) or event (`e7`), or the actor of the actor view.
     pub item: Option<String>,
@@ -116,7 +151,13 @@ impl State {
 
     /// The same view with every filter cleared.
     pub fn unfiltered(&self) -> State {
-        State { view: self.view, zoom: self.zoom, item: self.item.clone(), ..State::default() }
+        State {
+            view: self.view,
+            zoom: self.zoom,
+            sort: self.sort,
+            item: self.item.clone(),
+            ..State::default()
+        }
     }
 
     /// After a filter changes: the selected quote or event may no longer be listed, so
@@ -162,7 +203,7 @@ enum End {
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, widened to the first or last day it covers.
 fn range_date(s: &str, end: End) -> Option<String> {
     let date = match s.len() {
-        10 => parse_date(s)?,
+        10 => parse_day(s)?,
         7 | 4 => {
             let year: i16 = s.get(0..4)?.parse().ok()?;
             let month: Option<i8> = if s.len() == 7 {
@@ -180,7 +221,7 @@ fn range_date(s: &str, end: End) -> Option<String> {
         }
         _ => return None,
     };
-    (1000..=9999).contains(&date.year()).then(|| crate::extract::iso_date(date))
+    (1000..=9999).contains(&date.year()).then(|| iso_day(date))
 }
 
 /// Splits a comma-separated list, dropping empty entries.
@@ -255,7 +296,7 @@ pub fn parse(query: &str, index: &Index) -> Parsed {
     let mut item: Option<String> = None;
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
         // Single-valued parameters given twice: the last one wins, and the reader is told.
-        if matches!(key.as_ref(), "view" | "item" | "from" | "to" | "q" | "zoom") {
+        if matches!(key.as_ref(), "view" | "item" | "from" | "to" | "q" | "zoom" | "sort") {
             if seen.iter().any(|k| *k == key) {
                 parsed.ignored.push(format!(
                     "“{}” was given more than once; the last one is used",
@@ -322,6 +363,10 @@ pub fn parse(query: &str, index: &Index) -> Parsed {
             "zoom" => match Zoom::ALL.iter().find(|z| z.as_str() == value) {
                 Some(&z) => state.zoom = Some(z),
                 None => note(&mut parsed.ignored, "unknown zoom", &value),
+            },
+            "sort" => match Sort::ALL.iter().find(|o| o.as_str() == value) {
+                Some(&o) => state.sort = o,
+                None => note(&mut parsed.ignored, "unknown sort", &value),
             },
             "view" => match View::ALL.iter().find(|v| v.as_str() == value) {
                 Some(&v) => state.view = v,
@@ -399,6 +444,7 @@ pub fn to_query(state: &State) -> String {
         ("to", state.to.as_deref()),
         ("q", Some(state.text.as_str()).filter(|t| !t.is_empty())),
         ("zoom", state.zoom.map(Zoom::as_str)),
+        ("sort", Some(state.sort.as_str()).filter(|_| state.sort != Sort::Top)),
         ("view", Some(state.view.as_str()).filter(|_| state.view != View::Timeline)),
         ("item", state.item.as_deref()),
     ];

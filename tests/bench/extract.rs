@@ -1,5 +1,5 @@
 //! Extraction throughput in MB/s on one core, and the page's start-up work natively
-//! (decoding the embedded blob, building the filter index, the first selection):
+//! (decoding the story file, building the filter index, the first selection):
 //! `cargo bench --bench extract`. Reads `../shared/eval/polnear_train.jsonl`
 //! (840 articles, about 3.9 MB of text); the title-case article is made here. It
 //! allocates as the CLI does, with mimalloc, so that it times the extractor the CLI runs.
@@ -69,15 +69,16 @@ fn page_start_up(c: &mut Criterion) {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/polnear_train.jsonl");
     let bytes = std::fs::read(path).expect("../shared/eval/polnear_train.jsonl");
     let (sources, _) = read_jsonl(path, &bytes);
-    let blob = page::encode(&dataset::build(sources)).expect("the page blob");
-    let (ds, index) = page::decode(&blob).expect("decodes");
+    let about = page::About::default();
+    let blob = page::encode(&about, &dataset::build(sources)).expect("the story");
+    let page::Story { dataset: ds, index, .. } = page::decode(&blob).expect("decodes");
     let quotes = State { view: View::Quotes, ..State::default() };
     let busiest = query::select(&ds, &index, &quotes).actor_counts[0].0;
     let one_actor = query::toggle_actor(&quotes, &ds.actors[busiest].id);
     let mut group = c.benchmark_group("page start-up, polnear_train");
     group.sample_size(10);
-    group.bench_function("decode the blob (dataset and index)", |b| {
-        b.iter(|| page::decode(&blob).map(|(d, _)| d.quotes.len()))
+    group.bench_function("decode the story (dataset and index)", |b| {
+        b.iter(|| page::decode(&blob).map(|story| story.dataset.quotes.len()))
     });
     group.bench_function("build the index (done by ingest, not the page)", |b| {
         b.iter(|| Index::new(&ds))

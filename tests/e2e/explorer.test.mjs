@@ -2,9 +2,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launchChromium, startSite, SCREENSHOTS as SHOTS } from './harness.mjs';
+import { launchChromium, startSite, SCREENSHOTS as SHOTS, SITES } from './harness.mjs';
 
-const DIST = process.env.NEWSLINE_DIST ?? new URL('../../dist', import.meta.url).pathname;
+const DIST = process.env.NEWSLINE_SITE ?? `${SITES}/seeds`;
 let server, browser, base;
 
 before(async () => {
@@ -65,12 +65,20 @@ test('picking Sean Spicer narrows the quotes, lands in the URL, and survives a r
   await page.close();
 });
 
-test('the timeline groups events by day, shows the phrase and its date, and keeps undated items visible', async () => {
+test('the timeline opens on the story\'s period, folds older references, and shows each phrase with its date', async () => {
   const { page, errors } = await open();
-  const days = await page.$$eval('.day-label', (els) => els.map((e) => e.textContent));
+  const labels = () => page.$$eval('.day-label', (els) => els.map((e) => e.textContent));
+  let days = await labels();
   assert.ok(days.includes('Mon 23 Jan 2017'), days.join(', '));
-  assert.ok(days.includes('Sep 2016'), days.join(', '));
-  assert.ok(days.indexOf('2011') < days.indexOf('Sep 2016'), 'date order');
+  assert.ok(!days.includes('Sep 2016') && !days.includes('2011'), `folded: ${days.join(', ')}`);
+  const fold = page.locator('.fold.earlier button');
+  assert.match(await fold.textContent(), /Earlier · 2 events dated before the articles' period \(2011 – Sep 2016\)/);
+  assert.equal(await fold.getAttribute('aria-expanded'), 'false');
+  await fold.click();
+  await page.waitForFunction(() => [...document.querySelectorAll('.day-label')].some((e) => e.textContent === '2011'));
+  assert.equal(await fold.getAttribute('aria-expanded'), 'true');
+  days = await labels();
+  assert.ok(days.indexOf('2011') < days.indexOf('2016') && days.indexOf('2016') < days.indexOf('Sun 22 Jan 2017'), `date order: ${days.join(', ')}`);
   const whens = await page.$$eval('[data-event-id] .when', (els) => els.map((e) => e.textContent));
   assert.ok(whens.some((w) => w === '“Monday” → Mon 23 Jan 2017'), whens.join(' | '));
   await page.screenshot({ path: `${SHOTS}/timeline-1280.png`, fullPage: true });
@@ -195,6 +203,8 @@ test('dragging across the overview strip picks a date range', async () => {
   const { page, errors } = await open('?zoom=month');
   const bars = page.locator('.bar');
   const n = await bars.count();
+  assert.equal(n, 3, 'one bar a day, 22 to 24 January');
+  assert.match(await page.textContent('.overview .axis'), /2 earlier/);
   const first = await bars.nth(0).boundingBox();
   const last = await bars.nth(n - 1).boundingBox();
   await page.mouse.move(first.x + first.width / 2, first.y + first.height - 2);
@@ -203,8 +213,9 @@ test('dragging across the overview strip picks a date range', async () => {
   await page.mouse.up();
   await page.waitForFunction(() => location.search.includes('from='));
   const url = new URL(page.url());
-  assert.equal(url.searchParams.get('from'), '2011-01-01');
-  assert.equal(url.searchParams.get('to'), '2017-01-31');
+  // The strip spans the story's own days, not the older references folded under "Earlier".
+  assert.equal(url.searchParams.get('from'), '2017-01-22');
+  assert.equal(url.searchParams.get('to'), '2017-01-24');
   assert.equal(url.searchParams.get('zoom'), 'month', 'the zoom stays');
   await page.screenshot({ path: `${SHOTS}/timeline-range-1280.png` });
   assert.deepEqual(errors, []);

@@ -1,10 +1,30 @@
 // What every browser script here shares: Debian's Chromium with the flags this closed
-// network needs, and a built site served under /newsline/ on a free loopback port.
-import { mkdirSync } from 'node:fs';
+// network needs, and a built site served by `newsline serve` under /newsline/ on a free
+// loopback port. The server is the binary alone, run with a PATH that holds no tool at
+// all (NEWSLINE_BIN, else target/isolated/bin/newsline from .ci/test, else
+// target/release/newsline).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { serve } from './serve.mjs';
 
-export const SCREENSHOTS = process.env.NEWSLINE_SCREENSHOTS ?? new URL('../../target/screenshots', import.meta.url).pathname;
+const ROOT = new URL('../../', import.meta.url).pathname;
+export const SCREENSHOTS = process.env.NEWSLINE_SCREENSHOTS ?? `${ROOT}target/screenshots`;
+/** Where .ci/test puts the sites the tests open. */
+export const SITES = process.env.NEWSLINE_SITES ?? `${ROOT}target/sites`;
+/** An empty folder: the PATH the binary runs with, so that it can call no other program. */
+export const EMPTY_PATH = `${ROOT}target/isolated/empty-path`;
+
+export function newslineBinary() {
+  if (process.env.NEWSLINE_BIN) return process.env.NEWSLINE_BIN;
+  const isolated = `${ROOT}target/isolated/bin/newsline`;
+  return existsSync(isolated) ? isolated : `${ROOT}target/release/newsline`;
+}
+
+/** The environment the binary runs in: nothing but an empty PATH and a home. */
+export function bareEnv(extra = {}) {
+  mkdirSync(EMPTY_PATH, { recursive: true });
+  return { PATH: EMPTY_PATH, HOME: process.env.HOME ?? '/root', ...extra };
+}
 
 export function launchChromium() {
   return chromium.launch({
@@ -14,11 +34,26 @@ export function launchChromium() {
   });
 }
 
-/** Serves `dist` under /newsline/; resolves to { server, base } with the page's address. */
-export async function startSite(dist) {
+/**
+ * Serves `site` with `newsline serve SITE --port 0 --base /newsline/`; resolves to
+ * { server, base } where `server.close()` stops it and `base` is the page's address.
+ */
+export function startSite(site, { base = '/newsline/' } = {}) {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const server = await serve(dist, '/newsline/', 0);
-  return { server, base: `http://127.0.0.1:${server.address().port}/newsline/` };
+  const child = spawn(newslineBinary(), ['serve', site, '--port', '0', '--base', base], {
+    env: bareEnv(), stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const url = out.match(/at (http:\/\/\S+)/);
+      if (url) resolve({ server: { close: () => child.kill('SIGTERM'), process: child }, base: url[1] });
+    });
+    child.on('exit', (code) => reject(new Error(`newsline serve ${site} exited (${code}): ${stderr}`)));
+  });
 }
 
 /**

@@ -3,9 +3,9 @@
 // target/dist-hostile. Everything shows literally; nothing runs; the CSP holds.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium, startSite, SCREENSHOTS as SHOTS } from './harness.mjs';
+import { launchChromium, startSite, SCREENSHOTS as SHOTS, SITES } from './harness.mjs';
 
-const DIST = process.env.NEWSLINE_HOSTILE_DIST ?? new URL('../../target/dist-hostile', import.meta.url).pathname;
+const DIST = process.env.NEWSLINE_HOSTILE_SITE ?? `${SITES}/hostile`;
 let server, browser, base;
 
 before(async () => {

@@ -1,16 +1,16 @@
 // Browser start-up and filtering, measured in headless Chromium:
 //   node tests/e2e/perf.mjs NAME=PATH [NAME=PATH ...]
 // PATH is a built site (a folder with index.html) or a corpus (a folder of articles, a
-// .jsonl file), which is first built with the README's build into target/perf/NAME.
+// .jsonl file), which is first built with `newsline build` into target/perf/NAME.
 // For each page: navigation → first quote visible, actor click → updated list painted
-// (median and 95th percentile over 20 clicks), DOM node count, and wasm/JS/CSS sizes raw
-// and gzipped; then where the first-quote time goes, from the page's User Timing marks.
-// Run after `source .ci/setup` so that trunk is on PATH.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// (median and 95th percentile over 20 clicks), DOM node count, and the sizes of the
+// site's files raw and gzipped; then where the first-quote time goes, from the page's
+// User Timing marks. Run after `bash .ci/page && cargo build --release`.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launchChromium, startSite, timeActorClick } from './harness.mjs';
+import { launchChromium, newslineBinary, startSite, timeActorClick } from './harness.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -19,8 +19,8 @@ function site(name, path) {
   if (existsSync(join(path, 'index.html'))) return path;
   const dist = join(ROOT, 'target/perf', name);
   console.error(`building ${path} into ${dist}`);
-  execFileSync('trunk', ['build', '--release', '--public-url', '/newsline/', '--dist', dist], {
-    cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NEWSLINE_CORPUS: resolve(path) },
+  execFileSync(newslineBinary(), ['build', resolve(path), '-o', dist, '--base', '/newsline/', '--force'], {
+    cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'],
   });
   return dist;
 }
@@ -32,14 +32,24 @@ if (pages.length === 0) {
   process.exit(2);
 }
 
+/** Bytes of each kind of file a browser loads, raw and as a host's gzip sends them. The
+ * story is gzipped by `newsline build` already, so its bytes are what is sent. */
 function sizes(dist) {
   const out = {};
-  for (const file of readdirSync(dist)) {
-    const kind = file.endsWith('.wasm') ? 'wasm' : file.endsWith('.js') ? 'js' : file.endsWith('.css') ? 'css' : file.endsWith('.html') ? 'html' : null;
-    if (!kind) continue;
-    const bytes = readFileSync(join(dist, file));
-    out[kind] = { raw: (out[kind]?.raw ?? 0) + bytes.length, gz: (out[kind]?.gz ?? 0) + gzipSync(bytes, { level: 9 }).length };
-  }
+  const kindOf = (f) => f.endsWith('.wasm') ? 'wasm' : f.endsWith('.js') ? 'js' : f.endsWith('.css') ? 'css'
+    : f.endsWith('.html') ? 'html' : f.endsWith('.svg') ? 'icon' : f === 'data/story.bin' ? 'data' : null;
+  const walk = (dir, prefix) => {
+    for (const file of readdirSync(dir)) {
+      const path = join(dir, file);
+      if (statSync(path).isDirectory()) { walk(path, `${prefix}${file}/`); continue; }
+      const kind = kindOf(prefix + file);
+      if (!kind) continue;
+      const bytes = readFileSync(path);
+      const gz = kind === 'data' ? bytes.length : gzipSync(bytes, { level: 9 }).length;
+      out[kind] = { raw: (out[kind]?.raw ?? 0) + bytes.length, gz: (out[kind]?.gz ?? 0) + gz };
+    }
+  };
+  walk(dist, '');
   return out;
 }
 
@@ -77,7 +87,7 @@ for (const [name, path] of pages) {
     const t = await page.evaluate(() => {
       const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
       const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
-      return { fetched: wasm?.responseEnd ?? NaN, start: at('newsline:start'), decoded: at('newsline:decoded'), mounted: at('newsline:mounted'), visible: at('perf:first-quote-painted') };
+      return { fetched: wasm?.responseEnd ?? NaN, start: at('newsline:start'), story: at('newsline:fetched'), decoded: at('newsline:decoded'), mounted: at('newsline:mounted'), visible: at('perf:first-quote-painted') };
     });
     if (run > 0) phases.push({ ...t, seenFromNode });
   }
@@ -98,7 +108,8 @@ for (const [name, path] of pages) {
   const split = {
     fetched: phase((p) => p.fetched),
     compiled: phase((p) => p.start - p.fetched),
-    decoded: phase((p) => p.decoded - p.start),
+    story: phase((p) => p.story - p.start),
+    decoded: phase((p) => p.decoded - p.story),
     mounted: phase((p) => p.mounted - p.decoded),
     painted: phase((p) => p.visible - p.mounted),
     fromNode: phase((p) => p.seenFromNode),
@@ -110,17 +121,18 @@ for (const [name, path] of pages) {
 await browser.close();
 
 const kb = (n) => (n / 1024).toFixed(0);
-console.log('| corpus | quotes | first quote visible (ms) | actor click median / p95 (ms) | DOM nodes | wasm raw / gz (KB) | JS raw / gz | CSS raw / gz | total gz |');
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log('| corpus | quotes | first quote visible (ms) | actor click median / p95 (ms) | DOM nodes | wasm raw / gz (KB) | JS raw / gz | CSS raw / gz | story raw / gz | site total gz |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   const s = r.size;
-  const total = ['wasm', 'js', 'css', 'html'].reduce((t, k) => t + (s[k]?.gz ?? 0), 0);
-  console.log(`| ${r.name} | ${r.quotes} | ${r.firstQuote} | ${r.median.toFixed(1)} / ${r.p95.toFixed(1)} | ${r.nodes} | ${kb(s.wasm.raw)} / ${kb(s.wasm.gz)} | ${kb(s.js.raw)} / ${kb(s.js.gz)} | ${kb(s.css.raw)} / ${kb(s.css.gz)} | ${kb(total)} KB |`);
+  const total = ['wasm', 'js', 'css', 'html', 'icon', 'data'].reduce((t, k) => t + (s[k]?.gz ?? 0), 0);
+  const pair = (k) => `${kb(s[k]?.raw ?? 0)} / ${kb(s[k]?.gz ?? 0)}`;
+  console.log(`| ${r.name} | ${r.quotes} | ${r.firstQuote} | ${r.median.toFixed(1)} / ${r.p95.toFixed(1)} | ${r.nodes} | ${pair('wasm')} | ${pair('js')} | ${pair('css')} | ${pair('data')} | ${kb(total)} KB |`);
 }
 console.log('\nWhere the first-quote time goes (medians, ms; from navigation, by the page\'s User Timing marks):\n');
-console.log('| corpus | wasm fetched | compiled and started | blob decoded | app mounted | first quote painted | seen from Node |');
-console.log('|---|---|---|---|---|---|---|');
+console.log('| corpus | wasm fetched | compiled and started | story fetched and inflated | story decoded | app mounted | first quote painted | seen from Node |');
+console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   const t = r.split;
-  console.log(`| ${r.name} | ${t.fetched.toFixed(0)} | +${t.compiled.toFixed(0)} | +${t.decoded.toFixed(0)} | +${t.mounted.toFixed(0)} | +${t.painted.toFixed(0)} | ${t.fromNode.toFixed(0)} |`);
+  console.log(`| ${r.name} | ${t.fetched.toFixed(0)} | +${t.compiled.toFixed(0)} | +${t.story.toFixed(0)} | +${t.decoded.toFixed(0)} | +${t.mounted.toFixed(0)} | +${t.painted.toFixed(0)} | ${t.fromNode.toFixed(0)} |`);
 }

@@ -6,12 +6,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { launchChromium, startSite, SCREENSHOTS as SHOTS } from './harness.mjs';
+import { launchChromium, startSite, SCREENSHOTS as SHOTS, SITES } from './harness.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const CORPORA = [
-  { name: 'seeds', dist: process.env.NEWSLINE_DIST ?? `${root}dist` },
-  { name: 'polnear_dev', dist: process.env.NEWSLINE_DEV_DIST ?? `${root}target/dist-dev` },
+  { name: 'seeds', dist: process.env.NEWSLINE_SITE ?? `${SITES}/seeds` },
+  { name: 'polnear_dev', dist: process.env.NEWSLINE_DEV_SITE ?? `${SITES}/polnear_dev` },
 ];
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser;
