@@ -1,6 +1,6 @@
 //! The dataset: every article with its actors, quotes, time expressions and events,
 //! merged across the corpus. Its JSON form is the public contract of
-//! `newsline ingest` (see `../shared/eval/README.md`); the page embeds the same
+//! `newsline ingest` (see `docs/dataset.md`); the page embeds the same
 //! structure in postcard form.
 
 use std::ops::Range;
@@ -961,7 +961,8 @@ mod tests {
         ]);
         let found: Vec<(String, Vec<String>, Vec<String>)> =
             conflicts(&ds).into_iter().map(|c| (c.text, c.quotes, c.speakers)).collect();
-        let strings = |s: &[&str]| s.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let strings =
+            |s: &[&str]| s.iter().map(std::string::ToString::to_string).collect::<Vec<_>>();
         assert_eq!(
             found,
             [

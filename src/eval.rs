@@ -369,9 +369,10 @@ pub fn score_record(record: &serde_json::Value, ds: &crate::dataset::Dataset, re
             let spans =
                 a.get("content_spans").and_then(|s| s.as_array()).cloned().unwrap_or_default();
             for span in spans {
-                let (Some(s), Some(e)) =
-                    (span.get(0).and_then(|x| x.as_u64()), span.get(1).and_then(|x| x.as_u64()))
-                else {
+                let (Some(s), Some(e)) = (
+                    span.get(0).and_then(serde_json::Value::as_u64),
+                    span.get(1).and_then(serde_json::Value::as_u64),
+                ) else {
                     continue;
                 };
                 let (Ok(s), Ok(e)) = (usize::try_from(s), usize::try_from(e)) else { continue };

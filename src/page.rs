@@ -105,7 +105,7 @@ impl fmt::Display for StoryError {
 impl std::error::Error for StoryError {}
 
 /// The story file's bytes for `ds`, before compression: its page form (see
-/// [`Dataset::to_page_form`]) and the relations of its index, after the header.
+/// `Dataset::to_page_form`) and the relations of its index, after the header.
 ///
 /// # Errors
 /// When postcard cannot encode it (it has no size limit, so only on allocation failure).

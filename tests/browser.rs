@@ -53,7 +53,7 @@ async fn until(ready: impl Fn() -> bool) {
 }
 
 fn quote_count(root: &web_sys::Element) -> u32 {
-    root.query_selector_all("[data-quote-id]").map(|l| l.length()).unwrap_or(0)
+    root.query_selector_all("[data-quote-id]").map_or(0, |l| l.length())
 }
 
 #[wasm_bindgen_test]

@@ -1,5 +1,6 @@
-//! `newsline ingest` on the default corpus, checked against the hand annotation in
-//! `../shared/gold/seeds.json`. Prints a table of what it finds against the gold.
+//! `newsline ingest` on the default corpus, checked against its hand annotation,
+//! `tests/gold/seeds.json` (copied from `../shared/gold/`). Prints a table of what it
+//! finds against the gold.
 
 use std::process::Command;
 
@@ -24,8 +25,8 @@ fn ingest_seeds() -> Value {
 }
 
 fn gold() -> Value {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/gold/seeds.json");
-    serde_json::from_str(&std::fs::read_to_string(path).expect("../shared/gold/seeds.json"))
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/gold/seeds.json");
+    serde_json::from_str(&std::fs::read_to_string(path).expect("tests/gold/seeds.json"))
         .expect("gold JSON")
 }
 

@@ -122,7 +122,7 @@ mod imp {
         };
         let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
         if let Ok(anchor) =
-            document.create_element("a").map(|a| a.unchecked_into::<web_sys::HtmlAnchorElement>())
+            document.create_element("a").map(JsCast::unchecked_into::<web_sys::HtmlAnchorElement>)
         {
             anchor.set_href(&url);
             anchor.set_download(name);

@@ -108,9 +108,9 @@ pub fn filters() -> Html {
             let value = value_of(&e).filter(|v| !v.is_empty());
             let mut next = state.clone().refiltered();
             if from {
-                next.from = value
+                next.from = value;
             } else {
-                next.to = value
+                next.to = value;
             }
             // An input can hold a range backwards for a moment; the link never does.
             if let (Some(f), Some(t)) = (&next.from, &next.to) {

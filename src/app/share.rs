@@ -24,7 +24,7 @@ pub fn tools() -> Html {
             let status = status.clone();
             let shown = text.clone();
             browser::copy(&text, move |ok| {
-                status.set(if ok { done.to_string() } else { format!("Copy this: {shown}") })
+                status.set(if ok { done.to_string() } else { format!("Copy this: {shown}") });
             });
         })
     };

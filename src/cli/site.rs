@@ -115,7 +115,7 @@ pub fn read_marker(dir: &Path) -> Option<Marker> {
     serde_json::from_slice(&fs::read(dir.join(MARKER)).ok()?).ok()
 }
 
-/// What [`write`] wrote.
+/// What [`write()`] wrote.
 #[derive(Debug)]
 pub struct Written {
     pub files: Vec<String>,

@@ -242,8 +242,10 @@ pub fn find(text: &str, words: &WordIndex, sentences: &[Range<usize>]) -> ActorT
     for (sentence, &headline) in sentences.iter().zip(&headlines) {
         let sentence_words = words.within(sentence.clone());
         let common = headline.then(|| {
-            let capitalised =
-                sentence_words.iter().map(|w| w.text()).filter(|w| text::is_capitalised(w));
+            let capitalised = sentence_words
+                .iter()
+                .map(super::text::Word::text)
+                .filter(|w| text::is_capitalised(w));
             capitalised
                 .filter(|w| lower_case_elsewhere.contains(&w.to_ascii_lowercase()))
                 .collect::<Vec<_>>()
@@ -470,7 +472,7 @@ fn keep_confirmed_headline_names(candidates: &mut Vec<Candidate>, in_headline: &
 fn is_title_case(words: &[Word]) -> bool {
     let mut longer = words
         .iter()
-        .map(|w| w.text())
+        .map(super::text::Word::text)
         .filter(|w| w.len() >= 4 && w.starts_with(char::is_alphabetic));
     let mut count = 0;
     longer.all(|w| {
@@ -492,7 +494,7 @@ fn written_in_lower_case(
         .zip(headlines)
         .filter(|(_, &headline)| headline)
         .flat_map(|(s, _)| words.within(s.clone()))
-        .map(|w| w.text())
+        .map(super::text::Word::text)
         .filter(|w| text::is_capitalised(w))
         .map(str::to_ascii_lowercase)
         .collect();
@@ -506,7 +508,7 @@ fn written_in_lower_case(
     let lower_case = words
         .all()
         .iter()
-        .map(|w| w.text())
+        .map(super::text::Word::text)
         .filter(|w| w.starts_with(|c: char| c.is_ascii_lowercase()) && sieve.may_hold(w));
     // Nearly every such word is in lower case throughout already, and is looked up as it is.
     let folded = lower_case.map(|w| {
@@ -565,7 +567,7 @@ fn shouted_words<'w>(text: &str, words: &[Word<'w>]) -> Vec<&'w str> {
         }
         let run = &words[run_start..k];
         if run.iter().filter(|w| is_in_capitals(w.text())).count() >= 3 {
-            shouted.extend(run.iter().map(|w| w.text()));
+            shouted.extend(run.iter().map(super::text::Word::text));
         }
         run_start = if k < words.len() && upper(&words[k]) { k } else { k + 1 };
     }
@@ -1173,7 +1175,7 @@ fn is_subject_of_next_verb(name: &str, after: &str) -> bool {
 }
 
 fn classify(words: &[Word], name: &str) -> Option<ActorKind> {
-    let tokens = || words.iter().map(|w| w.text());
+    let tokens = || words.iter().map(super::text::Word::text);
     if lexicon::country(name).is_some() {
         return Some(ActorKind::Country);
     }
@@ -1643,7 +1645,7 @@ pub fn is_personal(kind: ActorKind) -> bool {
 }
 
 /// Whether `key` may name the same person as an actor of `kind` keyed `other`, in an
-/// article or across the corpus: [`same_person`], and a bare name is the surname only of
+/// article or across the corpus: `same_person`, and a bare name is the surname only of
 /// someone known to be a person ("Florida" is not "North Florida"'s).
 pub fn may_name_the_same_person(key: &NameKey, other: &NameKey, kind: ActorKind) -> bool {
     let kind_fits =

@@ -1313,7 +1313,7 @@ fn unnamed_source(text: &str, range: Range<usize>, at: SourceAt) -> Option<(Stri
         || is_preposition(last)
         || matches!(last, "all" | "both" | "each" | "other" | "such");
     let plain_end =
-        last.len() >= 3 && last.chars().all(|c| c.is_lowercase()) && !verb_like && !closed_class;
+        last.len() >= 3 && last.chars().all(char::is_lowercase) && !verb_like && !closed_class;
     let inner_punctuation = nouns[..nouns.len() - 1]
         .iter()
         .any(|(_, w)| w.ends_with([',', ';']) || (w.ends_with('.') && !abbreviation(w)));
@@ -1726,7 +1726,7 @@ fn listener_before_clause(text: &str, after: &[Word]) -> Option<usize> {
 
 /// How many of `words` name a listener: "him", "reporters", or up to four capitalised words.
 fn listener_length(words: &[Word]) -> usize {
-    match words.first().map(|w| w.text()) {
+    match words.first().map(super::text::Word::text) {
         Some("him" | "them" | "me" | "us" | "reporters" | "journalists") => 1,
         _ => words.iter().take(4).take_while(|w| text::is_capitalised(w.text())).count(),
     }

@@ -189,7 +189,7 @@ fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
                     if class_at(slice, at + width)
                         .is_some_and(|(next, _)| next == Class::WordChar) =>
                 {
-                    at += width
+                    at += width;
                 }
                 _ => break,
             }
@@ -500,7 +500,7 @@ mod tests {
         assert_eq!(block.len(), 0x205E - 0x2010 + 1);
         assert!(block.iter().all(|c| !c.is_alphanumeric()));
         assert!(
-            ('\u{205F}'..='\u{2071}').any(|c| c.is_alphanumeric()),
+            ('\u{205F}'..='\u{2071}').any(char::is_alphanumeric),
             "the block ends before the superscripts"
         );
         for text in ["“Yes” – said…", "a‐b ‘c’ d—e", "x⁄y ‱ z"] {
@@ -619,7 +619,7 @@ mod tests {
     #[test]
     fn words_keep_joiners_and_abbreviation_periods() {
         let text = "Trump’s U.S. al-Bab, rubbish.";
-        let w: Vec<&str> = words(text, 0..text.len()).iter().map(|w| w.text()).collect();
+        let w: Vec<&str> = words(text, 0..text.len()).iter().map(super::Word::text).collect();
         assert_eq!(w, ["Trump’s", "U.S.", "al-Bab", "rubbish"]);
     }
 
@@ -627,7 +627,7 @@ mod tests {
     fn a_word_is_the_text_of_its_range_and_is_cut_only_at_a_character_boundary() {
         let text = "Le café’s «Öl» K-9, naïve, 2017-01-23 Mr. Ünal’s";
         let index = WordIndex::new(text);
-        let texts: Vec<&str> = index.all().iter().map(|w| w.text()).collect();
+        let texts: Vec<&str> = index.all().iter().map(super::Word::text).collect();
         assert_eq!(texts, ["Le", "café’s", "Öl", "K-9", "naïve", "2017-01-23", "Mr.", "Ünal’s"]);
         for w in index.all() {
             assert_eq!(w.text(), &text[w.start..w.end]);

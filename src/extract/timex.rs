@@ -254,7 +254,7 @@ pub fn find(
         let regions = &all_regions[positions];
         let mut i = 0;
         while i < words.len() {
-            if !could_start_before(text, &words[i], words.get(i + 1).map(|n| n.text())) {
+            if !could_start_before(text, &words[i], words.get(i + 1).map(super::text::Word::text)) {
                 i += 1;
                 continue;
             }
@@ -1761,7 +1761,7 @@ impl Holiday {
 
 /// A holiday named at word `i` ("Thanksgiving Day", "Christmas", "New Year's Eve").
 fn holiday(words: &[Word], i: usize) -> Option<(usize, Holiday)> {
-    let at = |k: usize| words.get(k).map(|x| x.text());
+    let at = |k: usize| words.get(k).map(super::text::Word::text);
     let capital = |k: usize| at(k).is_some_and(text::is_capitalised);
     if !capital(i) {
         return None;
@@ -1884,7 +1884,7 @@ fn clock_time(text: &str, words: &[Word], i: usize) -> Option<(usize, String)> {
             (meridian_at, format!("{hours:02}:{minutes:02}"))
         }
     };
-    let zone = words.get(last + 1).map(|x| x.text()).is_some_and(|z| {
+    let zone = words.get(last + 1).map(super::text::Word::text).is_some_and(|z| {
         matches!(
             z,
             "EST"
@@ -1952,7 +1952,7 @@ fn reporting_period(words: &[Word], i: usize) -> Option<(usize, Meaning)> {
     while let Some(word) = words.get(k).map(|x| lower(x)) {
         match &*word {
             "year-earlier" | "year-ago" | "comparable" | "corresponding" | "prior-year" => {
-                year_back |= word != "comparable"
+                year_back |= word != "comparable";
             }
             "current" | "present" => current = true,
             "latest" | "most" | "recent" | "same" => latest = true,

@@ -48,7 +48,7 @@ pub fn summary(ds: &Dataset, index: &Index) -> Summary {
 const MARGIN_DAYS: i64 = 31;
 
 /// The period the timeline opens on: the publication span, widened on each side by a
-/// tenth of its length and at least [`MARGIN_DAYS`]. `None` when no article is dated.
+/// tenth of its length and at least a month. `None` when no article is dated.
 pub fn window(summary: &Summary) -> Option<(Date, Date)> {
     let (first, last) = (summary.first?, summary.last?);
     let length = first.until(last).ok()?.get_days();

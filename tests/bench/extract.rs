@@ -20,7 +20,7 @@ fn polnear_train(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(total as u64));
     group.sample_size(10);
     group.bench_function("polnear_train", |b| {
-        b.iter(|| sources.iter().map(|s| analyze(&s.text, s.date).quotes.len()).sum::<usize>())
+        b.iter(|| sources.iter().map(|s| analyze(&s.text, s.date).quotes.len()).sum::<usize>());
     });
     group.bench_function("polnear_train, tagging time expressions only", |b| {
         b.iter(|| {
@@ -28,7 +28,7 @@ fn polnear_train(c: &mut Criterion) {
                 .iter()
                 .map(|s| newsline::extract::time_expressions(&s.text, s.date).len())
                 .sum::<usize>()
-        })
+        });
     });
     group.finish();
 }
@@ -57,7 +57,7 @@ fn title_case_lines(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.sample_size(10);
     group.bench_function("one article of 2,000 title-case lines", |b| {
-        b.iter(|| analyze(&text, None).actors.len())
+        b.iter(|| analyze(&text, None).actors.len());
     });
     group.finish();
 }
@@ -78,16 +78,16 @@ fn page_start_up(c: &mut Criterion) {
     let mut group = c.benchmark_group("page start-up, polnear_train");
     group.sample_size(10);
     group.bench_function("decode the story (dataset and index)", |b| {
-        b.iter(|| page::decode(&blob).map(|story| story.dataset.quotes.len()))
+        b.iter(|| page::decode(&blob).map(|story| story.dataset.quotes.len()));
     });
     group.bench_function("build the index (done by ingest, not the page)", |b| {
-        b.iter(|| Index::new(&ds))
+        b.iter(|| Index::new(&ds));
     });
     group.bench_function("select every quote", |b| {
-        b.iter(|| query::select(&ds, &index, &quotes).quotes.len())
+        b.iter(|| query::select(&ds, &index, &quotes).quotes.len());
     });
     group.bench_function("select the busiest actor", |b| {
-        b.iter(|| query::select(&ds, &index, &one_actor).quotes.len())
+        b.iter(|| query::select(&ds, &index, &one_actor).quotes.len());
     });
     group.finish();
 }
