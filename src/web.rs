@@ -39,12 +39,12 @@ async fn inflate(gzip: &js_sys::ArrayBuffer) -> Result<js_sys::ArrayBuffer, JsVa
     let stream = web_sys::Blob::new_with_buffer_source_sequence(&parts)?.stream();
     let decoder = DecompressionStream::new("gzip")?;
     let inflated = stream.pipe_through(decoder.unchecked_ref());
-    let response = web_sys::Response::new_with_opt_readable_stream(Some(&inflated))?;
-    body(&response).await
+    body(&web_sys::Response::new_with_opt_readable_stream(Some(&inflated))?).await
 }
 
-/// The story's bytes. A host may have inflated the file on the way already (it served
-/// it with `Content-Encoding: gzip`); then it no longer starts with gzip's magic bytes.
+/// The story's bytes. The site stores it gzipped; the browser inflates it as it arrives,
+/// unless the host sent it with `Content-Encoding: gzip`, in which case the browser has
+/// inflated it already.
 async fn fetch_story() -> Result<Vec<u8>, String> {
     let window = web_sys::window().ok_or("there is no window")?;
     let unreachable = || {
@@ -69,15 +69,38 @@ async fn fetch_story() -> Result<Vec<u8>, String> {
             response.status()
         ));
     }
-    let raw = body(&response).await.map_err(|_| unreachable())?;
-    let head =
-        js_sys::Uint8Array::new_with_byte_offset_and_length(&raw, 0, raw.byte_length().min(2));
-    let bytes = if head.to_vec() == [0x1f, 0x8b] {
-        inflate(&raw)
-            .await
-            .map_err(|_| "the story file is damaged (it does not inflate)".to_string())?
-    } else {
-        raw
+    let inflated_by_host = response
+        .headers()
+        .get("content-encoding")
+        .ok()
+        .flatten()
+        .is_some_and(|e| e.contains("gzip"));
+    let bytes = match response.body() {
+        Some(stream) if !inflated_by_host => {
+            let decoder = DecompressionStream::new("gzip").map_err(|_| unreachable())?;
+            let inflated = stream.pipe_through(decoder.unchecked_ref());
+            let inflated = web_sys::Response::new_with_opt_readable_stream(Some(&inflated))
+                .map_err(|_| unreachable())?;
+            body(&inflated)
+                .await
+                .map_err(|_| "the story file is damaged (it does not inflate)".to_string())?
+        }
+        _ => {
+            // A host that compressed the file once more hands back our own gzip.
+            let raw = body(&response).await.map_err(|_| unreachable())?;
+            let head = js_sys::Uint8Array::new_with_byte_offset_and_length(
+                &raw,
+                0,
+                raw.byte_length().min(2),
+            );
+            if head.to_vec() == [0x1f, 0x8b] {
+                inflate(&raw)
+                    .await
+                    .map_err(|_| "the story file is damaged (it does not inflate)".to_string())?
+            } else {
+                raw
+            }
+        }
     };
     Ok(js_sys::Uint8Array::new(&bytes).to_vec())
 }

@@ -1,13 +1,11 @@
 //! One actor: the names it goes by, its roles, what it said, how often it is
 //! mentioned over time, and the actors it appears with.
 
-use std::collections::BTreeMap;
-
 use yew::prelude::*;
 
 use super::quotes::QuoteCard;
 use super::use_explorer;
-use crate::query::{self, State, View};
+use crate::query::{self, story, State, View};
 
 /// How many co-occurring actors and quotes the panel lists; the quote list has the rest.
 const COMPANY: usize = 12;
@@ -21,30 +19,9 @@ pub fn actor_panel() -> Html {
     };
     let ds = &ex.dataset;
     let actor = &ds.actors[a];
-    // Mentions per month of their articles' dates.
-    let mut months: BTreeMap<String, usize> = BTreeMap::new();
-    let mut undated = 0;
-    let mentions = ex.index.mentions_of(a);
-    for m in mentions {
-        match ds.articles[m.article].date.as_deref().and_then(|d| d.get(..7)) {
-            Some(month) => *months.entry(month.to_string()).or_default() += 1,
-            None => undated += 1,
-        }
-    }
-    let busiest = months.values().copied().max().unwrap_or(1).max(1);
-    // Who appears in the same quotes and events.
-    let mut company: BTreeMap<usize, usize> = BTreeMap::new();
-    let items = ex.index.quotes_by_actor[a].iter().map(|&q| &ex.index.actors_by_quote[q]);
-    for actors in
-        items.chain(ex.index.events_by_actor[a].iter().map(|&e| &ex.index.actors_by_event[e]))
-    {
-        for &other in actors.iter().filter(|&&o| o != a) {
-            *company.entry(other).or_default() += 1;
-        }
-    }
-    let mut company: Vec<(usize, usize)> = company.into_iter().collect();
-    company.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-    company.truncate(COMPANY);
+    let profile = story::profile(ds, &ex.index, a, COMPANY);
+    let (months, undated, company) = (&profile.months, profile.undated, &profile.company);
+    let busiest = months.iter().map(|&(_, n)| n).max().unwrap_or(1).max(1);
     let said: Vec<usize> = ex
         .selection
         .quotes
@@ -66,7 +43,7 @@ pub fn actor_panel() -> Html {
                 <dt>{"Roles"}</dt>
                 <dd>{ if actor.roles.is_empty() { "none stated".to_string() } else { actor.roles.join(" · ") } }</dd>
                 <dt>{"Mentions"}</dt>
-                <dd>{format!("{} in {} articles", mentions.len(), mentions.iter().map(|m| m.article).collect::<std::collections::BTreeSet<_>>().len())}</dd>
+                <dd>{format!("{} in {} articles", profile.mentions, profile.articles)}</dd>
             </dl>
             if !ex.state.filters_actor(&actor.id) {
                 {ex.link(filter_by, "filter-by", html! { {format!("Show only items involving {}", actor.name)} })}

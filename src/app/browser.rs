@@ -53,6 +53,14 @@ mod imp {
         })
     }
 
+    /// The window's height in pixels.
+    pub fn viewport_height() -> u64 {
+        web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+            .map_or(900, |h| h.max(0.0) as u64)
+    }
+
     /// Where `element` starts, in pixels from the top of the viewport, and the viewport's height.
     pub fn viewport_position(element: &web_sys::Element) -> (f64, f64) {
         let height = web_sys::window()
@@ -165,6 +173,10 @@ mod imp {
     pub fn viewport_position(_element: &web_sys::Element) -> (f64, f64) {
         (0.0, 900.0)
     }
+    /// The height a server-side render assumes.
+    pub fn viewport_height() -> u64 {
+        900
+    }
     pub fn set_height(_element: &web_sys::HtmlElement, _px: u64) {}
     pub fn wide_screen() -> bool {
         true
@@ -185,7 +197,7 @@ mod imp {
 
 pub use imp::{
     copy, download, download_json, on_popstate, on_window, origin, push, scroll_to, set_height,
-    show_fatal, viewport_position, wide_screen,
+    show_fatal, viewport_height, viewport_position, wide_screen,
 };
 
 /// From now on a panic shows [`show_fatal`]'s panel, never a blank page.

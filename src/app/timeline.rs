@@ -11,7 +11,7 @@ use super::quotes::Empty;
 use super::virtual_list::VirtualList;
 use super::{use_explorer, ByAddress, Explorer};
 use crate::dataset::EventDate;
-use crate::dates::iso_day;
+use crate::dates::{self, iso_day};
 use crate::extract::{DateBasis, Granularity, QuoteKind};
 use crate::query::story;
 use crate::query::{State, View, Zoom};
@@ -24,8 +24,7 @@ pub(crate) fn month_name(d: Date) -> &'static str {
 }
 
 fn day_label(d: Date) -> String {
-    let weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-        [usize::try_from(d.weekday().to_monday_zero_offset()).unwrap_or(0)];
+    let weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][dates::weekday_from_monday(d)];
     format!("{weekday} {} {} {}", d.day(), month_name(d), d.year())
 }
 
@@ -259,16 +258,14 @@ fn buckets(ex: &Explorer, events: &[usize]) -> Vec<Bucket> {
         return Vec::new();
     };
     let months = |d: Date| i64::from(d.year()) * 12 + i64::from(d.month()) - 1;
-    // `until` and `try_days` rather than `-` and `ToSpan`, whose panicking paths bring
-    // jiff's error formatting into the page.
-    let days = min.until(max).map_or(0, |span| span.get_days());
+    let days = dates::days_between(min, max);
     type Unit = (fn(Date) -> Option<Date>, fn(Date) -> Option<Date>, fn(Date) -> String);
     let unit: Unit = if days <= 62 {
         (Some, Some, day_label)
     } else if months(max) - months(min) < MOST_BARS {
         (
-            |d| Some(d.first_of_month()),
-            |d| Some(d.last_of_month()),
+            |d| Some(dates::first_of_month(d)),
+            |d| Some(dates::last_of_month(d)),
             |d| format!("{} {}", month_name(d), d.year()),
         )
     } else if i64::from(max.year() - min.year()) < MOST_BARS {
@@ -290,7 +287,7 @@ fn buckets(ex: &Explorer, events: &[usize]) -> Vec<Bucket> {
     while let Some(first) = at.filter(|&f| f <= max) {
         let Some(last) = end_of(first) else { break };
         out.push(Bucket { first, last, label: label(first), events: 0 });
-        at = last.tomorrow().ok();
+        at = dates::add_days(last, 1);
     }
     for d in dates {
         let slot = out.partition_point(|b| b.last < d);

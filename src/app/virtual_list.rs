@@ -10,9 +10,7 @@ use yew::prelude::*;
 use super::{browser, ByAddress};
 
 /// Pixels rendered beyond each edge of the viewport.
-const OVERSCAN_PX: u64 = 1500;
-/// The viewport assumed before the page has measured one (and when rendering natively).
-const FIRST_VIEWPORT_PX: u64 = 2400;
+const OVERSCAN_PX: u64 = 1000;
 
 #[derive(Properties, PartialEq)]
 pub struct VirtualListProps {
@@ -43,7 +41,9 @@ pub fn virtual_list(props: &VirtualListProps) -> Html {
             }))
             .collect()
     });
-    let range = use_state(|| visible_rows(&offsets, 0, FIRST_VIEWPORT_PX + OVERSCAN_PX));
+    // The first render covers one window's height: what is below it waits for the scroll
+    // listener, so the first view paints sooner.
+    let range = use_state(|| visible_rows(&offsets, 0, browser::viewport_height() + OVERSCAN_PX));
     let list = use_node_ref();
     let (top_spacer, bottom_spacer) = (use_node_ref(), use_node_ref());
 

@@ -166,11 +166,15 @@ impl Lists {
         Lists { ends, items }
     }
 
-    /// Each list sorted by `key`.
-    fn sort_each_by_key<K: Ord>(mut self, key: impl Fn(usize) -> K) -> Lists {
+    /// Each list in the order of `key`, ties by item.
+    fn sort_each_by_key(mut self, key: impl Fn(usize) -> u64) -> Lists {
         let mut start = 0;
+        let mut list = Vec::new();
         for &end in &self.ends {
-            self.items[start..end].sort_by_key(|&i| key(i));
+            list.clear();
+            list.extend_from_slice(&self.items[start..end]);
+            super::order_by(&mut list, &key);
+            self.items[start..end].copy_from_slice(&list);
             start = end;
         }
         self
@@ -489,6 +493,8 @@ pub struct Index {
     mention_ends: Vec<usize>,
     articles: OnceLock<ArticleItems>,
     haystacks: OnceLock<Haystacks>,
+    actor_names: OnceLock<Vec<u32>>,
+    outlet_names: OnceLock<Vec<u32>>,
 }
 
 impl Index {
@@ -538,6 +544,8 @@ impl Index {
             mention_ends,
             articles: OnceLock::new(),
             haystacks: OnceLock::new(),
+            actor_names: OnceLock::new(),
+            outlet_names: OnceLock::new(),
         }
     }
 
@@ -561,16 +569,34 @@ impl Index {
                 }
             }
             for marks in mentions.iter_mut().chain(&mut places) {
-                marks.sort_by_key(|m: &Mark| (m.start, m.end));
+                let mut order: Vec<usize> = (0..marks.len()).collect();
+                super::order_by(&mut order, |m| {
+                    (marks[m].start as u64) << 32 | marks[m].end as u64
+                });
+                *marks = order.into_iter().map(|m| marks[m]).collect();
             }
+            let start = |s: usize| s as u64;
             ArticleItems {
                 quotes: by_article(&self.article_of_quote)
-                    .sort_each_by_key(|i| (ds.quotes[i].start, i)),
-                timexes: by_article(&timex_articles).sort_each_by_key(|i| (ds.timexes[i].start, i)),
+                    .sort_each_by_key(|i| start(ds.quotes[i].start)),
+                timexes: by_article(&timex_articles)
+                    .sort_each_by_key(|i| start(ds.timexes[i].start)),
                 mentions,
                 places,
             }
         })
+    }
+
+    /// Each actor's place in alphabetical order of names; built on first use.
+    pub fn actor_name_ranks(&self, ds: &Dataset) -> &[u32] {
+        self.actor_names
+            .get_or_init(|| super::name_ranks(ds.actors.iter().map(|a| a.name.as_str())))
+    }
+
+    /// Each outlet's place in alphabetical order of names; built on first use.
+    pub fn outlet_name_ranks(&self) -> &[u32] {
+        self.outlet_names
+            .get_or_init(|| super::name_ranks(self.outlets.iter().map(|o| o.name.as_str())))
     }
 
     /// The actor's mentions, by article and place.

@@ -134,7 +134,7 @@ pub fn select(ds: &Dataset, index: &Index, state: &State) -> Selection {
                 quotes = intersect(&quotes, &index.quotes_by_actor[a]);
                 events = intersect(&events, &index.events_by_actor[a]);
             }
-            events.sort_by_key(|&e| index.event_rank[e]);
+            order_by(&mut events, |e| u64::from(index.event_rank[e]));
             (quotes, events)
         }
     };
@@ -200,8 +200,8 @@ pub fn select(ds: &Dataset, index: &Index, state: &State) -> Selection {
             counts[a] += 1;
         }
     }
-    sel.actor_counts = ranked(counts, &selected, |a| &ds.actors[a].name);
-    sel.outlet_counts = ranked(outlet_counts, &outlets, |o| &index.outlets[o].name);
+    sel.actor_counts = ranked(counts, &selected, index.actor_name_ranks(ds));
+    sel.outlet_counts = ranked(outlet_counts, &outlets, index.outlet_name_ranks());
 
     // Identical words share the card of the first visible quote that has them. A dense
     // table (group → card) beats hashing at every corpus size.
@@ -239,8 +239,8 @@ fn order_cards(ds: &Dataset, index: &Index, sort: Sort, sel: &mut Selection) {
     let date_rank = |q: usize| index.event_of_quote[q].map_or(u32::MAX, |e| index.event_rank[e]);
     let mut order: Vec<usize> = (0..sel.quotes.len()).collect();
     match sort {
-        Sort::Date => order.sort_by_key(|&card| (date_rank(sel.quotes[card]), sel.quotes[card])),
-        Sort::Top => order.sort_by_cached_key(|&card| {
+        Sort::Date => order_by(&mut order, |card| u64::from(date_rank(sel.quotes[card]))),
+        Sort::Top => order_by(&mut order, |card| {
             let q = sel.quotes[card];
             let quote = &ds.quotes[q];
             let kind = KINDS.iter().position(|k| *k == quote.kind).unwrap_or(KINDS.len());
@@ -251,7 +251,13 @@ fn order_cards(ds: &Dataset, index: &Index, sort: Sort, sel: &mut Selection) {
             };
             // A few words are seldom a quote worth reading first.
             let slight = quote.end - quote.start < MEATY_QUOTE_BYTES;
-            (std::cmp::Reverse(sel.copies[card].len()), kind, speaker, slight, date_rank(q), q)
+            // Most reprints first (a 16-bit field), then kind, speaker, length and date.
+            let copies = 0xFFFF - sel.copies[card].len().min(0xFFFF) as u64;
+            copies << 44
+                | (kind as u64) << 40
+                | speaker << 36
+                | u64::from(slight) << 32
+                | u64::from(date_rank(q))
         }),
     }
     let (quotes, mut copies) = (std::mem::take(&mut sel.quotes), std::mem::take(&mut sel.copies));
@@ -262,16 +268,34 @@ fn order_cards(ds: &Dataset, index: &Index, sort: Sort, sel: &mut Selection) {
 /// Quoted words shorter than this rank after longer ones in the top order.
 const MEATY_QUOTE_BYTES: usize = 24;
 
-/// Non-zero counts (and the selected ones), busiest first, then by name.
-fn ranked<'a>(
-    counts: Vec<usize>,
-    selected: &[usize],
-    name: impl Fn(usize) -> &'a String,
-) -> Vec<(usize, usize)> {
-    let mut ranked: Vec<(usize, usize)> =
-        counts.into_iter().enumerate().filter(|&(i, n)| n > 0 || selected.contains(&i)).collect();
-    ranked.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| name(x.0).cmp(name(y.0))));
-    ranked
+/// Non-zero counts (and the selected ones), busiest first, then in `name_rank` order.
+fn ranked(counts: Vec<usize>, selected: &[usize], name_rank: &[u32]) -> Vec<(usize, usize)> {
+    let mut items: Vec<usize> =
+        (0..counts.len()).filter(|&i| counts[i] > 0 || selected.contains(&i)).collect();
+    let fewer = |n: usize| u64::from(u32::MAX - u32::try_from(n).unwrap_or(u32::MAX));
+    order_by(&mut items, |i| fewer(counts[i]) << 32 | u64::from(name_rank[i]));
+    items.into_iter().map(|i| (i, counts[i])).collect()
+}
+
+/// Puts `items` in the order of `key`, ties by item. Every sort of the page goes through
+/// this one, or through a sort of plain numbers: each sort the compiler instantiates adds
+/// a few KB to the wasm every site ships.
+pub fn order_by(items: &mut Vec<usize>, key: impl Fn(usize) -> u64) {
+    let mut keyed: Vec<(u64, usize)> = items.iter().map(|&i| (key(i), i)).collect();
+    keyed.sort_unstable();
+    items.clear();
+    items.extend(keyed.into_iter().map(|(_, i)| i));
+}
+
+/// Each name's place in alphabetical order.
+pub fn name_ranks<'a>(names: impl Iterator<Item = &'a str>) -> Vec<u32> {
+    let mut sorted: Vec<(&str, usize)> = names.enumerate().map(|(i, n)| (n, i)).collect();
+    sorted.sort_unstable();
+    let mut ranks = vec![0u32; sorted.len()];
+    for (rank, (_, i)) in sorted.into_iter().enumerate() {
+        ranks[i] = u32::try_from(rank).unwrap_or(u32::MAX);
+    }
+    ranks
 }
 
 #[cfg(test)]

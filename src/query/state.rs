@@ -215,7 +215,7 @@ fn range_date(s: &str, end: End) -> Option<String> {
             let first = Date::new(year, month.unwrap_or(1), 1).ok()?;
             match (end, month) {
                 (End::First, _) => first,
-                (End::Last, Some(_)) => first.last_of_month(),
+                (End::Last, Some(_)) => crate::dates::last_of_month(first),
                 (End::Last, None) => Date::new(year, 12, 31).ok()?,
             }
         }
@@ -231,12 +231,17 @@ fn list(value: &str) -> impl Iterator<Item = &str> {
 
 /// Adds `value` to a set once: at the end, or in its place in `order` when given.
 fn insert<T: PartialEq>(set: &mut Vec<T>, value: T, order: Option<&[T]>) {
-    if !set.contains(&value) {
-        set.push(value);
-        if let Some(order) = order {
-            set.sort_by_key(|v| order.iter().position(|o| o == v));
-        }
+    if set.contains(&value) {
+        return;
     }
+    let place = |v: &T| order.and_then(|o| o.iter().position(|x| x == v));
+    let at = match place(&value) {
+        Some(rank) => {
+            set.iter().position(|v| place(v).is_some_and(|r| r > rank)).unwrap_or(set.len())
+        }
+        None => set.len(),
+    };
+    set.insert(at, value);
 }
 
 fn note(ignored: &mut Vec<String>, what: &str, value: &str) {

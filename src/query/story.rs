@@ -5,7 +5,7 @@ use jiff::civil::Date;
 
 use super::Index;
 use crate::dataset::Dataset;
-use crate::dates::parse_day;
+use crate::dates::{add_days, days_between, parse_day};
 
 /// The corpus at a glance.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -36,27 +36,24 @@ pub fn summary(ds: &Dataset, index: &Index) -> Summary {
             None => summary.undated += 1,
         }
     }
-    summary.outlets = per_outlet.into_iter().enumerate().filter(|&(_, n)| n > 0).collect();
-    summary.outlets.sort_by(|x, y| {
-        y.1.cmp(&x.1).then_with(|| index.outlets[x.0].name.cmp(&index.outlets[y.0].name))
-    });
+    let mut outlets: Vec<usize> = (0..per_outlet.len()).filter(|&o| per_outlet[o] > 0).collect();
+    let names = index.outlet_name_ranks();
+    let fewer = |n: usize| u64::from(u32::MAX - u32::try_from(n).unwrap_or(u32::MAX));
+    super::order_by(&mut outlets, |o| fewer(per_outlet[o]) << 32 | u64::from(names[o]));
+    summary.outlets = outlets.into_iter().map(|o| (o, per_outlet[o])).collect();
     summary
 }
 
 /// The least the timeline's window reaches beyond the publication span on each side, so
 /// that "last week" in the first article is inside it.
-const MARGIN_DAYS: i64 = 31;
+const MARGIN_DAYS: i32 = 31;
 
 /// The period the timeline opens on: the publication span, widened on each side by a
 /// tenth of its length and at least a month. `None` when no article is dated.
 pub fn window(summary: &Summary) -> Option<(Date, Date)> {
     let (first, last) = (summary.first?, summary.last?);
-    let length = first.until(last).ok()?.get_days();
-    let margin = i64::from(length / 10).max(MARGIN_DAYS);
-    // `try_days` rather than `ToSpan`, whose panicking path brings jiff's error formatting
-    // into the page.
-    let widen = |d: Date, days: i64| d.checked_add(jiff::Span::new().try_days(days).ok()?).ok();
-    Some((widen(first, -margin).unwrap_or(first), widen(last, margin).unwrap_or(last)))
+    let margin = (days_between(first, last) / 10).max(MARGIN_DAYS);
+    Some((add_days(first, -margin).unwrap_or(first), add_days(last, margin).unwrap_or(last)))
 }
 
 /// Date-ordered events split by a window: (before it, meeting it, after it, undated), each
@@ -79,6 +76,60 @@ pub fn split_by_window(
         parts[part].push(e);
     }
     parts
+}
+
+/// What an actor's page shows beside their quotes.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Profile {
+    /// Mentions per month of publication, `YYYY-MM`, in date order.
+    pub months: Vec<(String, usize)>,
+    /// Mentions in articles with no date.
+    pub undated: usize,
+    pub mentions: usize,
+    /// Articles that name the actor.
+    pub articles: usize,
+    /// The actors named in the same quotes and events, and how often; most often first.
+    pub company: Vec<(usize, usize)>,
+}
+
+/// Actor `a`'s mentions over time and the company they keep, the `most` busiest.
+pub fn profile(ds: &Dataset, index: &Index, a: usize, most: usize) -> Profile {
+    let mentions = index.mentions_of(a);
+    let mut profile = Profile { mentions: mentions.len(), ..Profile::default() };
+    // Mentions come by article: count the changes.
+    profile.articles = mentions
+        .iter()
+        .enumerate()
+        .filter(|&(i, m)| i == 0 || mentions[i - 1].article != m.article)
+        .count();
+    let month_of = |m: usize| {
+        let date = ds.articles[mentions[m].article].date.as_deref().and_then(parse_day)?;
+        Some(i64::from(date.year()) * 12 + i64::from(date.month()) - 1)
+    };
+    let mut dated: Vec<usize> = (0..mentions.len()).filter(|&m| month_of(m).is_some()).collect();
+    profile.undated = mentions.len() - dated.len();
+    super::order_by(&mut dated, |m| month_of(m).map_or(u64::MAX, |n| n as u64));
+    for m in dated {
+        let Some(n) = month_of(m) else { continue };
+        let label = format!("{:04}-{:02}", n.div_euclid(12), n.rem_euclid(12) + 1);
+        match profile.months.last_mut() {
+            Some((last, count)) if *last == label => *count += 1,
+            _ => profile.months.push((label, 1)),
+        }
+    }
+    let mut counts = vec![0usize; ds.actors.len()];
+    let quotes = index.quotes_by_actor[a].iter().map(|&q| &index.actors_by_quote[q]);
+    let events = index.events_by_actor[a].iter().map(|&e| &index.actors_by_event[e]);
+    for actors in quotes.chain(events) {
+        for &other in actors.iter().filter(|&&o| o != a) {
+            counts[other] += 1;
+        }
+    }
+    let mut company: Vec<usize> = (0..counts.len()).filter(|&o| counts[o] > 0).collect();
+    let fewer = |n: usize| u64::from(u32::MAX - u32::try_from(n).unwrap_or(u32::MAX));
+    super::order_by(&mut company, |o| fewer(counts[o]) << 32 | o as u64);
+    profile.company = company.into_iter().take(most).map(|o| (o, counts[o])).collect();
+    profile
 }
 
 #[cfg(test)]
@@ -120,6 +171,36 @@ mod tests {
             Some((parse_day("2016-12-20").unwrap(), parse_day("2017-02-24").unwrap()))
         );
         assert_eq!(window(&Summary::default()), None);
+    }
+
+    #[test]
+    fn an_actors_profile_counts_months_articles_and_company() {
+        let ds = build(vec![
+            source(
+                "a",
+                "Herald",
+                Some("2017-01-24"),
+                "Jane Doe met John Roe on Monday. Jane Doe said it went well.",
+            ),
+            source(
+                "b",
+                "Courier",
+                Some("2017-02-01"),
+                "Jane Doe said on Tuesday that John Roe agreed.",
+            ),
+            source("c", "Courier", None, "Jane Doe was not reached."),
+        ]);
+        let index = Index::new(&ds);
+        let jane = index.actor("jane-doe").unwrap();
+        let p = profile(&ds, &index, jane, 12);
+        assert_eq!(p.articles, 3);
+        assert_eq!(p.undated, 1);
+        let months: Vec<&str> = p.months.iter().map(|(m, _)| m.as_str()).collect();
+        assert_eq!(months, ["2017-01", "2017-02"]);
+        assert_eq!(p.months.iter().map(|(_, n)| n).sum::<usize>() + p.undated, p.mentions);
+        let roe = index.actor("john-roe").unwrap();
+        assert_eq!(p.company.first().map(|&(o, _)| o), Some(roe), "{:?}", p.company);
+        assert!(profile(&ds, &index, jane, 0).company.is_empty());
     }
 
     #[test]

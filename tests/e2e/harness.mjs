@@ -1,10 +1,10 @@
 // What every browser script here shares: Debian's Chromium with the flags this closed
 // network needs, and a built site served by `newsline serve` under /newsline/ on a free
 // loopback port. The server is the binary alone, run with a PATH that holds no tool at
-// all (NEWSLINE_BIN, else target/isolated/bin/newsline from .ci/test, else
-// target/release/newsline).
+// all: NEWSLINE_BIN (.ci/test points it at a copy in an empty folder), else
+// target/release/newsline.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -15,9 +15,7 @@ export const SITES = process.env.NEWSLINE_SITES ?? `${ROOT}target/sites`;
 export const EMPTY_PATH = `${ROOT}target/isolated/empty-path`;
 
 export function newslineBinary() {
-  if (process.env.NEWSLINE_BIN) return process.env.NEWSLINE_BIN;
-  const isolated = `${ROOT}target/isolated/bin/newsline`;
-  return existsSync(isolated) ? isolated : `${ROOT}target/release/newsline`;
+  return process.env.NEWSLINE_BIN ?? `${ROOT}target/release/newsline`;
 }
 
 /** The environment the binary runs in: nothing but an empty PATH and a home. */
