@@ -94,6 +94,7 @@ fn auto_zoom(ex: &Explorer, events: &[usize]) -> Zoom {
 #[derive(Debug, PartialEq)]
 struct Parts {
     earlier: Vec<usize>,
+    around: Vec<usize>,
     within: Vec<usize>,
     later: Vec<usize>,
     undated: Vec<usize>,
@@ -112,12 +113,13 @@ pub fn timeline() -> Html {
     let parts = {
         let ex = ex.clone();
         use_memo((ByAddress(sel.clone()), window), move |(sel, window)| {
-            let [earlier, within, later, undated] =
+            let [earlier, around, within, later, undated] =
                 story::split_by_window(&ex.dataset, &ex.index, &sel.0.events, *window);
-            Parts { earlier, within, later, undated }
+            Parts { earlier, around, within, later, undated }
         })
     };
-    let open = use_state(|| (false, false));
+    // Which folds are open, by `Fold as usize`.
+    let open = use_state(|| [false; 3]);
     let zoom = {
         let ex = ex.clone();
         *use_memo((ByAddress(parts.clone()), ex.state.zoom), move |(parts, chosen)| {
@@ -126,38 +128,30 @@ pub fn timeline() -> Html {
     };
     let rows = {
         let ex = ex.clone();
-        use_memo(
-            (ByAddress(parts.clone()), zoom, *open),
-            move |(parts, zoom, (earlier_open, later_open))| {
-                let parts = &parts.0;
-                let mut rows = Vec::with_capacity(sel_len(parts) + 16);
-                if !parts.earlier.is_empty() {
+        use_memo((ByAddress(parts.clone()), zoom, *open), move |(parts, zoom, open)| {
+            let parts = &parts.0;
+            let mut rows = Vec::with_capacity(sel_len(parts) + 16);
+            let fold = |rows: &mut Vec<Row>, fold: Fold, events: &[usize]| {
+                if !events.is_empty() {
+                    let is_open = open[fold as usize];
                     rows.push(Row::Fold {
-                        later: false,
-                        events: parts.earlier.len(),
-                        span: span_label(&ex, &parts.earlier),
-                        open: *earlier_open,
+                        fold,
+                        events: events.len(),
+                        span: span_label(&ex, events),
+                        open: is_open,
                     });
-                    if *earlier_open {
-                        rows.extend(rows_of(&ex, &parts.earlier, Zoom::Year));
+                    if is_open {
+                        rows.extend(rows_of(&ex, events, Zoom::Year));
                     }
                 }
-                rows.extend(rows_of(&ex, &parts.within, *zoom));
-                if !parts.later.is_empty() {
-                    rows.push(Row::Fold {
-                        later: true,
-                        events: parts.later.len(),
-                        span: span_label(&ex, &parts.later),
-                        open: *later_open,
-                    });
-                    if *later_open {
-                        rows.extend(rows_of(&ex, &parts.later, Zoom::Year));
-                    }
-                }
-                rows.extend(rows_of(&ex, &parts.undated, *zoom));
-                rows
-            },
-        )
+            };
+            fold(&mut rows, Fold::Earlier, &parts.earlier);
+            fold(&mut rows, Fold::Around, &parts.around);
+            rows.extend(rows_of(&ex, &parts.within, *zoom));
+            fold(&mut rows, Fold::Later, &parts.later);
+            rows.extend(rows_of(&ex, &parts.undated, *zoom));
+            rows
+        })
     };
     let heights = {
         let ex = ex.clone();
@@ -185,21 +179,29 @@ pub fn timeline() -> Html {
         Row::Event { event, span } => {
             html! { <EventItem key={*event} event={*event} span={*span} /> }
         }
-        Row::Fold { later, events, span, open: is_open } => {
+        Row::Fold { fold, events, span, open: is_open } => {
             let toggle = {
-                let (open, later) = (open.clone(), *later);
+                let (open, fold) = (open.clone(), *fold);
                 Callback::from(move |_: MouseEvent| {
-                    let (e, l) = *open;
-                    open.set(if later { (e, !l) } else { (!e, l) });
+                    let mut next = *open;
+                    next[fold as usize] = !next[fold as usize];
+                    open.set(next);
                 })
             };
-            let what = if *later { "Later" } else { "Earlier" };
-            let side = if *later { "after" } else { "before" };
+            let (name, class, what) = match fold {
+                Fold::Earlier => ("Earlier", "earlier", "dated before the articles' period"),
+                Fold::Around => (
+                    "Around",
+                    "around",
+                    "dated only to a month or a year that takes in the articles' period",
+                ),
+                Fold::Later => ("Later", "later", "dated after the articles' period"),
+            };
             html! {
-                <li key={format!("fold-{what}")} class={classes!("fold", if *later { "later" } else { "earlier" })}>
+                <li key={format!("fold-{class}")} class={classes!("fold", class)}>
                     <button type="button" class="fold-toggle" aria-expanded={if *is_open { "true" } else { "false" }} onclick={toggle}>
-                        <span class="fold-name">{what}</span>
-                        {format!(" · {events} {} dated {side} the articles' period ({span})", if *events == 1 { "event" } else { "events" })}
+                        <span class="fold-name">{name}</span>
+                        {format!(" · {events} {} {what} ({span})", if *events == 1 { "event" } else { "events" })}
                     </button>
                 </li>
             }
@@ -207,7 +209,7 @@ pub fn timeline() -> Html {
     });
     html! {
         <>
-            <Overview events={ByAddress(Rc::new(parts.within.clone()))} earlier={parts.earlier.len()} later={parts.later.len()} undated={parts.undated.len()} />
+            <Overview events={ByAddress(Rc::new(parts.within.clone()))} earlier={parts.earlier.len()} around={parts.around.len()} later={parts.later.len()} undated={parts.undated.len()} />
             <nav class="zooms" aria-label="Group the timeline by">
                 <span>{format!("{} events, grouped by {}:", sel.events.len(), zoom.as_str())}</span>
                 {zoom_link(None, "auto")}
@@ -221,19 +223,22 @@ pub fn timeline() -> Html {
 }
 
 fn sel_len(parts: &Parts) -> usize {
-    parts.earlier.len() + parts.within.len() + parts.later.len() + parts.undated.len()
+    parts.earlier.len()
+        + parts.around.len()
+        + parts.within.len()
+        + parts.later.len()
+        + parts.undated.len()
 }
 
-/// "1888 – Sep 2016": the first and last dates of date-ordered events.
+/// "1888 – Sep 2016": the first and last dates of date-ordered events, or one date.
 fn span_label(ex: &Explorer, events: &[usize]) -> String {
     let label = |e: usize| date_label(&ex.dataset.events[e].date).unwrap_or_default();
     let last =
         events.iter().copied().max_by_key(|&e| ex.index.event_days(&ex.dataset, e).map(|(_, l)| l));
-    match (events.first(), last) {
-        (Some(&first), Some(last)) if first != last => {
-            format!("{} – {}", label(first), label(last))
-        }
-        (Some(&first), _) => label(first),
+    let (first, last) = (events.first().map(|&e| label(e)), last.map(label));
+    match (first, last) {
+        (Some(first), Some(last)) if first != last => format!("{first} – {last}"),
+        (Some(first), _) => first,
         _ => String::new(),
     }
 }
@@ -306,6 +311,8 @@ struct OverviewProps {
     events: ByAddress<Vec<usize>>,
     /// How many events lie before and after it, folded.
     earlier: usize,
+    /// Dated only to a month or year that takes in the period.
+    around: usize,
     later: usize,
     undated: usize,
 }
@@ -358,6 +365,7 @@ fn overview(props: &OverviewProps) -> Html {
             <figcaption class="axis">
                 <span>{&bars[0].label}</span>
                 if props.earlier > 0 { <span class="outside-count">{format!("{} earlier", props.earlier)}</span> }
+                if props.around > 0 { <span class="outside-count">{format!("{} around", props.around)}</span> }
                 if props.later > 0 { <span class="outside-count">{format!("{} later", props.later)}</span> }
                 if undated > 0 { <span class="undated-count">{format!("{undated} undated, listed last")}</span> }
                 <span>{&bars[bars.len() - 1].label}</span>
@@ -367,6 +375,14 @@ fn overview(props: &OverviewProps) -> Html {
 }
 
 const UNDATED: &str = "Undated";
+
+/// The timeline's folded groups, outside the story's own period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fold {
+    Earlier,
+    Around,
+    Later,
+}
 
 /// One line of the timeline: a heading, or an event under it.
 #[derive(Debug, Clone, PartialEq)]
@@ -379,9 +395,9 @@ enum Row {
         event: usize,
         span: bool,
     },
-    /// The events before or after the story's period, folded until opened.
+    /// The events before, around or after the story's period, folded until opened.
     Fold {
-        later: bool,
+        fold: Fold,
         events: usize,
         span: String,
         open: bool,

@@ -495,6 +495,7 @@ pub struct Index {
     haystacks: OnceLock<Haystacks>,
     actor_names: OnceLock<Vec<u32>>,
     outlet_names: OnceLock<Vec<u32>>,
+    window: OnceLock<Option<(Date, Date)>>,
 }
 
 impl Index {
@@ -546,6 +547,7 @@ impl Index {
             haystacks: OnceLock::new(),
             actor_names: OnceLock::new(),
             outlet_names: OnceLock::new(),
+            window: OnceLock::new(),
         }
     }
 
@@ -585,6 +587,11 @@ impl Index {
                 places,
             }
         })
+    }
+
+    /// The story's period (see [`super::story::window`]); found on first use.
+    pub fn story_window(&self, ds: &Dataset) -> Option<(Date, Date)> {
+        *self.window.get_or_init(|| super::story::window(&super::story::summary(ds, self)))
     }
 
     /// Each actor's place in alphabetical order of names; built on first use.

@@ -237,6 +237,7 @@ pub fn select(ds: &Dataset, index: &Index, state: &State) -> Selection {
 /// Puts the cards in the order `sort` asks for. Cards are made in dataset order.
 fn order_cards(ds: &Dataset, index: &Index, sort: Sort, sel: &mut Selection) {
     let date_rank = |q: usize| index.event_of_quote[q].map_or(u32::MAX, |e| index.event_rank[e]);
+    let window = index.story_window(ds);
     let mut order: Vec<usize> = (0..sel.quotes.len()).collect();
     match sort {
         Sort::Date => order_by(&mut order, |card| u64::from(date_rank(sel.quotes[card]))),
@@ -249,14 +250,29 @@ fn order_cards(ds: &Dataset, index: &Index, sort: Sort, sel: &mut Selection) {
                 Some(_) => 1,
                 None => 2,
             };
-            // A few words are seldom a quote worth reading first.
+            // A few words are seldom worth reading first, however often they were printed.
             let slight = quote.end - quote.start < MEATY_QUOTE_BYTES;
-            // Most reprints first (a 16-bit field), then kind, speaker, length and date.
-            let copies = 0xFFFF - sel.copies[card].len().min(0xFFFF) as u64;
-            copies << 44
-                | (kind as u64) << 40
-                | speaker << 36
-                | u64::from(slight) << 32
+            let outlet = |q: usize| index.outlet_of_article[index.article_of_quote[q]];
+            let mut outlets: Vec<usize> =
+                std::iter::once(q).chain(sel.copies[card].iter().copied()).map(outlet).collect();
+            outlets.sort_unstable();
+            outlets.dedup();
+            // Then most outlets (a 16-bit field), kind, a named speaker, words said in the
+            // story's own period before those about other times, and date.
+            let fewer_outlets = 0xFFFF - outlets.len().min(0xFFFF) as u64;
+            let when = index.event_of_quote[q].map_or(2, |e| {
+                match story::placement(ds, index, e, window) {
+                    story::Placement::Within => 0,
+                    story::Placement::Around => 1,
+                    story::Placement::Undated => 2,
+                    story::Placement::Earlier | story::Placement::Later => 3,
+                }
+            });
+            u64::from(slight) << 63
+                | fewer_outlets << 40
+                | (kind as u64) << 36
+                | speaker << 34
+                | when << 32
                 | u64::from(date_rank(q))
         }),
     }
@@ -424,6 +440,67 @@ mod tests {
         let roe = index.actor("john-roe").unwrap();
         assert!(!narrowed.actor_counts.iter().any(|&(a, _)| a == roe));
         assert_eq!(toggle_actor(&jane, "jane-doe"), State::default());
+    }
+
+    #[test]
+    fn the_top_order_puts_substantial_reprinted_quotes_by_named_speakers_first() {
+        let ds = dataset::build(vec![
+            source(
+                "a",
+                "Herald",
+                (2017, 1, 20),
+                "“No,” Jane Doe said. “We will win this election in November,” John Roe said.",
+            ),
+            source(
+                "b",
+                "Courier",
+                (2017, 1, 24),
+                "“We will win this election in November,” John Roe said on Tuesday. \
+                 A spokesman said: “The campaign has raised more money than ever before.” \
+                 “Our members voted for the new plan by a wide margin,” Mary Major said.",
+            ),
+            source(
+                "c",
+                "Courier",
+                (2017, 1, 22),
+                "“The old plan was better than anything we have seen since then,” Bob Smith said in 1995.",
+            ),
+        ]);
+        let index = Index::new(&ds);
+        let words = |sel: &Selection| -> Vec<String> {
+            sel.quotes
+                .iter()
+                .map(|&q| index.quote_words(&ds, q).trim_end_matches([',', '.']).to_string())
+                .collect()
+        };
+        let top = select(&ds, &index, &State { view: View::Quotes, ..State::default() });
+        let top_words = words(&top);
+        assert_eq!(
+            top_words[0], "We will win this election in November",
+            "two outlets: {top_words:?}"
+        );
+        assert_eq!(
+            top_words.last().map(String::as_str),
+            Some("No"),
+            "a word or two comes last: {top_words:?}"
+        );
+        let at = |w: &str| top_words.iter().position(|t| t.starts_with(w)).unwrap();
+        assert!(
+            at("Our members") < at("The old plan"),
+            "the story's own days first: {top_words:?}"
+        );
+        let by_date = select(
+            &ds,
+            &index,
+            &State { view: View::Quotes, sort: Sort::Date, ..State::default() },
+        );
+        let dates: Vec<u32> = by_date
+            .quotes
+            .iter()
+            .map(|&q| index.event_of_quote[q].map_or(u32::MAX, |e| index.event_rank[e]))
+            .collect();
+        assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+        assert_eq!(by_date.quote_total, top.quote_total);
     }
 
     #[test]

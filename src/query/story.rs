@@ -56,22 +56,49 @@ pub fn window(summary: &Summary) -> Option<(Date, Date)> {
     Some((add_days(first, -margin).unwrap_or(first), add_days(last, margin).unwrap_or(last)))
 }
 
-/// Date-ordered events split by a window: (before it, meeting it, after it, undated), each
-/// in the order given. An event meets the window when any of its days is inside.
+/// Where an event stands against the story's window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    /// All its days come before the window.
+    Earlier,
+    /// Dated only to a stretch (a month, a year) that starts before the window and reaches
+    /// into it: "this year" in a story of three weeks.
+    Around,
+    /// It starts inside the window.
+    Within,
+    /// All its days come after the window.
+    Later,
+    Undated,
+}
+
+/// Where event `e` stands against `window`; with no window every dated event is within.
+pub fn placement(ds: &Dataset, index: &Index, e: usize, window: Option<(Date, Date)>) -> Placement {
+    match (index.event_days(ds, e), window) {
+        (None, _) => Placement::Undated,
+        (Some(_), None) => Placement::Within,
+        (Some((_, last)), Some((start, _))) if last < start => Placement::Earlier,
+        (Some((first, _)), Some((start, _))) if first < start => Placement::Around,
+        (Some((first, _)), Some((_, end))) if first > end => Placement::Later,
+        _ => Placement::Within,
+    }
+}
+
+/// Date-ordered events split by [`placement`]: (earlier, around, within, later, undated),
+/// each in the order given.
 pub fn split_by_window(
     ds: &Dataset,
     index: &Index,
     events: &[usize],
     window: Option<(Date, Date)>,
-) -> [Vec<usize>; 4] {
-    let mut parts: [Vec<usize>; 4] = Default::default();
+) -> [Vec<usize>; 5] {
+    let mut parts: [Vec<usize>; 5] = Default::default();
     for &e in events {
-        let part = match (index.event_days(ds, e), window) {
-            (None, _) => 3,
-            (Some(_), None) => 1,
-            (Some((_, last)), Some((start, _))) if last < start => 0,
-            (Some((first, _)), Some((_, end))) if first > end => 2,
-            _ => 1,
+        let part = match placement(ds, index, e, window) {
+            Placement::Earlier => 0,
+            Placement::Around => 1,
+            Placement::Within => 2,
+            Placement::Later => 3,
+            Placement::Undated => 4,
         };
         parts[part].push(e);
     }
@@ -214,8 +241,9 @@ mod tests {
         )]);
         let index = Index::new(&ds);
         let w = window(&summary(&ds, &index));
-        let [earlier, within, later, undated] =
+        let [earlier, around, within, later, undated] =
             split_by_window(&ds, &index, &index.events_by_date, w);
+        assert!(around.is_empty(), "{around:?}");
         let sentence = |e: &usize| index.event_words(&ds, *e).to_string();
         assert_eq!(
             earlier.iter().map(sentence).collect::<Vec<_>>(),
@@ -227,7 +255,23 @@ mod tests {
             ["The city plans to be carbon-free by 2050"]
         );
         assert!(undated.is_empty() || undated.iter().all(|e| index.event_days(&ds, *e).is_none()));
+        let june = build(vec![source(
+            "b",
+            "Herald",
+            Some("2017-06-15"),
+            "Sales fell this year, Jane Doe said on Monday.",
+        )]);
+        let june_index = Index::new(&june);
+        let w = window(&summary(&june, &june_index));
+        let parts = split_by_window(&june, &june_index, &june_index.events_by_date, w);
+        let dated = |e: &usize| june.events[*e].date.value.clone().unwrap_or_default();
+        assert_eq!(
+            parts[1].iter().map(dated).collect::<Vec<_>>(),
+            ["2017"],
+            "the year spans the period"
+        );
+        assert!(parts[2].iter().map(dated).any(|v| v == "2017-06-12"), "Monday is within");
         let everything = split_by_window(&ds, &index, &index.events_by_date, None);
-        assert!(everything[0].is_empty() && everything[2].is_empty());
+        assert!(everything[0].is_empty() && everything[1].is_empty() && everything[3].is_empty());
     }
 }

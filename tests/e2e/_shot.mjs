@@ -1,0 +1,10 @@
+import { launchChromium, startSite } from './harness.mjs';
+const [site, query, out, w = '1280'] = process.argv.slice(2);
+const { server, base } = await startSite(site);
+const browser = await launchChromium();
+const page = await browser.newPage({ viewport: { width: Number(w), height: 900 } });
+await page.goto(base + query);
+await page.waitForSelector('main li');
+await page.waitForTimeout(400);
+await page.screenshot({ path: out });
+await browser.close(); server.close();
