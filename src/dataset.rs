@@ -139,11 +139,17 @@ pub struct Article {
     pub title: Option<String>,
     pub outlet: Option<String>,
     pub url: Option<String>,
+    /// Who wrote it, as the page, feed or record says.
+    #[serde(default)]
+    pub byline: Option<String>,
     pub text: String,
     /// The text keeps only the sentences around what was found (`newsline ingest --excerpts`),
     /// joined by [`crate::excerpts::GAP`]; spans point into this shortened text.
     #[serde(default)]
     pub excerpted: bool,
+    /// The text is a feed item's summary, not the whole article.
+    #[serde(default)]
+    pub summary: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -557,8 +563,10 @@ pub fn assemble(sources: Vec<Source>, mut analyses: Vec<Analysis>) -> Dataset {
             title: source.title,
             outlet: source.outlet,
             url: source.url,
+            byline: source.byline,
             text: source.text,
             excerpted: false,
+            summary: source.summary,
         });
     }
     let mut taken: FxHashMap<String, usize> = FxHashMap::default();
@@ -922,8 +930,10 @@ mod tests {
                     title: None,
                     outlet: None,
                     url: None,
+                    byline: None,
                     text,
                     excerpted: false,
+                    summary: false,
                 });
             }
             let text = &mut ds.articles.last_mut().unwrap().text;

@@ -148,7 +148,40 @@ pub fn parse_published(s: &str) -> Option<Date> {
     if let Ok(pieces) = jiff::fmt::temporal::Pieces::parse(s) {
         return Some(pieces.date());
     }
-    jiff::fmt::rfc2822::parse(s).ok().map(|zoned| zoned.date())
+    if let Ok(zoned) = jiff::fmt::rfc2822::parse(s) {
+        return Some(zoned.date());
+    }
+    written_out(s)
+}
+
+/// The date of forms sites print in words or slashes, with or without a time after it:
+/// "January 24, 2017", "24 Jan 2017", "Tue, Jan 24 2017 02:02:33 PM", "2017/01/24".
+/// Day-first and month-first digits alone ("1/2/2017") are ambiguous and not read.
+fn written_out(s: &str) -> Option<Date> {
+    const FORMATS: [&str; 10] = [
+        "%B %d, %Y",
+        "%b %d, %Y",
+        "%A, %B %d, %Y",
+        "%a, %b %d, %Y",
+        "%a, %b %d %Y",
+        "%b %d %Y",
+        "%d %B %Y",
+        "%d %b %Y",
+        "%A %d %B %Y",
+        "%Y/%m/%d",
+    ];
+    let s = s.trim().trim_end_matches('.');
+    // The words up to where a time of day begins ("02:02:33 PM", "9.30am").
+    let date_part = s.find(|c: char| c.is_ascii_digit()).and_then(|first_digit| {
+        s[first_digit..].find(':').map(|colon| {
+            let before_time = s[..first_digit + colon].rfind(' ').unwrap_or(first_digit + colon);
+            s[..before_time].trim_end_matches([',', ' ', '-', '|', '@'])
+        })
+    });
+    let candidates = [Some(s), date_part];
+    candidates.into_iter().flatten().find_map(|text| {
+        FORMATS.iter().find_map(|f| jiff::fmt::strtime::parse(f, text).ok()?.to_date().ok())
+    })
 }
 
 #[cfg(test)]
@@ -212,6 +245,12 @@ mod tests {
             ("2017-01-24 09:30:00", "2017-01-24"),
             ("2017-01-24 09:30", "2017-01-24"),
             ("  2017-01-24  ", "2017-01-24"),
+            ("January 24, 2017", "2017-01-24"),
+            ("Tuesday, January 24, 2017", "2017-01-24"),
+            ("24 Jan 2017", "2017-01-24"),
+            ("Sat, Dec 16 2023 02:02:33 PM", "2023-12-16"),
+            ("Jan 24, 2017 9:30 AM ET", "2017-01-24"),
+            ("2017/01/24", "2017-01-24"),
         ];
         for (text, want) in cases {
             assert_eq!(parse_published(text), day(want), "{text}");

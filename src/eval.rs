@@ -187,6 +187,7 @@ mod tests {
             outlet: None,
             url: None,
             text: text.into(),
+            ..Default::default()
         }]);
         let entity = |s: usize, e: usize, id: &str, kind: &str| serde_json::json!({"start_b": s, "end_b": e, "syntactic_type": "NAM", "ent_type": kind, "instance_id": id});
         let at = |needle: &str, from: usize| {

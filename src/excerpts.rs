@@ -144,6 +144,7 @@ mod tests {
             outlet: None,
             url: None,
             text: text.into(),
+            ..Default::default()
         };
         let full = dataset::build(vec![source]);
         let cut = excerpts_only(full.clone());
@@ -187,6 +188,7 @@ mod tests {
             outlet: None,
             url: None,
             text: "plain words only".into(),
+            ..Default::default()
         };
         let cut = excerpts_only(dataset::build(vec![source]));
         assert_eq!(cut.articles[0].text, "");

@@ -157,6 +157,7 @@ mod tests {
             outlet: None,
             url: None,
             text: "“We will win,” Jane Doe said on Monday. Acme Corp denied it on Tuesday.".into(),
+            ..Default::default()
         }])
     }
 

@@ -22,6 +22,7 @@ fn seed(id: &str, text: &str, date: &str, outlet: &str) -> Source {
         outlet: Some(outlet.into()),
         url: None,
         text: text.into(),
+        ..Default::default()
     }
 }
 

@@ -50,22 +50,29 @@ fn ids(ds: &Value) -> Vec<String> {
 const GOOD: &[u8] = "date 2017-01-24 “Fine,” Jane Doe said.".as_bytes();
 
 #[test]
-fn each_bad_text_file_is_named_with_its_place() {
+fn each_bad_text_file_is_named_with_its_place_and_other_encodings_are_read() {
     let dir = Scratch::new("bad");
     dir.file("empty.txt", b"");
-    dir.file("bad-utf8.txt", b"caf\xC3 oops");
+    dir.file("latin.txt", b"Caf\xE9 society, na\xEFve, Jane Doe said.");
     dir.file("utf16.txt", b"\xFF\xFEh\0i\0");
     dir.file("binary.txt", b"GIF89a\x01\x00\x00\x00");
     dir.file("good.txt", GOOD);
     let (out, stderr, ds) = ingest(&[&dir.0]);
     assert!(out.status.success(), "{stderr}");
-    let lines: Vec<&str> = stderr.lines().filter(|l| !l.contains(" articles, ")).collect();
+    let lines: Vec<&str> = stderr.lines().filter(|l| !l.contains(" quotes, ")).collect();
     assert_eq!(lines.len(), 4, "{stderr}");
     assert!(stderr.contains("empty.txt: empty file"), "{stderr}");
-    assert!(stderr.contains("bad-utf8.txt: byte 3: invalid UTF-8"), "{stderr}");
-    assert!(stderr.contains("utf16.txt: byte 0: UTF-16 text"), "{stderr}");
     assert!(stderr.contains("binary.txt: byte 7: binary data"), "{stderr}");
-    assert_eq!(ids(&ds), ["good"]);
+    // Not refused: decoded, and the report says how.
+    assert!(
+        stderr.contains("latin.txt: decoded as windows-1252 (guessed: the file is not UTF-8)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("utf16.txt: decoded as UTF-16LE (byte-order mark)"), "{stderr}");
+    assert_eq!(ids(&ds), ["good", "latin", "utf16"]);
+    let latin = ds["articles"].as_array().unwrap().iter().find(|a| a["id"] == "latin").unwrap();
+    assert_eq!(latin["text"], "Café society, naïve, Jane Doe said.");
+    assert!(stderr.contains("3 articles (3 text files)"), "{stderr}");
 }
 
 #[test]
@@ -237,4 +244,103 @@ fn a_hundred_thousand_tiny_articles_ingest() {
     assert!(out.status.success(), "{stderr}");
     assert_eq!(ds["articles"].as_array().unwrap().len(), 100_000);
     assert!(stderr.contains("100000 articles"), "{stderr}");
+}
+
+/// A folder of the articles people have: saved pages, a feed, a CSV export, a web archive,
+/// and files that are none of these. Everything is read or named.
+#[test]
+fn a_folder_of_real_files_of_every_kind_is_read_and_nothing_is_silent() {
+    let fixtures = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/inputs"));
+    let dir = Scratch::new("kinds");
+    for file in [
+        "page-usatoday.html",
+        "page-aljazeera.html",
+        "page-ap.html",
+        "feed-nbcnewyork.xml",
+        "stories-newsarticles.csv",
+        "example.warc.gz",
+    ] {
+        fs::copy(fixtures.join(file), dir.0.join(file)).unwrap();
+    }
+    dir.file("notes.pdf", b"%PDF-1.4 not an article");
+    fs::create_dir_all(dir.0.join("page-ap_files")).unwrap();
+    dir.file("page-ap_files/script.js", b"var x = 1;");
+    let (out, stderr, ds) = ingest(&[&dir.0]);
+    assert!(out.status.success(), "{stderr}");
+    let articles = ds["articles"].as_array().unwrap();
+    let find = |id: &str| {
+        articles.iter().find(|a| a["id"] == id).unwrap_or_else(|| panic!("{id}: {stderr}"))
+    };
+    let usatoday = find("page-usatoday");
+    assert_eq!(usatoday["outlet"], "USA TODAY");
+    assert_eq!(usatoday["date"], "2019-11-19", "the printed date, not JSON-LD's 0001-01-01");
+    assert!(usatoday["url"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://www.usatoday.com/story/news/nation/2019/11/19/"));
+    assert!(usatoday["text"]
+        .as_str()
+        .unwrap()
+        .contains("\"This is our problem, and together, we need to get on it,\" Noem said."));
+    assert_eq!(find("page-aljazeera")["outlet"], "Al Jazeera");
+    let ap = find("page-ap");
+    assert_eq!(ap["title"], "Unpredictable Sondland faces questions about Trump, Ukraine");
+    assert!(ap["text"].as_str().unwrap().contains("\n\n"), "paragraphs stay apart");
+    let feed_item =
+        articles.iter().find(|a| a["outlet"] == "NBC New York").expect("the feed's item");
+    assert_eq!(feed_item["date"], "2023-12-16", "a feed's nonstandard pubDate is still read");
+    assert_eq!(feed_item["summary"], true, "the item carries only its description");
+    assert_eq!(feed_item["byline"], "Gaby Acevedo and Jessica Cunnington");
+    let devos = find("1");
+    assert_eq!(devos["date"], "2017-02-07");
+    assert_eq!(
+        devos["outlet"], "abcnews.go.com",
+        "no outlet column: the site of the story's address"
+    );
+    assert_eq!(articles.len(), 14);
+    // The pages' quotes are found, with their speakers.
+    let quotes = ds["quotes"].as_array().unwrap();
+    assert!(
+        quotes.iter().any(|q| q["article"] == "page-usatoday"
+            && q["speaker"].as_str().is_some_and(|s| s.contains("noem"))),
+        "{quotes:?}"
+    );
+    // What was not read is named, each on one line.
+    assert!(stderr.contains("notes.pdf: not an article file (.pdf); skipped"), "{stderr}");
+    assert!(stderr.contains("page-ap_files: the files of the saved page page-ap.html"), "{stderr}");
+    assert!(
+        stderr.contains("example.warc.gz record 3 (http://example.com/): no article in the page"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("14 articles (3 web pages, 1 feed item, 10 table rows)"), "{stderr}");
+}
+
+/// The bad inputs of each reader: one line each, naming the file and the line, record or
+/// byte, and every other file still read.
+#[test]
+fn bad_pages_feeds_tables_and_archives_are_named_and_the_rest_is_read() {
+    let dir = Scratch::new("bad-kinds");
+    dir.file("good.txt", GOOD);
+    dir.file("index.html", b"<html><head><title>World</title></head><body><ul><li><a href='/1'>One</a></li></ul></body></html>");
+    dir.file("broken.rss", b"<rss><channel><title>X</title><item><title>unclosed");
+    dir.file("ragged.csv", b"id,text\n1,\"Jane Doe said hello.\"\n2\n3,\"never closed\n");
+    let mut truncated =
+        fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/inputs/example.warc.gz"))
+            .unwrap();
+    truncated.truncate(truncated.len() / 2);
+    dir.file("cut.warc.gz", &truncated);
+    let big = dir.0.join("huge.html");
+    fs::File::create(&big).unwrap().set_len(51 * 1024 * 1024).unwrap();
+    let (out, stderr, ds) = ingest(&[&dir.0]);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("index.html: no article in the page"), "{stderr}");
+    assert!(stderr.contains("broken.rss: not a feed"), "{stderr}");
+    assert!(stderr.contains("ragged.csv:3: a row with no text; skipped"), "{stderr}");
+    assert!(stderr.contains("ragged.csv:4: a quote opened in this row never closes"), "{stderr}");
+    assert!(stderr.contains("cut.warc.gz: record"), "{stderr}");
+    assert!(
+        stderr.contains("huge.html: 53477376 bytes is over the 50 MB limit; skipped"),
+        "{stderr}"
+    );
+    assert_eq!(ids(&ds), ["good", "1"]);
 }

@@ -19,8 +19,9 @@ fn seeds() -> Dataset {
         .iter()
         .map(|entry| {
             let bytes = std::fs::read(format!("{dir}/{}", entry.file)).unwrap();
-            let mut source =
-                read_txt(&entry.file, entry.file.trim_end_matches(".txt"), &bytes).unwrap();
+            let mut source = read_txt(&entry.file, entry.file.trim_end_matches(".txt"), &bytes)
+                .sources
+                .remove(0);
             manifest.apply(&entry.file, &mut source);
             source
         })
@@ -105,6 +106,7 @@ fn ten_thousand_quotes_render_a_small_window() {
         outlet: None,
         url: None,
         text,
+        ..Default::default()
     };
     let ds = dataset::build(vec![source]);
     assert_eq!(ds.quotes.len(), 10_000);

@@ -13,8 +13,9 @@ fn seeds() -> &'static (Dataset, Index) {
     SEEDS.get_or_init(|| {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/seeds/");
         let read = |file: &str, date: &str| {
-            let mut s =
-                read_txt(file, file, &std::fs::read(format!("{dir}{file}")).unwrap()).unwrap();
+            let mut s = read_txt(file, file, &std::fs::read(format!("{dir}{file}")).unwrap())
+                .sources
+                .remove(0);
             s.date = s.date.or(newsline::dates::parse_day(date));
             s
         };
@@ -103,9 +104,9 @@ proptest! {
             .iter()
             .map(|(id, text)| serde_json::json!({"id": id, "text": text, "date": "2017-01-24"}).to_string() + "\n")
             .collect();
-        let (sources, errors) = read_jsonl("p.jsonl", jsonl.as_bytes());
-        prop_assert!(errors.is_empty(), "{:?}", errors);
-        let exported = serde_json::to_string(&dataset::build(sources)).unwrap();
+        let read = read_jsonl("p.jsonl", jsonl.as_bytes());
+        prop_assert!(read.problems.is_empty(), "{:?}", read.problems);
+        let exported = serde_json::to_string(&dataset::build(read.sources)).unwrap();
         let back: Dataset = serde_json::from_str(&exported).unwrap();
         let got: Vec<(&str, &str)> = back.articles.iter().map(|a| (&*a.id, a.text.as_str())).collect();
         let want: Vec<(&str, &str)> = articles.iter().map(|(i, t)| (i.as_str(), t.as_str())).collect();
@@ -128,7 +129,9 @@ proptest! {
     ) {
         let body = format!("{lead}{rest}");
         let file = format!("date 2017-01-24 {body}");
-        let source: Source = read_txt("f.txt", "f", file.as_bytes()).unwrap();
-        prop_assert_eq!(source.text, body);
+        let read = read_txt("f.txt", "f", file.as_bytes());
+        prop_assert!(read.problems.is_empty(), "{:?}", read.problems);
+        let source: &Source = &read.sources[0];
+        prop_assert_eq!(&source.text, &body);
     }
 }

@@ -32,6 +32,10 @@ struct CorpusArgs {
     /// whose full texts may not be republished.
     #[arg(long)]
     excerpts: bool,
+    /// Which columns of a CSV/TSV export hold what, when the usual names do not fit:
+    /// `text=story,date=pubdate` (fields: id, text, date, title, url, outlet, byline).
+    #[arg(long, value_name = "FIELD=COLUMN,...")]
+    columns: Option<newsline::corpus::Columns>,
 }
 
 #[derive(Subcommand)]
@@ -80,6 +84,30 @@ enum Command {
         #[command(flatten)]
         corpus_args: CorpusArgs,
     },
+    /// Download the pages of a list of links (one per line) into a folder, politely, for
+    /// `build` to read; a second run fetches only what is still missing.
+    Fetch {
+        /// The link list.
+        links: PathBuf,
+        /// The folder to save the pages and their log (newsline-fetch.jsonl) into.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Seconds between two requests to the same host (robots.txt may ask for more).
+        #[arg(long, default_value_t = 1.0)]
+        delay: f64,
+        /// Retries of a link that gets 429, 5xx or no answer.
+        #[arg(long, default_value_t = 3)]
+        retries: u32,
+        /// Seconds before the first retry; each next waits twice as long.
+        #[arg(long, default_value_t = 2.0)]
+        backoff: f64,
+        /// Seconds one request may take in all.
+        #[arg(long, default_value_t = 30.0)]
+        timeout: f64,
+        /// The user agent to send (say who you are and how to reach you).
+        #[arg(long)]
+        user_agent: Option<String>,
+    },
     /// Write the dataset JSON (the contract of docs/dataset.md) for a corpus.
     Ingest {
         /// Files or folders, as for `build`.
@@ -103,7 +131,14 @@ enum Command {
 }
 
 fn inputs(paths: &[PathBuf], args: &CorpusArgs) -> Inputs {
-    Inputs { paths: paths.to_vec(), date: args.date, excerpts: args.excerpts }
+    Inputs {
+        paths: paths.to_vec(),
+        date: args.date,
+        excerpts: args.excerpts,
+        options: newsline::corpus::ReadOptions {
+            columns: args.columns.clone().unwrap_or_default(),
+        },
+    }
 }
 
 /// Reads and extracts, printing every problem; `None` (after one clear line) when no
@@ -123,8 +158,9 @@ fn dataset_for(inputs: &Inputs) -> Option<cli::Built> {
 fn report(built: &cli::Built) {
     let ds = &built.dataset;
     eprintln!(
-        "newsline: {} articles, {} quotes, {} events, {} actors; extracted {:.2} MB in {:.3} s ({:.1} MB/s), of which merging the articles took {:.3} s",
+        "newsline: {} articles ({}), {} quotes, {} events, {} actors; extracted {:.2} MB in {:.3} s ({:.1} MB/s), of which merging the articles took {:.3} s",
         ds.articles.len(),
+        built.kinds,
         ds.quotes.len(),
         ds.events.len(),
         ds.actors.len(),
@@ -223,6 +259,20 @@ fn serve_command(args: &ServeArgs, corpus_args: &CorpusArgs) -> anyhow::Result<E
     Ok(ExitCode::SUCCESS)
 }
 
+fn fetch(options: cli::fetch::Options) -> anyhow::Result<ExitCode> {
+    let folder = options.folder.display().to_string();
+    let summary = cli::fetch::run(options)?;
+    for problem in &summary.problems {
+        eprintln!("newsline: {problem}");
+    }
+    eprintln!(
+        "newsline: saved {} pages into {folder} ({} fetched before, {} not saved); build it with `newsline build {folder} -o SITE`",
+        summary.saved, summary.already, summary.failed
+    );
+    let nothing = summary.saved + summary.already == 0 && summary.failed > 0;
+    Ok(if nothing { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
 fn ingest(inputs: &Inputs, output: Option<&Path>) -> anyhow::Result<ExitCode> {
     let Some(built) = dataset_for(inputs) else { return Ok(ExitCode::FAILURE) };
     let ds = &built.dataset;
@@ -252,12 +302,13 @@ fn eval(gold: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
     for path in gold {
         let shown = path.display().to_string();
         let bytes = fs::read(path).with_context(|| format!("reading {shown}"))?;
-        let (sources, errors) = corpus::read_jsonl(&shown, &bytes);
-        for e in &errors {
+        let read = corpus::read_jsonl(&shown, &bytes);
+        for e in &read.problems {
             eprintln!("newsline: {e}");
         }
+        let sources = read.sources;
         // The gold annotations of each record, by id (the reader above keeps only the article).
-        let text = corpus::decode(&shown, &bytes)?;
+        let text = corpus::decode(&shown, &bytes, None)?.text;
         let records: std::collections::HashMap<String, serde_json::Value> = text
             .lines()
             .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
@@ -382,6 +433,17 @@ fn main() -> ExitCode {
         ),
         Command::Ingest { paths, output, corpus_args } => {
             ingest(&inputs(paths, corpus_args), output.as_deref())
+        }
+        Command::Fetch { links, output, delay, retries, backoff, timeout, user_agent } => {
+            fetch(cli::fetch::Options {
+                links: links.clone(),
+                folder: output.clone(),
+                delay: *delay,
+                retries: *retries,
+                backoff: *backoff,
+                timeout: *timeout,
+                user_agent: user_agent.clone().unwrap_or_else(cli::fetch::default_user_agent),
+            })
         }
         Command::Eval { gold, json } => eval(gold, *json),
     };

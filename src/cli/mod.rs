@@ -4,6 +4,7 @@
 //! (`src/bin/newsline.rs`) parses the flags and calls these.
 
 pub mod csp;
+pub mod fetch;
 pub mod input;
 pub mod serve;
 pub mod site;
@@ -26,6 +27,8 @@ pub struct Built {
     pub merge_seconds: f64,
     /// Bytes of article text extracted.
     pub bytes: usize,
+    /// "3 web pages, 12 feed items": the articles by kind of input.
+    pub kinds: String,
 }
 
 /// How to turn paths into a dataset.
@@ -36,12 +39,14 @@ pub struct Inputs {
     pub date: Option<Date>,
     /// Keep only the sentences around what was found.
     pub excerpts: bool,
+    /// How the readers read (what a table's columns mean).
+    pub options: crate::corpus::ReadOptions,
 }
 
 /// Reads, extracts and merges. `None` when no article could be read; every problem is in
 /// `corpus.errors` either way, for the caller to print.
 pub fn build_dataset(inputs: &Inputs) -> (Option<Built>, Vec<String>) {
-    let mut corpus = input::read(&inputs.paths);
+    let mut corpus = input::read(&inputs.paths, &inputs.options);
     let errors = std::mem::take(&mut corpus.errors);
     if corpus.sources.is_empty() {
         return (None, errors);
@@ -51,13 +56,14 @@ pub fn build_dataset(inputs: &Inputs) -> (Option<Built>, Vec<String>) {
             source.date = inputs.date;
         }
     }
+    let kinds = corpus.kinds();
     let sources = std::mem::take(&mut corpus.sources);
     let started = Instant::now();
     let bytes: usize = sources.iter().map(|s| s.text.len()).sum();
     let (ds, merge_seconds) = extract_and_merge(sources);
     let seconds = started.elapsed().as_secs_f64();
     let dataset = if inputs.excerpts { crate::excerpts::excerpts_only(ds) } else { ds };
-    (Some(Built { dataset, corpus, seconds, merge_seconds, bytes }), errors)
+    (Some(Built { dataset, corpus, seconds, merge_seconds, bytes, kinds }), errors)
 }
 
 /// Extracts every article, then merges them, and gives the seconds the merge took. Both

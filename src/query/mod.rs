@@ -329,6 +329,7 @@ mod tests {
             outlet: Some(outlet.into()),
             url: None,
             text: text.into(),
+            ..Default::default()
         }
     }
 

@@ -173,6 +173,7 @@ mod tests {
             outlet: Some(outlet.into()),
             url: None,
             text: text.into(),
+            ..Default::default()
         }
     }
 

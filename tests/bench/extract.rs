@@ -14,7 +14,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn polnear_train(c: &mut Criterion) {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/polnear_train.jsonl");
     let bytes = std::fs::read(path).expect("../shared/eval/polnear_train.jsonl");
-    let (sources, _) = read_jsonl(path, &bytes);
+    let sources = read_jsonl(path, &bytes).sources;
     let total: usize = sources.iter().map(|s| s.text.len()).sum();
     let mut group = c.benchmark_group("extract");
     group.throughput(Throughput::Bytes(total as u64));
@@ -68,7 +68,7 @@ fn page_start_up(c: &mut Criterion) {
     use newsline::query::{self, Index, State, View};
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/polnear_train.jsonl");
     let bytes = std::fs::read(path).expect("../shared/eval/polnear_train.jsonl");
-    let (sources, _) = read_jsonl(path, &bytes);
+    let sources = read_jsonl(path, &bytes).sources;
     let about = page::About::default();
     let blob = page::encode(&about, &dataset::build(sources)).expect("the story");
     let page::Story { dataset: ds, index, .. } = page::decode(&blob).expect("decodes");

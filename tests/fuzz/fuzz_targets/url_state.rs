@@ -20,6 +20,7 @@ fn corpus() -> &'static (Dataset, Index) {
             outlet: None,
             url: None,
             text: text.into(),
+            ..Default::default()
         }]);
         let index = Index::new(&ds);
         (ds, index)
