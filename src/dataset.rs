@@ -205,7 +205,7 @@ pub struct Timex {
     /// TIMEX3 value; `None` for a relative expression in an undated article.
     pub value: Option<String>,
     /// The date a relative expression was resolved against.
-    #[serde(with = "iso_day")]
+    #[serde(with = "crate::dates::optional_day")]
     pub anchor: Option<Date>,
     pub unresolved: Option<String>,
 }
@@ -230,40 +230,14 @@ pub struct EventDate {
     pub granularity: Option<extract::Granularity>,
     /// First and last day covered: typed, since the timeline ranks and spans events by
     /// them, and the merge makes three dates for each event.
-    #[serde(with = "iso_day")]
+    #[serde(with = "crate::dates::optional_day")]
     pub first: Option<Date>,
-    #[serde(with = "iso_day")]
+    #[serde(with = "crate::dates::optional_day")]
     pub last: Option<Date>,
     /// The phrase that dates it ("on Monday") and the date it was resolved against.
     pub phrase: Option<String>,
-    #[serde(with = "iso_day")]
+    #[serde(with = "crate::dates::optional_day")]
     pub anchor: Option<Date>,
-}
-
-/// A day as the JSON and the page's blob write it, `YYYY-MM-DD`, or null. By hand rather
-/// than jiff's `serde` feature, which would bring its ISO 8601 parser and printer into the
-/// page's wasm for a form that [`crate::dates`] already read and write.
-mod iso_day {
-    use jiff::civil::Date;
-    use serde::{de::Error, Deserialize, Deserializer, Serializer};
-
-    use crate::dates::{iso_day, parse_day};
-
-    pub fn serialize<S: Serializer>(day: &Option<Date>, out: S) -> Result<S::Ok, S::Error> {
-        match day {
-            Some(d) => out.serialize_some(&iso_day(*d)),
-            None => out.serialize_none(),
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(input: D) -> Result<Option<Date>, D::Error> {
-        Option::<std::borrow::Cow<'de, str>>::deserialize(input)?
-            .map(|s| {
-                parse_day(&s)
-                    .ok_or_else(|| D::Error::custom(format!("{s:?} is not a YYYY-MM-DD date")))
-            })
-            .transpose()
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -507,7 +481,7 @@ pub fn assemble(sources: Vec<Source>, mut analyses: Vec<Analysis>) -> Dataset {
                 kind: t.kind,
                 value: t.value.clone(),
                 anchor: t.anchor,
-                unresolved: t.unresolved.map(str::to_string),
+                unresolved: t.unresolved.as_deref().map(str::to_string),
             });
         }
         for (ei, e) in analysis.events.iter().enumerate() {

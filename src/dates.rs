@@ -184,6 +184,43 @@ fn written_out(s: &str) -> Option<Date> {
     })
 }
 
+/// A day in serde forms (the JSON, the story, an analysis part) as `YYYY-MM-DD`:
+/// `#[serde(with = "crate::dates::day")]`. By hand rather than jiff's `serde` feature, which
+/// would bring its ISO 8601 parser and printer into the page's wasm.
+pub mod day {
+    use jiff::civil::Date;
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(day: &Date, out: S) -> Result<S::Ok, S::Error> {
+        out.serialize_str(&super::iso_day(*day))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(input: D) -> Result<Date, D::Error> {
+        let s = std::borrow::Cow::<'de, str>::deserialize(input)?;
+        super::parse_day(&s)
+            .ok_or_else(|| D::Error::custom(format!("{s:?} is not a YYYY-MM-DD date")))
+    }
+}
+
+/// An optional day, `YYYY-MM-DD` or null: `#[serde(with = "crate::dates::optional_day")]`.
+pub mod optional_day {
+    use jiff::civil::Date;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(day: &Option<Date>, out: S) -> Result<S::Ok, S::Error> {
+        match day {
+            Some(d) => out.serialize_some(&super::iso_day(*d)),
+            None => out.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(input: D) -> Result<Option<Date>, D::Error> {
+        #[derive(Deserialize)]
+        struct Day(#[serde(with = "super::day")] Date);
+        Ok(Option::<Day>::deserialize(input)?.map(|Day(d)| d))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

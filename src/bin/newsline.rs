@@ -58,6 +58,10 @@ enum Command {
         /// Write into a folder that holds other files.
         #[arg(long)]
         force: bool,
+        /// The inputs are analyses written by `newsline extract` (read in the order given),
+        /// not articles: the second step of a distributed ingest.
+        #[arg(long)]
+        from_analyses: bool,
         #[command(flatten)]
         corpus_args: CorpusArgs,
     },
@@ -83,6 +87,14 @@ enum Command {
         open: bool,
         #[command(flatten)]
         corpus_args: CorpusArgs,
+    },
+    /// Read JSONL records on standard input and write one analysis per article on standard
+    /// output, for `build --from-analyses` to merge: the first step of an ingest that runs
+    /// on many machines (Spark's RDD.pipe, Hadoop streaming, GNU parallel).
+    Extract {
+        /// Publication date for articles that have none (YYYY-MM-DD), as `build --date`.
+        #[arg(long, value_parser = parse_date)]
+        date: Option<jiff::civil::Date>,
     },
     /// Download the pages of a list of links (one per line) into a folder, politely, for
     /// `build` to read; a second run fetches only what is still missing.
@@ -171,15 +183,40 @@ fn report(built: &cli::Built) {
     );
 }
 
+/// Where the articles of a site come from.
+#[derive(Clone, Copy)]
+enum Origin {
+    /// Files to read and extract.
+    Corpus,
+    /// Analyses `newsline extract` wrote.
+    Analyses,
+}
+
 /// Builds the site for `inputs` into `output`; false when nothing could be read.
 fn build_site(
     inputs: &Inputs,
+    origin: Origin,
     output: &Path,
     base: &str,
     title: Option<&str>,
     force: bool,
 ) -> anyhow::Result<bool> {
-    let Some(built) = dataset_for(inputs) else { return Ok(false) };
+    let built = match origin {
+        Origin::Corpus => dataset_for(inputs),
+        Origin::Analyses => {
+            let (built, notes) = cli::dataset_from_parts(&inputs.paths, inputs.excerpts)?;
+            for note in &notes {
+                eprintln!("newsline: {note}");
+            }
+            (!built.dataset.articles.is_empty()).then_some(built)
+        }
+    };
+    let Some(built) = built else {
+        if matches!(origin, Origin::Analyses) {
+            eprintln!("newsline: the analyses hold no article");
+        }
+        return Ok(false);
+    };
     report(&built);
     let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
     let about = cli::about(&built, title, base, epoch.as_deref(), inputs.excerpts);
@@ -197,12 +234,13 @@ fn build_site(
 
 fn build(
     inputs: &Inputs,
+    origin: Origin,
     output: &Path,
     base: &str,
     title: Option<&str>,
     force: bool,
 ) -> anyhow::Result<ExitCode> {
-    if !build_site(inputs, output, base, title, force)? {
+    if !build_site(inputs, origin, output, base, title, force)? {
         return Ok(ExitCode::FAILURE);
     }
     eprintln!(
@@ -236,7 +274,7 @@ fn serve_command(args: &ServeArgs, corpus_args: &CorpusArgs) -> anyhow::Result<E
             .tempdir()
             .context("making a folder for the site")?;
         let inputs = inputs(&[args.path.to_path_buf()], corpus_args);
-        if !build_site(&inputs, dir.path(), &base, args.title, false)? {
+        if !build_site(&inputs, Origin::Corpus, dir.path(), &base, args.title, false)? {
             return Ok(ExitCode::FAILURE);
         }
         let root = dir.path().to_path_buf();
@@ -256,6 +294,17 @@ fn serve_command(args: &ServeArgs, corpus_args: &CorpusArgs) -> anyhow::Result<E
     }
     server.run()?;
     drop(scratch);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn extract(date: Option<jiff::civil::Date>) -> anyhow::Result<ExitCode> {
+    let stdin = std::io::stdin().lock();
+    let stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let done = cli::parts::extract(stdin, stdout, date).context("extracting")?;
+    for problem in &done.problems {
+        eprintln!("newsline: {problem}");
+    }
+    eprintln!("newsline: extracted {} articles", done.records);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -417,9 +466,11 @@ fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        Command::Build { corpus, output, base, title, force, corpus_args } => {
-            build(&inputs(corpus, corpus_args), output, base, title.as_deref(), *force)
+        Command::Build { corpus, output, base, title, force, from_analyses, corpus_args } => {
+            let origin = if *from_analyses { Origin::Analyses } else { Origin::Corpus };
+            build(&inputs(corpus, corpus_args), origin, output, base, title.as_deref(), *force)
         }
+        Command::Extract { date } => extract(*date),
         Command::Serve { path, port, host, base, title, open, corpus_args } => serve_command(
             &ServeArgs {
                 path,

@@ -6,6 +6,7 @@
 pub mod csp;
 pub mod fetch;
 pub mod input;
+pub mod parts;
 pub mod serve;
 pub mod site;
 
@@ -64,6 +65,33 @@ pub fn build_dataset(inputs: &Inputs) -> (Option<Built>, Vec<String>) {
     let seconds = started.elapsed().as_secs_f64();
     let dataset = if inputs.excerpts { crate::excerpts::excerpts_only(ds) } else { ds };
     (Some(Built { dataset, corpus, seconds, merge_seconds, bytes, kinds }), errors)
+}
+
+/// The dataset of analyses that `newsline extract` wrote, merged as [`build_dataset`]
+/// merges what it extracts itself.
+///
+/// # Errors
+/// A part that cannot be read, is not an analysis or comes from another version.
+pub fn dataset_from_parts(
+    paths: &[PathBuf],
+    excerpts: bool,
+) -> Result<(Built, Vec<String>), parts::PartsError> {
+    let (sources, analyses, notes) = parts::read_parts(paths)?;
+    let mut corpus = input::Corpus { newest: newest_of(paths), ..input::Corpus::default() };
+    corpus.sources = sources;
+    let kinds = corpus.kinds();
+    let sources = std::mem::take(&mut corpus.sources);
+    let bytes: usize = sources.iter().map(|s| s.text.len()).sum();
+    let started = Instant::now();
+    let ds = rayon::scope(|_| dataset::assemble(sources, analyses));
+    let seconds = started.elapsed().as_secs_f64();
+    let dataset = if excerpts { crate::excerpts::excerpts_only(ds) } else { ds };
+    Ok((Built { dataset, corpus, seconds, merge_seconds: seconds, bytes, kinds }, notes))
+}
+
+/// The newest modification time among `paths`.
+fn newest_of(paths: &[PathBuf]) -> Option<std::time::SystemTime> {
+    paths.iter().filter_map(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok()).max()
 }
 
 /// Extracts every article, then merges them, and gives the seconds the merge took. Both

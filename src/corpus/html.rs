@@ -67,7 +67,8 @@ pub fn read_html(origin: &str, stem: &str, bytes: &[u8], page: &Page) -> Read {
     }
     let found = &extracted.metadata;
     let nonempty = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
-    let outlet = meta.outlet.clone().or_else(|| best_name(std::slice::from_ref(&found.sitename), None));
+    let outlet =
+        meta.outlet.clone().or_else(|| best_name(std::slice::from_ref(&found.sitename), None));
     let title = meta
         .title
         .clone()

@@ -5,7 +5,9 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use super::{date_of, decode, decoded_note, error, unique_id, InputKind, Place, Read, Source};
+use super::{
+    date_of, decode, decoded_note, error, unique_id, InputKind, Place, Read, ReadError, Source,
+};
 
 #[derive(Deserialize)]
 struct Record {
@@ -20,6 +22,48 @@ struct Record {
     byline: Option<String>,
 }
 
+/// One JSONL line as an article, with its line number for messages: `Ok(None)` for a
+/// blank line. The id is the record's own; [`read_jsonl`] makes repeated ones unique.
+///
+/// # Errors
+/// A line that is not a JSON record, or a record with no id or no text.
+pub fn read_record(
+    origin: &str,
+    line_no: usize,
+    line: &str,
+) -> Result<Option<(Source, Option<ReadError>)>, ReadError> {
+    if line.trim().is_empty() {
+        return Ok(None);
+    }
+    let place = Place::Line(line_no);
+    let record: Record = serde_json::from_str(line)
+        .map_err(|e| error(origin, place.clone(), format!("not a JSON record: {e}")))?;
+    let id = match record.id {
+        Some(serde_json::Value::String(s)) if !s.is_empty() => s,
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => return Err(error(origin, place, "record has no \"id\"")),
+    };
+    let Some(body) = record.text else {
+        return Err(error(origin, place, format!("record {id:?} has no \"text\"")));
+    };
+    if body.trim().is_empty() {
+        return Err(error(origin, place, format!("record {id:?} has empty \"text\"; skipped")));
+    }
+    let (date, problem) = date_of(origin, place, record.date.as_deref());
+    let source = Source {
+        id,
+        date,
+        title: record.title,
+        outlet: record.outlet,
+        url: record.url,
+        byline: record.byline,
+        kind: InputKind::Jsonl,
+        text: body,
+        ..Source::default()
+    };
+    Ok(Some((source, problem)))
+}
+
 /// Reads JSONL records. A repeated id keeps its record under a `#2` id, so none is lost.
 pub fn read_jsonl(origin: &str, bytes: &[u8]) -> Read {
     let decoded = match decode(origin, bytes, None) {
@@ -30,69 +74,43 @@ pub fn read_jsonl(origin: &str, bytes: &[u8]) -> Read {
     if let Some(assumed) = &decoded.assumed {
         read.problems.push(decoded_note(origin, assumed));
     }
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut ids = UniqueIds::default();
     for (n, line) in decoded.text.lines().enumerate() {
-        let line_no = n + 1;
-        if line.trim().is_empty() {
-            continue;
+        match read_record(origin, n + 1, line) {
+            Ok(None) => {}
+            Ok(Some((mut source, problem))) => {
+                read.problems.extend(problem);
+                read.problems.extend(ids.claim(origin, n + 1, &mut source.id));
+                read.sources.push(source);
+            }
+            Err(e) => read.problems.push(e),
         }
-        let record: Record = match serde_json::from_str(line) {
-            Ok(r) => r,
-            Err(e) => {
-                read.problems.push(error(
-                    origin,
-                    Place::Line(line_no),
-                    format!("not a JSON record: {e}"),
-                ));
-                continue;
-            }
-        };
-        let id = match record.id {
-            Some(serde_json::Value::String(s)) if !s.is_empty() => s,
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            _ => {
-                read.problems.push(error(origin, Place::Line(line_no), "record has no \"id\""));
-                continue;
-            }
-        };
-        let Some(body) = record.text else {
-            read.problems.push(error(
-                origin,
-                Place::Line(line_no),
-                format!("record {id:?} has no \"text\""),
-            ));
-            continue;
-        };
-        if body.trim().is_empty() {
-            let message = format!("record {id:?} has empty \"text\"; skipped");
-            read.problems.push(error(origin, Place::Line(line_no), message));
-            continue;
-        }
-        let id = match seen.get(&id) {
-            Some(first) => {
-                let renamed = unique_id(&id, |candidate| seen.contains_key(candidate));
-                let message = format!("duplicate id {id:?} (first on line {first}); this record is kept as {renamed:?}");
-                read.problems.push(error(origin, Place::Line(line_no), message));
-                renamed
-            }
-            None => id,
-        };
-        seen.insert(id.clone(), line_no);
-        let (date, problem) = date_of(origin, Place::Line(line_no), record.date.as_deref());
-        read.problems.extend(problem);
-        read.sources.push(Source {
-            id,
-            date,
-            title: record.title,
-            outlet: record.outlet,
-            url: record.url,
-            byline: record.byline,
-            kind: InputKind::Jsonl,
-            text: body,
-            ..Source::default()
-        });
     }
     read
+}
+
+/// The ids of a stream of records so far, so that a repeated one is renamed as the
+/// one-file reader renames it, wherever the records were extracted.
+#[derive(Debug, Default)]
+pub struct UniqueIds {
+    seen: HashMap<String, usize>,
+}
+
+impl UniqueIds {
+    /// Keeps `id` (from line `line_no`), renaming it `id#2`… when it was seen before, with
+    /// a line saying so.
+    pub fn claim(&mut self, origin: &str, line_no: usize, id: &mut String) -> Option<ReadError> {
+        let problem = self.seen.get(id.as_str()).map(|first| {
+            let renamed = unique_id(id, |candidate| self.seen.contains_key(candidate));
+            let message = format!(
+                "duplicate id {id:?} (first on line {first}); this record is kept as {renamed:?}"
+            );
+            *id = renamed;
+            error(origin, Place::Line(line_no), message)
+        });
+        self.seen.insert(id.clone(), line_no);
+        problem
+    }
 }
 
 #[cfg(test)]

@@ -27,7 +27,7 @@ use jiff::civil::Date;
 pub use feed::read_feed;
 #[cfg(feature = "readers")]
 pub use html::{fragment_text, read_html, Page};
-pub use jsonl::read_jsonl;
+pub use jsonl::{read_jsonl, read_record, UniqueIds};
 pub use manifest::{read_manifest, Manifest, ManifestEntry, MANIFEST_NAME};
 #[cfg(feature = "readers")]
 pub use table::{read_table, Columns, Field};
@@ -36,9 +36,10 @@ pub use text::read_txt;
 pub use warc::read_warc;
 
 /// An article as read, before extraction.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Source {
     pub id: String,
+    #[serde(with = "crate::dates::optional_day")]
     pub date: Option<Date>,
     pub title: Option<String>,
     pub outlet: Option<String>,
@@ -53,7 +54,20 @@ pub struct Source {
 }
 
 /// The kinds of input Newsline reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum InputKind {
     #[default]
     Text,

@@ -24,7 +24,7 @@ pub enum ActorKind {
 }
 
 /// One actor of one article, before actors are merged across the corpus.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ActorFinding {
     pub name: String,
     pub kind: ActorKind,
@@ -34,7 +34,7 @@ pub struct ActorFinding {
 }
 
 /// One place in the text where an actor is named.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MentionFinding {
     pub start: usize,
     pub end: usize,
@@ -44,7 +44,7 @@ pub struct MentionFinding {
 
 /// One place in the text where a place is named ("in Aleppo", "the Rixos Hotel",
 /// "Astana, Kazakhstan"). Places are where things happen; they never speak.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlaceFinding {
     pub name: String,
     pub start: usize,

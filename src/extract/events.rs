@@ -25,7 +25,7 @@ pub enum DateBasis {
 }
 
 /// One event of one article.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventFinding {
     pub span: Range<usize>,
     pub basis: DateBasis,

@@ -12,9 +12,11 @@ mod quotes;
 mod text;
 mod timex;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
 
 pub use actors::{
     is_personal, may_name_the_same_person, ActorFinding, ActorKind, MentionFinding, NameKey,
@@ -27,21 +29,22 @@ pub use text::{is_letter_or_digit, paragraphs};
 pub use timex::{value_of, Granularity, Interval, TimexFinding, TimexType};
 
 /// Something the extractor noticed and chose not to guess about.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     /// Byte offset in the article text.
     pub at: usize,
-    pub message: &'static str,
+    pub message: Cow<'static, str>,
 }
 
 impl Diagnostic {
     fn new(at: usize, message: &'static str) -> Self {
-        Diagnostic { at, message }
+        Diagnostic { at, message: Cow::Borrowed(message) }
     }
 }
 
-/// What the extractor found in one article.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// What the extractor found in one article. It serialises (`newsline extract` writes one
+/// per article), so that extraction and the corpus merge can run on different machines.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
     pub actors: Vec<ActorFinding>,
     pub mentions: Vec<MentionFinding>,
@@ -98,7 +101,8 @@ pub fn analyze(text: &str, published: Option<Date>) -> Analysis {
     let mut table = actors::find(text, &words, &sentences);
     let timexes = timex::find(text, &words, &sentences, &protected, published);
     for t in timexes.iter().filter(|t| t.unresolved.is_some()) {
-        diagnostics.push(Diagnostic::new(t.start, t.unresolved.unwrap_or_default()));
+        diagnostics
+            .push(Diagnostic { at: t.start, message: t.unresolved.clone().unwrap_or_default() });
     }
     let timex_spans: Vec<Range<usize>> = timexes.iter().map(|t| t.start..t.end).collect();
     // Actors from here on are the unnamed sources attribution describes.

@@ -32,7 +32,7 @@ pub enum Stance {
 }
 
 /// One quote or report in one article.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuoteFinding {
     /// The content, without quote marks.
     pub span: Range<usize>,

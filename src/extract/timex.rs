@@ -39,15 +39,17 @@ pub enum Granularity {
 }
 
 /// A calendar stretch a date expression covers, first and last day included.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Interval {
+    #[serde(with = "crate::dates::day")]
     pub first: Date,
+    #[serde(with = "crate::dates::day")]
     pub last: Date,
     pub granularity: Granularity,
 }
 
 /// One time expression in the text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TimexFinding {
     pub start: usize,
     pub end: usize,
@@ -57,9 +59,10 @@ pub struct TimexFinding {
     /// The calendar stretch, for dates that resolved.
     pub interval: Option<Interval>,
     /// The date it was resolved against, when it was relative.
+    #[serde(with = "crate::dates::optional_day")]
     pub anchor: Option<Date>,
     /// Why the value is missing, when it is.
-    pub unresolved: Option<&'static str>,
+    pub unresolved: Option<Cow<'static, str>>,
 }
 
 /// What a matcher recognised, before it is placed in the text.
@@ -732,7 +735,7 @@ fn place(
             t.interval = Some(interval);
         }
         Meaning::Relative(rel) => match anchor {
-            None => t.unresolved = Some(NO_ANCHOR),
+            None => t.unresolved = Some(Cow::Borrowed(NO_ANCHOR)),
             Some(a) => {
                 t.anchor = Some(a);
                 match resolve(rel, a) {
@@ -741,7 +744,7 @@ fn place(
                         t.interval = interval;
                         t.kind = kind;
                     }
-                    None => t.unresolved = Some(OUT_OF_CALENDAR),
+                    None => t.unresolved = Some(Cow::Borrowed(OUT_OF_CALENDAR)),
                 }
             }
         },
@@ -754,7 +757,10 @@ fn place(
                     t.interval = Some(interval);
                     t.anchor = Some(p.first);
                 }
-                None => t.unresolved = Some("refers back to a date the text has not given"),
+                None => {
+                    t.unresolved =
+                        Some(Cow::Borrowed("refers back to a date the text has not given"));
+                }
             }
         }
         Meaning::Duration(v) => {
@@ -812,9 +818,9 @@ fn place(
                     t.interval = Some(i);
                 }
                 None if anchor.is_none() && report_quarter.is_none() => {
-                    t.unresolved = Some(NO_ANCHOR);
+                    t.unresolved = Some(Cow::Borrowed(NO_ANCHOR));
                 }
-                None => t.unresolved = Some(OUT_OF_CALENDAR),
+                None => t.unresolved = Some(Cow::Borrowed(OUT_OF_CALENDAR)),
             }
         }
     }
