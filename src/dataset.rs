@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize, Serializer};
 use crate::corpus::Source;
 use crate::extract::{
     self, is_personal, may_name_the_same_person, ActorKind, Analysis, DateBasis, NameKey,
-    QuoteKind, Stance, TimexType,
+    QuoteKind, Role, Rule, Stance, TimexType,
 };
 
 /// An article's id as every item names it: shared, since a corpus's items name their
@@ -45,6 +45,10 @@ pub struct Dataset {
     /// Quotes whose words match across articles but whose speakers differ.
     pub conflicts: Vec<Conflict>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Every rule the findings name, in the rule table's order: what it says and how
+    /// often it is right on annotated news.
+    #[serde(default)]
+    pub rules: Vec<RuleNote>,
 }
 
 impl Serialize for Dataset {
@@ -55,7 +59,7 @@ impl Serialize for Dataset {
     fn serialize<S: Serializer>(&self, out: S) -> Result<S::Ok, S::Error> {
         let texts = out.is_human_readable().then(|| ArticleTexts::new(&self.articles));
         let texts = texts.as_ref();
-        let mut fields = out.serialize_struct("Dataset", 8)?;
+        let mut fields = out.serialize_struct("Dataset", 9)?;
         fields.serialize_field("articles", &self.articles)?;
         fields.serialize_field("actors", &self.actors)?;
         fields.serialize_field("places", &self.places)?;
@@ -64,6 +68,7 @@ impl Serialize for Dataset {
         fields.serialize_field("events", &Worded { items: &self.events, texts })?;
         fields.serialize_field("conflicts", &self.conflicts)?;
         fields.serialize_field("diagnostics", &self.diagnostics)?;
+        fields.serialize_field("rules", &self.rules)?;
         fields.end()
     }
 }
@@ -159,7 +164,9 @@ pub struct Actor {
     pub name: String,
     pub kind: ActorKind,
     pub aliases: Vec<String>,
+    /// Titles seen with the name, and how each was found (`role_rules[i]` for `roles[i]`).
     pub roles: Vec<String>,
+    pub role_rules: Vec<Rule>,
     pub mentions: Vec<Mention>,
 }
 
@@ -176,6 +183,11 @@ pub struct Mention {
     pub article: ArticleId,
     pub start: usize,
     pub end: usize,
+    /// How the words were found to name an actor, or a place.
+    pub rule: Rule,
+    /// How they were tied to an actor of another name, in the article or across the
+    /// corpus ("Moscow" to Russia, "Obama" to Barack Obama).
+    pub tie: Option<Rule>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -193,6 +205,13 @@ pub struct Quote {
     pub rejects: Option<String>,
     /// The event of its saying.
     pub event: Option<String>,
+    /// How it was found.
+    pub rule: Rule,
+    /// Where its speaker was found, and how the words there were read as the speaker.
+    pub speaker_rule: Option<Rule>,
+    pub subject_rule: Option<Rule>,
+    /// Why it has its stance.
+    pub stance_rule: Rule,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -208,6 +227,9 @@ pub struct Timex {
     #[serde(with = "crate::dates::optional_day")]
     pub anchor: Option<Date>,
     pub unresolved: Option<String>,
+    /// The pattern that found it, and how its value was worked out.
+    pub rule: Rule,
+    pub resolution: Option<Rule>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -246,6 +268,92 @@ pub struct Conflict {
     pub text: String,
     pub quotes: Vec<String>,
     pub speakers: Vec<String>,
+}
+
+/// A rule the findings name: what it says, and its precision measured against annotated
+/// news (`data/rule-precision.json`, written by `newsline eval --by-rule`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RuleNote {
+    pub rule: Rule,
+    pub says: String,
+    /// The share of its checked decisions that were right, and how many were checked;
+    /// `None` for a rule that gold cannot check or that the measure never saw decide.
+    pub precision: Option<f64>,
+    pub decided: usize,
+    /// Its findings are uncertain: it was checked at least [`MIN_DECIDED`] times and was
+    /// right less often than [`UNCERTAIN_BELOW`].
+    pub uncertain: bool,
+}
+
+/// Below this measured precision, a rule's findings are uncertain.
+pub const UNCERTAIN_BELOW: f64 = 0.70;
+
+/// How many checked decisions a precision needs before it marks a rule uncertain.
+pub const MIN_DECIDED: usize = 20;
+
+/// The rules' measured precision, as `newsline eval --by-rule --json` wrote it.
+#[derive(Deserialize)]
+struct Measured {
+    rules: FxHashMap<String, MeasuredRule>,
+}
+
+#[derive(Deserialize)]
+struct MeasuredRule {
+    decided: usize,
+    precision: f64,
+}
+
+/// The notes of the rules `ds`'s findings name, in the rule table's order.
+fn rule_notes(ds: &Dataset) -> Vec<RuleNote> {
+    static MEASURED: std::sync::OnceLock<FxHashMap<String, MeasuredRule>> =
+        std::sync::OnceLock::new();
+    let measured = MEASURED.get_or_init(|| {
+        serde_json::from_str::<Measured>(include_str!("../data/rule-precision.json"))
+            .map(|m| m.rules)
+            .unwrap_or_default()
+    });
+    let mut used = vec![false; Rule::ALL.len()];
+    let mut mark = |rule: Option<Rule>| {
+        if let Some(rule) = rule {
+            used[rule as usize] = true;
+        }
+    };
+    for q in &ds.quotes {
+        for rule in [Some(q.rule), q.speaker_rule, q.subject_rule, Some(q.stance_rule)] {
+            mark(rule);
+        }
+    }
+    for t in &ds.timexes {
+        mark(Some(t.rule));
+        mark(t.resolution);
+    }
+    for a in &ds.actors {
+        for m in &a.mentions {
+            mark(Some(m.rule));
+            mark(m.tie);
+        }
+        for &r in &a.role_rules {
+            mark(Some(r));
+        }
+    }
+    for m in ds.places.iter().flat_map(|p| &p.mentions) {
+        mark(Some(m.rule));
+    }
+    Rule::ALL
+        .iter()
+        .filter(|r| used[**r as usize])
+        .map(|&rule| {
+            let m = measured.get(rule.id());
+            RuleNote {
+                rule,
+                says: rule.says().to_string(),
+                precision: m.map(|m| m.precision),
+                decided: m.map_or(0, |m| m.decided),
+                uncertain: m
+                    .is_some_and(|m| m.decided >= MIN_DECIDED && m.precision < UNCERTAIN_BELOW),
+            }
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -336,6 +444,7 @@ impl Registry {
             kind: local.kind,
             aliases: Vec::new(),
             roles: Vec::new(),
+            role_rules: Vec::new(),
             mentions: Vec::new(),
         });
         index
@@ -365,6 +474,8 @@ pub fn assemble(sources: Vec<Source>, mut analyses: Vec<Analysis>) -> Dataset {
         }
     }
     let mut global: Vec<Vec<usize>> = analyses.iter().map(|a| vec![0; a.actors.len()]).collect();
+    // Whether each article's actor was tied to a corpus actor of another name.
+    let mut tied: Vec<Vec<bool>> = analyses.iter().map(|a| vec![false; a.actors.len()]).collect();
     let mut registry = Registry::default();
     for (ai, k) in by_words.into_iter().rev().flatten() {
         // Each actor is merged once, so its name, aliases and roles are moved out, not
@@ -375,7 +486,10 @@ pub fn assemble(sources: Vec<Source>, mut analyses: Vec<Analysis>) -> Dataset {
             None => {
                 let key = NameKey::new(&local.name);
                 match registry.same_person(local, &key) {
-                    Some(i) => i,
+                    Some(i) => {
+                        tied[ai][k] = true;
+                        i
+                    }
                     None => registry.add(local, key),
                 }
             }
@@ -389,9 +503,10 @@ pub fn assemble(sources: Vec<Source>, mut analyses: Vec<Analysis>) -> Dataset {
                 actor.aliases.push(alias);
             }
         }
-        for role in std::mem::take(&mut local.roles) {
-            if !actor.roles.contains(&role) {
-                actor.roles.push(role);
+        for Role { name, rule } in std::mem::take(&mut local.roles) {
+            if !actor.roles.contains(&name) {
+                actor.roles.push(name);
+                actor.role_rules.push(rule);
             }
         }
         global[ai][k] = index;
@@ -433,6 +548,8 @@ pub fn assemble(sources: Vec<Source>, mut analyses: Vec<Analysis>) -> Dataset {
                 article: article.clone(),
                 start: p.start,
                 end: p.end,
+                rule: p.rule,
+                tie: None,
             });
         }
         let mut mentions_by_start: Vec<usize> = (0..analysis.mentions.len()).collect();
@@ -443,6 +560,8 @@ pub fn assemble(sources: Vec<Source>, mut analyses: Vec<Analysis>) -> Dataset {
                 article: article.clone(),
                 start: m.start,
                 end: m.end,
+                rule: m.rule,
+                tie: m.tie.or(tied[ai][m.actor].then_some(Rule::AliasCorpusPerson)),
             });
         }
         let actors = &ds.actors;
@@ -471,6 +590,10 @@ pub fn assemble(sources: Vec<Source>, mut analyses: Vec<Analysis>) -> Dataset {
                 stance: q.stance,
                 rejects: q.rejects.map(|r| numbered('q', quote_base + r + 1)),
                 event: event_of_quote[qi].map(|e| numbered('e', event_base + e + 1)),
+                rule: q.rule,
+                speaker_rule: q.speaker_rule,
+                subject_rule: q.subject_rule,
+                stance_rule: q.stance_rule,
             });
         }
         for t in &analysis.timexes {
@@ -482,6 +605,8 @@ pub fn assemble(sources: Vec<Source>, mut analyses: Vec<Analysis>) -> Dataset {
                 value: t.value.clone(),
                 anchor: t.anchor,
                 unresolved: t.unresolved.as_deref().map(str::to_string),
+                rule: t.rule,
+                resolution: t.resolution,
             });
         }
         for (ei, e) in analysis.events.iter().enumerate() {
@@ -548,6 +673,7 @@ pub fn assemble(sources: Vec<Source>, mut analyses: Vec<Analysis>) -> Dataset {
         place.id = unique_slug(&place.name, &mut taken);
     }
     ds.conflicts = conflicts(&ds);
+    ds.rules = rule_notes(&ds);
     ds
 }
 
@@ -926,6 +1052,10 @@ mod tests {
                 stance: Stance::Statement,
                 rejects: None,
                 event: None,
+                rule: Rule::QuoteOpensSentence,
+                speaker_rule: Some(Rule::SpeakerBeforeQuote),
+                subject_rule: Some(Rule::SubjectName),
+                stance_rule: Rule::StanceStatement,
             });
         }
         ds

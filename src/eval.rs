@@ -6,7 +6,9 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use crate::extract::ActorKind;
+use std::collections::BTreeMap;
+
+use crate::extract::{ActorKind, Rule};
 
 /// Precision, recall and F1 from counts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
@@ -43,6 +45,44 @@ fn ratio(a: usize, b: usize) -> f64 {
         0.0
     } else {
         a as f64 / b as f64
+    }
+}
+
+/// How often a rule decided something that gold can check, and how often it was right.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Tally {
+    pub decided: usize,
+    pub right: usize,
+}
+
+impl Tally {
+    pub fn precision(&self) -> f64 {
+        ratio(self.right, self.decided)
+    }
+}
+
+/// Each rule's tally, by rule (`newsline eval --by-rule`). What "right" means depends on
+/// the rule's stage:
+/// - `quote.*`: the quote matches a gold quoted stretch (direct and partial quotes) or a
+///   gold attribution's content (reported speech), as the quoted and all-attributions
+///   metrics match them;
+/// - `speaker.*` and `subject.*`: of the matched quotes with a speaker, the speaker is
+///   the gold one, as speaker accuracy counts it;
+/// - `timex.*`: the expression overlaps a gold one (relaxed match); `resolve.*`: a matched
+///   expression's value is the gold value;
+/// - `actor.*` and `place.*`: a named mention in MEANTIME's annotated lines overlaps a gold
+///   named entity; `alias.*`: a matched mention tied to its actor names the same gold
+///   entity as the actor's other matched mentions.
+///
+/// `stance.*`, `role.*` and `name.*` rules have no gold to check against.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RuleTallies(pub BTreeMap<Rule, Tally>);
+
+impl RuleTallies {
+    fn count(&mut self, rule: Rule, right: bool) {
+        let tally = self.0.entry(rule).or_default();
+        tally.decided += 1;
+        tally.right += usize::from(right);
     }
 }
 
@@ -249,6 +289,9 @@ pub struct Report {
     /// Matched mentions whose actor has the gold kind: PER a person, ORG an
     /// organisation, LOC a country or a place.
     pub actor_kind_right: usize,
+    /// Each rule's tally (not in the JSON of `newsline eval --json`).
+    #[serde(skip)]
+    pub rules: RuleTallies,
 }
 
 impl Report {
@@ -282,6 +325,14 @@ const ANNOTATED_LINES: usize = 6;
 enum Named {
     Actor(usize, ActorKind),
     Place(usize),
+}
+
+/// A predicted named mention: where, what it names, and the rules behind it.
+struct Predicted {
+    span: CharSpan,
+    named: Named,
+    rule: Rule,
+    tie: Option<Rule>,
 }
 
 /// Actor mentions and alias merging against MEANTIME's named entities.
@@ -320,12 +371,17 @@ fn score_actors(
         .iter()
         .enumerate()
         .flat_map(|(i, p)| p.mentions.iter().map(move |m| (m, Named::Place(i))));
-    let predicted: Vec<(CharSpan, Named)> = named_actors
+    let predicted: Vec<Predicted> = named_actors
         .chain(places)
         .filter(|(m, _)| m.end <= limit)
-        .map(|(m, named)| (char_span(text, m.start..m.end), named))
+        .map(|(m, named)| Predicted {
+            span: char_span(text, m.start..m.end),
+            named,
+            rule: m.rule,
+            tie: m.tie,
+        })
         .collect();
-    let p: Vec<CharSpan> = predicted.iter().map(|x| x.0.clone()).collect();
+    let p: Vec<CharSpan> = predicted.iter().map(|x| x.span.clone()).collect();
     let g: Vec<CharSpan> = gold.iter().map(|x| x.0.clone()).collect();
     let pairs = match_spans(&p, &g, |a, b, _| a.start < b.end && b.start < a.end);
     report.actor_mentions.add(Score { matched: pairs.len(), predicted: p.len(), gold: g.len() });
@@ -334,11 +390,27 @@ fn score_actors(
         Named::Place(_) => gold_kind == ActorKind::Country,
     };
     report.actor_kind_right +=
-        pairs.iter().filter(|&&(pi, gi)| kind_right(predicted[pi].1, gold[gi].2)).count();
+        pairs.iter().filter(|&&(pi, gi)| kind_right(predicted[pi].named, gold[gi].2)).count();
+    // Each mention rule by whether its mention matched; each tie by whether the tied
+    // mention names the gold entity the actor's untied mentions (else its others) name.
+    let mut gold_of = vec![None; predicted.len()];
+    for &(pi, gi) in &pairs {
+        gold_of[pi] = Some(gi);
+    }
+    for (pi, m) in predicted.iter().enumerate() {
+        report.rules.count(m.rule, gold_of[pi].is_some());
+        let (Some(tie), Some(gi)) = (m.tie, gold_of[pi]) else { continue };
+        let others = || pairs.iter().filter(|&&(pj, _)| pj != pi && predicted[pj].named == m.named);
+        let compared =
+            others().find(|&&(pj, _)| predicted[pj].tie.is_none()).or_else(|| others().next());
+        if let Some(&(_, gj)) = compared {
+            report.rules.count(tie, gold[gi].1.is_some() && gold[gi].1 == gold[gj].1);
+        }
+    }
     let mut merged = Score::default();
     for (k, &(pi, gi)) in pairs.iter().enumerate() {
         for &(pj, gj) in &pairs[k + 1..] {
-            let same_actor = predicted[pi].1 == predicted[pj].1;
+            let same_actor = predicted[pi].named == predicted[pj].named;
             let same_instance = gold[gi].1.is_some() && gold[gi].1 == gold[gj].1;
             merged.predicted += usize::from(same_actor);
             merged.gold += usize::from(same_instance);
@@ -346,6 +418,38 @@ fn score_actors(
         }
     }
     report.alias_pairs.add(merged);
+}
+
+/// Whether a quote's speaker is the gold one: the speaker's words overlap the gold
+/// speaker's, or one of the actor's names shares a content word with them.
+fn speaker_right(
+    ds: &crate::dataset::Dataset,
+    q: &crate::dataset::Quote,
+    gold_bytes: Option<&Range<usize>>,
+    gold_text: &str,
+) -> bool {
+    let span_hit = match (q.speaker_span, gold_bytes) {
+        (Some([a, b]), Some(g)) => a < g.end && g.start < b,
+        _ => false,
+    };
+    let gold_words = content_words(gold_text);
+    let name_hit =
+        q.speaker.as_deref().and_then(|id| ds.actors.iter().find(|a| *a.id == *id)).is_some_and(
+            |actor| {
+                std::iter::once(&actor.name)
+                    .chain(&actor.aliases)
+                    .any(|n| content_words(n).iter().any(|w| gold_words.contains(w)))
+            },
+        );
+    span_hit || name_hit
+}
+
+/// Counts a matched quote's speaker rules: where its speaker was found and how the words
+/// were read, by whether the speaker is right.
+fn count_speaker_rules(rules: &mut RuleTallies, q: &crate::dataset::Quote, right: bool) {
+    for rule in [q.speaker_rule, q.subject_rule].into_iter().flatten() {
+        rules.count(rule, right);
+    }
 }
 
 /// Scores one gold record against the dataset built from its text (one article).
@@ -360,12 +464,14 @@ pub fn score_record(record: &serde_json::Value, ds: &crate::dataset::Dataset, re
         // Gold quoted stretches, each with its attribution's speaker.
         let mut gold_quoted: Vec<(CharSpan, Option<Range<usize>>, String)> = Vec::new();
         let mut gold_all: Vec<CharSpan> = Vec::new();
+        let mut gold_all_speakers: Vec<(Option<Range<usize>>, String)> = Vec::new();
         for a in attributions {
             let speaker_bytes = byte_range(a, "speaker_start_b", "speaker_end_b");
             let speaker_text =
                 a.get("speaker").and_then(|s| s.as_str()).unwrap_or_default().to_string();
             if let Some(content) = byte_range(a, "start_b", "end_b") {
                 gold_all.push(trim(&chars, char_span(text, content)));
+                gold_all_speakers.push((speaker_bytes.clone(), speaker_text.clone()));
             }
             let spans =
                 a.get("content_spans").and_then(|s| s.as_array()).cloned().unwrap_or_default();
@@ -399,24 +505,17 @@ pub fn score_record(record: &serde_json::Value, ds: &crate::dataset::Dataset, re
             predicted: p_spans.len(),
             gold: g_spans.len(),
         });
+        let mut quoted_right = vec![false; predicted_quoted.len()];
         for (p, g) in pairs {
             let q = predicted_quoted[p];
             let (_, gold_speaker_bytes, gold_speaker_text) = &gold_quoted[g];
-            let span_hit = match (q.speaker_span, gold_speaker_bytes) {
-                (Some([a, b]), Some(g)) => a < g.end && g.start < b,
-                _ => false,
-            };
-            let gold_words = content_words(gold_speaker_text);
-            let name_hit = q
-                .speaker
-                .as_deref()
-                .and_then(|id| ds.actors.iter().find(|a| *a.id == *id))
-                .is_some_and(|actor| {
-                    std::iter::once(&actor.name)
-                        .chain(&actor.aliases)
-                        .any(|n| content_words(n).iter().any(|w| gold_words.contains(w)))
-                });
-            report.quoted_speaker_right += usize::from(span_hit || name_hit);
+            let right = speaker_right(ds, q, gold_speaker_bytes.as_ref(), gold_speaker_text);
+            report.quoted_speaker_right += usize::from(right);
+            quoted_right[p] = true;
+            count_speaker_rules(&mut report.rules, q, right);
+        }
+        for (q, right) in predicted_quoted.iter().zip(quoted_right) {
+            report.rules.count(q.rule, right);
         }
         let all_spans: Vec<CharSpan> =
             ds.quotes.iter().map(|q| trim(&chars, char_span(text, q.start..q.end))).collect();
@@ -426,6 +525,25 @@ pub fn score_record(record: &serde_json::Value, ds: &crate::dataset::Dataset, re
             predicted: all_spans.len(),
             gold: gold_all.len(),
         });
+        // Reported speech, which the quoted metric leaves out, by the all-attributions match.
+        let mut reported_right = vec![false; ds.quotes.len()];
+        for &(p, g) in &all_pairs {
+            let q = &ds.quotes[p];
+            if q.kind == QuoteKind::Indirect {
+                reported_right[p] = true;
+                let (bytes, speaker) = &gold_all_speakers[g];
+                count_speaker_rules(
+                    &mut report.rules,
+                    q,
+                    speaker_right(ds, q, bytes.as_ref(), speaker),
+                );
+            }
+        }
+        for (q, right) in ds.quotes.iter().zip(reported_right) {
+            if q.kind == QuoteKind::Indirect {
+                report.rules.count(q.rule, right);
+            }
+        }
     }
 
     if let Some(entities) = record.get("entities").and_then(|e| e.as_array()) {
@@ -446,10 +564,19 @@ pub fn score_record(record: &serde_json::Value, ds: &crate::dataset::Dataset, re
         let g: Vec<CharSpan> = gold.iter().map(|x| x.0.clone()).collect();
         let relaxed = match_spans(&p, &g, |a, b, _| a.start < b.end && b.start < a.end);
         let strict = relaxed.iter().filter(|(pi, gi)| p[*pi] == g[*gi]).count();
-        let valued = relaxed
-            .iter()
-            .filter(|(pi, gi)| predicted[*pi].1.as_deref() == Some(gold[*gi].1.as_str()))
-            .count();
+        let value_right =
+            |pi: usize, gi: usize| predicted[pi].1.as_deref() == Some(gold[gi].1.as_str());
+        let valued = relaxed.iter().filter(|&&(pi, gi)| value_right(pi, gi)).count();
+        let mut matched = vec![false; p.len()];
+        for &(pi, gi) in &relaxed {
+            matched[pi] = true;
+            if let Some(resolution) = ds.timexes[pi].resolution {
+                report.rules.count(resolution, value_right(pi, gi));
+            }
+        }
+        for (t, right) in ds.timexes.iter().zip(matched) {
+            report.rules.count(t.rule, right);
+        }
         let counts = |matched| Score { matched, predicted: p.len(), gold: g.len() };
         report.timex_relaxed.add(counts(relaxed.len()));
         report.timex_strict.add(counts(strict));

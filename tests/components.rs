@@ -134,6 +134,18 @@ fn actor_in_the_link_narrows_the_quotes_and_marks_the_filter() {
 }
 
 #[test]
+fn a_quote_card_says_why_and_marks_an_uncertain_rule() {
+    let html = render("?view=quotes");
+    assert!(html.contains(r#"<details class="why"><summary>Why?</summary>"#));
+    assert!(html.contains("<dt>Speaker</dt>"));
+    assert!(html.contains("<code>speaker.after-quote</code>"));
+    // The seeds' quotes come from rules measured at 70% or better: none is uncertain, and
+    // the filter offers to hide what is.
+    assert!(!html.contains(r#"class="badge uncertain""#));
+    assert!(html.contains(r#"data-filter="uncertain" data-value="hide""#));
+}
+
+#[test]
 fn quotes_show_speaker_outlet_and_date() {
     let html = render("?view=quotes");
     assert!(html.contains("The Independent"));
@@ -157,14 +169,20 @@ fn article_view_highlights_the_item() {
         marked[..marked.find("</mark>").unwrap()].ends_with(r#"class="said">rubbish.</span>"#),
         "{marked}"
     );
-    // Everything else the extractor found is marked too, for checking.
-    assert!(html.contains(r#"<span title="time → 2017-01-23" class="time">Monday</span>"#));
+    // Everything else the extractor found is marked too, for checking, and each mark says
+    // which rules found it, on hover (`title`) and on focus (`data-why`).
+    let weekday = "a capitalised weekday, with the date after it when one follows";
+    let past = "a weekday outside the future tense is the latest one up to the article's date";
+    assert!(html.contains(&format!(r#"<span title="time → 2017-01-23: {weekday} ('Monday, Jan. 23', 'Wednesday night'); {past}""#)));
+    assert!(html.contains(r#"tabindex="0" class="time">Monday</span>"#));
+    assert!(html.contains(r#"title="Sean Spicer: the subject of the speech verb after the quote ('“…,” Sean Spicer said'); a name right before the verb"#));
     assert!(html.contains(
-        r#"href="/newsline/?view=actor&amp;item=sean-spicer" class="mention">Sean Spicer</a>"#
+        r#"href="/newsline/?view=actor&amp;item=sean-spicer" class="speaker mention">Sean Spicer</a>"#
     ));
-    assert!(html.contains(r#"title="direct quote · statement · Sean Spicer" class="said">let’s not take that too far.</span>"#));
+    assert!(html.contains(r#"title="direct quote · statement · Sean Spicer: quoted words right after a speech verb are the speaker's own ('said, “…”')""#));
     // Places are marked as places, not as actors.
-    assert!(html.contains(r#"title="reported quote · statement · Obama administration; Aleppo (place)" class="said place">Aleppo</span>"#));
+    assert!(html.contains(r#"| Aleppo (place): a capital or an unknown name used only after 'in', 'at' and the like, or after 'Town,'""#));
+    assert!(html.contains(r#"tabindex="0" class="said place">Aleppo</span>"#));
 }
 
 #[test]

@@ -48,6 +48,32 @@ fn the_accuracy_every_site_shows_is_current() {
     );
 }
 
+/// Which findings a page marks uncertain comes from `data/rule-precision.json`, compiled
+/// into `newsline`; it must be each rule's precision now, on the splits it is measured on.
+#[test]
+fn the_rule_precisions_the_page_uses_are_current() {
+    let files = ["polnear_train.jsonl", "meantime_dev.jsonl", "timebank.jsonl"];
+    let mut command = Command::new(env!("CARGO_BIN_EXE_newsline"));
+    command.args(["eval", "--by-rule", "--json"]);
+    for file in files {
+        command.arg("--gold").arg(format!("{GOLD}{file}"));
+    }
+    let out = command.output().expect("run newsline eval --by-rule");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let now: Value = serde_json::from_slice(&out.stdout).expect("eval --by-rule JSON");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/rule-precision.json");
+    let kept: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert!(
+        kept == now,
+        "data/rule-precision.json is out of date; regenerate it with\n  target/release/newsline eval --by-rule --json {}> data/rule-precision.json\nand rebuild",
+        files.iter().map(|f| format!("--gold ../shared/eval/{f} ")).collect::<String>()
+    );
+    // Every rule the measure saw decide is one of the table's.
+    for id in now["rules"].as_object().expect("rules").keys() {
+        assert!(newsline::extract::Rule::from_id(id).is_some(), "{id}");
+    }
+}
+
 fn pct(v: &Value) -> f64 {
     100.0 * v.as_f64().expect("a number")
 }

@@ -50,6 +50,7 @@ fn states() -> impl Strategy<Value = State> {
         proptest::option::of(day),
         // Search text as typed: any characters, trimmed the way the page trims it.
         "[a-zA-Z0-9 &,=?%#+“”é]{0,30}".prop_map(|t| t.trim().to_string()),
+        proptest::bool::ANY,
     );
     let view = (
         proptest::option::of(proptest::sample::select(Zoom::ALL.to_vec())),
@@ -61,7 +62,7 @@ fn states() -> impl Strategy<Value = State> {
     );
     (filters, view).prop_map(
         |(
-            (actors, stances, kinds, outlets, a, b, text),
+            (actors, stances, kinds, outlets, a, b, text, hide_uncertain),
             (zoom, view, item, article_item, actor, sort),
         )| {
             // A range reads low to high; the article and actor views always name their item.
@@ -74,7 +75,20 @@ fn states() -> impl Strategy<Value = State> {
                 View::Actor => Some(actor),
                 _ => item,
             };
-            State { actors, stances, kinds, outlets, from, to, text, zoom, sort, view, item }
+            State {
+                actors,
+                stances,
+                kinds,
+                outlets,
+                from,
+                to,
+                text,
+                hide_uncertain,
+                zoom,
+                sort,
+                view,
+                item,
+            }
         },
     )
 }

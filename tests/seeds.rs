@@ -251,7 +251,8 @@ fn aliases_merge_into_one_actor() {
     for alias in ["Mr Spicer", "Spicer", "White House Press Secretary Sean Spicer"] {
         assert!(spicer["aliases"].as_array().unwrap().iter().any(|a| a == alias), "{alias}");
     }
-    assert!(spicer["roles"].as_array().unwrap().iter().any(|r| r == "White House Press Secretary"));
+    assert_eq!(spicer["roles"][0], "White House Press Secretary");
+    assert_eq!(spicer["role_rules"][0], "role.title");
     assert!(actor("Russia")["aliases"].as_array().unwrap().iter().any(|a| a == "Moscow"));
     assert!(actor("Isis")["aliases"].as_array().unwrap().iter().any(|a| a == "Islamic State"));
     assert!(!seeds.ds["actors"]

@@ -41,7 +41,13 @@ pub fn actor_panel() -> Html {
                 <dt>{"Also called"}</dt>
                 <dd>{ if aliases.is_empty() { "no other names".to_string() } else { aliases.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" · ") } }</dd>
                 <dt>{"Roles"}</dt>
-                <dd>{ if actor.roles.is_empty() { "none stated".to_string() } else { actor.roles.join(" · ") } }</dd>
+                <dd>
+                if actor.roles.is_empty() { {"none stated"} }
+                { for actor.roles.iter().zip(&actor.role_rules).enumerate().map(|(i, (role, &rule))| {
+                    let says = query::why::note(ds, rule).map(|n| n.says.clone()).unwrap_or_default();
+                    html! { <>{ if i > 0 { " · " } else { "" } }<span class="role" title={says}>{role}</span></> }
+                }) }
+                </dd>
                 <dt>{"Mentions"}</dt>
                 <dd>{format!("{} in {} articles", profile.mentions, profile.articles)}</dd>
             </dl>

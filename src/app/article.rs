@@ -41,8 +41,11 @@ pub fn article_view() -> Html {
             return html! { {words} };
         }
         let over = seg.layers.iter().map(|&l| &layers[l]);
-        let class = classes!(over.clone().map(|l| l.mark.class()).collect::<Vec<_>>());
-        let title = over.clone().map(|l| l.title.as_str()).collect::<Vec<_>>().join("; ");
+        let uncertain = over.clone().any(|l| l.uncertain).then_some("uncertain");
+        let mut class = classes!(over.clone().map(|l| l.mark.class()).collect::<Vec<_>>());
+        class.push(uncertain);
+        // The title says why on hover; focused, the mark shows the same words (`data-why`).
+        let title = over.clone().map(|l| l.title.as_str()).collect::<Vec<_>>().join(" | ");
         match over.filter_map(|l| l.actor).next() {
             Some(actor) => {
                 let page = State {
@@ -50,9 +53,11 @@ pub fn article_view() -> Html {
                     item: Some(ds.actors[actor].id.to_string()),
                     ..ex.state.clone()
                 };
-                html! { <a {class} {title} href={ex.href(&page)} onclick={ex.go(page)}>{words}</a> }
+                html! { <a {class} title={title.clone()} data-why={title} href={ex.href(&page)} onclick={ex.go(page)}>{words}</a> }
             }
-            None => html! { <span {class} {title}>{words}</span> },
+            None => {
+                html! { <span {class} title={title.clone()} data-why={title} tabindex="0">{words}</span> }
+            }
         }
     };
     let mut marked_first = false;
@@ -88,11 +93,13 @@ pub fn article_view() -> Html {
             if article.excerpted {
                 <p class="notice">{"This page keeps only the sentences around what was found; [\u{2026}] marks text left out. The original has the whole article."}</p>
             }
+            <p class="hint">{"Hover over or focus a mark to see which rule found it."}</p>
             <p class="legend" aria-label="What the marks mean">
                 <span class="said">{"quoted or reported words"}</span>
                 <span class="mention">{"actor"}</span>
                 <span class="place">{"place"}</span>
                 <span class="time">{"time expression"}</span>
+                <span class="uncertain">{"uncertain"}</span>
                 <mark>{"selected"}</mark>
             </p>
             { for paragraphs }

@@ -122,6 +122,12 @@ pub fn filters() -> Html {
         })
     };
     let no_dates = State { from: None, to: None, ..state.clone() }.refiltered();
+    let certainty = {
+        let next = State { hide_uncertain: !state.hide_uncertain, ..state.clone() }.refiltered();
+        let label = html! { {"Hide uncertain"} };
+        let count = sel.uncertain_count;
+        option(&ex, next, state.hide_uncertain, label, count, ("uncertain", "hide".into()))
+    };
     let active = [
         !state.actors.is_empty(),
         !state.stances.is_empty(),
@@ -129,6 +135,7 @@ pub fn filters() -> Html {
         !state.outlets.is_empty(),
         state.from.is_some() || state.to.is_some(),
         !state.text.is_empty(),
+        state.hide_uncertain,
     ]
     .iter()
     .filter(|&&on| on)
@@ -161,6 +168,11 @@ pub fn filters() -> Html {
                 if hidden_outlets > 0 {
                     <p class="more">{format!("and {hidden_outlets} more with fewer items")}</p>
                 }
+            </fieldset>
+            <fieldset class="facet certainty">
+                <legend>{"Certainty"}</legend>
+                <ul class="options">{ certainty }</ul>
+                <p class="more">{format!("Uncertain: found by a rule that is right less than {:.0}% of the time on annotated news. “Why?” on a quote says which.", 100.0 * crate::dataset::UNCERTAIN_BELOW)}</p>
             </fieldset>
             <fieldset class="facet dates">
                 <legend>{"Dates"}</legend>

@@ -7,7 +7,7 @@ use super::virtual_list::VirtualList;
 use super::{use_explorer, ByAddress, Explorer};
 use crate::dataset::Quote;
 use crate::extract::QuoteKind;
-use crate::query::{kind_word, stance_word, State, View};
+use crate::query::{kind_word, stance_word, why, State, View};
 
 #[function_component(QuoteList)]
 pub fn quote_list() -> Html {
@@ -61,11 +61,11 @@ fn summary(ex: &Explorer) -> String {
     }
 }
 
-/// A quote card's estimated height: three lines of chrome, the words wrapped at about
+/// A quote card's estimated height: four lines of chrome (speaker, meta, "Why?"), the words wrapped at about
 /// 100 characters, and a line per other outlet.
 fn quote_height(chars: usize, copies: usize) -> u32 {
     let lines = u32::try_from(chars / 100 + 1 + copies).unwrap_or(u32::MAX / 64);
-    96 + 26 * lines
+    120 + 26 * lines
 }
 
 /// What the filters leave out, in words.
@@ -155,6 +155,8 @@ pub fn quote_card(props: &QuoteCardProps) -> Html {
     };
     let copies: Vec<&Quote> = props.copies.iter().map(|&c| &ex.dataset.quotes[c]).collect();
     let speakers_differ = copies.iter().any(|c| c.speaker != q.speaker);
+    let doubt = why::quote_doubt(&ex.dataset, q);
+    let reasons = why::quote_reasons(&ex.dataset, q);
     html! {
         <li class={classes!("quote", selected.then_some("selected"))} data-quote-id={q.id.clone()}>
             <p class="speaker">{ex.speaker(q)}
@@ -165,10 +167,27 @@ pub fn quote_card(props: &QuoteCardProps) -> Html {
             <p class="meta">
                 <span class={classes!("badge", stance)}>{stance}</span>
                 <span class="badge kind">{kind}</span>
+                if let Some(n) = doubt {
+                    <span class="badge uncertain" title={format!("Found by a rule that is often wrong: {}", why::rule_line(n))}>{"uncertain"}</span>
+                }
                 {when(&ex, props.quote)}
                 <span class="outlet">{ex.outlet_of(&q.article)}</span>
                 {ex.link(context, "context", html! { {"In context"} })}
             </p>
+            <details class="why">
+                <summary>{"Why?"}</summary>
+                <dl>
+                { for reasons.iter().map(|(what, n)| html! {
+                    <>
+                        <dt>{*what}</dt>
+                        <dd class={classes!(n.uncertain.then_some("uncertain"))}>
+                            {&n.says}{" "}<code>{n.rule.id()}</code>
+                            <span class="precision">{format!(" · {}", why::precision_words(n))}</span>
+                        </dd>
+                    </>
+                }) }
+                </dl>
+            </details>
             if !copies.is_empty() {
                 <div class="copies">
                     <p class="reported-by">

@@ -139,6 +139,10 @@ enum Command {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// Print each extraction rule's precision against the gold, over all the files,
+        /// instead of the metrics.
+        #[arg(long)]
+        by_rule: bool,
     },
 }
 
@@ -346,7 +350,7 @@ fn write_json(out: impl std::io::Write, ds: &dataset::Dataset) -> anyhow::Result
     Ok(())
 }
 
-fn eval(gold: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
+fn eval(gold: &[PathBuf], json: bool, by_rule: bool) -> anyhow::Result<ExitCode> {
     let mut reports = Vec::new();
     for path in gold {
         let shown = path.display().to_string();
@@ -374,6 +378,26 @@ fn eval(gold: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
         }
         let seconds = started.elapsed().as_secs_f64();
         reports.push((shown, report, bytes_done as f64 / 1e6 / seconds.max(1e-9)));
+    }
+    if by_rule {
+        let mut rules = newsline::eval::RuleTallies::default();
+        for (_, report, _) in &reports {
+            for (rule, tally) in &report.rules.0 {
+                let sum = rules.0.entry(*rule).or_default();
+                sum.decided += tally.decided;
+                sum.right += tally.right;
+            }
+        }
+        let files: Vec<String> = reports
+            .iter()
+            .map(|(file, _, _)| {
+                Path::new(file)
+                    .file_name()
+                    .map_or(file.clone(), |f| f.to_string_lossy().to_string())
+            })
+            .collect();
+        print_rules(&rules, &files, json)?;
+        return Ok(ExitCode::SUCCESS);
     }
     if json {
         let out: Vec<serde_json::Value> = reports
@@ -454,6 +478,48 @@ fn eval(gold: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Each rule's precision: a table in the rule table's order, worst first within a stage,
+/// or JSON by rule id (what `data/rule-precision.json` holds).
+fn print_rules(
+    rules: &newsline::eval::RuleTallies,
+    files: &[String],
+    json: bool,
+) -> anyhow::Result<()> {
+    if json {
+        let by_id: serde_json::Map<String, serde_json::Value> = rules
+            .0
+            .iter()
+            .map(|(rule, t)| {
+                let precision = (t.precision() * 1000.0).round() / 1000.0;
+                let figures =
+                    serde_json::json!({"decided": t.decided, "right": t.right, "precision": precision});
+                (rule.id().to_string(), figures)
+            })
+            .collect();
+        let out = serde_json::json!({ "measured_on": files, "rules": by_id });
+        println!("{}", serde_json::to_string_pretty(&out)?);
+        return Ok(());
+    }
+    let mut rows: Vec<_> = rules.0.iter().collect();
+    rows.sort_by(|(a, x), (b, y)| {
+        (a.stage(), x.precision())
+            .partial_cmp(&(b.stage(), y.precision()))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    println!("{:<36} {:>7} {:>7} {:>6}  what it says", "rule", "decided", "right", "P");
+    for (rule, t) in rows {
+        println!(
+            "{:<36} {:>7} {:>7} {:>6.1}  {}",
+            rule.id(),
+            t.decided,
+            t.right,
+            100.0 * t.precision(),
+            rule.says()
+        );
+    }
+    Ok(())
+}
+
 fn score_json(s: &newsline::eval::Score) -> serde_json::Value {
     serde_json::json!({"p": s.precision(), "r": s.recall(), "f1": s.f1(), "matched": s.matched, "predicted": s.predicted, "gold": s.gold})
 }
@@ -496,7 +562,7 @@ fn main() -> ExitCode {
                 user_agent: user_agent.clone().unwrap_or_else(cli::fetch::default_user_agent),
             })
         }
-        Command::Eval { gold, json } => eval(gold, *json),
+        Command::Eval { gold, json, by_rule } => eval(gold, *json, *by_rule),
     };
     match result {
         Ok(code) => code,

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use smallvec::SmallVec;
 
 use super::lexicon;
+use super::rules::Rule;
 use super::text::{self, Word, WordIndex};
 
 /// What kind of thing an actor is.
@@ -30,7 +31,21 @@ pub struct ActorFinding {
     pub kind: ActorKind,
     /// Every surface form seen, the canonical name first.
     pub aliases: Vec<String>,
-    pub roles: Vec<String>,
+    pub roles: Vec<Role>,
+}
+
+/// A role the text gives an actor: "White House Press Secretary", "a Pentagon spokesman".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Role {
+    pub name: String,
+    /// How the text gives it.
+    pub rule: Rule,
+}
+
+impl Role {
+    fn new(name: impl Into<String>, rule: Rule) -> Role {
+        Role { name: name.into(), rule }
+    }
 }
 
 /// One place in the text where an actor is named.
@@ -40,6 +55,11 @@ pub struct MentionFinding {
     pub end: usize,
     /// Index into [`super::Analysis::actors`].
     pub actor: usize,
+    /// How the words were found to name someone.
+    pub rule: Rule,
+    /// How they were tied to an actor of another name ("Moscow" to Russia, "Obama" to
+    /// Barack Obama), when they were.
+    pub tie: Option<Rule>,
 }
 
 /// One place in the text where a place is named ("in Aleppo", "the Rixos Hotel",
@@ -49,6 +69,8 @@ pub struct PlaceFinding {
     pub name: String,
     pub start: usize,
     pub end: usize,
+    /// Why it is a place.
+    pub rule: Rule,
 }
 
 /// A capitalised run before it is tied to an actor.
@@ -59,7 +81,7 @@ struct Candidate {
     full: Range<usize>,
     name: String,
     kind: Option<ActorKind>,
-    role: Option<String>,
+    role: Option<Role>,
     honorific: bool,
     /// Preceded by a locative preposition or standing as "Town, Country".
     locative: bool,
@@ -68,13 +90,15 @@ struct Candidate {
     sentence_initial: bool,
     /// Named as a place by its head word ("Rixos Hotel", "Changi Airport").
     place: bool,
+    /// How the name was found.
+    rule: Rule,
 }
 
 impl Candidate {
     /// A name the text describes rather than writes as a run ("Syrian rebels", "the
     /// Russian Defence Ministry", "the Trump administration"): no title, no form of
     /// address, nowhere special in its sentence.
-    fn described(span: Range<usize>, name: String, kind: ActorKind) -> Candidate {
+    fn described(span: Range<usize>, name: String, kind: ActorKind, rule: Rule) -> Candidate {
         Candidate {
             full: span.clone(),
             span,
@@ -85,12 +109,14 @@ impl Candidate {
             locative: false,
             sentence_initial: false,
             place: false,
+            rule,
         }
     }
 
-    /// Where the candidate names a place.
-    fn as_place(&self) -> PlaceFinding {
-        PlaceFinding { name: self.name.clone(), start: self.span.start, end: self.span.end }
+    /// Where the candidate names a place, as `rule` says it does.
+    fn as_place(&self, rule: Rule) -> PlaceFinding {
+        let (name, start, end) = (self.name.clone(), self.span.start, self.span.end);
+        PlaceFinding { name, start, end, rule }
     }
 }
 
@@ -156,8 +182,8 @@ impl ActorTable {
         self.mentions[..starting_before].iter().filter(move |m| m.end <= at)
     }
 
-    /// Adds an unnamed group ("diplomats") and returns its index.
-    pub fn group(&mut self, name: &str, span: Range<usize>) -> usize {
+    /// Adds an unnamed group ("diplomats"), as `rule` read it, and returns its index.
+    pub fn group(&mut self, name: &str, span: Range<usize>, rule: Rule) -> usize {
         let index =
             match self.actors.iter().position(|a| a.kind == ActorKind::Group && a.name == name) {
                 Some(i) => i,
@@ -172,7 +198,9 @@ impl ActorTable {
                 }
             };
         let at = self.mentions.partition_point(|m| (m.start, m.end) <= (span.start, span.end));
-        self.mentions.insert(at, MentionFinding { start: span.start, end: span.end, actor: index });
+        let mention =
+            MentionFinding { start: span.start, end: span.end, actor: index, rule, tie: None };
+        self.mentions.insert(at, mention);
         index
     }
 
@@ -182,7 +210,7 @@ impl ActorTable {
         self.actors.iter().position(|a| {
             a.kind == ActorKind::Person
                 && a.roles.iter().any(|r| {
-                    let r = r.trim();
+                    let r = r.name.trim();
                     (r == "President"
                         || r == "New President"
                         || r.ends_with("US President")
@@ -264,7 +292,7 @@ pub fn find(text: &str, words: &WordIndex, sentences: &[Range<usize>]) -> ActorT
         candidates.into_iter().partition(|c| c.place);
     let mut table = cluster(text, candidates, &aliases, &organisations);
     appositive_roles(text, &mut table);
-    table.places.extend(named_places.iter().map(Candidate::as_place));
+    table.places.extend(named_places.iter().map(|c| c.as_place(Rule::PlaceHeadWord)));
     table.places.sort_by_key(|p| (p.start, p.end));
     table
 }
@@ -277,11 +305,17 @@ fn appositive_roles(text: &str, table: &mut ActorTable) {
         if actor.kind != ActorKind::Person {
             continue;
         }
-        let after = text[m.end..].strip_prefix(", ").and_then(role_after);
-        let before = text[..m.start].strip_suffix(", ").and_then(role_before);
-        for role in after.into_iter().chain(before) {
-            if !actor.roles.iter().any(|r| r == role) {
-                actor.roles.push(role.to_string());
+        let after = text[m.end..]
+            .strip_prefix(", ")
+            .and_then(role_after)
+            .map(|r| (r, Rule::RoleAppositiveAfter));
+        let before = text[..m.start]
+            .strip_suffix(", ")
+            .and_then(role_before)
+            .map(|r| (r, Rule::RoleAppositiveBefore));
+        for (role, rule) in after.into_iter().chain(before) {
+            if !actor.roles.iter().any(|r| r.name == role) {
+                actor.roles.push(Role::new(role, rule));
             }
         }
     }
@@ -674,126 +708,185 @@ fn scan_sentence(text: &str, words: &[Word], common: Option<&[&str]>, scan: &mut
                 break;
             }
         }
-        let run = &words[i..=j];
-        // "Boeing 787 Dreamliner", "the 787 “Dreamliner”": a name after a model number
-        // names the model.
-        let model_before = i.checked_sub(1).is_some_and(|p| {
-            let model = words[p].text();
-            // Three digits after a comma or a period end a count ("100,000 Syrians").
-            let end_of_count = model.bytes().all(|b| b.is_ascii_digit())
-                && text[..words[p].start].ends_with([',', '.']);
-            names_a_model(model)
-                && !end_of_count
-                && text[words[p].end..words[i].start]
-                    .chars()
-                    .all(|c| matches!(c, ' ' | '`' | '“' | '"'))
-        });
-        // One word only: "the EB-5 Investment Coalition" is an organisation.
-        if model_before && i == j {
-            scan.products.push(product_key(&text[words[i].start..words[j].end]).to_string());
-            i = j + 1;
-            continue;
-        }
-        // "US$ 40 billion" is a currency; "Boeing 787" and "Airbus A330-200" are products.
-        let last = words[j].text();
-        // "Mr. Obama's program" is Obama's, and names him.
-        let last_stem = text::possessive_stem(last);
-        let possessive = last_stem.is_some();
-        let after_run = &text[words[j].end..];
-        let model_follows = words
-            .get(j + 1)
-            .is_some_and(|n| only_spaces(text, &words[j], n) && is_model_number(n.text()));
-        if after_run.starts_with('$') || (model_follows && !possessive) {
-            // The maker of a model is an organisation: "Boeing 787", "Airbus A380".
-            if words.get(j + 1).is_some_and(|n| names_a_model(n.text()))
-                && !after_run.starts_with('$')
-            {
-                scan.organisations.push(text[words[i].start..words[j].end].to_string());
-            }
-            i = j + 1;
-            continue;
-        }
-        // "the Paris Air Show", "the Worldwide Developers Conference (WWDC)": an event is
-        // no actor, nor is its short name, wherever it stands.
-        let last_stem = last_stem.unwrap_or(last);
-        if lexicon::is_event_or_law_head(last_stem) {
-            // "the Affordable Care Act’s tax": the name without its possessive.
-            let name_end = words[j].end - (last.len() - last_stem.len());
-            scan.products.push(product_key(&text[words[i].start..name_end]).to_string());
-            if let Some(short) = bracketed_after(&text[words[j].end..]) {
-                scan.products.push(product_key(short).to_string());
-            }
-            i = j + 1;
-            continue;
-        }
-        // "iPod Nano", "iTunes Music Store": a name after a lower-case brand names a product;
-        // "Intel processors", "long-haul Airbus jets": a maker before its products is no
-        // actor there.
-        let brand_before = i.checked_sub(1).is_some_and(|p| {
-            only_spaces(text, &words[p], &words[i]) && is_lowercase_brand(words[p].text())
-        });
-        let products_follow = words.get(j + 1).is_some_and(|n| {
-            let noun = n.text();
-            only_spaces(text, &words[j], n)
-                && (lexicon::is_product_noun(noun)
-                    || (!possessive && lexicon::is_modified_noun(noun)))
-        });
-        if products_follow {
-            i = j + 1;
-            continue;
-        }
-        // "web browser Safari", "Mac OS X", "MacBook Pro", "Tiger, the newest version of
-        // …": software and devices, wherever they are named.
-        let listed_after_product = product_end
-            .is_some_and(|end| end <= words[i].start && in_a_list(&text[end..words[i].start]));
-        if brand_before || listed_after_product || names_a_product(text, words, i, j) {
-            scan.product(text, words[i].start..words[j].end);
+        let run = Run { text, words, i, j, product_end };
+        let (rule, next) = RUN_RULES
+            .iter()
+            .find_map(|&(rule, read)| read(&run, scan).map(|next| (rule, next)))
+            .unwrap_or((Rule::ActorName, j + 1));
+        if rule == Rule::NameProduct {
             product_end = Some(words[j].end);
-            i = j + 1;
-            continue;
         }
-        let lowercase_before = i.checked_sub(1).map(|k| words[k].text());
-        if let Some(org) = role_organisation(text, run) {
-            scan.candidates.push(org);
-        }
-        if let Some(body) = body_before_role(text, words, i, j) {
-            scan.organisations.push(body.to_string());
-        }
-        if let Some(c) =
-            candidate(text, run, lowercase_before, words[0].start, &scan.demonym_surnames)
-        {
-            if let Some((_, last)) = text::split_at_last_space(&c.name)
-                .filter(|(_, last)| lexicon::country_of_demonym(last).is_some())
-            {
-                scan.demonym_surnames.insert(last.to_string());
-            }
-            // "Russia's Defence Ministry" names the Russian Defence Ministry.
-            let merged = possessive_org(text, words, j, &c);
-            let was_merged = merged.is_some();
-            let consumed = match merged {
-                Some((org, end)) => {
-                    scan.candidates.push(org);
-                    end
-                }
-                None => j,
-            };
-            // "Isis (Islamic State)": the bracketed run is another name for the same actor.
-            if let Some(inner) = bracketed_after(&text[words[consumed].end..]) {
-                scan.aliases.push((c.name.clone(), inner.to_string()));
-            }
-            let mut consumed = consumed;
-            if let Some(admin) = administration(text, words, j, &c) {
-                scan.candidates.push(c);
-                scan.candidates.push(admin);
-                consumed = j + 1;
-            } else if !was_merged {
-                scan.candidates.push(c);
-            }
-            i = consumed + 1;
-        } else {
-            i = j + 1;
-        }
+        i = next;
     }
+}
+
+/// A run of name words, `words[i..=j]`, as the run rules read it.
+struct Run<'a, 't> {
+    text: &'t str,
+    words: &'a [Word<'t>],
+    i: usize,
+    j: usize,
+    /// Where the last product named in the sentence ends.
+    product_end: Option<usize>,
+}
+
+impl<'t> Run<'_, 't> {
+    /// The run's last word, and it without a possessive ("Mr. Obama's").
+    fn last(&self) -> (&'t str, Option<&'t str>) {
+        let last = self.words[self.j].text();
+        (last, text::possessive_stem(last))
+    }
+}
+
+/// A rule that reads a run of name words: `Some(next)`, the word to go on from, when it
+/// applies; `None` to ask the next rule.
+type RunRule = fn(&Run, &mut Scan) -> Option<usize>;
+
+/// What a run of capitalised words names, in the order the rules are tried: the first
+/// that applies decides. All but the last say what is no actor.
+const RUN_RULES: [(Rule, RunRule); 6] = [
+    (Rule::NameAfterModel, after_a_model),
+    (Rule::NameMakerOrCurrency, maker_or_currency),
+    (Rule::NameEventOrLaw, event_or_law),
+    (Rule::NameBeforeProducts, before_products),
+    (Rule::NameProduct, product),
+    (Rule::ActorName, actor_name),
+];
+
+/// `name.after-model`: "Boeing 787 Dreamliner", "the 787 “Dreamliner”": one word after a
+/// model number names the model ("the EB-5 Investment Coalition" is an organisation).
+fn after_a_model(run: &Run, scan: &mut Scan) -> Option<usize> {
+    let (text, words, i, j) = (run.text, run.words, run.i, run.j);
+    let model_before = i.checked_sub(1).is_some_and(|p| {
+        let model = words[p].text();
+        // Three digits after a comma or a period end a count ("100,000 Syrians").
+        let end_of_count = model.bytes().all(|b| b.is_ascii_digit())
+            && text[..words[p].start].ends_with([',', '.']);
+        names_a_model(model)
+            && !end_of_count
+            && text[words[p].end..words[i].start]
+                .chars()
+                .all(|c| matches!(c, ' ' | '`' | '“' | '"'))
+    });
+    (model_before && i == j).then(|| {
+        scan.products.push(product_key(&text[words[i].start..words[j].end]).to_string());
+        j + 1
+    })
+}
+
+/// `name.maker-or-currency`: "US$ 40 billion" is a currency; in "Boeing 787" and "Airbus
+/// A330-200" the maker names its product, and is an organisation.
+fn maker_or_currency(run: &Run, scan: &mut Scan) -> Option<usize> {
+    let (text, words, i, j) = (run.text, run.words, run.i, run.j);
+    let (_, stem) = run.last();
+    let after_run = &text[words[j].end..];
+    let model_follows = words
+        .get(j + 1)
+        .is_some_and(|n| only_spaces(text, &words[j], n) && is_model_number(n.text()));
+    if !(after_run.starts_with('$') || (model_follows && stem.is_none())) {
+        return None;
+    }
+    if words.get(j + 1).is_some_and(|n| names_a_model(n.text())) && !after_run.starts_with('$') {
+        scan.organisations.push(text[words[i].start..words[j].end].to_string());
+    }
+    Some(j + 1)
+}
+
+/// `name.event-or-law`: "the Paris Air Show", "the Worldwide Developers Conference
+/// (WWDC)", "the Affordable Care Act": an event or a law is no actor, nor is its short
+/// name, wherever it stands.
+fn event_or_law(run: &Run, scan: &mut Scan) -> Option<usize> {
+    let (text, words, i, j) = (run.text, run.words, run.i, run.j);
+    let (last, stem) = run.last();
+    let stem = stem.unwrap_or(last);
+    if !lexicon::is_event_or_law_head(stem) {
+        return None;
+    }
+    let name_end = words[j].end - (last.len() - stem.len());
+    scan.products.push(product_key(&text[words[i].start..name_end]).to_string());
+    if let Some(short) = bracketed_after(&text[words[j].end..]) {
+        scan.products.push(product_key(short).to_string());
+    }
+    Some(j + 1)
+}
+
+/// `name.before-products`: "Intel processors", "long-haul Airbus jets": a maker before its
+/// products is no actor there.
+fn before_products(run: &Run, _: &mut Scan) -> Option<usize> {
+    let (text, words, j) = (run.text, run.words, run.j);
+    let (_, stem) = run.last();
+    let follow = words.get(j + 1).is_some_and(|n| {
+        let noun = n.text();
+        only_spaces(text, &words[j], n)
+            && (lexicon::is_product_noun(noun)
+                || (stem.is_none() && lexicon::is_modified_noun(noun)))
+    });
+    follow.then_some(j + 1)
+}
+
+/// `name.product`: software and devices, wherever they are named: after a lower-case brand
+/// ("iPod Nano"), listed after a product ("the iPod Classic, Nano and Shuffle"), or named
+/// as one ("web browser Safari", "Mac OS X", "MacBook Pro").
+fn product(run: &Run, scan: &mut Scan) -> Option<usize> {
+    let (text, words, i, j) = (run.text, run.words, run.i, run.j);
+    let brand_before = i.checked_sub(1).is_some_and(|p| {
+        only_spaces(text, &words[p], &words[i]) && is_lowercase_brand(words[p].text())
+    });
+    let listed_after_product = run
+        .product_end
+        .is_some_and(|end| end <= words[i].start && in_a_list(&text[end..words[i].start]));
+    if !(brand_before || listed_after_product || names_a_product(text, words, i, j)) {
+        return None;
+    }
+    scan.product(text, words[i].start..words[j].end);
+    Some(j + 1)
+}
+
+/// `actor.name`: the run names an actor, with the organisation that heads its title
+/// ("White House Press Secretary Sean Spicer"), a country's body it names ("Russia's
+/// Defence Ministry"), an administration it heads ("Trump's administration") and another
+/// name in brackets ("Isis (Islamic State)").
+fn actor_name(run: &Run, scan: &mut Scan) -> Option<usize> {
+    let (text, words, i, j) = (run.text, run.words, run.i, run.j);
+    let names = &words[i..=j];
+    let lowercase_before = i.checked_sub(1).map(|k| words[k].text());
+    if let Some(org) = role_organisation(text, names) {
+        scan.candidates.push(org);
+    }
+    if let Some(body) = body_before_role(text, words, i, j) {
+        scan.organisations.push(body.to_string());
+    }
+    let Some(c) = candidate(text, names, lowercase_before, words[0].start, &scan.demonym_surnames)
+    else {
+        return Some(j + 1);
+    };
+    if let Some((_, last)) = text::split_at_last_space(&c.name)
+        .filter(|(_, last)| lexicon::country_of_demonym(last).is_some())
+    {
+        scan.demonym_surnames.insert(last.to_string());
+    }
+    // "Russia's Defence Ministry" names the Russian Defence Ministry.
+    let merged = possessive_org(text, words, j, &c);
+    let was_merged = merged.is_some();
+    let mut consumed = match merged {
+        Some((org, end)) => {
+            scan.candidates.push(org);
+            end
+        }
+        None => j,
+    };
+    // "Isis (Islamic State)": the bracketed run is another name for the same actor.
+    if let Some(inner) = bracketed_after(&text[words[consumed].end..]) {
+        scan.aliases.push((c.name.clone(), inner.to_string()));
+    }
+    if let Some(admin) = administration(text, words, j, &c) {
+        scan.candidates.push(c);
+        scan.candidates.push(admin);
+        consumed = j + 1;
+    } else if !was_merged {
+        scan.candidates.push(c);
+    }
+    Some(consumed + 1)
 }
 
 /// Whether the run `words[i..=j]` names software or a device: after a descriptor ("web
@@ -867,7 +960,12 @@ fn descriptive_group(text: &str, words: &[Word], i: usize) -> Option<Candidate> 
         return None;
     }
     let span = first.start..second.end;
-    Some(Candidate::described(span.clone(), text[span].to_string(), kind))
+    Some(Candidate::described(
+        span.clone(),
+        text[span].to_string(),
+        kind,
+        Rule::ActorDescribedGroup,
+    ))
 }
 
 /// The organisation named at the head of a title: "White House" in "White House
@@ -883,7 +981,7 @@ fn role_organisation(text: &str, run: &[Word]) -> Option<Candidate> {
     let span = prefix[0].start..prefix[prefix.len() - 1].end;
     let name = text[span.clone()].to_string();
     (classify(prefix, &name) == Some(ActorKind::Organization))
-        .then(|| Candidate::described(span, name, ActorKind::Organization))
+        .then(|| Candidate::described(span, name, ActorKind::Organization, Rule::ActorBeforeTitle))
 }
 
 /// One word that heads a company's role with a name after it: "Apple" in "Apple CEO
@@ -1056,17 +1154,18 @@ fn candidate(
         .rposition(|w| lexicon::is_title(w.text()) || lexicon::is_role_noun(w.text()))
         .filter(|_| !ends_as_organisation())
         .max(office_end.filter(|&end| end + 1 < words.len()))
-        .or(party_label)
-        .or(capitalised_role)
-        .or(pageant.then_some(0));
+        .map(|t| (t, Rule::RoleTitle))
+        .or(party_label.map(|t| (t, Rule::RoleParty)))
+        .or(capitalised_role.map(|t| (t, Rule::RoleDescription)))
+        .or(pageant.then_some((0, Rule::RolePageant)));
     let (role, name_words) = match title_at {
-        Some(t) => {
+        Some((t, rule)) => {
             let role_start = if pageant { run[0].start } else { words[0].start };
             let mut role = text[role_start..words[t].end].to_string();
-            if let Some(b) = before.filter(|b| matches!(*b, "former" | "new" | "acting" | "then")) {
+            if let Some(b) = before.filter(|b| lexicon::qualifies_a_role(b)) {
                 role = format!("{b} {role}");
             }
-            (Some(role), &words[t + 1..])
+            (Some(Role::new(role, rule)), &words[t + 1..])
         }
         None => (None, words),
     };
@@ -1131,7 +1230,15 @@ fn candidate(
     }
     let sentence_initial =
         run[0].start == sentence_start && !is_subject_of_next_verb(&name, &text[name_end..]);
+    let rule = if role.is_some() {
+        Rule::ActorTitled
+    } else if honorific {
+        Rule::ActorAddressed
+    } else {
+        Rule::ActorName
+    };
     Some(Candidate {
+        rule,
         span,
         full: run[0].start..name_end,
         name,
@@ -1234,6 +1341,7 @@ fn possessive_org(
             owner.span.start..words[k - 1].end,
             format!("{} {rest}", country.demonym),
             ActorKind::Organization,
+            Rule::ActorOfCountry,
         ),
         k - 1,
     ))
@@ -1258,6 +1366,7 @@ fn administration(text: &str, words: &[Word], j: usize, owner: &Candidate) -> Op
         owner.span.start..next.end,
         format!("{surname} {noun}"),
         ActorKind::Organization,
+        Rule::ActorAdministration,
     ))
 }
 
@@ -1355,29 +1464,39 @@ struct Canonical {
     name: String,
     kind: Option<ActorKind>,
     key: NameKey,
+    /// How a name of the text was tied to this one, when they differ.
+    tie: Option<Rule>,
 }
 
 /// The name an actor goes by for a name in the text, and the kind that name alone
 /// fixes (`None` leaves the kind the text gives it): "Moscow" speaking is Russia, a
 /// country. `locative` says the name places something ("in Moscow"), where a capital
 /// stays a city.
-fn canonical(name: &str, locative: bool) -> (String, Option<ActorKind>) {
+fn canonical(name: &str, locative: bool) -> Canonical {
+    let fixed = |canonical: String, kind: ActorKind, rule: Rule| Canonical {
+        tie: (canonical != name).then_some(rule),
+        key: NameKey::new(&canonical),
+        name: canonical,
+        kind: Some(kind),
+    };
     if let Some((country, capital)) = lexicon::country(name) {
         if !capital || !locative {
-            return (country.name.to_string(), Some(ActorKind::Country));
+            let rule = if capital { Rule::AliasCapital } else { Rule::AliasCountry };
+            return fixed(country.name.to_string(), ActorKind::Country, rule);
         }
     }
     if let Some(org) = lexicon::organisation_alias(name) {
-        return (org.to_string(), Some(ActorKind::Organization));
+        return fixed(org.to_string(), ActorKind::Organization, Rule::AliasOrganisation);
     }
     let name = name.strip_prefix("The ").unwrap_or(name);
     // "the Syrian Government" and "the Syrian government" are one body.
     if let Some((demonym, "Government")) = text::split_at_first_space(name) {
         if lexicon::country_of_demonym(demonym).is_some() {
-            return (format!("{demonym} government"), Some(ActorKind::Organization));
+            let government = format!("{demonym} government");
+            return fixed(government, ActorKind::Organization, Rule::AliasGovernment);
         }
     }
-    (name.to_string(), None)
+    Canonical { name: name.to_string(), kind: None, key: NameKey::new(name), tie: None }
 }
 
 /// Ties candidates to actors: same canonical name, surname to full name, alias pairs.
@@ -1417,8 +1536,8 @@ fn cluster(
             .iter()
             .filter_map(|c| text::split_at_first_space(&c.name).map(|(first, _)| first)),
     );
-    let mut places: FxHashSet<&str> =
-        FxHashSet::with_capacity_and_hasher(capacity, Default::default());
+    let mut places: FxHashMap<&str, Rule> =
+        FxHashMap::with_capacity_and_hasher(capacity, Default::default());
     let mut dropped: FxHashSet<&str> =
         FxHashSet::with_capacity_and_hasher(capacity, Default::default());
     for (name, same) in &by_name {
@@ -1445,7 +1564,8 @@ fn cluster(
             && same.iter().all(|o| o.sentence_initial && !o.honorific);
         // "to Democratic supporters": a party label is no place.
         if locative && !lexicon::is_party_label(name) && !first_words.contains(name) {
-            places.insert(*name);
+            let rule = if town_or_unknown { Rule::PlaceLocative } else { Rule::PlaceCountryOfTown };
+            places.insert(*name, rule);
         } else if locative || opener {
             dropped.insert(*name);
         }
@@ -1453,17 +1573,20 @@ fn cluster(
     let (place_candidates, actor_candidates): (Vec<&Candidate>, Vec<&Candidate>) = candidates
         .iter()
         .filter(|c| !dropped.contains(c.name.as_str()))
-        .partition(|c| places.contains(c.name.as_str()));
-    table.places.extend(place_candidates.into_iter().map(Candidate::as_place));
+        .partition(|c| places.contains_key(c.name.as_str()));
+    table.places.extend(
+        place_candidates
+            .into_iter()
+            .filter_map(|c| Some(c.as_place(*places.get(c.name.as_str())?))),
+    );
     // A text names most actors many times: each name's canonical form and key are
     // worked out once.
     let mut canonicals: FxHashMap<(&str, bool), Canonical> =
         FxHashMap::with_capacity_and_hasher(capacity, Default::default());
     for c in &actor_candidates {
-        canonicals.entry((c.name.as_str(), c.locative)).or_insert_with(|| {
-            let (name, kind) = canonical(&c.name, c.locative);
-            Canonical { key: NameKey::new(&name), name, kind }
-        });
+        canonicals
+            .entry((c.name.as_str(), c.locative))
+            .or_insert_with(|| canonical(&c.name, c.locative));
     }
     // Comparable name keys, kept beside the actors. Each candidate adds one mention and at
     // most one actor, so both lists are sized for them at the outset.
@@ -1471,24 +1594,31 @@ fn cluster(
     table.mentions.reserve_exact(actor_candidates.len());
     let mut lookup = Lookup::with_capacity(capacity);
     for c in actor_candidates {
-        let Some(Canonical { name, kind: fixed_kind, key }) =
+        let Some(Canonical { name, kind: fixed_kind, key, tie }) =
             canonicals.get(&(c.name.as_str(), c.locative))
         else {
             continue;
         };
+        let mut tie = *tie;
         let kind = fixed_kind.or(c.kind).unwrap_or(ActorKind::Other);
         let alias_target =
             alias_pairs.iter().find(|(_, alias)| alias == name).map(|(n, _)| n.as_str());
         let index = find_actor(&table.actors, &keys, &lookup, name, key, kind, alias_target);
         let index = match index {
-            Some(i) => {
+            Some((i, found_by)) => {
                 let actor = &mut table.actors[i];
-                // A full name seen after a bare surname becomes the canonical name.
+                // A full name seen after a bare surname becomes the canonical name, and the
+                // surnames before it are tied to it.
                 if kind == ActorKind::Person && key.word_count() > keys[i].word_count() {
                     lookup.rename(i, &actor.name, keys[i], name, key);
                     actor.name = name.clone();
                     actor.kind = ActorKind::Person;
                     keys[i] = key;
+                    for m in table.mentions.iter_mut().filter(|m| m.actor == i && m.tie.is_none()) {
+                        m.tie = Some(Rule::AliasSurname);
+                    }
+                } else {
+                    tie = found_by.or(tie);
                 }
                 if actor.kind == ActorKind::Other && kind != ActorKind::Other {
                     actor.kind = kind;
@@ -1515,14 +1645,15 @@ fn cluster(
             }
         }
         if let Some(role) = &c.role {
-            if !actor.roles.contains(role) {
+            if !actor.roles.iter().any(|r| r.name == role.name) {
                 actor.roles.push(role.clone());
             }
         }
         if c.honorific && actor.kind == ActorKind::Other {
             actor.kind = ActorKind::Person;
         }
-        table.mentions.push(MentionFinding { start: c.span.start, end: c.span.end, actor: index });
+        let (start, end) = (c.span.start, c.span.end);
+        table.mentions.push(MentionFinding { start, end, actor: index, rule: c.rule, tie });
     }
     resolve_surnames(&mut table, &keys);
     // A name of unknown kind that the text shows to be an organisation elsewhere.
@@ -1620,12 +1751,12 @@ fn find_actor(
     key: &NameKey,
     kind: ActorKind,
     alias_of: Option<&str>,
-) -> Option<usize> {
+) -> Option<(usize, Option<Rule>)> {
     if let Some(i) = alias_of.and_then(|target| lookup.first_named(target)) {
-        return Some(i);
+        return Some((i, Some(Rule::AliasBracketed)));
     }
     if let Some(i) = lookup.first_named(name) {
-        return Some(i);
+        return Some((i, None));
     }
     if !is_personal(kind) {
         return None;
@@ -1637,6 +1768,7 @@ fn find_actor(
         .rev()
         .copied()
         .find(|&i| may_name_the_same_person(key, keys[i], actors[i].kind))
+        .map(|i| (i, Some(Rule::AliasSurname)))
 }
 
 /// People, and single names not yet known to be anything else.
@@ -1686,7 +1818,7 @@ fn resolve_surnames(table: &mut ActorTable, keys: &[&NameKey]) {
         .filter_map(|(i, key)| Some((i, *full_names.get(key.first()?)?)))
         .filter(|&(i, _)| !keys[i].first().is_some_and(lexicon::is_no_surname))
         .collect();
-    merge(table, &merges);
+    merge(table, &merges, Rule::AliasSurname);
 }
 
 /// A company's full name and its short one are one actor, under the short name readers
@@ -1727,7 +1859,7 @@ fn companies_by_short_name(table: &mut ActorTable) {
     for &(_, j) in &merges {
         table.actors[j].kind = ActorKind::Organization;
     }
-    merge(table, &merges);
+    merge(table, &merges, Rule::AliasCompanyShortName);
 }
 
 /// An organisation's acronym and its full name in the same article are one actor:
@@ -1760,7 +1892,7 @@ fn acronyms_by_full_name(table: &mut ActorTable) {
         .filter_map(|(i, a)| Some((i, *full_names.get(&a.name)?)))
         .filter(|&(i, j)| i != j)
         .collect();
-    merge(table, &merges);
+    merge(table, &merges, Rule::AliasAcronym);
 }
 
 /// "Assad's government" is the government of the country in its leader's role
@@ -1777,7 +1909,9 @@ fn governments_by_country(table: &mut ActorTable) {
                 a.kind == ActorKind::Person && NameKey::new(&a.name).last() == surname_key.last()
             })
             .flat_map(|a| a.roles.iter())
-            .find_map(|role| role.split(' ').find(|w| lexicon::country_of_demonym(w).is_some()));
+            .find_map(|role| {
+                role.name.split(' ').find(|w| lexicon::country_of_demonym(w).is_some())
+            });
         let Some(demonym) = demonym else { continue };
         let national = format!("{demonym} government");
         match table.actors.iter().position(|a| a.name == national) {
@@ -1786,15 +1920,18 @@ fn governments_by_country(table: &mut ActorTable) {
                 let actor = &mut table.actors[i];
                 actor.aliases.push(actor.name.clone());
                 actor.name = national;
+                for m in table.mentions.iter_mut().filter(|m| m.actor == i) {
+                    m.tie = Some(Rule::AliasLeaderGovernment);
+                }
             }
         }
     }
-    merge(table, &merges);
+    merge(table, &merges, Rule::AliasLeaderGovernment);
 }
 
-/// Folds each `(from, into)` actor into the other: aliases, roles and mentions move,
-/// and the remaining actors are renumbered in order.
-fn merge(table: &mut ActorTable, merges: &[(usize, usize)]) {
+/// Folds each `(from, into)` actor into the other, as `rule` ties them: aliases, roles
+/// and mentions move, and the remaining actors are renumbered in order.
+fn merge(table: &mut ActorTable, merges: &[(usize, usize)], rule: Rule) {
     if merges.is_empty() {
         return;
     }
@@ -1810,7 +1947,7 @@ fn merge(table: &mut ActorTable, merges: &[(usize, usize)]) {
             }
         }
         for r in roles {
-            if !target.roles.contains(&r) {
+            if !target.roles.iter().any(|t| t.name == r.name) {
                 target.roles.push(r);
             }
         }
@@ -1824,6 +1961,9 @@ fn merge(table: &mut ActorTable, merges: &[(usize, usize)]) {
         }
     }
     for m in &mut table.mentions {
+        if remap[m.actor] != m.actor {
+            m.tie = Some(rule);
+        }
         m.actor = new_index[remap[m.actor]];
     }
     table.actors = kept;

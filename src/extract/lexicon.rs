@@ -1147,6 +1147,55 @@ pub fn country_of_demonym(word: &str) -> Option<&'static Country> {
     COUNTRIES.get(*map.get(word)?)
 }
 
+/// Whether a lower-case word before a title belongs to the role: "former Secretary of
+/// State", "acting Director".
+pub fn qualifies_a_role(word: &str) -> bool {
+    ROLE_QUALIFIERS.contains(&word)
+}
+
+const ROLE_QUALIFIERS: &[&str] = &["former", "new", "acting", "then"];
+
+/// Whether the word before a month name makes it one: "in May", "since March", not the
+/// modal "may".
+pub fn dates_a_month(before: &str) -> bool {
+    MONTH_PREPOSITIONS.contains(&before)
+}
+
+const MONTH_PREPOSITIONS: &[&str] = &[
+    "in", "by", "since", "until", "from", "early", "late", "mid", "last", "next", "this", "of",
+    "through", "before", "after",
+];
+
+/// Words that open a time phrase between a subject and its verb: "Spicer on Thursday said".
+pub const TIME_PHRASE_OPENERS: [&str; 5] = ["on", "late", "early", "earlier", "in"];
+
+/// Whether `word` opens a phrase of time or place set off after a subject: "Clinton,
+/// during a town hall meeting in Columbus, Ohio, said".
+pub fn opens_circumstance(word: &str) -> bool {
+    CIRCUMSTANCE_OPENERS.contains(&word)
+}
+
+const CIRCUMSTANCE_OPENERS: &[&str] = &[
+    "during",
+    "in",
+    "at",
+    "on",
+    "after",
+    "before",
+    "speaking",
+    "while",
+    "from",
+    "addressing",
+    "appearing",
+];
+
+/// Whether `word` names what speaks for its owner: "Sanders’ campaign said".
+pub fn is_speaking_office(word: &str) -> bool {
+    SPEAKING_OFFICES.contains(&word)
+}
+
+const SPEAKING_OFFICES: &[&str] = &["administration", "campaign", "office", "team", "government"];
+
 /// Lower-case plural nouns that speak as unnamed groups: "diplomats said".
 pub fn is_group_noun(word: &str) -> bool {
     static SET: OnceLock<Words> = OnceLock::new();

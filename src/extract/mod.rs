@@ -9,6 +9,7 @@ mod countries;
 mod events;
 mod lexicon;
 mod quotes;
+mod rules;
 mod text;
 mod timex;
 
@@ -20,11 +21,12 @@ use serde::{Deserialize, Serialize};
 
 pub use actors::{
     is_personal, may_name_the_same_person, ActorFinding, ActorKind, MentionFinding, NameKey,
-    PlaceFinding,
+    PlaceFinding, Role,
 };
 pub use events::{DateBasis, EventFinding};
 pub use lexicon::lower_case;
 pub use quotes::{QuoteFinding, QuoteKind, Stance};
+pub use rules::Rule;
 pub use text::{is_letter_or_digit, paragraphs};
 pub use timex::{value_of, Granularity, Interval, TimexFinding, TimexType};
 
@@ -255,7 +257,11 @@ mod tests {
     #[test]
     fn a_role_set_off_by_commas_is_kept() {
         let roles = |text: &str| {
-            analyze(text, None).actors.into_iter().map(|a| (a.name, a.roles)).collect::<Vec<_>>()
+            analyze(text, None)
+                .actors
+                .into_iter()
+                .map(|a| (a.name, a.roles.into_iter().map(|r| r.name).collect::<Vec<_>>()))
+                .collect::<Vec<_>>()
         };
         let role = |name: &str, role: &str| (name.to_string(), vec![role.to_string()]);
         assert_eq!(
@@ -387,7 +393,11 @@ mod tests {
     #[test]
     fn an_office_or_a_party_before_a_name_is_a_role() {
         let roles = |text: &str| {
-            analyze(text, None).actors.into_iter().map(|a| (a.name, a.roles)).collect::<Vec<_>>()
+            analyze(text, None)
+                .actors
+                .into_iter()
+                .map(|a| (a.name, a.roles.into_iter().map(|r| r.name).collect::<Vec<_>>()))
+                .collect::<Vec<_>>()
         };
         let role = |name: &str, role: &str| (name.to_string(), vec![role.to_string()]);
         assert_eq!(
@@ -970,7 +980,8 @@ mod tests {
         let spicer: Vec<&ActorFinding> =
             a.actors.iter().filter(|x| x.name.contains("Spicer")).collect();
         assert_eq!(spicer.len(), 1);
-        assert_eq!(spicer[0].roles, ["White House Press Secretary"]);
+        assert_eq!(spicer[0].roles[0].name, "White House Press Secretary");
+        assert_eq!(spicer[0].roles.len(), 1);
         assert!(a
             .actors
             .iter()

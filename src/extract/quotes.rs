@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::actors::{ActorKind, ActorTable, MentionFinding};
 use super::lexicon::{self, CueLean};
+use super::rules::Rule;
 use super::text::{self, Word, WordIndex};
 use super::Diagnostic;
 
@@ -46,6 +47,14 @@ pub struct QuoteFinding {
     pub rejects: Option<usize>,
     /// The attribution around the content: speaker, cue and any time phrase.
     pub attribution: Range<usize>,
+    /// How the quote or report was found.
+    pub rule: Rule,
+    /// Where its speaker was found.
+    pub speaker_rule: Option<Rule>,
+    /// How the words there were read as the speaker.
+    pub subject_rule: Option<Rule>,
+    /// Why it has its stance.
+    pub stance_rule: Rule,
 }
 
 /// A stretch between quote marks, possibly running on into the next paragraph.
@@ -197,20 +206,30 @@ struct Attribution {
     lean: CueLean,
     /// Speaker and cue, with what stands between them.
     frame: Range<usize>,
+    /// Where the speaker was found.
+    rule: Rule,
+    /// How the words there were read as a speaker.
+    subject: Option<Rule>,
 }
 
 impl Attribution {
     /// The attribution of an earlier quote, carried over to one that has none of its own.
-    fn lent_by(quote: &QuoteFinding) -> Attribution {
+    fn lent_by(quote: &QuoteFinding, rule: Rule) -> Attribution {
         Attribution {
             speaker: quote.speaker,
             speaker_span: quote.speaker_span.clone(),
             cue: quote.cue.clone().unwrap_or(0..0),
             lean: CueLean::Neutral,
             frame: quote.attribution.clone(),
+            rule,
+            subject: quote.subject_rule,
         }
     }
 }
+
+/// A speaker found: the actor, the words that name them, and the rule that read those
+/// words as the speaker (a `subject.*` rule).
+type Found = (usize, Range<usize>, Rule);
 
 /// Everything attribution needs to see of an article.
 pub struct Context<'a> {
@@ -253,7 +272,7 @@ pub fn find(cx: &mut Context, quoted: &[Quoted]) -> Vec<QuoteFinding> {
         // delivered a snappy retort: “…”", "She went on: “…”".
         let introduced = if before.ends_with(':') {
             attribute_before(cx, pre.clone()).or_else(|| {
-                let (speaker, span) =
+                let (speaker, span, subject) =
                     named_clause_subject(cx, pre.start..pre.start + before.len() - 1)?;
                 Some(Attribution {
                     speaker: Some(speaker),
@@ -261,6 +280,8 @@ pub fn find(cx: &mut Context, quoted: &[Quoted]) -> Vec<QuoteFinding> {
                     cue: 0..0,
                     lean: CueLean::Neutral,
                     frame: span.start..pre.start + before.len(),
+                    rule: Rule::SpeakerColonClause,
+                    subject: Some(subject),
                 })
             })
         } else {
@@ -271,10 +292,12 @@ pub fn find(cx: &mut Context, quoted: &[Quoted]) -> Vec<QuoteFinding> {
             .next()
             .map(|w| w.trim_end_matches([',', ':']))
             .is_some_and(|w| lexicon::speech_verb(w).is_some());
-        let kind = if opens_sentence || directly_after_cue {
-            QuoteKind::Direct
+        let (kind, rule) = if opens_sentence {
+            (QuoteKind::Direct, Rule::QuoteOpensSentence)
+        } else if directly_after_cue {
+            (QuoteKind::Direct, Rule::QuoteAfterVerb)
         } else {
-            QuoteKind::Partial
+            (QuoteKind::Partial, Rule::QuotePartial)
         };
         // Words quoted inside a clause belong to that clause's speaker ("Flynn said Trump was
         // “absolutely right” when he said …" is Flynn's), so a partial quote looks before
@@ -308,6 +331,8 @@ pub fn find(cx: &mut Context, quoted: &[Quoted]) -> Vec<QuoteFinding> {
                     cue: 0..0,
                     lean: CueLean::Neutral,
                     frame,
+                    rule: Rule::SpeakerContinues,
+                    subject: None,
                 })
             }
             None => None,
@@ -321,7 +346,7 @@ pub fn find(cx: &mut Context, quoted: &[Quoted]) -> Vec<QuoteFinding> {
                         && sentence.start <= o.span.start
                         && o.speaker.is_some()
                 })
-                .map(Attribution::lent_by)
+                .map(|o| Attribution::lent_by(o, Rule::SpeakerSameSentence))
         });
         // A whole quoted sentence with no cue near it is still speech: it belongs to the
         // speaker quoted last in this or the previous paragraph. Short quoted words with
@@ -339,7 +364,10 @@ pub fn find(cx: &mut Context, quoted: &[Quoted]) -> Vec<QuoteFinding> {
             let recent = out.iter().rev().find(|o| {
                 o.speaker.is_some() && o.span.start + 1 >= para_start_before(cx, q.paragraph)
             })?;
-            sentence_like.then(|| Attribution { cue: 0..0, ..Attribution::lent_by(recent) })
+            sentence_like.then(|| Attribution {
+                cue: 0..0,
+                ..Attribution::lent_by(recent, Rule::SpeakerRecent)
+            })
         });
         let Some(a) = attribution else {
             continue;
@@ -347,16 +375,20 @@ pub fn find(cx: &mut Context, quoted: &[Quoted]) -> Vec<QuoteFinding> {
         if let (Some(s), Some(span)) = (a.speaker, a.speaker_span.clone()) {
             last_speaker = Some((s, span, a.frame.clone()));
         }
-        let stance = stance_of(content, a.lean);
+        let (stance, stance_rule) = stance_of(content, a.lean);
         out.push(QuoteFinding {
             span: trim_span(cx.text, q.content.clone()),
             kind,
             speaker: a.speaker,
+            speaker_rule: a.speaker.map(|_| a.rule),
+            subject_rule: a.speaker.and(a.subject),
             speaker_span: a.speaker_span,
             cue: (!a.cue.is_empty()).then_some(a.cue),
             stance,
             rejects: None,
             attribution: a.frame,
+            rule,
+            stance_rule,
         });
     }
     let quoted_ranges: Vec<Range<usize>> = quoted
@@ -417,18 +449,22 @@ fn attribute_after(cx: &mut Context, post: Range<usize>) -> Option<Attribution> 
     let cue = words[cue_at];
     let cue_span = cue.start..if retort(cue_at) { words[cue_at + 1].end } else { cue.end };
     // `speaker` at `span`, in a frame from `frame_start` to the sentence's end, after `at_least`.
-    let by =
-        |speaker: usize, span: Range<usize>, frame_start: usize, at_least: usize| Attribution {
+    let by = |(speaker, span, subject): Found, rule: Rule, frame_start: usize, at_least: usize| {
+        Attribution {
             speaker: Some(speaker),
             speaker_span: Some(span),
             cue: cue_span.clone(),
             lean: lean_of(&cue),
             frame: frame_start..attribution_end(text, post.end, at_least),
-        };
+            rule,
+            subject: Some(subject),
+        }
+    };
     // Speaker before the cue ("Sean Spicer said") or after it ("said Sean Spicer").
     let before_cue = post.start..cue.start;
-    if let Some((speaker, span)) = subject_before(cx, before_cue.clone(), post.start) {
-        return Some(by(speaker, span.clone(), span.start.min(cue.start), cue.end));
+    if let Some(found) = subject_before(cx, before_cue.clone(), post.start) {
+        let start = found.1.start.min(cue.start);
+        return Some(by(found, Rule::SpeakerAfterQuote, start, cue.end));
     }
     // Only a finite verb inverts: "…,” blaming Michael Bloomberg" names whom, not who.
     if text[before_cue].trim_matches(|c: char| c.is_whitespace() || c == ',').is_empty()
@@ -437,13 +473,15 @@ fn attribute_after(cx: &mut Context, post: Range<usize>) -> Option<Attribution> 
         let tail = cue.end..post.end;
         if let Some(m) = cx.actors.mentions_in(tail.clone()).next().copied() {
             if !text::has_words(&text[cue.end..m.start], 5) {
-                return Some(by(m.actor, m.start..m.end, cue.start, m.end));
+                let found = (m.actor, m.start..m.end, Rule::SubjectName);
+                return Some(by(found, Rule::SpeakerAfterVerb, cue.start, m.end));
             }
         }
         // An unnamed source after the cue: "“…,” said a Mexican official who was not
         // authorized to speak".
-        if let Some((speaker, span)) = speaker_after(cx, tail, true) {
-            return Some(by(speaker, span.clone(), cue.start, span.end));
+        if let Some(found) = speaker_after(cx, tail, true) {
+            let end = found.1.end;
+            return Some(by(found, Rule::SpeakerAfterVerbSource, cue.start, end));
         }
     }
     None
@@ -465,6 +503,8 @@ fn byline(cx: &Context, after: Range<usize>) -> Option<Attribution> {
         cue: dash.clone(),
         lean: CueLean::Neutral,
         frame: dash.start..m.end,
+        rule: Rule::SpeakerDashByline,
+        subject: Some(Rule::SubjectName),
     })
 }
 
@@ -490,21 +530,23 @@ fn attribute_before(cx: &mut Context, pre: Range<usize>) -> Option<Attribution> 
             .rev()
             .find(|x| x.start < w.start)
             .is_some_and(|x| makes_progressive(x.text()));
-        let subject = if is_participle(w.text()) && !progressive {
+        let (subject, rule) = if is_participle(w.text()) && !progressive {
             if !participle_reports(text, pre.start..w.start) {
                 continue;
             }
-            participle_subject(cx, pre.start..w.start)
+            (participle_subject(cx, pre.start..w.start), Rule::SpeakerBeforeParticiple)
         } else {
-            subject_before(cx, pre.start..w.start, pre.start)
+            (subject_before(cx, pre.start..w.start, pre.start), Rule::SpeakerBeforeQuote)
         };
-        if let Some((speaker, span)) = subject {
+        if let Some((speaker, span, subject)) = subject {
             return Some(Attribution {
                 speaker: Some(speaker),
                 speaker_span: Some(span.clone()),
                 cue: w.start..w.end,
                 lean: lean_of(w),
                 frame: span.start..w.end,
+                rule,
+                subject: Some(subject),
             });
         }
     }
@@ -595,244 +637,344 @@ fn without_age(head: &str) -> &str {
     }
 }
 
-/// The speaker standing right before a cue verb, skipping auxiliaries, adverbs and
-/// an appositive (`Jeff Davis, a Pentagon spokesman, said`).
-fn subject_before(
-    cx: &mut Context,
-    range: Range<usize>,
+/// The words before a speech verb that the subject rules read: from `floor`, where the
+/// clause may start, up to the verb, without the auxiliaries, time phrase, party label and
+/// asides that may stand between ("Sean Spicer on Thursday evening said", "Rep. Stephen
+/// Lynch (D-Mass.) said", "Turkey, which …, has said").
+struct Head<'t> {
     floor: usize,
-) -> Option<(usize, Range<usize>)> {
-    let text = cx.text;
-    let words = cx.words.within(range.clone());
-    // Skip auxiliaries and adverbs right before the verb.
-    let mut end = range.end;
-    for w in words.iter().rev() {
-        if (lexicon::is_auxiliary(w.text()) || lexicon::is_be(w.text()))
-            && text[w.end..end].trim().is_empty()
-        {
-            end = w.start;
-        } else {
-            break;
-        }
-    }
-    // Skip when it was said: "Sean Spicer on Thursday evening said".
-    let last_by_end =
-        cx.timexes.partition_point(|t| t.end <= end).checked_sub(1).map(|i| &cx.timexes[i]);
-    if let Some(when) =
-        last_by_end.filter(|t| floor < t.start && text[t.end..end].trim().is_empty())
-    {
-        let before = text[floor..when.start].trim_end();
-        let opener = ["on", "late", "early", "earlier", "in"]
-            .iter()
-            .find(|o| before.strip_suffix(**o).is_some_and(|b| b.ends_with(' ')));
-        end = floor + before.len() - opener.map_or(0, |o| o.len());
-    }
-    // Skip a party label ("Rep. Stephen Lynch (D-Mass.) said"), and a time phrase or
-    // appositive between commas ("Turkey, which …, has said"). A capitalised stretch
-    // between commas may be the name itself ("The chairman, Phil Lovas, said") or a
-    // description of it ("Dianne Feinstein, Democrat of California, said").
-    let mut head = without_party_label(without_dashed_aside(text[floor..end].trim_end()));
-    let mut fallback = None;
-    // The appositive's comma may stand inside a closing quote mark ("Humphrey, who calls
-    // Trump a “sociopath,” said"), when the mark opens inside the appositive: where it
-    // opens before the subject, the stretch is the quote itself ("“…, and his wife knocked
-    // it out of the park,” said").
-    let quoted_comma = || {
-        let inner = head.strip_suffix(['”', '"', '’'])?.strip_suffix(',')?;
-        let appositive = inner.find(", ")?;
-        inner.rfind(['“', '"', '‘']).filter(|&open| open > appositive).map(|_| inner)
-    };
-    let before_comma = head.strip_suffix(',').or_else(quoted_comma);
-    let mut opening_name = None;
-    if let Some(inner) = before_comma {
-        // "Cecelia Purner, 67, a retired customer service representative in Allentown, Pa.,
-        // said": a name that opens the clause, then its age or a description in lower case,
-        // whatever commas they hold.
-        opening_name = inner
-            .split_once(',')
-            .filter(|(_, rest)| {
-                rest.trim_start().starts_with(|c: char| c.is_ascii_digit() || c.is_lowercase())
-            })
-            .map(|(name, _)| name.trim_end());
-        // "Clinton, during a town hall meeting in Columbus, Ohio, said": a phrase of time or
-        // place set off after the subject, whatever commas it holds.
-        let circumstance = inner.find(',').filter(|&c| {
-            let next = inner[c + 1..].split_whitespace().next().unwrap_or("");
-            matches!(
-                next,
-                "during"
-                    | "in"
-                    | "at"
-                    | "on"
-                    | "after"
-                    | "before"
-                    | "speaking"
-                    | "while"
-                    | "from"
-                    | "addressing"
-                    | "appearing"
-            )
-        });
-        if let Some(comma) = circumstance {
-            head = inner[..comma].trim_end();
-        } else if let Some(comma) = inner.rfind(',') {
-            let apposition = inner[comma + 1..].trim_start();
-            let first = apposition.split_whitespace().next().unwrap_or("");
-            let apposition_start = floor + inner.len() - apposition.len();
-            // The name may follow its title: "Another Clinton ally, Agriculture Secretary Tom
-            // Vilsack, told".
-            let is_name = cx.actors.mentions_in(apposition_start..floor + inner.len()).any(|m| {
-                let title = &text[apposition_start..m.start];
-                let titled = || {
-                    cx.actors.actors[m.actor].kind == ActorKind::Person
-                        && title.split_whitespace().all(text::is_capitalised)
-                        && title
-                            .split_whitespace()
-                            .any(|w| lexicon::is_title(w) || lexicon::is_role_noun(w))
-                };
-                m.end == floor + inner.len() && (m.start == apposition_start || titled())
-            });
-            if is_name {
-                head = inner.trim_end();
-                fallback = Some(inner[..comma].trim_end());
-            } else if first.starts_with(|c: char| c.is_alphanumeric()) {
-                // The label may stand before the appositive too: "Sen. Claire McCaskill
-                // (D-Mo.), who has endorsed Clinton, said"; an age before it goes with it.
-                head = without_party_label(without_age(inner[..comma].trim_end()));
+    /// Where the verb starts.
+    verb: usize,
+    /// Where the words before the verb end, once auxiliaries and a time phrase are skipped.
+    end: usize,
+    /// The subject's stretch, from `floor`.
+    head: &'t str,
+    /// A name that opens the clause before an age or a description: "Cecelia Purner, 67, …".
+    opening_name: Option<&'t str>,
+    /// The stretch before an appositive that is itself a name: "The chairman, Phil Lovas,".
+    fallback: Option<&'t str>,
+    /// The head's last word, where it starts, and the word before it.
+    last: &'t str,
+    last_start: usize,
+    before_last: Option<&'t str>,
+}
+
+impl<'t> Head<'t> {
+    fn new(cx: &Context<'t>, range: Range<usize>, floor: usize) -> Head<'t> {
+        let text = cx.text;
+        let words = cx.words.within(range.clone());
+        // Skip auxiliaries and adverbs right before the verb.
+        let mut end = range.end;
+        for w in words.iter().rev() {
+            if (lexicon::is_auxiliary(w.text()) || lexicon::is_be(w.text()))
+                && text[w.end..end].trim().is_empty()
+            {
+                end = w.start;
+            } else {
+                break;
             }
-        } else {
-            head = inner.trim_end();
         }
-    }
-    // A named actor ending right there.
-    let named_at = |head: &str| {
+        // Skip when it was said: "Sean Spicer on Thursday evening said".
+        let last_by_end =
+            cx.timexes.partition_point(|t| t.end <= end).checked_sub(1).map(|i| &cx.timexes[i]);
+        if let Some(when) =
+            last_by_end.filter(|t| floor < t.start && text[t.end..end].trim().is_empty())
+        {
+            let before = text[floor..when.start].trim_end();
+            let opener = lexicon::TIME_PHRASE_OPENERS
+                .iter()
+                .find(|o| before.strip_suffix(**o).is_some_and(|b| b.ends_with(' ')));
+            end = floor + before.len() - opener.map_or(0, |o| o.len());
+        }
+        let (head, opening_name, fallback) = Head::subject_stretch(cx, floor, end);
+        let mut last_words = head.rsplit(|c: char| c.is_whitespace());
+        let last = last_words.next().unwrap_or_default();
         let head_end = floor + head.len();
-        let m = cx.actors.mentions_in(floor..head_end).max_by_key(|m| m.end)?;
-        // "Sanders’ campaign said": a name's campaign, office or government speaks for it.
-        let gap = text[m.end..head_end].trim();
-        let owned = ["’s", "'s", "’", "'"]
-            .iter()
-            .find_map(|p| gap.strip_prefix(p))
-            .unwrap_or(gap)
-            .trim_start();
-        let gap_ok = gap.is_empty()
-            || matches!(owned, "administration" | "campaign" | "office" | "team" | "government");
-        gap_ok.then_some((m.actor, m.start..m.end))
-    };
-    // The opening name must be all of its stretch: "In Washington, officials said" is not
-    // Washington speaking.
-    let opens_named = |name: &str| {
-        named_at(name)
-            .filter(|(_, span)| span.start == floor + (name.len() - name.trim_start().len()))
-    };
-    // The opening name comes first: in "Cory James, 22, of Flint, Mich., said" the last
-    // name before the verb is where he is from.
-    if let Some(found) = opening_name
-        .and_then(opens_named)
-        .or_else(|| named_at(head))
-        .or_else(|| fallback.and_then(named_at))
-    {
-        return Some(found);
-    }
-    let head_end = floor + head.len();
-    let last_words: Vec<&str> = head.rsplit(|c: char| c.is_whitespace()).take(3).collect();
-    let last = *last_words.first()?;
-    let last_start = head_end - last.len();
-    if let Some(pronoun) =
-        Some(last).filter(|w| lexicon::is_speaker_pronoun(w)).or_else(|| pronoun_is(last))
-    {
-        // "It" speaks only through a statement verb right after it.
-        let verb = text[range.end..].split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        if pronoun.eq_ignore_ascii_case("it")
-            && (end != range.end || !lexicon::is_statement_verb(verb))
-        {
-            return None;
+        Head {
+            floor,
+            verb: range.end,
+            end,
+            head,
+            opening_name,
+            fallback,
+            last,
+            last_start: head_end - last.len(),
+            before_last: last_words.next(),
         }
-        return resolve_pronoun(cx, last_start..last_start + pronoun.len(), is_singular(pronoun));
     }
-    // A second verb of the clause's subject: "She urges him to stop and repeatedly says",
-    // "Sullivan put off deciding … but said".
-    if matches!(last, "and" | "but") {
-        return clause_subject(cx, floor..head_end);
-    }
-    // A relative clause: "an architect who said", "McConnell, who in 2010 said".
-    if last == "who" {
-        let antecedent = text[floor..last_start].trim_end().trim_end_matches(',');
-        let antecedent = floor..floor + antecedent.len();
-        if let Some(found) = subject_before(cx, antecedent.clone(), floor) {
-            return Some(found);
-        }
-        let (name, span) = unnamed_source(text, antecedent, SourceAt::Antecedent)?;
-        return Some(speaking_group(cx, &name, span));
-    }
-    // "the president", when the article names one.
-    if last.eq_ignore_ascii_case("president")
-        && last_words.get(1).is_some_and(|w| w.eq_ignore_ascii_case("the"))
-    {
-        let p = cx.actors.the_president()?;
-        let before = text[floor..last_start].trim_end();
-        let the_start = floor + before.len() - "the".len();
-        return Some((p, the_start..head_end));
-    }
-    // A description of someone named before: "the California congressman said".
-    if lexicon::with_lowercase(last, lexicon::is_role_or_office_noun) {
-        let the_at = head
-            .rfind("the ")
-            .or_else(|| head.rfind("The "))
-            .filter(|&k| (k == 0 || head[..k].ends_with(' ')) && !text::has_words(&head[k..], 5));
-        if let Some(k) = the_at {
-            let start = floor + k;
-            if let Some((actor, _)) = resolve_pronoun(cx, start..head_end, true) {
-                return Some((actor, start..head_end));
+
+    /// The subject's stretch, without a party label ("Rep. Stephen Lynch (D-Mass.) said"),
+    /// and a time phrase or appositive between commas ("Turkey, which …, has said"). A
+    /// capitalised stretch between commas may be the name itself ("The chairman, Phil
+    /// Lovas, said") or a description of it ("Dianne Feinstein, Democrat of California,
+    /// said"). Returns it with the opening name and the fallback stretch.
+    fn subject_stretch(
+        cx: &Context<'t>,
+        floor: usize,
+        end: usize,
+    ) -> (&'t str, Option<&'t str>, Option<&'t str>) {
+        let text = cx.text;
+        let mut head = without_party_label(without_dashed_aside(text[floor..end].trim_end()));
+        let mut fallback = None;
+        // The appositive's comma may stand inside a closing quote mark ("Humphrey, who calls
+        // Trump a “sociopath,” said"), when the mark opens inside the appositive: where it
+        // opens before the subject, the stretch is the quote itself ("“…, and his wife
+        // knocked it out of the park,” said").
+        let quoted_comma = || {
+            let inner = head.strip_suffix(['”', '"', '’'])?.strip_suffix(',')?;
+            let appositive = inner.find(", ")?;
+            inner.rfind(['“', '"', '‘']).filter(|&open| open > appositive).map(|_| inner)
+        };
+        let before_comma = head.strip_suffix(',').or_else(quoted_comma);
+        let mut opening_name = None;
+        if let Some(inner) = before_comma {
+            // "Cecelia Purner, 67, a retired customer service representative in Allentown,
+            // Pa., said": a name that opens the clause, then its age or a description in
+            // lower case, whatever commas they hold.
+            opening_name = inner
+                .split_once(',')
+                .filter(|(_, rest)| {
+                    rest.trim_start().starts_with(|c: char| c.is_ascii_digit() || c.is_lowercase())
+                })
+                .map(|(name, _)| name.trim_end());
+            // "Clinton, during a town hall meeting in Columbus, Ohio, said": a phrase of time
+            // or place set off after the subject, whatever commas it holds.
+            let circumstance = inner.find(',').filter(|&c| {
+                let next = inner[c + 1..].split_whitespace().next().unwrap_or("");
+                lexicon::opens_circumstance(next)
+            });
+            if let Some(comma) = circumstance {
+                head = inner[..comma].trim_end();
+            } else if let Some(comma) = inner.rfind(',') {
+                let apposition = inner[comma + 1..].trim_start();
+                let first = apposition.split_whitespace().next().unwrap_or("");
+                let apposition_start = floor + inner.len() - apposition.len();
+                // The name may follow its title: "Another Clinton ally, Agriculture Secretary
+                // Tom Vilsack, told".
+                let is_name =
+                    cx.actors.mentions_in(apposition_start..floor + inner.len()).any(|m| {
+                        let title = &text[apposition_start..m.start];
+                        let titled = || {
+                            cx.actors.actors[m.actor].kind == ActorKind::Person
+                                && title.split_whitespace().all(text::is_capitalised)
+                                && title
+                                    .split_whitespace()
+                                    .any(|w| lexicon::is_title(w) || lexicon::is_role_noun(w))
+                        };
+                        m.end == floor + inner.len() && (m.start == apposition_start || titled())
+                    });
+                if is_name {
+                    head = inner.trim_end();
+                    fallback = Some(inner[..comma].trim_end());
+                } else if first.starts_with(|c: char| c.is_alphanumeric()) {
+                    // The label may stand before the appositive too: "Sen. Claire McCaskill
+                    // (D-Mo.), who has endorsed Clinton, said"; an age before it goes with it.
+                    head = without_party_label(without_age(inner[..comma].trim_end()));
+                }
+            } else {
+                head = inner.trim_end();
             }
         }
+        (head, opening_name, fallback)
     }
-    // A people: "Mexicans often say".
-    let people = last.strip_suffix('s').filter(|d| lexicon::country_of_demonym(d).is_some());
-    if people.is_some() {
-        return Some(speaking_group(cx, last, last_start..head_end));
+
+    /// Where the head ends.
+    fn end_of_head(&self) -> usize {
+        self.floor + self.head.len()
     }
-    // An unnamed group: "diplomats said".
-    if lexicon::with_lowercase(last, lexicon::is_group_noun) {
-        return Some(speaking_group(cx, &last.to_lowercase(), last_start..head_end));
+}
+
+/// What a subject rule says: `None` when it does not apply and the next rule is asked;
+/// `Some(found)` when it decides, `Some(None)` when it decides there is no speaker.
+type Verdict = Option<Option<Found>>;
+
+/// A rule that reads the words before a speech verb as its subject.
+type SubjectRule = fn(&mut Context, &Head, Rule) -> Verdict;
+
+/// The ways the words before a speech verb are read as the verb's subject, in the order
+/// they are tried: the first that applies decides.
+const SUBJECT_RULES: [(Rule, SubjectRule); 12] = [
+    (Rule::SubjectName, subject_name),
+    (Rule::SubjectPronoun, subject_pronoun),
+    (Rule::SubjectSecondVerb, subject_second_verb),
+    (Rule::SubjectRelative, subject_relative),
+    (Rule::SubjectPresident, subject_the_president),
+    (Rule::SubjectDescription, subject_description),
+    (Rule::SubjectPeople, subject_people),
+    (Rule::SubjectGroupNoun, subject_group_noun),
+    (Rule::SubjectBarePlural, subject_bare_plural),
+    (Rule::SubjectPollShare, subject_poll_share),
+    (Rule::SubjectUnnamed, subject_unnamed),
+    (Rule::SubjectOpeningGroup, subject_opening_group),
+];
+
+/// The speaker standing right before a cue verb, skipping auxiliaries, adverbs and
+/// an appositive (`Jeff Davis, a Pentagon spokesman, said`), by [`SUBJECT_RULES`].
+fn subject_before(cx: &mut Context, range: Range<usize>, floor: usize) -> Option<Found> {
+    let head = Head::new(cx, range, floor);
+    SUBJECT_RULES.iter().find_map(|&(rule, read)| read(cx, &head, rule)).flatten()
+}
+
+/// A named actor ending the stretch `head` from `floor`: its name, or its campaign, office
+/// or government, which speaks for it ("Sanders’ campaign said").
+fn named_at(cx: &Context, floor: usize, head: &str) -> Option<Found> {
+    let head_end = floor + head.len();
+    let m = cx.actors.mentions_in(floor..head_end).max_by_key(|m| m.end)?;
+    let gap = cx.text[m.end..head_end].trim();
+    if gap.is_empty() {
+        return Some((m.actor, m.start..m.end, Rule::SubjectName));
     }
-    // A quantifier or a bare plural noun that is its clause's whole subject: "Others say",
-    // "most of them said", "Allies say", "Chinese traders say".
-    if let Some((name, span)) = bare_plural_subject(cx, floor..head_end) {
-        return Some(speaking_group(cx, &name, span));
+    let owned =
+        ["’s", "'s", "’", "'"].iter().find_map(|p| gap.strip_prefix(p)).unwrap_or(gap).trim_start();
+    lexicon::is_speaking_office(owned).then_some((m.actor, m.start..m.end, Rule::SubjectOffice))
+}
+
+/// `subject.name`: a named actor ending the head. The opening name comes first: in "Cory
+/// James, 22, of Flint, Mich., said" the last name before the verb is where he is from;
+/// it must be all of its stretch ("In Washington, officials said" is not Washington
+/// speaking).
+fn subject_name(cx: &mut Context, h: &Head, _: Rule) -> Verdict {
+    let opens_named = |name: &str| {
+        named_at(cx, h.floor, name)
+            .filter(|(_, span, _)| span.start == h.floor + (name.len() - name.trim_start().len()))
+    };
+    h.opening_name
+        .and_then(opens_named)
+        .or_else(|| named_at(cx, h.floor, h.head))
+        .or_else(|| h.fallback.and_then(|f| named_at(cx, h.floor, f)))
+        .map(Some)
+}
+
+/// `subject.pronoun`: "he said", "she’s saying". "It" speaks only through a statement verb
+/// right after it.
+fn subject_pronoun(cx: &mut Context, h: &Head, rule: Rule) -> Verdict {
+    let pronoun =
+        Some(h.last).filter(|w| lexicon::is_speaker_pronoun(w)).or_else(|| pronoun_is(h.last))?;
+    let verb = cx.text[h.verb..].split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    if pronoun.eq_ignore_ascii_case("it") && (h.end != h.verb || !lexicon::is_statement_verb(verb))
+    {
+        return Some(None);
     }
-    // A share of those polled: "Twenty-four percent said", "Nearly nine out of 10 say".
-    if let Some(span) = poll_share(text, floor..head_end) {
-        return Some(speaking_group(cx, "poll respondents", span));
+    let span = h.last_start..h.last_start + pronoun.len();
+    Some(resolve_pronoun(cx, span, is_singular(pronoun)).map(|(a, s)| (a, s, rule)))
+}
+
+/// `subject.second-verb`: a second verb of the clause's subject: "She urges him to stop
+/// and repeatedly says", "Sullivan put off deciding … but said".
+fn subject_second_verb(cx: &mut Context, h: &Head, rule: Rule) -> Verdict {
+    matches!(h.last, "and" | "but").then(|| {
+        clause_subject(cx, h.floor..h.end_of_head()).map(|(actor, span, _)| (actor, span, rule))
+    })
+}
+
+/// `subject.relative-clause`: the antecedent of "who": "an architect who said",
+/// "McConnell, who in 2010 said".
+fn subject_relative(cx: &mut Context, h: &Head, rule: Rule) -> Verdict {
+    if h.last != "who" {
+        return None;
     }
-    // An unnamed source: "a source said", "the network said", and one qualified by what
-    // it knows ("a law enforcement official familiar with the investigation said").
+    let antecedent = cx.text[h.floor..h.last_start].trim_end().trim_end_matches(',');
+    let antecedent = h.floor..h.floor + antecedent.len();
+    if let Some((actor, span, _)) = subject_before(cx, antecedent.clone(), h.floor) {
+        return Some(Some((actor, span, rule)));
+    }
+    Some(
+        unnamed_source(cx.text, antecedent, SourceAt::Antecedent)
+            .map(|(name, span)| speaking_group(cx, &name, span, rule)),
+    )
+}
+
+/// `subject.the-president`: "the president", when the article names one.
+fn subject_the_president(cx: &mut Context, h: &Head, rule: Rule) -> Verdict {
+    if !h.last.eq_ignore_ascii_case("president")
+        || !h.before_last.is_some_and(|w| w.eq_ignore_ascii_case("the"))
+    {
+        return None;
+    }
+    let before = cx.text[h.floor..h.last_start].trim_end();
+    let the_start = h.floor + before.len() - "the".len();
+    Some(cx.actors.the_president().map(|p| (p, the_start..h.end_of_head(), rule)))
+}
+
+/// `subject.description`: a description of someone named before: "the California
+/// congressman said".
+fn subject_description(cx: &mut Context, h: &Head, rule: Rule) -> Verdict {
+    if !lexicon::with_lowercase(h.last, lexicon::is_role_or_office_noun) {
+        return None;
+    }
+    let head = h.head;
+    let k = head
+        .rfind("the ")
+        .or_else(|| head.rfind("The "))
+        .filter(|&k| (k == 0 || head[..k].ends_with(' ')) && !text::has_words(&head[k..], 5))?;
+    let span = h.floor + k..h.end_of_head();
+    let (actor, _) = resolve_pronoun(cx, span.clone(), true)?;
+    Some(Some((actor, span, rule)))
+}
+
+/// `subject.people`: a people named by its demonym: "Mexicans often say".
+fn subject_people(cx: &mut Context, h: &Head, rule: Rule) -> Verdict {
+    h.last.strip_suffix('s').filter(|d| lexicon::country_of_demonym(d).is_some())?;
+    Some(Some(speaking_group(cx, h.last, h.last_start..h.end_of_head(), rule)))
+}
+
+/// `subject.group`: an unnamed group: "diplomats said".
+fn subject_group_noun(cx: &mut Context, h: &Head, rule: Rule) -> Verdict {
+    if !lexicon::with_lowercase(h.last, lexicon::is_group_noun) {
+        return None;
+    }
+    let span = h.last_start..h.end_of_head();
+    Some(Some(speaking_group(cx, &h.last.to_lowercase(), span, rule)))
+}
+
+/// `subject.bare-plural`: a quantifier or a bare plural noun that is its clause's whole
+/// subject: "Others say", "most of them said", "Allies say", "Chinese traders say".
+fn subject_bare_plural(cx: &mut Context, h: &Head, rule: Rule) -> Verdict {
+    let (name, span) = bare_plural_subject(cx, h.floor..h.end_of_head())?;
+    Some(Some(speaking_group(cx, &name, span, rule)))
+}
+
+/// `subject.poll-share`: a share of those polled: "Twenty-four percent said", "Nearly nine
+/// out of 10 say".
+fn subject_poll_share(cx: &mut Context, h: &Head, rule: Rule) -> Verdict {
+    let span = poll_share(cx.text, h.floor..h.end_of_head())?;
+    Some(Some(speaking_group(cx, "poll respondents", span, rule)))
+}
+
+/// `subject.unnamed-source`: "a source said", "the network said", and one qualified by what
+/// it knows ("a law enforcement official familiar with the investigation said").
+fn subject_unnamed(cx: &mut Context, h: &Head, rule: Rule) -> Verdict {
     static FAMILIAR_WITH: std::sync::OnceLock<memchr::memmem::FinderRev<'static>> =
         std::sync::OnceLock::new();
     let familiar_with =
         FAMILIAR_WITH.get_or_init(|| memchr::memmem::FinderRev::new(" familiar with "));
-    let source_end = familiar_with.rfind(head.as_bytes()).map_or(head_end, |k| floor + k);
-    if let Some((name, span)) = unnamed_source(text, floor..source_end, SourceAt::Subject) {
-        return Some(speaking_group(cx, &name, span));
-    }
-    // A group that opens its clause, described further: "Experts on North Korea said",
-    // "elected officials from both parties say".
+    let source_end =
+        familiar_with.rfind(h.head.as_bytes()).map_or(h.end_of_head(), |k| h.floor + k);
+    let (name, span) = unnamed_source(cx.text, h.floor..source_end, SourceAt::Subject)?;
+    Some(Some(speaking_group(cx, &name, span, rule)))
+}
+
+/// `subject.group.described`: a group that opens its clause, described further: "Experts
+/// on North Korea said", "elected officials from both parties say". The last rule: it
+/// decides either way.
+fn subject_opening_group(cx: &mut Context, h: &Head, rule: Rule) -> Verdict {
+    let head = h.head;
     let clause_start = head.rfind(',').map_or(0, |c| c + 1);
     let clause = &head[clause_start..];
     let opening: Vec<&str> = clause.split_whitespace().take(9).collect();
-    if opening.len() > 8 {
-        return None;
-    }
-    let group_at =
-        opening.iter().take(2).position(|w| lexicon::with_lowercase(w, lexicon::is_group_noun))?;
+    let group_at = (opening.len() <= 8)
+        .then(|| {
+            opening.iter().take(2).position(|w| lexicon::with_lowercase(w, lexicon::is_group_noun))
+        })
+        .flatten();
+    let Some(group_at) = group_at else { return Some(None) };
     let lead = clause.len() - clause.trim_start().len();
-    let start = floor + clause_start + lead;
+    let start = h.floor + clause_start + lead;
     let noun = opening[group_at];
-    let noun_start = start + clause.trim_start().find(noun)?;
-    Some((
-        cx.actors.group(&noun.to_lowercase(), noun_start..noun_start + noun.len()),
-        start..head_end,
-    ))
+    let Some(noun_at) = clause.trim_start().find(noun) else { return Some(None) };
+    let noun_start = start + noun_at;
+    let group = cx.actors.group(&noun.to_lowercase(), noun_start..noun_start + noun.len(), rule);
+    Some(Some((group, start..h.end_of_head(), rule)))
 }
 
 /// A quantifier ("Others", "most of them") or a plural noun with at most two words before
@@ -1035,11 +1177,7 @@ fn of_respondents(rest: &str) -> bool {
 /// relative clause may follow too ("said an official who was not authorized to speak");
 /// after reported content it may be the content's own ("Corey Lewandowski, said the staff
 /// member who succeeded him … should be terminated").
-fn speaker_after(
-    cx: &mut Context,
-    range: Range<usize>,
-    after_quote: bool,
-) -> Option<(usize, Range<usize>)> {
+fn speaker_after(cx: &mut Context, range: Range<usize>, after_quote: bool) -> Option<Found> {
     let text = cx.text;
     let lead = text[range.clone()].len() - text[range.clone()].trim_start().len();
     let start = range.start + lead;
@@ -1059,29 +1197,32 @@ fn speaker_after(
     };
     let named = cx.actors.mentions_in(range.clone()).next().filter(|m| m.start == start).copied();
     match named {
-        Some(m) => ends_there(&(m.start..m.end)).then_some((m.actor, m.start..m.end)),
+        Some(m) => {
+            ends_there(&(m.start..m.end)).then_some((m.actor, m.start..m.end, Rule::SubjectName))
+        }
         None => {
             // Only a source that ends the clause becomes an actor.
             let (name, span) = unnamed_source(text, start..range.end, SourceAt::Start)
                 .filter(|(_, span)| ends_there(span))?;
-            Some(speaking_group(cx, &name, span))
+            Some(speaking_group(cx, &name, span, Rule::SubjectUnnamed))
         }
     }
 }
 
 /// The record right before an evidence verb, as a source: "Polls show", "Video shows".
-fn bare_source(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<usize>)> {
+fn bare_source(cx: &mut Context, range: Range<usize>) -> Option<Found> {
     let head = cx.text[range.clone()].trim_end();
     let noun = text::after_last_space(head);
     let start = range.start + head.len() - noun.len();
     let span = start..start + noun.len();
     let noun = noun.to_lowercase();
-    lexicon::is_record_noun(&noun).then(|| speaking_group(cx, &noun, span))
+    lexicon::is_record_noun(&noun).then(|| speaking_group(cx, &noun, span, Rule::SubjectRecord))
 }
 
-/// An unnamed group as the speaker at `span`, added to the actors under `name`.
-fn speaking_group(cx: &mut Context, name: &str, span: Range<usize>) -> (usize, Range<usize>) {
-    (cx.actors.group(name, span.clone()), span)
+/// An unnamed group as the speaker at `span`, added to the actors under `name`, as `rule`
+/// read it.
+fn speaking_group(cx: &mut Context, name: &str, span: Range<usize>, rule: Rule) -> Found {
+    (cx.actors.group(name, span.clone(), rule), span, rule)
 }
 
 /// Who speaks by a participle that ends `range`: the subject of a finite speech verb
@@ -1089,7 +1230,7 @@ fn speaking_group(cx: &mut Context, name: &str, span: Range<usize>) -> (usize, R
 /// are sickening, Hollande said, adding …"), or else the subject of the clause. A
 /// relative clause's verb has its own subject ("an architect who said he was stiffed …,
 /// saying …" is not the architect's).
-fn participle_subject(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<usize>)> {
+fn participle_subject(cx: &mut Context, range: Range<usize>) -> Option<Found> {
     let words = cx.words.within(range.clone());
     let relative = |k: usize| k > 0 && matches!(words[k - 1].text(), "who" | "which" | "that");
     let finite = (0..words.len())
@@ -1103,7 +1244,7 @@ fn participle_subject(cx: &mut Context, range: Range<usize>) -> Option<(usize, R
 
 /// The named or pronoun subject of the clause `range` holds: at its start, or after an
 /// opening phrase ("In his speech, Obama praised her and said").
-fn named_clause_subject(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<usize>)> {
+fn named_clause_subject(cx: &mut Context, range: Range<usize>) -> Option<Found> {
     subject_at(cx, range.clone()).or_else(|| {
         let comma = cx.text[range.clone()].find(", ")?;
         subject_at(cx, range.start + comma + 2..range.end)
@@ -1111,7 +1252,7 @@ fn named_clause_subject(cx: &mut Context, range: Range<usize>) -> Option<(usize,
 }
 
 /// The subject of the clause `range` holds: named, or else an unnamed one.
-fn clause_subject(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<usize>)> {
+fn clause_subject(cx: &mut Context, range: Range<usize>) -> Option<Found> {
     named_clause_subject(cx, range.clone()).or_else(|| {
         // An unnamed subject before the clause's first verb: "The departments declined
         // to give details, saying".
@@ -1124,17 +1265,19 @@ fn clause_subject(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range
                 || (w.len() > 4 && w.ends_with("ed"))
         })?;
         let (name, span) = unnamed_source(text, range.start..verb.start, SourceAt::Subject)?;
-        Some(speaking_group(cx, &name, span))
+        Some(speaking_group(cx, &name, span, Rule::SubjectUnnamed))
     })
 }
 
 /// The subject that opens `range`: a pronoun, or a name after at most "the" and titles.
-fn subject_at(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<usize>)> {
+fn subject_at(cx: &mut Context, range: Range<usize>) -> Option<Found> {
     let head = &cx.text[range.clone()];
     let first = head.split_whitespace().next()?;
     let first_start = range.start + (head.len() - head.trim_start().len());
     if lexicon::is_speaker_pronoun(first) {
-        return resolve_pronoun(cx, first_start..first_start + first.len(), is_singular(first));
+        let span = first_start..first_start + first.len();
+        return resolve_pronoun(cx, span, is_singular(first))
+            .map(|(a, s)| (a, s, Rule::SubjectPronoun));
     }
     let mut mentions = cx.actors.mentions_in(range);
     let m = mentions.next()?;
@@ -1159,7 +1302,7 @@ fn subject_at(cx: &mut Context, range: Range<usize>) -> Option<(usize, Range<usi
         role.is_some_and(|r| !r.contains([',', ';']) && !text::has_words(r, 4))
     });
     let m = owned.unwrap_or(m);
-    Some((m.actor, m.start..m.end))
+    Some((m.actor, m.start..m.end, Rule::SubjectClause))
 }
 
 /// Whether a participle cue ending `before` reports its clause's subject: after a comma
@@ -1403,6 +1546,68 @@ fn is_preposition(word: &str) -> bool {
     matches!(word, "of" | "for" | "with" | "at" | "from" | "in")
 }
 
+/// A reporting verb of a sentence, once its speaker is known, as the content rules see it.
+struct Verb<'a> {
+    sentence: Range<usize>,
+    words: &'a [Word<'a>],
+    /// The verb is `words[k]`.
+    k: usize,
+    how: lexicon::Reporting,
+    participle: bool,
+    /// The words that name the speaker; empty at the verb when there are none.
+    span: Range<usize>,
+}
+
+impl Verb<'_> {
+    fn word(&self) -> &Word<'_> {
+        &self.words[self.k]
+    }
+}
+
+/// What a content rule found: the reported words, where the attribution's frame ends
+/// (it starts at the speaker), the cue's lean and the rule that found it.
+struct Content {
+    span: Range<usize>,
+    frame: Range<usize>,
+    lean: CueLean,
+    rule: Rule,
+}
+
+/// A rule that finds what a reporting verb reports: `None` when it does not apply and the
+/// next is asked; `Some(None)` when it decides that the verb reports nothing.
+type ContentRule = fn(&Context, &Verb, Rule) -> Option<Option<Content>>;
+
+/// The ways a reporting verb's content is found, once its speaker is, in the order they
+/// are tried: the first that applies decides.
+const CONTENT_RULES: [(Rule, ContentRule); 4] = [
+    (Rule::ReportedClaimsObject, claims_object),
+    (Rule::ReportedSetOff, set_off_closing),
+    (Rule::ReportedInterrupting, set_off_interrupting),
+    (Rule::ReportedThat, content_clause),
+];
+
+/// A report: its content, its attribution and the rule that found it.
+type Report = (Range<usize>, Attribution, Rule);
+
+/// A rule that finds reports in a sentence by a phrase of its own rather than a verb.
+type SentenceRule = fn(
+    &mut Context,
+    &[Word],
+    Range<usize>,
+    &dyn Fn(usize) -> bool,
+) -> Vec<(Range<usize>, Attribution)>;
+
+/// The reports a sentence holds without a reporting verb, in the order they are sought.
+const SENTENCE_RULES: [(Rule, SentenceRule); 3] = [
+    (Rule::ReportedAccordingTo, |cx, words, sentence, _| {
+        according_to(cx, words, sentence).into_iter().collect()
+    }),
+    (Rule::ReportedHeadline, |cx, _, sentence, _| {
+        headline_colon(cx, sentence).into_iter().collect()
+    }),
+    (Rule::ReportedClaim, |cx, words, _, inside_quote| possessed_claims(cx, words, inside_quote)),
+];
+
 /// Reported speech: `X said (that) …`, `…, X said.` and `according to X, …`.
 fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
     let text = cx.text;
@@ -1411,265 +1616,21 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
     for sentence in sentences {
         let words = cx.words.within(sentence.clone());
         let inside_quote = |at: usize| enclosing(quoted, at).is_some();
-        let mut found: Vec<(Range<usize>, Attribution)> = Vec::new();
-        for (k, w) in words.iter().enumerate() {
-            // "A new poll shows that …", "one study found …": evidence is reported too, and
-            // so are stated aims and beliefs ("Clinton wants to triple the program").
-            let verb = lexicon::reporting_packed(w.text(), || {
-                lexicon::Key::exact_in(text.as_bytes(), w.start, w.text().len())
-            });
-            let evidence = verb.evidence;
-            let to_follows = || words.get(k + 1).is_some_and(|n| n.text() == "to");
-            let stance_verb = verb.belief || (verb.intention && to_follows());
-            if !(evidence || stance_verb || verb.speech.is_some())
-                || verb.quoted_only
-                || inside_quote(w.start)
-            {
-                continue;
+        let mut found: Vec<Report> = Vec::new();
+        for k in 0..words.len() {
+            if let Some(report) = report_of_verb(cx, words, k, sentence.clone(), &inside_quote) {
+                found.push(report);
             }
-            if (k > 0 && is_noun_here(w.text(), words[k - 1].text()))
-                || is_passive(words, k)
-                || (verb.object && in_relative_clause(words, k))
-            {
-                continue;
-            }
-            // "…, said Brian Baker, a political adviser." and "…, said one GOP source.": the
-            // speaker after the verb, the content before the comma.
-            // A participle never inverts: after "…, citing his anger" comes its object.
-            let participle = is_participle(w.text());
-            let before_cue = text[sentence.start..w.start].trim_end();
-            if let Some(content) =
-                before_cue.strip_suffix(',').filter(|c| !participle && !c.trim().is_empty())
-            {
-                if let Some((speaker, span)) = speaker_after(cx, w.end..sentence.end, false) {
-                    let content =
-                        trim_content(text, sentence.start..sentence.start + content.len());
-                    if text::has_words(&text[content.clone()], 3) && !inside_quote(content.start) {
-                        let attribution = Attribution {
-                            speaker: Some(speaker),
-                            speaker_span: Some(span.clone()),
-                            cue: w.start..w.end,
-                            lean: lean_of(w),
-                            frame: w.start..span.end,
-                        };
-                        found.push((content, attribution));
-                    }
-                    continue;
-                }
-            }
-            // "Trump defended his tweets, saying they showed …": a participle after a comma
-            // reports what the clause's subject said.
-            let subject = if participle {
-                if !participle_reports(text, sentence.start..w.start) {
-                    continue;
-                }
-                participle_subject(cx, sentence.start..w.start)
-            } else {
-                subject_before(cx, sentence.start..w.start, sentence.start).or_else(|| {
-                    evidence.then(|| bare_source(cx, sentence.start..w.start)).flatten()
-                })
-            };
-            // Evidence whose source is no simple phrase ("a 2014 study by Harvard and the
-            // University of California found") is reported without a speaker.
-            let (speaker, span) = match subject {
-                Some((speaker, span)) => (Some(speaker), span),
-                None if evidence => (None, w.start..w.start),
-                None => continue,
-            };
-            // "…, Moscow said, claims the Pentagon denied": the object is the claims just reported.
-            let before_speaker = text[sentence.start..span.start].trim_end();
-            let before_speaker = before_speaker.strip_suffix(" the").unwrap_or(before_speaker);
-            if let Some(head) =
-                before_speaker.strip_suffix("claims").filter(|h| h.ends_with([' ', ',']))
-            {
-                let at = sentence.start + head.len();
-                found.push((
-                    at..at + "claims".len(),
-                    Attribution {
-                        speaker,
-                        speaker_span: speaker.map(|_| span.clone()),
-                        cue: w.start..w.end,
-                        lean: CueLean::Denial,
-                        frame: at..w.end,
-                    },
-                ));
-                continue;
-            }
-            // An attribution set off by commas: "…, Moscow said." closes the sentence and
-            // the content is what came before; "Acts of protest, Mr. Obama said, are …"
-            // interrupts it and the content is the whole sentence around it.
-            let np_start = noun_phrase_start(text, sentence.start, span.start);
-            let set_off = text[sentence.start..np_start].trim_end().ends_with(',');
-            let tail = text[w.end..sentence.end].trim_start();
-            let closes = tail.is_empty()
-                || tail.starts_with(['.', ';', '!', '?'])
-                || (set_off && only_circumstance_follows(cx, w, &words[k + 1..], sentence.end));
-            let interrupts =
-                tail.starts_with(',') && !tail[1..].trim_start().starts_with(['“', '"', '\'']);
-            let mut frame_end = w.end;
-            let content = if set_off && closes {
-                let before = text[sentence.start..np_start].trim_end();
-                sentence.start..sentence.start + before.len() - 1
-            } else if set_off && interrupts {
-                sentence.clone()
-            } else {
-                // Skip "that", a time phrase, "for" and "hope" before the content clause, and
-                // the listener of "told reporters on Sunday that …".
-                let mut start = w.end;
-                let mut k2 = k + 1;
-                if lexicon::takes_listener(w.text()) {
-                    let listener_then_that = words[k + 1..words.len().min(k + 8)]
-                        .iter()
-                        .take_while(|n| !text[w.end..n.start].contains([',', ';', '“', '"']))
-                        .position(|n| n.text() == "that");
-                    if let Some(p) = listener_then_that {
-                        k2 = k + 1 + p;
-                        frame_end = words[k2 - 1].end;
-                    } else if let Some(n) = listener_before_clause(text, &words[k + 1..]) {
-                        // "told him he had never been a citizen", "told POLITICO she was leaning".
-                        k2 = k + 1 + n;
-                        frame_end = words[k2 - 1].end;
-                        start = frame_end;
-                    }
-                }
-                while let Some(n) = words.get(k2) {
-                    let t = n.text();
-                    let in_timex = cx.in_time_expression(n);
-                    let timex_opener = matches!(t, "on" | "in" | "last" | "this")
-                        && words.get(k2 + 1).is_some_and(|m| cx.in_time_expression(m));
-                    if in_timex || timex_opener {
-                        frame_end = n.end;
-                    }
-                    if t == "that"
-                        || in_timex
-                        || timex_opener
-                        || matches!(t, "for" | "hope" | "also")
-                    {
-                        start = n.end;
-                        k2 += 1;
-                        if t == "that" {
-                            break;
-                        }
-                    } else {
-                        break;
-                    }
-                }
-                // "said on Monday, in his first briefing": no content clause follows; but
-                // "said that, if elected, he would" has one.
-                let after_that = words
-                    .get(k2.wrapping_sub(1))
-                    .is_some_and(|n| n.end == start && n.text() == "that");
-                if !after_that && verb.that_only {
-                    continue;
-                }
-                // "As the Times noted, Clinton raised …": the clause after the comma is what
-                // was noted.
-                let as_noted = || {
-                    let opening = text[sentence.start..span.start].trim();
-                    let opening = opening
-                        .split_once(' ')
-                        .filter(|(first, _)| opens_clause(first))
-                        .map_or(opening, |(_, rest)| rest.trim_start());
-                    opening.eq_ignore_ascii_case("as")
-                };
-                if text[start..sentence.end].starts_with(',') && !after_that && !as_noted() {
-                    continue;
-                }
-                // "“…,” Trump told NBC’s “Today” on Monday.": the verb attributes the quote
-                // before it, and what follows says only to whom or where.
-                let before_speaker = text[sentence.start..span.start].trim_end();
-                if !participle
-                    && !after_that
-                    && (before_speaker.ends_with(['”', '"']) || before_speaker.ends_with("''"))
-                {
-                    continue;
-                }
-                let mut rest = text[start..sentence.end].trim_start_matches([' ', ':', ',']);
-                if rest.starts_with(['“', '"']) || rest.starts_with("''") || rest.is_empty() {
-                    continue;
-                }
-                // "chanted back at him, “Send them home.”", "told the crowd in Iowa, “…”": a
-                // few words, a comma and a quote: the verb introduces the quote.
-                let introduces_quote = || {
-                    let mut previous = "";
-                    for word in rest.split_whitespace().take(6) {
-                        if word.starts_with(['“', '"']) {
-                            return previous.ends_with(',');
-                        }
-                        previous = word;
-                    }
-                    false
-                };
-                if !after_that && introduces_quote() {
-                    continue;
-                }
-                // "said in an interview." says where, not what; "said in a statement that
-                // …" has its content after "that", and so has "said that in 2012 it paid".
-                let first = rest.split_whitespace().next().unwrap_or("");
-                // "wrote on his blog.", "said on Twitter.": where, in a short phrase ending the
-                // sentence.
-                if !after_that
-                    && first == "on"
-                    && !text::has_words(rest, 5)
-                    && !rest.contains([',', ';'])
-                {
-                    continue;
-                }
-                if !after_that
-                    && matches!(
-                        first,
-                        "in" | "at" | "during" | "after" | "before" | "as" | "while" | "when"
-                    )
-                {
-                    let phrase_end = rest.find([';', '“', '"']).unwrap_or(rest.len());
-                    let that = [" that ", ", that "]
-                        .iter()
-                        .filter_map(|t| rest[..phrase_end].find(t).map(|at| (at, t.len())))
-                        .min();
-                    match that.filter(|&(at, _)| !text::has_words(&rest[..at], 11)) {
-                        Some((at, width)) => rest = rest[at + width..].trim_start(),
-                        None => continue,
-                    }
-                }
-                let begin = sentence.end - rest.len();
-                let len = if verb.object {
-                    object_len(cx, begin, rest)
-                } else {
-                    content_clause_len(rest)
-                };
-                begin..begin + len
-            };
-            let content = trim_content(text, content);
-            let too_short =
-                !text::has_words(&text[content.clone()], if verb.object { 1 } else { 3 });
-            if too_short
-                || inside_quote(content.start) && inside_quote(content.end.saturating_sub(1))
-            {
-                continue;
-            }
-            found.push((
-                content,
-                Attribution {
-                    speaker,
-                    speaker_span: speaker.map(|_| span.clone()),
-                    cue: w.start..w.end,
-                    lean: lean_of(w),
-                    frame: span.start..frame_end,
-                },
-            ));
         }
-        if let Some(report) = according_to(cx, words, sentence.clone()) {
-            found.push(report);
+        for (rule, find) in SENTENCE_RULES {
+            let reports = find(cx, words, sentence.clone(), &inside_quote);
+            found.extend(reports.into_iter().map(|(content, a)| (content, a, rule)));
         }
-        if let Some(report) = headline_colon(cx, sentence.clone()) {
-            found.push(report);
-        }
-        found.extend(possessed_claims(cx, words, &inside_quote));
-        found.sort_by_key(|(_, a)| a.frame.start);
+        found.sort_by_key(|(_, a, _)| a.frame.start);
         // A content clause ends where the next report's speaker begins (", and the US has insisted").
         for i in 0..found.len() {
-            if let Some(next) = found.get(i + 1).map(|(_, a)| a.frame.start) {
-                let (content, _) = &mut found[i];
+            if let Some(next) = found.get(i + 1).map(|(_, a, _)| a.frame.start) {
+                let (content, _, _) = &mut found[i];
                 if content.start < next && next < content.end {
                     let cut = text[content.start..next].trim_end();
                     let cut = cut.strip_suffix(" the").unwrap_or(cut).trim_end_matches([' ', ',']);
@@ -1681,21 +1642,321 @@ fn reported(cx: &mut Context, quoted: &[Range<usize>]) -> Vec<QuoteFinding> {
                 }
             }
         }
-        for (content, a) in found {
-            let body = &text[content.clone()];
+        for (content, a, rule) in found {
+            let (stance, stance_rule) = stance_of(&text[content.clone()], a.lean);
             out.push(QuoteFinding {
-                stance: stance_of(body, a.lean),
+                stance,
                 span: content,
                 kind: QuoteKind::Indirect,
                 speaker: a.speaker,
                 speaker_span: a.speaker_span,
+                speaker_rule: a.speaker.map(|_| a.rule),
+                subject_rule: a.speaker.and(a.subject),
                 cue: Some(a.cue),
                 rejects: None,
                 attribution: a.frame,
+                rule,
+                stance_rule,
             });
         }
     }
     out
+}
+
+/// The report of the verb `words[k]`, if it is a reporting verb that reports here.
+fn report_of_verb(
+    cx: &mut Context,
+    words: &[Word],
+    k: usize,
+    sentence: Range<usize>,
+    inside_quote: &dyn Fn(usize) -> bool,
+) -> Option<Report> {
+    let text = cx.text;
+    let w = &words[k];
+    // "A new poll shows that …", "one study found …": evidence is reported too, and
+    // so are stated aims and beliefs ("Clinton wants to triple the program").
+    let how = lexicon::reporting_packed(w.text(), || {
+        lexicon::Key::exact_in(text.as_bytes(), w.start, w.text().len())
+    });
+    let evidence = how.evidence;
+    let to_follows = || words.get(k + 1).is_some_and(|n| n.text() == "to");
+    let stance_verb = how.belief || (how.intention && to_follows());
+    if !(evidence || stance_verb || how.speech.is_some())
+        || how.quoted_only
+        || inside_quote(w.start)
+    {
+        return None;
+    }
+    if (k > 0 && is_noun_here(w.text(), words[k - 1].text()))
+        || is_passive(words, k)
+        || (how.object && in_relative_clause(words, k))
+    {
+        return None;
+    }
+    // "…, said Brian Baker, a political adviser." and "…, said one GOP source.": the
+    // speaker after the verb, the content before the comma.
+    // A participle never inverts: after "…, citing his anger" comes its object.
+    let participle = is_participle(w.text());
+    let before_cue = text[sentence.start..w.start].trim_end();
+    if let Some(content) =
+        before_cue.strip_suffix(',').filter(|c| !participle && !c.trim().is_empty())
+    {
+        if let Some((speaker, span, subject)) = speaker_after(cx, w.end..sentence.end, false) {
+            let content = trim_content(text, sentence.start..sentence.start + content.len());
+            let reports =
+                text::has_words(&text[content.clone()], 3) && !inside_quote(content.start);
+            return reports.then(|| {
+                let attribution = Attribution {
+                    speaker: Some(speaker),
+                    speaker_span: Some(span.clone()),
+                    cue: w.start..w.end,
+                    lean: lean_of(w),
+                    frame: w.start..span.end,
+                    rule: Rule::SpeakerReportAfterVerb,
+                    subject: Some(subject),
+                };
+                (content, attribution, Rule::ReportedInverted)
+            });
+        }
+    }
+    // "Trump defended his tweets, saying they showed …": a participle after a comma
+    // reports what the clause's subject said.
+    let (subject, speaker_rule) = if participle {
+        if !participle_reports(text, sentence.start..w.start) {
+            return None;
+        }
+        (participle_subject(cx, sentence.start..w.start), Rule::SpeakerReportParticiple)
+    } else {
+        let subject = subject_before(cx, sentence.start..w.start, sentence.start)
+            .or_else(|| evidence.then(|| bare_source(cx, sentence.start..w.start)).flatten());
+        (subject, Rule::SpeakerReportSubject)
+    };
+    // Evidence whose source is no simple phrase ("a 2014 study by Harvard and the
+    // University of California found") is reported without a speaker.
+    let (speaker, span) = match subject {
+        Some((speaker, span, subject)) => (Some((speaker, subject)), span),
+        None if evidence => (None, w.start..w.start),
+        None => return None,
+    };
+    let verb = Verb { sentence, words, k, how, participle, span };
+    let content = CONTENT_RULES.iter().find_map(|&(rule, find)| find(cx, &verb, rule))??;
+    // The claims a denial names are one word; any other content is a clause, or the
+    // object of a verb of judging, outside the quotes.
+    let span = trim_content(text, content.span);
+    let too_short = !text::has_words(&text[span.clone()], if how.object { 1 } else { 3 });
+    let quoted = inside_quote(span.start) && inside_quote(span.end.saturating_sub(1));
+    if content.rule != Rule::ReportedClaimsObject && (too_short || quoted) {
+        return None;
+    }
+    Some((
+        span,
+        Attribution {
+            speaker: speaker.map(|(s, _)| s),
+            speaker_span: speaker.map(|_| verb.span.clone()),
+            cue: w.start..w.end,
+            lean: content.lean,
+            frame: content.frame,
+            rule: speaker_rule,
+            subject: speaker.map(|(_, subject)| subject),
+        },
+        content.rule,
+    ))
+}
+
+/// `quote.reported.claims-object`: "…, Moscow said, claims the Pentagon denied": the
+/// object of the denial is the claims just reported.
+fn claims_object(cx: &Context, v: &Verb, rule: Rule) -> Option<Option<Content>> {
+    let before_speaker = cx.text[v.sentence.start..v.span.start].trim_end();
+    let before_speaker = before_speaker.strip_suffix(" the").unwrap_or(before_speaker);
+    let head = before_speaker.strip_suffix("claims").filter(|h| h.ends_with([' ', ',']))?;
+    let at = v.sentence.start + head.len();
+    let w = v.word();
+    Some(Some(Content {
+        span: at..at + "claims".len(),
+        frame: at..w.end,
+        lean: CueLean::Denial,
+        rule,
+    }))
+}
+
+/// Where the noun phrase of the verb's speaker starts, and whether a comma sets it off
+/// from what comes before.
+fn set_off(cx: &Context, v: &Verb) -> (usize, bool) {
+    let np_start = noun_phrase_start(cx.text, v.sentence.start, v.span.start);
+    (np_start, cx.text[v.sentence.start..np_start].trim_end().ends_with(','))
+}
+
+/// `quote.reported.set-off`: an attribution set off by commas that closes the sentence,
+/// perhaps with when or where it was said: "…, Moscow said.", "…, officials said
+/// Thursday.": the content is what came before.
+fn set_off_closing(cx: &Context, v: &Verb, rule: Rule) -> Option<Option<Content>> {
+    let (np_start, set_off) = set_off(cx, v);
+    let w = v.word();
+    let tail = cx.text[w.end..v.sentence.end].trim_start();
+    let closes = tail.is_empty()
+        || tail.starts_with(['.', ';', '!', '?'])
+        || (set_off && only_circumstance_follows(cx, w, &v.words[v.k + 1..], v.sentence.end));
+    if !(set_off && closes) {
+        return None;
+    }
+    let before = cx.text[v.sentence.start..np_start].trim_end();
+    let span = v.sentence.start..v.sentence.start + before.len() - 1;
+    Some(Some(Content { span, frame: v.span.start..w.end, lean: lean_of(w), rule }))
+}
+
+/// `quote.reported.interrupting`: an attribution set off by commas inside its sentence:
+/// "Acts of protest, Mr. Obama said, are …": the content is the whole sentence around it.
+fn set_off_interrupting(cx: &Context, v: &Verb, rule: Rule) -> Option<Option<Content>> {
+    let (_, set_off) = set_off(cx, v);
+    let w = v.word();
+    let tail = cx.text[w.end..v.sentence.end].trim_start();
+    let interrupts = tail.starts_with(',') && !tail[1..].trim_start().starts_with(['“', '"', '\'']);
+    (set_off && interrupts).then(|| {
+        Some(Content {
+            span: v.sentence.clone(),
+            frame: v.span.start..w.end,
+            lean: lean_of(w),
+            rule,
+        })
+    })
+}
+
+/// The rule of a content clause, by its verb: evidence, a judgement of an object, a
+/// belief or aim, or speech.
+fn clause_rule(v: &Verb) -> Rule {
+    let to_follows = v.words.get(v.k + 1).is_some_and(|n| n.text() == "to");
+    if v.how.evidence {
+        Rule::ReportedEvidence
+    } else if v.how.object {
+        Rule::ReportedObject
+    } else if v.how.speech.is_none() && (v.how.belief || (v.how.intention && to_follows)) {
+        Rule::ReportedBelief
+    } else {
+        Rule::ReportedThat
+    }
+}
+
+/// `quote.reported.content-clause` (and its kinds `evidence`, `belief` and `judged`): the
+/// clause after the verb, past "that", a time phrase, the listener of "told" and a place
+/// ("said in a statement that …"); or the object of a verb of judging.
+fn content_clause(cx: &Context, v: &Verb, _: Rule) -> Option<Option<Content>> {
+    let text = cx.text;
+    let (words, k, w, sentence) = (v.words, v.k, v.word(), &v.sentence);
+    let mut frame_end = w.end;
+    // Skip "that", a time phrase, "for" and "hope" before the content clause, and
+    // the listener of "told reporters on Sunday that …".
+    let mut start = w.end;
+    let mut k2 = k + 1;
+    if lexicon::takes_listener(w.text()) {
+        let listener_then_that = words[k + 1..words.len().min(k + 8)]
+            .iter()
+            .take_while(|n| !text[w.end..n.start].contains([',', ';', '“', '"']))
+            .position(|n| n.text() == "that");
+        if let Some(p) = listener_then_that {
+            k2 = k + 1 + p;
+            frame_end = words[k2 - 1].end;
+        } else if let Some(n) = listener_before_clause(text, &words[k + 1..]) {
+            // "told him he had never been a citizen", "told POLITICO she was leaning".
+            k2 = k + 1 + n;
+            frame_end = words[k2 - 1].end;
+            start = frame_end;
+        }
+    }
+    while let Some(n) = words.get(k2) {
+        let t = n.text();
+        let in_timex = cx.in_time_expression(n);
+        let timex_opener = matches!(t, "on" | "in" | "last" | "this")
+            && words.get(k2 + 1).is_some_and(|m| cx.in_time_expression(m));
+        if in_timex || timex_opener {
+            frame_end = n.end;
+        }
+        if t == "that" || in_timex || timex_opener || matches!(t, "for" | "hope" | "also") {
+            start = n.end;
+            k2 += 1;
+            if t == "that" {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    // "said on Monday, in his first briefing": no content clause follows; but
+    // "said that, if elected, he would" has one.
+    let after_that =
+        words.get(k2.wrapping_sub(1)).is_some_and(|n| n.end == start && n.text() == "that");
+    if !after_that && v.how.that_only {
+        return Some(None);
+    }
+    // "As the Times noted, Clinton raised …": the clause after the comma is what
+    // was noted.
+    let as_noted = || {
+        let opening = text[sentence.start..v.span.start].trim();
+        let opening = opening
+            .split_once(' ')
+            .filter(|(first, _)| opens_clause(first))
+            .map_or(opening, |(_, rest)| rest.trim_start());
+        opening.eq_ignore_ascii_case("as")
+    };
+    if text[start..sentence.end].starts_with(',') && !after_that && !as_noted() {
+        return Some(None);
+    }
+    // "“…,” Trump told NBC’s “Today” on Monday.": the verb attributes the quote
+    // before it, and what follows says only to whom or where.
+    let before_speaker = text[sentence.start..v.span.start].trim_end();
+    if !v.participle
+        && !after_that
+        && (before_speaker.ends_with(['”', '"']) || before_speaker.ends_with("''"))
+    {
+        return Some(None);
+    }
+    let mut rest = text[start..sentence.end].trim_start_matches([' ', ':', ',']);
+    if rest.starts_with(['“', '"']) || rest.starts_with("''") || rest.is_empty() {
+        return Some(None);
+    }
+    // "chanted back at him, “Send them home.”", "told the crowd in Iowa, “…”": a
+    // few words, a comma and a quote: the verb introduces the quote.
+    let introduces_quote = || {
+        let mut previous = "";
+        for word in rest.split_whitespace().take(6) {
+            if word.starts_with(['“', '"']) {
+                return previous.ends_with(',');
+            }
+            previous = word;
+        }
+        false
+    };
+    if !after_that && introduces_quote() {
+        return Some(None);
+    }
+    // "said in an interview." says where, not what; "said in a statement that
+    // …" has its content after "that", and so has "said that in 2012 it paid".
+    let first = rest.split_whitespace().next().unwrap_or("");
+    // "wrote on his blog.", "said on Twitter.": where, in a short phrase ending the
+    // sentence.
+    if !after_that && first == "on" && !text::has_words(rest, 5) && !rest.contains([',', ';']) {
+        return Some(None);
+    }
+    if !after_that
+        && matches!(first, "in" | "at" | "during" | "after" | "before" | "as" | "while" | "when")
+    {
+        let phrase_end = rest.find([';', '“', '"']).unwrap_or(rest.len());
+        let that = [" that ", ", that "]
+            .iter()
+            .filter_map(|t| rest[..phrase_end].find(t).map(|at| (at, t.len())))
+            .min();
+        match that.filter(|&(at, _)| !text::has_words(&rest[..at], 11)) {
+            Some((at, width)) => rest = rest[at + width..].trim_start(),
+            None => return Some(None),
+        }
+    }
+    let begin = sentence.end - rest.len();
+    let len = if v.how.object { object_len(cx, begin, rest) } else { content_clause_len(rest) };
+    Some(Some(Content {
+        span: begin..begin + len,
+        frame: v.span.start..frame_end,
+        lean: lean_of(w),
+        rule: clause_rule(v),
+    }))
 }
 
 /// How many of `after` (the words after a verb such as "told") name its listener, where a
@@ -1946,6 +2207,8 @@ fn possessed_claims(
                     cue: noun.start..noun.end,
                     lean,
                     frame: m.start..noun.end,
+                    rule: Rule::SpeakerReportOwner,
+                    subject: Some(Rule::SubjectName),
                 },
             ));
         }
@@ -1975,13 +2238,13 @@ fn headline_colon(cx: &mut Context, sentence: Range<usize>) -> Option<(Range<usi
         .next()
         .filter(|m| m.start == source.start && m.end == source.end)
         .copied();
-    let speaker = match named {
-        Some(m) => m.actor,
+    let (speaker, subject) = match named {
+        Some(m) => (m.actor, Rule::SubjectName),
         // A transcript's speaker in capitals, or a poll or study.
         None if name.chars().all(|c| c.is_uppercase() || c == ' ')
             || matches!(name, "Poll" | "Survey" | "Study" | "Report") =>
         {
-            cx.actors.group(name, source.clone())
+            (cx.actors.group(name, source.clone(), Rule::SubjectRecord), Rule::SubjectRecord)
         }
         None => return None,
     };
@@ -1993,6 +2256,8 @@ fn headline_colon(cx: &mut Context, sentence: Range<usize>) -> Option<(Range<usi
             cue: source.end..source.end + 1,
             lean: CueLean::Neutral,
             frame: source.start..source.end + 1,
+            rule: Rule::SpeakerReportHeadline,
+            subject: Some(subject),
         };
         (content, attribution)
     })
@@ -2032,22 +2297,27 @@ fn according_to(
     });
     let named = cx.actors.mentions_in(window).next().copied();
     let source = match (pronoun, named) {
-        (Some(p), _) => resolve_pronoun(cx, p.start..p.end, p.text() != "them"),
-        (None, Some(m)) => Some((m.actor, m.start..m.end)),
+        (Some(p), _) => resolve_pronoun(cx, p.start..p.end, p.text() != "them")
+            .map(|(a, s)| (a, s, Rule::SubjectPronoun)),
+        (None, Some(m)) => Some((m.actor, m.start..m.end, Rule::SubjectName)),
         (None, None) => match words[k + 2..]
             .iter()
             .take(4)
             .find(|w| lexicon::with_lowercase(w.text(), lexicon::is_group_noun))
         {
-            Some(group) => {
-                Some(speaking_group(cx, &group.text().to_lowercase(), group.start..group.end))
-            }
+            Some(group) => Some(speaking_group(
+                cx,
+                &group.text().to_lowercase(),
+                group.start..group.end,
+                Rule::SubjectGroupNoun,
+            )),
             None => unnamed_source(text, cue_end..sentence.end, SourceAt::Start)
-                .map(|(name, span)| speaking_group(cx, &name, span)),
+                .map(|(name, span)| speaking_group(cx, &name, span, Rule::SubjectUnnamed)),
         },
     };
+    let subject = source.as_ref().map(|(_, _, rule)| *rule);
     let (speaker, speaker_span) =
-        source.map_or((None, None), |(actor, span)| (Some(actor), Some(span)));
+        source.map_or((None, None), |(actor, span, _)| (Some(actor), Some(span)));
     let source_from = speaker_span.as_ref().map_or(cue_end, |s| s.end);
     let source_end = text[source_from..sentence.end]
         .find([',', '.', ';'])
@@ -2075,6 +2345,8 @@ fn according_to(
                 cue: cue_start..cue_end,
                 lean: CueLean::Neutral,
                 frame: cue_start..source_end.max(source_from),
+                rule: Rule::SpeakerReportAccordingTo,
+                subject,
             },
         )
     })
@@ -2173,16 +2445,16 @@ fn trim_content(text: &str, span: Range<usize>) -> Range<usize> {
 }
 
 /// Claim, denial or statement, from the cue's lean and the words of the content.
-fn stance_of(content: &str, lean: CueLean) -> Stance {
+fn stance_of(content: &str, lean: CueLean) -> (Stance, Rule) {
     if lean == CueLean::Denial {
-        return Stance::Denial;
+        return (Stance::Denial, Rule::StanceDenialCue);
     }
     // "has no", "were no", but not "no longer".
     let (mut has_no, mut no_longer) = (false, false);
     let mut previous = "";
     for w in text::apostrophe_words(content) {
         if lexicon::is_denial_word(w) {
-            return Stance::Denial;
+            return (Stance::Denial, Rule::StanceDenialWords);
         }
         // The rare second word is tested first.
         has_no |= w.eq_ignore_ascii_case("no")
@@ -2193,11 +2465,11 @@ fn stance_of(content: &str, lean: CueLean) -> Stance {
         previous = w;
     }
     if has_no && !no_longer {
-        Stance::Denial
+        (Stance::Denial, Rule::StanceDenialWords)
     } else if lean == CueLean::Claim {
-        Stance::Claim
+        (Stance::Claim, Rule::StanceClaimCue)
     } else {
-        Stance::Statement
+        (Stance::Statement, Rule::StanceStatement)
     }
 }
 
@@ -2264,12 +2536,16 @@ fn link_denials(cx: &Context, quotes: &mut [QuoteFinding]) {
         };
         if let Some(c) = target {
             quotes[d].rejects = Some(c);
-            quotes[c].stance = Stance::Claim;
+            if quotes[c].stance != Stance::Claim {
+                quotes[c].stance = Stance::Claim;
+                quotes[c].stance_rule = Rule::StanceClaimDenied;
+            }
             // Every other report by the same speaker of that claim is a claim too.
             let speaker = quotes[c].speaker;
             for q in quotes.iter_mut() {
                 if q.speaker == speaker && q.stance == Stance::Statement {
                     q.stance = Stance::Claim;
+                    q.stance_rule = Rule::StanceClaimDenied;
                 }
             }
         }

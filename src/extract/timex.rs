@@ -12,6 +12,7 @@ use jiff::ToSpan;
 use serde::{Deserialize, Serialize};
 
 use super::lexicon;
+use super::rules::Rule;
 use super::text::{self, Word, WordIndex};
 use crate::dates::{iso_day, push_padded};
 
@@ -63,6 +64,10 @@ pub struct TimexFinding {
     pub anchor: Option<Date>,
     /// Why the value is missing, when it is.
     pub unresolved: Option<Cow<'static, str>>,
+    /// The pattern that found it.
+    pub rule: Rule,
+    /// How its value was worked out, when it needed more than its own words.
+    pub resolution: Option<Rule>,
 }
 
 /// What a matcher recognised, before it is placed in the text.
@@ -266,11 +271,11 @@ pub fn find(
             match recognise(text, words, i, &|| {
                 *tense.get_or_init(|| tense_at(text, words, regions, i))
             }) {
-                Some((last, meaning)) => {
+                Some((last, meaning, rule)) => {
                     let start = words[i].start;
                     let end = words[last].end;
                     let reported = names_reported_quarter(&meaning);
-                    let placed = place(start, end, meaning, anchor, &out, report_quarter);
+                    let placed = place(start..end, meaning, rule, anchor, &out, report_quarter);
                     if reported {
                         report_quarter = placed.interval.or(report_quarter);
                     }
@@ -713,21 +718,23 @@ const OUT_OF_CALENDAR: &str = "falls outside the supported calendar";
 /// those that refer back ("the same day"), and `report_quarter` the quarter the text
 /// reports on, for periods counted from it ("the year-earlier quarter").
 fn place(
-    start: usize,
-    end: usize,
+    span: Range<usize>,
     meaning: Meaning,
+    rule: Rule,
     anchor: Option<Date>,
     earlier: &[TimexFinding],
     report_quarter: Option<Interval>,
 ) -> TimexFinding {
     let mut t = TimexFinding {
-        start,
-        end,
+        start: span.start,
+        end: span.end,
         kind: TimexType::Date,
         value: None,
         interval: None,
         anchor: None,
         unresolved: None,
+        rule,
+        resolution: resolution(&meaning),
     };
     match meaning {
         Meaning::Absolute(interval) => {
@@ -784,7 +791,10 @@ fn place(
                 },
                 |day| *day,
             );
-            let on = place(start, end, day, anchor, earlier, report_quarter);
+            let on = TimexFinding {
+                resolution: t.resolution,
+                ..place(span, day, rule, anchor, earlier, report_quarter)
+            };
             return match (on.value.as_deref(), on.interval) {
                 (Some(v), Some(i)) if i.granularity == Granularity::Day => TimexFinding {
                     kind: TimexType::Time,
@@ -825,6 +835,40 @@ fn place(
         }
     }
     t
+}
+
+/// The rule that resolves `meaning`, when it needs more than its own words.
+fn resolution(meaning: &Meaning) -> Option<Rule> {
+    Some(match meaning {
+        Meaning::Absolute(_) => Rule::ResolveAbsolute,
+        Meaning::Relative(relative) => match relative {
+            Relative::Days(_) => Rule::ResolveDays,
+            Relative::Weekday { future: true, .. } => Rule::ResolveWeekdayFuture,
+            Relative::Weekday { last: true, .. } => Rule::ResolveWeekdayLast,
+            Relative::Weekday { .. } => Rule::ResolveWeekdayPast,
+            Relative::Unit { .. } => Rule::ResolveUnit,
+            Relative::Month { lean, .. }
+            | Relative::MonthDay { lean, .. }
+            | Relative::Holiday { lean, .. } => match lean {
+                Lean::Last => Rule::ResolveYearlessLast,
+                Lean::Next => Rule::ResolveYearlessNext,
+                Lean::This => Rule::ResolveYearlessThis,
+                Lean::Ahead => Rule::ResolveYearlessFuture,
+                Lean::Before => Rule::ResolveYearlessPast,
+                Lean::Nearest => Rule::ResolveYearlessNearest,
+            },
+            Relative::Season { .. } => Rule::ResolveSeason,
+            Relative::Ago { .. } => Rule::ResolveAgo,
+            Relative::Quarter(_) => Rule::ResolveQuarter,
+            Relative::Weekend { .. } => Rule::ResolveWeekend,
+            Relative::MonthIn { .. } | Relative::QuarterIn { .. } => Rule::ResolveOfYear,
+        },
+        Meaning::SameAs { .. } => Rule::ResolveSameAs,
+        Meaning::Clock { day: None, .. } => Rule::ResolveClockLastDay,
+        Meaning::Clock { day: Some(day), .. } => return resolution(day),
+        Meaning::Period { .. } => Rule::ResolvePeriod,
+        Meaning::Duration(_) | Meaning::Set(_) | Meaning::Reference(_) => return None,
+    })
 }
 
 /// The TIMEX3 value of a calendar stretch.
@@ -1185,469 +1229,553 @@ fn day_interval(y: i16, m: i8, d: i8) -> Option<Interval> {
     Some(Interval { first: date, last: date, granularity: Granularity::Day })
 }
 
-/// Tries every pattern at word `i`. Returns the last word used and its meaning.
+/// A word where a time expression may start, as the patterns of [`PATTERNS`] read it.
+struct At<'a, 't> {
+    text: &'t str,
+    words: &'a [Word<'t>],
+    i: usize,
+    /// The word in lower case.
+    w: Cow<'t, str>,
+    /// The tense around it, worked out only when a pattern asks.
+    tense: &'a dyn Fn() -> Tense,
+}
+
+impl<'t> At<'_, 't> {
+    /// The `k`th word after this one, in lower case.
+    fn next(&self, k: usize) -> Option<Cow<'t, str>> {
+        self.words.get(self.i + k).map(|x| lower(x))
+    }
+
+    /// Whether the `k`th word after this one follows the one before it with only spaces
+    /// and commas between.
+    fn adjacent(&self, k: usize) -> bool {
+        self.words.get(self.i + k).is_some_and(|x| {
+            self.text[self.words[self.i + k - 1].end..x.start].chars().all(|c| c == ' ' || c == ',')
+        })
+    }
+
+    /// The word around its first hyphen: few words have one.
+    fn hyphenated(&self) -> Option<(&str, &str)> {
+        text::split_at_first(&self.w, b'-')
+    }
+
+    fn tense(&self) -> Tense {
+        (self.tense)()
+    }
+
+    fn is_capitalised(&self, k: usize) -> bool {
+        text::is_capitalised(self.words[self.i + k].text())
+    }
+}
+
+/// What a pattern says: `None` when it does not apply and the next is asked; `Some(found)`
+/// when it decides, with the expression's last word and meaning, or that there is none.
+type Matched = Option<Option<(usize, Meaning)>>;
+
+/// A pattern of time expressions that starts at a word.
+type Pattern = fn(&At) -> Matched;
+
+/// The patterns of time expressions, in the order they are tried at each word: the first
+/// that applies decides.
+const PATTERNS: [(Rule, Pattern); 33] = [
+    (Rule::TimexIsoDate, iso_date),
+    (Rule::TimexWeekday, weekday_pattern),
+    (Rule::TimexDayPart, day_part_of_day),
+    (Rule::TimexClock, clock),
+    (Rule::TimexMonth, month_first),
+    (Rule::TimexDayMonth, day_first),
+    (Rule::TimexQuarter, ordinal_quarter),
+    (Rule::TimexTheQuarter, the_quarter),
+    (Rule::TimexReportingPeriod, |at| {
+        (at.w == "the").then(|| reporting_period(at.words, at.i))?.map(Some)
+    }),
+    (Rule::TimexTheDuration, the_duration),
+    (Rule::TimexTheWeekend, the_weekend),
+    (Rule::TimexTheSeason, the_season),
+    (Rule::TimexTheFuture, the_near_future),
+    (Rule::TimexTheYear, the_year),
+    (Rule::TimexThePastUnit, the_past_unit),
+    (Rule::TimexPastOrFuture, the_past_or_future),
+    (Rule::TimexYearEarlier, year_earlier),
+    (Rule::TimexPartOfYear, part_of_year),
+    (Rule::TimexSpokenDecade, |at| {
+        let decade = spoken_decade(&at.w)?;
+        Some(starting(decade, 1, Granularity::Decade).map(|iv| (at.i, Meaning::Absolute(iv))))
+    }),
+    (Rule::TimexSpokenYear, |at| {
+        let (last, y) = spoken_year(at.words, at.i)?;
+        Some(starting(y, 1, Granularity::Year).map(|iv| (last, Meaning::Absolute(iv))))
+    }),
+    (Rule::TimexFrequency, |at| {
+        frequency(&at.w).map(|set| Some((at.i, Meaning::Set(set.to_string()))))
+    }),
+    (Rule::TimexHoliday, |at| {
+        let (last, holiday) = holiday(at.words, at.i)?;
+        Some(Some((
+            last,
+            Meaning::Relative(Relative::Holiday { holiday, lean: lean_for(at.tense()) }),
+        )))
+    }),
+    (Rule::TimexDeicticDay, |at| {
+        let days = days_from_today(&at.w)?;
+        Some(Some(with_day_part(at.text, at.words, at.i, Meaning::Relative(Relative::Days(days)))))
+    }),
+    (Rule::TimexPresent, present_or_recent),
+    (Rule::TimexLastNext, last_or_next),
+    (Rule::TimexEarlierThis, earlier_this),
+    (Rule::TimexSameAs, same_as),
+    (Rule::TimexAgo, ago),
+    (Rule::TimexDuration, |at| duration(at.text, at.words, at.i).map(Some)),
+    (Rule::TimexSet, every),
+    (Rule::TimexRecentUnits, recent_units),
+    (Rule::TimexDecade, |at| {
+        let decade = at.w.strip_suffix('s').and_then(year).filter(|d| d % 10 == 0)?;
+        Some(starting(decade, 1, Granularity::Decade).map(|iv| (at.i, Meaning::Absolute(iv))))
+    }),
+    (Rule::TimexYear, |at| {
+        let y = year(&at.w).filter(|_| reads_as_year(at.text, at.words, at.i))?;
+        Some(starting(y, 1, Granularity::Year).map(|iv| (at.i, Meaning::Absolute(iv))))
+    }),
+];
+
+/// The time expression starting at `words[i]`, by [`PATTERNS`]: its last word, its
+/// meaning and the pattern's rule.
 fn recognise(
     text: &str,
     words: &[Word],
     i: usize,
     tense: &dyn Fn() -> Tense,
-) -> Option<(usize, Meaning)> {
-    let w = lower(&words[i]);
-    let next = |k: usize| words.get(i + k).map(|x| lower(x));
-    let adjacent = |k: usize| {
-        words.get(i + k).is_some_and(|x| {
-            text[words[i + k - 1].end..x.start].chars().all(|c| c == ' ' || c == ',')
-        })
+) -> Option<(usize, Meaning, Rule)> {
+    let at = At { text, words, i, w: lower(&words[i]), tense };
+    PATTERNS
+        .iter()
+        .find_map(|&(rule, pattern)| pattern(&at).map(|m| m.map(|(last, m)| (last, m, rule))))
+        .flatten()
+}
+
+/// `timex.iso-date`: "2017-01-23".
+fn iso_date(at: &At) -> Matched {
+    at.hyphenated()?;
+    let mut parts = at.w.split('-');
+    let (Some(y), Some(m), Some(d), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return None;
     };
+    let (Some(y), Ok(m), Ok(d)) = (year(y), m.parse::<i8>(), d.parse::<i8>()) else { return None };
+    (m.to_string().len() <= 2)
+        .then(|| day_interval(y, m, d).map(|iv| (at.i, Meaning::Absolute(iv))))
+}
 
-    // The word around its first hyphen: few words have one, and the patterns of hyphenated
-    // words are passed over without splitting the others.
-    let hyphenated = text::split_at_first(&w, b'-');
-
-    // ISO dates: 2017-01-23.
-    if hyphenated.is_some() {
-        let mut parts = w.split('-');
-        if let (Some(y), Some(m), Some(d), None) =
-            (parts.next(), parts.next(), parts.next(), parts.next())
-        {
-            if let (Some(y), Ok(m), Ok(d)) = (year(y), m.parse::<i8>(), d.parse::<i8>()) {
-                if m.to_string().len() <= 2 {
-                    return day_interval(y, m, d).map(|i2| (i, Meaning::Absolute(i2)));
-                }
+/// `timex.weekday`: "Wednesday night", "last Friday", and "Monday, Jan 23", where the date
+/// after the weekday places it whatever the tense.
+fn weekday_pattern(at: &At) -> Matched {
+    let day = weekday(&at.w).filter(|_| at.is_capitalised(0))?;
+    if at.adjacent(1) {
+        if let Some((last, m, _)) = recognise(at.text, at.words, at.i + 1, &|| Tense::Unmarked) {
+            if matches!(m, Meaning::Absolute(_) | Meaning::Relative(Relative::MonthDay { .. })) {
+                return Some(Some((last, m)));
             }
         }
     }
+    let prev = at.i.checked_sub(1).map(|k| lower(&at.words[k]));
+    let (future, last) = match prev.as_deref() {
+        Some("next" | "coming") => (true, false),
+        Some("last" | "past") => (false, true),
+        _ => (at.tense().is_future(), false),
+    };
+    let meaning = Meaning::Relative(Relative::Weekday { day, future, last });
+    Some(Some(with_day_part(at.text, at.words, at.i, meaning)))
+}
 
-    // "Monday, Jan 23", "Wednesday night" and plain weekdays.
-    if let Some(day) = weekday(&w).filter(|_| text::is_capitalised(words[i].text())) {
-        if adjacent(1) {
-            // The weekday already places the date: the nearest one, whatever the tense.
-            if let Some((last, m)) = recognise(text, words, i + 1, &|| Tense::Unmarked) {
-                if matches!(m, Meaning::Absolute(_) | Meaning::Relative(Relative::MonthDay { .. }))
-                {
-                    return Some((last, m));
-                }
-            }
-        }
-        let prev = i.checked_sub(1).map(|k| lower(&words[k]));
-        let (future, last) = match prev.as_deref() {
-            Some("next" | "coming") => (true, false),
-            Some("last" | "past") => (false, true),
-            _ => (tense().is_future(), false),
-        };
-        return Some(with_day_part(
-            text,
-            words,
-            i,
-            Meaning::Relative(Relative::Weekday { day, future, last }),
-        ));
-    }
+/// `timex.day-part`: "mid-afternoon yesterday"; "late Friday night" is found at "Friday".
+fn day_part_of_day(at: &At) -> Matched {
+    let part = day_part(&at.w)?;
+    let days = at.next(1).filter(|_| at.adjacent(1)).and_then(|n| days_from_today(&n))?;
+    Some(Some((at.i + 1, at_clock(Meaning::Relative(Relative::Days(days)), part))))
+}
 
-    // "mid-afternoon yesterday", "late Friday night" is found at "Friday".
-    if let Some(part) = day_part(&w) {
-        if let Some(days) = next(1).filter(|_| adjacent(1)).and_then(|n| days_from_today(&n)) {
-            return Some((i + 1, at_clock(Meaning::Relative(Relative::Days(days)), part)));
-        }
-    }
-
-    // "10 p.m. Wednesday", "noon Saturday", "7:15 p.m.".
-    if let Some((last, clock)) = clock_time(text, words, i) {
-        let on = last
-            + 1
-            + usize::from(matches!(words.get(last + 1).map(|x| lower(x)).as_deref(), Some("on")));
-        let gap_ok = words.get(on).is_some_and(|x| {
-            text[words[on - 1].end..x.start].chars().all(|c| c == ' ' || c == ',')
-        });
-        let day = gap_ok.then(|| recognise(text, words, on, tense)).flatten().filter(|(_, m)| {
-            matches!(
-                m,
-                Meaning::Absolute(_)
-                    | Meaning::Relative(
-                        Relative::Weekday { .. } | Relative::Days(_) | Relative::MonthDay { .. }
-                    )
-            )
-        });
-        return Some(match day {
-            Some((end, day)) => (end, at_clock(day, &clock)),
-            None => (last, Meaning::Clock { day: None, clock }),
-        });
-    }
-
-    // "January 23, 2017", "Jan. 23", "January 2017", "September".
-    if let Some(m) = month_number(&w) {
-        let capital = text::is_capitalised(words[i].text());
-        // "May" is a month when a date or a preposition says so, not the modal verb.
-        let dated_may = next(1).is_some_and(|n| day_of_month(&n).is_some() || year(&n).is_some())
-            || i.checked_sub(1).is_some_and(|p| {
-                matches!(
-                    &*lower(&words[p]),
-                    "in" | "by"
-                        | "since"
-                        | "until"
-                        | "from"
-                        | "early"
-                        | "late"
-                        | "mid"
-                        | "last"
-                        | "next"
-                        | "this"
-                        | "of"
-                        | "through"
-                        | "before"
-                        | "after"
+/// `timex.clock`: "10 p.m. Wednesday", "noon Saturday", "7:15 p.m.".
+fn clock(at: &At) -> Matched {
+    let (text, words) = (at.text, at.words);
+    let (last, clock) = clock_time(text, words, at.i)?;
+    let on = last
+        + 1
+        + usize::from(matches!(words.get(last + 1).map(|x| lower(x)).as_deref(), Some("on")));
+    let gap_ok = words
+        .get(on)
+        .is_some_and(|x| text[words[on - 1].end..x.start].chars().all(|c| c == ' ' || c == ','));
+    let day = gap_ok.then(|| recognise(text, words, on, at.tense)).flatten().filter(|(_, m, _)| {
+        matches!(
+            m,
+            Meaning::Absolute(_)
+                | Meaning::Relative(
+                    Relative::Weekday { .. } | Relative::Days(_) | Relative::MonthDay { .. }
                 )
-            });
-        if !capital || (w == "may" && !dated_may) {
-            return None;
-        }
-        // "Jan Kavan" is a name; "the annual March for Life" and "the March of Dimes" are marches.
-        let bare_abbreviation =
-            words[i].end - words[i].start == 3 && !text[words[i].end..].starts_with('.');
-        let next_is_name = words
-            .get(i + 1)
-            .is_some_and(|n| text::is_capitalised(n.text()) && month_number(&lower(n)).is_none());
-        let a_march = w == "march"
-            && !dated_may
-            && matches!(next(1).as_deref(), Some("for" | "of" | "on" | "against"));
-        if (bare_abbreviation && next_is_name) || a_march {
-            return None;
-        }
-        if let Some(d) = next(1).and_then(|n| day_of_month(&n)).filter(|_| adjacent(1)) {
-            if let Some(y) = next(2).and_then(|n| year(&n)).filter(|_| adjacent(2)) {
-                return day_interval(y, m, d).map(|iv| (i + 2, Meaning::Absolute(iv)));
-            }
-            return Some((i + 1, month_day(m, d, tense())));
-        }
-        if let Some(y) = next(1).and_then(|n| year(&n)).filter(|_| adjacent(1)) {
-            let iv = starting(y, m, Granularity::Month)?;
-            return Some((i + 1, Meaning::Absolute(iv)));
-        }
-        if let Some((last, y)) = spoken_year(words, i + 1).filter(|_| adjacent(1)) {
-            return Some((last, Meaning::Absolute(starting(y, m, Granularity::Month)?)));
-        }
-        // "July last year", "March of next year".
-        let of = usize::from(next(1).as_deref() == Some("of"));
-        if next(2 + of).as_deref() == Some("year") {
-            let years = match next(1 + of).as_deref() {
-                Some("last") => Some(-1),
-                Some("next") => Some(1),
-                Some("this") => Some(0),
-                _ => None,
-            };
-            if let Some(years) = years {
-                return Some((
-                    i + 2 + of,
-                    Meaning::Relative(Relative::MonthIn { month: m, years }),
-                ));
-            }
-        }
-        let lean = lean_for(tense());
-        return Some((i, Meaning::Relative(Relative::Month { month: m, lean })));
-    }
+        )
+    });
+    Some(Some(match day {
+        Some((end, day, _)) => (end, at_clock(day, &clock)),
+        None => (last, Meaning::Clock { day: None, clock }),
+    }))
+}
 
-    // "23 January 2017", "23 January".
-    if let Some(d) = day_of_month(&w) {
-        if let Some(m) = next(1).and_then(|n| month_number(&n)).filter(|_| adjacent(1)) {
-            if !text::is_capitalised(words[i + 1].text()) {
-                return None;
-            }
-            if let Some(y) = next(2).and_then(|n| year(&n)).filter(|_| adjacent(2)) {
-                return day_interval(y, m, d).map(|iv| (i + 2, Meaning::Absolute(iv)));
-            }
-            return Some((i + 1, month_day(m, d, tense())));
+/// `timex.month`: "January 23, 2017", "Jan. 23", "January 2017", "July last year",
+/// "September". "May" is a month only where a date or a preposition says so; "Jan Kavan"
+/// is a name, and "the March for Life" a march.
+fn month_first(at: &At) -> Matched {
+    let m = month_number(&at.w)?;
+    let (words, i, w) = (at.words, at.i, &*at.w);
+    let dated_may = at.next(1).is_some_and(|n| day_of_month(&n).is_some() || year(&n).is_some())
+        || i.checked_sub(1).is_some_and(|p| lexicon::dates_a_month(&lower(&words[p])));
+    if !at.is_capitalised(0) || (w == "may" && !dated_may) {
+        return Some(None);
+    }
+    let bare_abbreviation =
+        words[i].end - words[i].start == 3 && !at.text[words[i].end..].starts_with('.');
+    let next_is_name = words
+        .get(i + 1)
+        .is_some_and(|n| text::is_capitalised(n.text()) && month_number(&lower(n)).is_none());
+    let a_march = w == "march"
+        && !dated_may
+        && matches!(at.next(1).as_deref(), Some("for" | "of" | "on" | "against"));
+    if (bare_abbreviation && next_is_name) || a_march {
+        return Some(None);
+    }
+    if let Some(d) = at.next(1).and_then(|n| day_of_month(&n)).filter(|_| at.adjacent(1)) {
+        if let Some(y) = at.next(2).and_then(|n| year(&n)).filter(|_| at.adjacent(2)) {
+            return Some(day_interval(y, m, d).map(|iv| (i + 2, Meaning::Absolute(iv))));
         }
-        // The second day of "April 24 and 25".
-        let month_before = i
-            .checked_sub(3)
-            .filter(|&k| {
-                lower(&words[k + 2]) == "and" && day_of_month(words[k + 1].text()).is_some()
-            })
-            .and_then(|k| {
-                month_number(&lower(&words[k])).filter(|_| text::is_capitalised(words[k].text()))
-            });
-        if let Some(m) = month_before {
-            return Some((i, month_day(m, d, tense())));
+        return Some(Some((i + 1, month_day(m, d, at.tense()))));
+    }
+    if let Some(y) = at.next(1).and_then(|n| year(&n)).filter(|_| at.adjacent(1)) {
+        return Some(starting(y, m, Granularity::Month).map(|iv| (i + 1, Meaning::Absolute(iv))));
+    }
+    if let Some((last, y)) = spoken_year(words, i + 1).filter(|_| at.adjacent(1)) {
+        return Some(starting(y, m, Granularity::Month).map(|iv| (last, Meaning::Absolute(iv))));
+    }
+    // "July last year", "March of next year".
+    let of = usize::from(at.next(1).as_deref() == Some("of"));
+    if at.next(2 + of).as_deref() == Some("year") {
+        let years = match at.next(1 + of).as_deref() {
+            Some("last") => Some(-1),
+            Some("next") => Some(1),
+            Some("this") => Some(0),
+            _ => None,
+        };
+        if let Some(years) = years {
+            return Some(Some((
+                i + 2 + of,
+                Meaning::Relative(Relative::MonthIn { month: m, years }),
+            )));
         }
     }
+    let lean = lean_for(at.tense());
+    Some(Some((i, Meaning::Relative(Relative::Month { month: m, lean }))))
+}
 
-    // "third-quarter", "the third quarter".
-    let (ordinal, quarter_compound) = match hyphenated {
+/// `timex.day-month`: "23 January 2017", "23 January", and the second day of "April 24
+/// and 25".
+fn day_first(at: &At) -> Matched {
+    let d = day_of_month(&at.w)?;
+    let (words, i) = (at.words, at.i);
+    if let Some(m) = at.next(1).and_then(|n| month_number(&n)).filter(|_| at.adjacent(1)) {
+        if !at.is_capitalised(1) {
+            return Some(None);
+        }
+        if let Some(y) = at.next(2).and_then(|n| year(&n)).filter(|_| at.adjacent(2)) {
+            return Some(day_interval(y, m, d).map(|iv| (i + 2, Meaning::Absolute(iv))));
+        }
+        return Some(Some((i + 1, month_day(m, d, at.tense()))));
+    }
+    let month_before = i
+        .checked_sub(3)
+        .filter(|&k| lower(&words[k + 2]) == "and" && day_of_month(words[k + 1].text()).is_some())
+        .and_then(|k| {
+            month_number(&lower(&words[k])).filter(|_| text::is_capitalised(words[k].text()))
+        })?;
+    Some(Some((i, month_day(month_before, d, at.tense()))))
+}
+
+/// `timex.quarter`: "third-quarter", "third quarter".
+fn ordinal_quarter(at: &At) -> Matched {
+    let (ordinal, compound) = match at.hyphenated() {
         Some((o, "quarter")) => (o, true),
-        _ => (&*w, false),
+        _ => (&*at.w, false),
     };
-    if let Some(q) = quarter_ordinal(ordinal) {
-        if quarter_compound {
-            return Some((i, Meaning::Relative(Relative::Quarter(q))));
-        }
-        if next(1).as_deref() == Some("quarter") && adjacent(1) {
-            return Some(quarter_of_year(words, i + 1, q));
-        }
+    let q = quarter_ordinal(ordinal)?;
+    if compound {
+        return Some(Some((at.i, Meaning::Relative(Relative::Quarter(q)))));
     }
-    if w == "the" {
-        if let Some(q) = next(1)
-            .and_then(|n| quarter_ordinal(&n))
-            .filter(|_| next(2).as_deref() == Some("quarter"))
-        {
-            return Some(quarter_of_year(words, i + 2, q));
-        }
-        if let Some(found) = reporting_period(words, i) {
-            return Some(found);
-        }
-        // "the past three months", "the next few days".
-        if matches!(
-            next(1).as_deref(),
-            Some("past" | "last" | "next" | "coming" | "previous" | "first" | "following")
-        ) {
-            if let Some((end, Meaning::Duration(v))) = duration(text, words, i + 2) {
-                return Some((end, Meaning::Duration(v)));
-            }
-        }
-        match (next(1).as_deref(), next(2).as_deref()) {
-            (Some("weekend"), _) => {
-                return Some((
-                    i + 1,
-                    Meaning::Relative(Relative::Weekend { future: tense().is_future() }),
-                ))
-            }
-            // "the summer", "the early summer": this year's.
-            (Some("early" | "late"), Some(n)) if season(n).is_some() => {
-                return Some((
-                    i + 2,
-                    Meaning::Relative(Relative::Season { season: season(n)?, offset: 0 }),
-                ));
-            }
-            (Some(n), _) if season(n).is_some() => {
-                return Some((
-                    i + 1,
-                    Meaning::Relative(Relative::Season { season: season(n)?, offset: 0 }),
-                ));
-            }
-            (Some("near" | "short"), Some("future" | "term")) => {
-                return Some((i + 2, Meaning::Reference("FUTURE_REF")))
-            }
-            (Some("year"), _) => {
-                if let Some((last, y)) = spoken_year(words, i + 2) {
-                    return Some((last, Meaning::Absolute(starting(y, 1, Granularity::Year)?)));
-                }
-            }
-            _ => {}
-        }
-        // "in the past year": last year.
-        if matches!(next(1).as_deref(), Some("past" | "last")) {
-            if let Some((g, _)) = next(2)
-                .and_then(|n| unit(&n))
-                .filter(|_| !next(2).unwrap_or_default().ends_with('s'))
-            {
-                return Some((i + 2, Meaning::Relative(Relative::Unit { unit: g, offset: -1 })));
-            }
-        }
-        match next(1).as_deref() {
-            Some("past") if i == 0 || !matches!(&*lower(&words[i - 1]), "over" | "for") => {
-                return Some((i + 1, Meaning::Reference("PAST_REF")))
-            }
-            Some("future") => return Some((i + 1, Meaning::Reference("FUTURE_REF"))),
-            _ => {}
-        }
-    }
+    (at.next(1).as_deref() == Some("quarter") && at.adjacent(1))
+        .then(|| Some(quarter_of_year(at.words, at.i + 1, q)))
+}
 
-    // "year-earlier profit", "the year-ago results": the period a year before the report's.
-    if matches!(&*w, "year-earlier" | "year-ago") {
-        return Some((
-            i,
-            Meaning::Period { years_back: 1, year: None, otherwise: Granularity::Year },
-        ));
+/// `timex.the-quarter`: "the third quarter".
+fn the_quarter(at: &At) -> Matched {
+    if at.w != "the" || at.next(2).as_deref() != Some("quarter") {
+        return None;
     }
-    if let Some(rest) = w
+    let q = at.next(1).and_then(|n| quarter_ordinal(&n))?;
+    Some(Some(quarter_of_year(at.words, at.i + 2, q)))
+}
+
+/// `timex.the-duration`: "the past three months", "the next few days".
+fn the_duration(at: &At) -> Matched {
+    let opens = at.w == "the"
+        && matches!(
+            at.next(1).as_deref(),
+            Some("past" | "last" | "next" | "coming" | "previous" | "first" | "following")
+        );
+    if !opens {
+        return None;
+    }
+    match duration(at.text, at.words, at.i + 2) {
+        Some((end, Meaning::Duration(v))) => Some(Some((end, Meaning::Duration(v)))),
+        _ => None,
+    }
+}
+
+/// `timex.the-weekend`: "the weekend": the last one, or the next in the future tense.
+fn the_weekend(at: &At) -> Matched {
+    (at.w == "the" && at.next(1).as_deref() == Some("weekend")).then(|| {
+        let future = at.tense().is_future();
+        Some((at.i + 1, Meaning::Relative(Relative::Weekend { future })))
+    })
+}
+
+/// `timex.the-season`: "the summer", "the early summer": this year's.
+fn the_season(at: &At) -> Matched {
+    if at.w != "the" {
+        return None;
+    }
+    let (last, s) = match (at.next(1).as_deref(), at.next(2)) {
+        (Some("early" | "late"), Some(n)) if season(&n).is_some() => (at.i + 2, season(&n)?),
+        (Some(n), _) => (at.i + 1, season(n)?),
+        _ => return None,
+    };
+    Some(Some((last, Meaning::Relative(Relative::Season { season: s, offset: 0 }))))
+}
+
+/// `timex.the-near-future`: "the near future", "the short term".
+fn the_near_future(at: &At) -> Matched {
+    let near = at.w == "the"
+        && matches!(
+            (at.next(1).as_deref(), at.next(2).as_deref()),
+            (Some("near" | "short"), Some("future" | "term"))
+        );
+    near.then_some(Some((at.i + 2, Meaning::Reference("FUTURE_REF"))))
+}
+
+/// `timex.the-year`: "the year 2000", "the year two thousand".
+fn the_year(at: &At) -> Matched {
+    if at.w != "the" || at.next(1).as_deref() != Some("year") {
+        return None;
+    }
+    let (last, y) = spoken_year(at.words, at.i + 2)?;
+    Some(starting(y, 1, Granularity::Year).map(|iv| (last, Meaning::Absolute(iv))))
+}
+
+/// `timex.the-past-unit`: "in the past year": last year.
+fn the_past_unit(at: &At) -> Matched {
+    if at.w != "the" || !matches!(at.next(1).as_deref(), Some("past" | "last")) {
+        return None;
+    }
+    let n = at.next(2).filter(|n| !n.ends_with('s'))?;
+    let (g, _) = unit(&n)?;
+    Some(Some((at.i + 2, Meaning::Relative(Relative::Unit { unit: g, offset: -1 }))))
+}
+
+/// `timex.the-past-or-future`: "the past" (not "over the past …"), "the future".
+fn the_past_or_future(at: &At) -> Matched {
+    if at.w != "the" {
+        return None;
+    }
+    let i = at.i;
+    match at.next(1).as_deref() {
+        Some("past") if i == 0 || !matches!(&*lower(&at.words[i - 1]), "over" | "for") => {
+            Some(Some((i + 1, Meaning::Reference("PAST_REF"))))
+        }
+        Some("future") => Some(Some((i + 1, Meaning::Reference("FUTURE_REF")))),
+        _ => None,
+    }
+}
+
+/// `timex.year-earlier`: "year-earlier profit", "the year-ago results": the period a year
+/// before the report's.
+fn year_earlier(at: &At) -> Matched {
+    matches!(&*at.w, "year-earlier" | "year-ago").then_some(Some((
+        at.i,
+        Meaning::Period { years_back: 1, year: None, otherwise: Granularity::Year },
+    )))
+}
+
+/// `timex.part-of-year`: "mid-2016", "late-1990s", "early-September".
+fn part_of_year(at: &At) -> Matched {
+    let w = &*at.w;
+    let rest = w
         .strip_prefix("mid-")
         .or_else(|| w.strip_prefix("late-"))
-        .or_else(|| w.strip_prefix("early-"))
-    {
-        if let Some(y) = year(rest) {
-            return Some((i, Meaning::Absolute(starting(y, 1, Granularity::Year)?)));
-        }
-        if let Some(decade) = rest.strip_suffix('s').and_then(year).filter(|d| d % 10 == 0) {
-            return Some((i, Meaning::Absolute(starting(decade, 1, Granularity::Decade)?)));
-        }
-        if let Some(month) = month_number(rest).filter(|_| rest.len() > 3) {
-            let lean = lean_for(tense());
-            return Some((i, Meaning::Relative(Relative::Month { month, lean })));
-        }
+        .or_else(|| w.strip_prefix("early-"))?;
+    if let Some(y) = year(rest) {
+        return Some(starting(y, 1, Granularity::Year).map(|iv| (at.i, Meaning::Absolute(iv))));
     }
-    if let Some(decade) = spoken_decade(&w) {
-        return Some((i, Meaning::Absolute(starting(decade, 1, Granularity::Decade)?)));
+    if let Some(decade) = rest.strip_suffix('s').and_then(year).filter(|d| d % 10 == 0) {
+        return Some(
+            starting(decade, 1, Granularity::Decade).map(|iv| (at.i, Meaning::Absolute(iv))),
+        );
     }
-    if let Some((last, y)) = spoken_year(words, i) {
-        return Some((last, Meaning::Absolute(starting(y, 1, Granularity::Year)?)));
-    }
-    if let Some(set) = frequency(&w) {
-        return Some((i, Meaning::Set(set.to_string())));
-    }
-    if let Some((last, holiday)) = holiday(words, i) {
-        return Some((
-            last,
-            Meaning::Relative(Relative::Holiday { holiday, lean: lean_for(tense()) }),
-        ));
-    }
+    let month = month_number(rest).filter(|_| rest.len() > 3)?;
+    let lean = lean_for(at.tense());
+    Some(Some((at.i, Meaning::Relative(Relative::Month { month, lean }))))
+}
 
-    if let Some(days) = days_from_today(&w) {
-        return Some(with_day_part(text, words, i, Meaning::Relative(Relative::Days(days))));
+/// `timex.present`: "now", "currently" (the present), "recently" (the past), "tonight".
+fn present_or_recent(at: &At) -> Matched {
+    let i = at.i;
+    match &*at.w {
+        "now" | "currently" => Some(Some((i, Meaning::Reference("PRESENT_REF")))),
+        "recently" => Some(Some((i, Meaning::Reference("PAST_REF")))),
+        "tonight" => Some(Some((i, at_clock(Meaning::Relative(Relative::Days(0)), "NI")))),
+        _ => None,
     }
-    match &*w {
-        "now" | "currently" => return Some((i, Meaning::Reference("PRESENT_REF"))),
-        "recently" => return Some((i, Meaning::Reference("PAST_REF"))),
-        "tonight" => return Some((i, at_clock(Meaning::Relative(Relative::Days(0)), "NI"))),
+}
+
+/// `timex.last-next`: "last September", "next week", "this year", "last summer", "last
+/// night", "last Oct. 23", and durations such as "the last three years".
+fn last_or_next(at: &At) -> Matched {
+    let (text, words, i, w) = (at.text, at.words, at.i, &*at.w);
+    if !matches!(w, "last" | "next" | "this" | "past" | "coming") || !at.adjacent(1) {
+        return None;
+    }
+    let offset = match w {
+        "last" | "past" => -1,
+        "next" | "coming" => 1,
+        _ => 0,
+    };
+    let n = at.next(1)?;
+    // "the last three years", "past few weeks": a duration.
+    if n != "a" && n != "an" && (number(&n).is_some() || matches!(&*n, "few" | "several")) {
+        if let Some((end, Meaning::Duration(v))) = duration(text, words, i + 1) {
+            return Some(Some((end, Meaning::Duration(v))));
+        }
+    }
+    if let Some(m) = month_number(&n).filter(|_| at.is_capitalised(1)) {
+        // "last Oct. 23": the day, in the direction the word gives.
+        let towards = match offset {
+            o if o < 0 => Tense::Past,
+            0 => Tense::Unmarked,
+            _ => Tense::Future,
+        };
+        if let Some((end, dated, _)) =
+            recognise(text, words, i + 1, &|| towards).filter(|&(end, _, _)| end > i + 1)
+        {
+            return Some(Some((end, dated)));
+        }
+        let lean = match offset {
+            o if o < 0 => Lean::Last,
+            0 => Lean::This,
+            _ => Lean::Next,
+        };
+        return Some(Some((i + 1, Meaning::Relative(Relative::Month { month: m, lean }))));
+    }
+    if let Some(s) = season(&n) {
+        return Some(Some((i + 1, Meaning::Relative(Relative::Season { season: s, offset }))));
+    }
+    if let Some(day) = weekday(&n) {
+        let meaning =
+            Meaning::Relative(Relative::Weekday { day, future: offset > 0, last: offset < 0 });
+        return Some(Some(with_day_part(text, words, i + 1, meaning)));
+    }
+    // "last night", "this morning": a part of the anchor day or the one before.
+    match (day_part_lower(&n), offset) {
+        (Some("NI"), o) if o < 0 && n == "night" => {
+            return Some(Some((i + 1, at_clock(Meaning::Relative(Relative::Days(-1)), "NI"))))
+        }
+        (Some(part), 0) if part != "NI" => {
+            return Some(Some((i + 1, at_clock(Meaning::Relative(Relative::Days(0)), part))))
+        }
         _ => {}
     }
-
-    // "last September", "next week", "this year", "last summer", "last night".
-    if matches!(&*w, "last" | "next" | "this" | "past" | "coming") && adjacent(1) {
-        let offset = match &*w {
-            "last" | "past" => -1,
-            "next" | "coming" => 1,
-            _ => 0,
-        };
-        let n = next(1)?;
-        // "the last three years", "past few weeks": a duration.
-        if n != "a" && n != "an" && (number(&n).is_some() || matches!(&*n, "few" | "several")) {
-            if let Some((end, Meaning::Duration(v))) = duration(text, words, i + 1) {
-                return Some((end, Meaning::Duration(v)));
-            }
-        }
-        if let Some(m) = month_number(&n).filter(|_| text::is_capitalised(words[i + 1].text())) {
-            // "last Oct. 23": the day, in the direction the word gives.
-            let towards = match offset {
-                o if o < 0 => Tense::Past,
-                0 => Tense::Unmarked,
-                _ => Tense::Future,
-            };
-            if let Some(dated) =
-                recognise(text, words, i + 1, &|| towards).filter(|&(end, _)| end > i + 1)
-            {
-                return Some(dated);
-            }
-            return Some((
-                i + 1,
-                Meaning::Relative(Relative::Month {
-                    month: m,
-                    lean: match offset {
-                        o if o < 0 => Lean::Last,
-                        0 => Lean::This,
-                        _ => Lean::Next,
-                    },
-                }),
-            ));
-        }
-        if let Some(s) = season(&n) {
-            return Some((i + 1, Meaning::Relative(Relative::Season { season: s, offset })));
-        }
-        if let Some(day) = weekday(&n) {
-            let meaning =
-                Meaning::Relative(Relative::Weekday { day, future: offset > 0, last: offset < 0 });
-            return Some(with_day_part(text, words, i + 1, meaning));
-        }
-        // "last night", "this morning": a part of the anchor day or the one before.
-        match (day_part_lower(&n), offset) {
-            (Some("NI"), o) if o < 0 && n == "night" => {
-                return Some((i + 1, at_clock(Meaning::Relative(Relative::Days(-1)), "NI")))
-            }
-            (Some(part), 0) if part != "NI" => {
-                return Some((i + 1, at_clock(Meaning::Relative(Relative::Days(0)), part)))
-            }
-            _ => {}
-        }
-        if let Some((g, _)) = unit(&n).filter(|_| !n.ends_with('s')) {
-            if g == Granularity::Year {
-                if let Some(found) = quarter_of_years(text, words, i + 1, offset) {
-                    return Some(found);
-                }
-            }
-            return Some((i + 1, Meaning::Relative(Relative::Unit { unit: g, offset })));
+    let (g, _) = unit(&n).filter(|_| !n.ends_with('s'))?;
+    if g == Granularity::Year {
+        if let Some(found) = quarter_of_years(text, words, i + 1, offset) {
+            return Some(Some(found));
         }
     }
+    Some(Some((i + 1, Meaning::Relative(Relative::Unit { unit: g, offset }))))
+}
 
-    // "earlier this month", "later this year".
-    if matches!(&*w, "earlier" | "later") && next(1).as_deref() == Some("this") {
-        if let Some((g, _)) = next(2).and_then(|n| unit(&n)) {
-            return Some((i + 2, Meaning::Relative(Relative::Unit { unit: g, offset: 0 })));
-        }
+/// `timex.earlier-this`: "earlier this month", "later this year".
+fn earlier_this(at: &At) -> Matched {
+    if !matches!(&*at.w, "earlier" | "later") || at.next(1).as_deref() != Some("this") {
+        return None;
     }
+    let (g, _) = at.next(2).and_then(|n| unit(&n))?;
+    Some(Some((at.i + 2, Meaning::Relative(Relative::Unit { unit: g, offset: 0 }))))
+}
 
-    // "the same day", "that week", "the following year", "the previous month".
-    let (skip, offset) = match (&*w, next(1).as_deref()) {
+/// `timex.same-as`: "the same day", "that week", "the following year", "the previous month":
+/// counted from the date the text gave last.
+fn same_as(at: &At) -> Matched {
+    let (skip, offset) = match (&*at.w, at.next(1).as_deref()) {
         ("the", Some("same")) => (2, 0),
         ("the", Some("following")) => (2, 1),
         ("the", Some("previous" | "preceding")) => (2, -1),
         ("that", _) => (1, 0),
-        _ => (0, 0),
+        _ => return None,
     };
-    if skip > 0 {
-        if let Some((g, _)) = next(skip)
-            .and_then(|n| unit(&n))
-            .filter(|_| !next(skip).unwrap_or_default().ends_with('s'))
-        {
-            return Some((i + skip, Meaning::SameAs { granularity: g, offset }));
-        }
-    }
+    let n = at.next(skip).filter(|n| !n.ends_with('s'))?;
+    let (g, _) = unit(&n)?;
+    Some(Some((at.i + skip, Meaning::SameAs { granularity: g, offset })))
+}
 
-    // "two days ago", "three years ago"; "a year ago" in an earnings report is the
-    // quarter it compares with, a year back.
-    if let Some(n) = number(&w) {
-        if let Some((g, _)) = next(1).and_then(|u| unit(&u)) {
-            // "a week or so ago".
-            if (next(2).as_deref(), next(3).as_deref(), next(4).as_deref())
-                == (Some("or"), Some("so"), Some("ago"))
-            {
-                return Some((i + 4, Meaning::Relative(Relative::Ago { amount: n, unit: g })));
-            }
-            if matches!(next(2).as_deref(), Some("ago" | "earlier")) {
-                if n == 1 && g == Granularity::Year {
-                    return Some((
-                        i + 2,
-                        Meaning::Period { years_back: 1, year: None, otherwise: Granularity::Year },
-                    ));
-                }
-                return Some((i + 2, Meaning::Relative(Relative::Ago { amount: n, unit: g })));
-            }
-        }
+/// `timex.ago`: "two days ago", "a week or so ago"; "a year ago" in an earnings report is
+/// the quarter it compares with, a year back.
+fn ago(at: &At) -> Matched {
+    let n = number(&at.w)?;
+    let (g, _) = at.next(1).and_then(|u| unit(&u))?;
+    let i = at.i;
+    if (at.next(2).as_deref(), at.next(3).as_deref(), at.next(4).as_deref())
+        == (Some("or"), Some("so"), Some("ago"))
+    {
+        return Some(Some((i + 4, Meaning::Relative(Relative::Ago { amount: n, unit: g }))));
     }
+    if !matches!(at.next(2).as_deref(), Some("ago" | "earlier")) {
+        return None;
+    }
+    if n == 1 && g == Granularity::Year {
+        let period = Meaning::Period { years_back: 1, year: None, otherwise: Granularity::Year };
+        return Some(Some((i + 2, period)));
+    }
+    Some(Some((i + 2, Meaning::Relative(Relative::Ago { amount: n, unit: g }))))
+}
 
-    // Durations: "six-year-long", "almost six-year", "for months", "three years".
-    if let Some(d) = duration(text, words, i) {
-        return Some(d);
+/// `timex.set`: "every week", "each Thursday", "each July".
+fn every(at: &At) -> Matched {
+    if at.w != "every" && at.w != "each" {
+        return None;
     }
+    let Some(n) = at.next(1) else { return Some(None) };
+    let i = at.i;
+    if let Some((_, code)) = unit(&n).filter(|_| !n.ends_with('s')) {
+        return Some(Some((i + 1, Meaning::Set(format!("P1{code}")))));
+    }
+    if let Some(day) = weekday(&n) {
+        let set = format!("XXXX-WXX-{}", day.to_monday_one_offset());
+        return Some(Some((i + 1, Meaning::Set(set))));
+    }
+    let m = month_number(&n).filter(|_| at.is_capitalised(1))?;
+    Some(Some((i + 1, Meaning::Set(format!("XXXX-{m:02}")))))
+}
 
-    // Sets: "every week", "each Thursday", "each July".
-    if w == "every" || w == "each" {
-        let n = next(1)?;
-        if let Some((_, code)) = unit(&n).filter(|_| !n.ends_with('s')) {
-            return Some((i + 1, Meaning::Set(format!("P1{code}"))));
-        }
-        if let Some(day) = weekday(&n) {
-            return Some((i + 1, Meaning::Set(format!("XXXX-WXX-{}", day.to_monday_one_offset()))));
-        }
-        if let Some(m) = month_number(&n).filter(|_| text::is_capitalised(words[i + 1].text())) {
-            return Some((i + 1, Meaning::Set(format!("XXXX-{m:02}"))));
-        }
+/// `timex.recent-units`: "in recent years", "recent weeks", "coming months".
+fn recent_units(at: &At) -> Matched {
+    if at.w != "recent" && at.w != "coming" {
+        return None;
     }
-    // "in recent years", "recent weeks", "coming months".
-    if w == "recent" || w == "coming" {
-        if let Some(code) = next(1).filter(|u| u.ends_with('s')).and_then(|u| unit_code(&u)) {
-            return Some((i + 1, Meaning::Duration(vague_duration(code))));
-        }
-    }
-
-    // Decades ("the 1990s") and bare years ("in 2011").
-    if let Some(decade) = w.strip_suffix('s').and_then(year) {
-        if decade % 10 == 0 {
-            let iv = starting(decade, 1, Granularity::Decade)?;
-            return Some((i, Meaning::Absolute(iv)));
-        }
-    }
-    if let Some(y) = year(&w).filter(|_| reads_as_year(text, words, i)) {
-        let iv = starting(y, 1, Granularity::Year)?;
-        return Some((i, Meaning::Absolute(iv)));
-    }
-    None
+    let code = at.next(1).filter(|u| u.ends_with('s')).and_then(|u| unit_code(&u))?;
+    Some(Some((at.i + 1, Meaning::Duration(vague_duration(code)))))
 }
 
 /// Whether a bare four-digit number at word `i` is a year rather than a count: "in 2011",

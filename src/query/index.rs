@@ -9,8 +9,8 @@ use jiff::civil::Date;
 
 use serde::{Deserialize, Serialize};
 
-use crate::dataset::{first_with_same_words, slug, ActorId, Dataset};
-use crate::extract::QuoteKind;
+use crate::dataset::{first_with_same_words, slug, ActorId, Dataset, Mention};
+use crate::extract::{QuoteKind, Rule};
 
 /// An outlet as the filter lists it; articles without one stand for themselves.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -33,9 +33,11 @@ pub struct MentionAt {
 pub struct Mark {
     pub start: usize,
     pub end: usize,
-    /// The actor or place a mention names, the quote, or the time expression (dataset
-    /// positions).
+    /// The actor or place a mention names (dataset positions).
     pub target: usize,
+    /// How the words were found to name it, and tied to it.
+    pub rule: Rule,
+    pub tie: Option<Rule>,
 }
 
 /// Lower-cased texts searched by the free-text filter; built on the first search.
@@ -558,18 +560,20 @@ impl Index {
                 |of: &[usize]| Lists::grouped(of.iter().copied().enumerate(), ds.articles.len());
             let timex_articles =
                 article_positions(&self.ids.articles, ds.timexes.iter().map(|t| &*t.article));
-            let mut mentions = vec![Vec::new(); ds.articles.len()];
-            for m in &self.mentions {
-                mentions[m.article].push(Mark { start: m.start, end: m.end, target: m.actor });
-            }
-            let mut places = vec![Vec::new(); ds.articles.len()];
-            for (target, place) in ds.places.iter().enumerate() {
-                for m in &place.mentions {
-                    if let Some(a) = self.ids.articles.get(&m.article) {
-                        places[a].push(Mark { start: m.start, end: m.end, target });
+            let marks = |named: &mut dyn Iterator<Item = (usize, &[Mention])>| {
+                let mut by_article = vec![Vec::new(); ds.articles.len()];
+                for (target, mentions) in named {
+                    for m in mentions {
+                        if let Some(a) = self.ids.articles.get(&m.article) {
+                            let (start, end, rule, tie) = (m.start, m.end, m.rule, m.tie);
+                            by_article[a].push(Mark { start, end, target, rule, tie });
+                        }
                     }
                 }
-            }
+                by_article
+            };
+            let mut mentions = marks(&mut ds.actors.iter().map(|a| &a.mentions[..]).enumerate());
+            let mut places = marks(&mut ds.places.iter().map(|p| &p.mentions[..]).enumerate());
             for marks in mentions.iter_mut().chain(&mut places) {
                 let mut order: Vec<usize> = (0..marks.len()).collect();
                 super::order_by(&mut order, |m| {

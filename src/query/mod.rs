@@ -6,6 +6,7 @@ mod index;
 pub mod reader;
 mod state;
 pub mod story;
+pub mod why;
 
 pub use index::{Index, Lists, Mark, MentionAt, Outlet, Relations};
 pub use state::{
@@ -41,6 +42,8 @@ pub struct Selection {
     pub outlet_counts: Vec<(usize, usize)>,
     /// What the contested view lists, for the visible quotes.
     pub contested: Vec<Contest>,
+    /// Items the other filters leave that are uncertain ([`State::hide_uncertain`]).
+    pub uncertain_count: usize,
 }
 
 /// One contested item.
@@ -59,6 +62,7 @@ const KIND: u8 = 2;
 const OUTLET: u8 = 4;
 const DATES: u8 = 8;
 const TEXT: u8 = 16;
+const UNCERTAIN: u8 = 32;
 
 fn intersect(a: &[usize], b: &[usize]) -> Vec<usize> {
     a.iter().filter(|x| b.binary_search(x).is_ok()).copied().collect()
@@ -74,6 +78,8 @@ pub fn select(ds: &Dataset, index: &Index, state: &State) -> Selection {
     let any_dates = state.from.is_some() || state.to.is_some();
     let (from, to) =
         (state.from.as_deref().and_then(parse_day), state.to.as_deref().and_then(parse_day));
+    let uncertain_rules = why::uncertain_rules(ds);
+    let uncertain = |q: usize| why::is_uncertain(&uncertain_rules, &ds.quotes[q]);
     let in_range = |days: Option<(Date, Date)>| match days {
         None => false,
         Some((first, last)) => from.is_none_or(|f| last >= f) && to.is_none_or(|t| first <= t),
@@ -97,6 +103,9 @@ pub fn select(ds: &Dataset, index: &Index, state: &State) -> Selection {
         }
         if haystacks.is_some_and(|h| !h.quotes[q].contains(&needle)) {
             misses |= TEXT;
+        }
+        if uncertain(q) {
+            misses |= UNCERTAIN;
         }
         misses
     };
@@ -122,8 +131,14 @@ pub fn select(ds: &Dataset, index: &Index, state: &State) -> Selection {
         if haystacks.is_some_and(|h| !h.events[e].contains(&needle)) {
             misses |= TEXT;
         }
+        let said = &index.quotes_by_event[e];
+        if !said.is_empty() && said.iter().all(|&q| uncertain(q)) {
+            misses |= UNCERTAIN;
+        }
         misses
     };
+    // Whether an item with these misses shows: an uncertain one only when not hidden.
+    let hidden = |misses: u8| if state.hide_uncertain { misses } else { misses & !UNCERTAIN };
 
     let (quote_candidates, event_candidates) = match selected.split_first() {
         None => ((0..ds.quotes.len()).collect::<Vec<_>>(), index.events_by_date.clone()),
@@ -145,7 +160,11 @@ pub fn select(ds: &Dataset, index: &Index, state: &State) -> Selection {
     let mut outlet_counts = vec![0usize; index.outlets.len()];
     let mut visible = Vec::new();
     for q in quote_candidates {
-        let misses = quote_misses(q);
+        let all_misses = quote_misses(q);
+        if all_misses & !UNCERTAIN == 0 && all_misses & UNCERTAIN != 0 && !on_timeline {
+            sel.uncertain_count += 1;
+        }
+        let misses = hidden(all_misses);
         let quote = &ds.quotes[q];
         if !on_timeline {
             if misses & !STANCE == 0 {
@@ -164,7 +183,11 @@ pub fn select(ds: &Dataset, index: &Index, state: &State) -> Selection {
         }
     }
     for e in event_candidates {
-        let misses = event_misses(e);
+        let all_misses = event_misses(e);
+        if all_misses & !UNCERTAIN == 0 && all_misses & UNCERTAIN != 0 && on_timeline {
+            sel.uncertain_count += 1;
+        }
+        let misses = hidden(all_misses);
         if on_timeline {
             let words = &index.quotes_by_event[e];
             if misses & !(STANCE | KIND) == 0 {
@@ -366,6 +389,7 @@ mod tests {
             from: Some("2017-01-01".into()),
             to: Some("2017-01-31".into()),
             text: "will win & more".into(),
+            hide_uncertain: true,
             zoom: Some(Zoom::Month),
             sort: Sort::Date,
             view: View::Quotes,
@@ -375,7 +399,8 @@ mod tests {
         assert_eq!(
             query,
             "?actor=jane-doe,john-roe&stance=claim,denial&kind=direct,reported&outlet=herald\
-             &from=2017-01-01&to=2017-01-31&q=will+win+%26+more&zoom=month&sort=date&view=quotes&item=q1"
+             &from=2017-01-01&to=2017-01-31&q=will+win+%26+more&uncertain=hide&zoom=month&sort=date\
+             &view=quotes&item=q1"
         );
         let parsed = parse(&query, &Index::new(&ds));
         assert_eq!(parsed.state, state);

@@ -6,15 +6,17 @@
 use std::ops::Range;
 
 use super::state::{actor_kind_word, kind_word, stance_word};
-use super::Index;
+use super::{why, Index};
 use crate::dataset::Dataset;
-use crate::extract::paragraphs;
+use crate::extract::{paragraphs, Rule};
 
 /// What a layer marks, which is also its CSS class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
     /// Quoted or reported words.
     Said,
+    /// The words that name a quote's speaker.
+    Speaker,
     Time,
     /// An actor's mention: the target is the actor.
     Mention,
@@ -25,6 +27,7 @@ impl Mark {
     pub fn class(self) -> &'static str {
         match self {
             Mark::Said => "said",
+            Mark::Speaker => "speaker",
             Mark::Time => "time",
             Mark::Mention => "mention",
             Mark::Place => "place",
@@ -37,10 +40,12 @@ impl Mark {
 pub struct Layer {
     pub span: Range<usize>,
     pub mark: Mark,
-    /// What hovering or focusing it says.
+    /// What hovering or focusing it says: what it is, and the rules that found it.
     pub title: String,
     /// The actor a mention names, whose page it links to.
     pub actor: Option<usize>,
+    /// A rule behind it is often wrong on annotated news ([`why`]).
+    pub uncertain: bool,
 }
 
 /// Where a segment stands against the selected item.
@@ -72,6 +77,21 @@ pub struct Paragraph {
 pub fn layers(ds: &Dataset, index: &Index, a: usize) -> Vec<Layer> {
     let items = index.article_items(ds);
     let mut layers = Vec::new();
+    // What each rule says, in the order given, and whether one of them is uncertain.
+    let because = |rules: &[Option<Rule>]| -> (String, bool) {
+        let notes: Vec<_> = rules.iter().flatten().filter_map(|&r| why::note(ds, r)).collect();
+        let says: Vec<&str> = notes.iter().map(|n| n.says.as_str()).collect();
+        let doubt = why::doubt(ds, rules.iter().copied());
+        let mut title = says.join("; ");
+        if let Some(n) = doubt {
+            title.push_str(&format!(
+                " (uncertain: {} is {})",
+                n.rule.id(),
+                why::precision_words(n)
+            ));
+        }
+        (title, doubt.is_some())
+    };
     for &q in &items.quotes[a] {
         let quote = &ds.quotes[q];
         let speaker = quote
@@ -79,43 +99,62 @@ pub fn layers(ds: &Dataset, index: &Index, a: usize) -> Vec<Layer> {
             .as_deref()
             .and_then(|s| index.actor(s))
             .map_or("unattributed", |s| ds.actors[s].name.as_str());
+        let (found, uncertain) = because(&[Some(quote.rule)]);
         layers.push(Layer {
             span: quote.start..quote.end,
             mark: Mark::Said,
             title: format!(
-                "{} quote · {} · {speaker}",
+                "{} quote · {} · {speaker}: {found}",
                 kind_word(quote.kind),
                 stance_word(quote.stance)
             ),
             actor: None,
+            uncertain,
         });
+        // "Sean Spicer: the subject of the speech verb after the quote (…)".
+        if let Some([start, end]) = quote.speaker_span {
+            let (said_by, uncertain) = because(&[quote.speaker_rule, quote.subject_rule]);
+            layers.push(Layer {
+                span: start..end,
+                mark: Mark::Speaker,
+                title: format!("{speaker}: {said_by}"),
+                actor: None,
+                uncertain,
+            });
+        }
     }
     for &t in &items.timexes[a] {
         let timex = &ds.timexes[t];
         let value = timex.value.as_deref().unwrap_or("unresolved");
+        let (found, uncertain) = because(&[Some(timex.rule), timex.resolution]);
         layers.push(Layer {
             span: timex.start..timex.end,
             mark: Mark::Time,
-            title: format!("time → {value}"),
+            title: format!("time → {value}: {found}"),
             actor: None,
+            uncertain,
         });
     }
     for mark in &items.mentions[a] {
         let actor = &ds.actors[mark.target];
+        let (found, uncertain) = because(&[Some(mark.rule), mark.tie]);
         layers.push(Layer {
             span: mark.start..mark.end,
             mark: Mark::Mention,
-            title: format!("{} ({})", actor.name, actor_kind_word(actor.kind)),
+            title: format!("{} ({}): {found}", actor.name, actor_kind_word(actor.kind)),
             actor: Some(mark.target),
+            uncertain,
         });
     }
     for mark in &items.places[a] {
         let place = &ds.places[mark.target];
+        let (found, uncertain) = because(&[Some(mark.rule)]);
         layers.push(Layer {
             span: mark.start..mark.end,
             mark: Mark::Place,
-            title: format!("{} (place)", place.name),
+            title: format!("{} (place): {found}", place.name),
             actor: None,
+            uncertain,
         });
     }
     layers
@@ -168,7 +207,7 @@ mod tests {
     use super::*;
 
     fn layer(span: Range<usize>, mark: Mark) -> Layer {
-        Layer { span, mark, title: String::new(), actor: None }
+        Layer { span, mark, title: String::new(), actor: None, uncertain: false }
     }
 
     #[test]

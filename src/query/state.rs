@@ -124,6 +124,9 @@ pub struct State {
     pub to: Option<String>,
     /// Free text the item's words, speaker or sentence must contain (any case).
     pub text: String,
+    /// Hide quotes found by a rule that is often wrong on annotated news, and events
+    /// whose every quote is such ([`super::why`]).
+    pub hide_uncertain: bool,
     pub zoom: Option<Zoom>,
     /// The quote list's order.
     pub sort: Sort,
@@ -146,7 +149,8 @@ impl State {
             && self.outlets.is_empty()
             && self.from.is_none()
             && self.to.is_none()
-            && self.text.is_empty())
+            && self.text.is_empty()
+            && !self.hide_uncertain)
     }
 
     /// The same view with every filter cleared.
@@ -301,7 +305,10 @@ pub fn parse(query: &str, index: &Index) -> Parsed {
     let mut item: Option<String> = None;
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
         // Single-valued parameters given twice: the last one wins, and the reader is told.
-        if matches!(key.as_ref(), "view" | "item" | "from" | "to" | "q" | "zoom" | "sort") {
+        if matches!(
+            key.as_ref(),
+            "view" | "item" | "from" | "to" | "q" | "zoom" | "sort" | "uncertain"
+        ) {
             if seen.iter().any(|k| *k == key) {
                 parsed.ignored.push(format!(
                     "“{}” was given more than once; the last one is used",
@@ -368,6 +375,11 @@ pub fn parse(query: &str, index: &Index) -> Parsed {
             "zoom" => match Zoom::ALL.iter().find(|z| z.as_str() == value) {
                 Some(&z) => state.zoom = Some(z),
                 None => note(&mut parsed.ignored, "unknown zoom", &value),
+            },
+            "uncertain" => match value.as_ref() {
+                "hide" => state.hide_uncertain = true,
+                "show" => state.hide_uncertain = false,
+                _ => note(&mut parsed.ignored, "“uncertain” is “hide” or “show”, not", &value),
             },
             "sort" => match Sort::ALL.iter().find(|o| o.as_str() == value) {
                 Some(&o) => state.sort = o,
@@ -448,6 +460,7 @@ pub fn to_query(state: &State) -> String {
         ("from", state.from.as_deref()),
         ("to", state.to.as_deref()),
         ("q", Some(state.text.as_str()).filter(|t| !t.is_empty())),
+        ("uncertain", state.hide_uncertain.then_some("hide")),
         ("zoom", state.zoom.map(Zoom::as_str)),
         ("sort", Some(state.sort.as_str()).filter(|_| state.sort != Sort::Top)),
         ("view", Some(state.view.as_str()).filter(|_| state.view != View::Timeline)),

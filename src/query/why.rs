@@ -1,0 +1,128 @@
+//! Why the page shows what it shows: the rules behind a finding, in words, and whether a
+//! rule that is often wrong on annotated news makes the finding uncertain.
+
+use crate::dataset::{Dataset, Quote, RuleNote};
+use crate::extract::Rule;
+
+/// The note of `rule`, which the dataset keeps for every rule its findings name.
+pub fn note(ds: &Dataset, rule: Rule) -> Option<&RuleNote> {
+    ds.rules.binary_search_by_key(&rule, |n| n.rule).ok().map(|i| &ds.rules[i])
+}
+
+/// The rules behind quote `q`, each with what it decided: how the words were found, where
+/// the speaker was, how those words were read as the speaker, and the stance.
+pub fn quote_reasons<'d>(ds: &'d Dataset, q: &Quote) -> Vec<(&'static str, &'d RuleNote)> {
+    let steps = [
+        ("Found", Some(q.rule)),
+        ("Speaker", q.speaker_rule),
+        ("Read as", q.subject_rule),
+        ("Stance", Some(q.stance_rule)),
+    ];
+    steps.into_iter().filter_map(|(what, rule)| Some((what, note(ds, rule?)?))).collect()
+}
+
+/// The least precise uncertain rule among `rules`, if any is uncertain.
+pub fn doubt(ds: &Dataset, rules: impl IntoIterator<Item = Option<Rule>>) -> Option<&RuleNote> {
+    rules
+        .into_iter()
+        .flatten()
+        .filter_map(|r| note(ds, r))
+        .filter(|n| n.uncertain)
+        .min_by(|a, b| a.precision.partial_cmp(&b.precision).unwrap_or(std::cmp::Ordering::Equal))
+}
+
+/// Why quote `q` is uncertain: the least precise uncertain rule that found it or its
+/// speaker. The stance is not measured.
+pub fn quote_doubt<'d>(ds: &'d Dataset, q: &Quote) -> Option<&'d RuleNote> {
+    doubt(ds, [Some(q.rule), q.speaker_rule, q.subject_rule])
+}
+
+/// For each rule (by its place in [`Rule::ALL`]), whether it is uncertain: the filter asks
+/// once per quote, with no search.
+pub fn uncertain_rules(ds: &Dataset) -> Vec<bool> {
+    let mut uncertain = vec![false; Rule::ALL.len()];
+    for n in ds.rules.iter().filter(|n| n.uncertain) {
+        uncertain[n.rule as usize] = true;
+    }
+    uncertain
+}
+
+/// Whether quote `q` is uncertain, by [`uncertain_rules`].
+pub fn is_uncertain(uncertain: &[bool], q: &Quote) -> bool {
+    [Some(q.rule), q.speaker_rule, q.subject_rule]
+        .into_iter()
+        .flatten()
+        .any(|r| uncertain.get(r as usize).copied().unwrap_or(false))
+}
+
+/// How often a rule is right, in words: "right in 52% of 352 checked cases".
+pub fn precision_words(n: &RuleNote) -> String {
+    match n.precision {
+        Some(p) if n.decided > 0 => {
+            format!("right in {:.0}% of {} checked cases", 100.0 * p, n.decided)
+        }
+        _ => "not measured".to_string(),
+    }
+}
+
+/// One line for a rule: "speaker.after-quote: the subject of … (right in 97% of …)".
+pub fn rule_line(n: &RuleNote) -> String {
+    format!("{}: {} ({})", n.rule.id(), n.says, precision_words(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn made(rule: Rule, precision: Option<f64>, decided: usize, uncertain: bool) -> RuleNote {
+        RuleNote { rule, says: rule.says().to_string(), precision, decided, uncertain }
+    }
+
+    fn quote(rule: Rule, speaker: Option<Rule>) -> Quote {
+        Quote {
+            id: "q1".into(),
+            article: "a".into(),
+            start: 0,
+            end: 1,
+            kind: crate::extract::QuoteKind::Indirect,
+            speaker: None,
+            speaker_span: None,
+            cue: None,
+            stance: crate::extract::Stance::Statement,
+            rejects: None,
+            event: None,
+            rule,
+            speaker_rule: speaker,
+            subject_rule: None,
+            stance_rule: Rule::StanceStatement,
+        }
+    }
+
+    #[test]
+    fn a_quote_is_uncertain_by_its_least_precise_uncertain_rule() {
+        let mut rules = vec![
+            made(Rule::ReportedBelief, Some(0.52), 352, true),
+            made(Rule::ReportedEvidence, Some(0.56), 485, true),
+            made(Rule::SpeakerReportSubject, Some(0.94), 4251, false),
+            made(Rule::StanceStatement, None, 0, false),
+        ];
+        rules.sort_by_key(|n| n.rule);
+        let ds = Dataset { rules, ..Dataset::default() };
+        let sure = quote(Rule::ReportedThat, Some(Rule::SpeakerReportSubject));
+        let belief = quote(Rule::ReportedBelief, Some(Rule::SpeakerReportSubject));
+        assert_eq!(quote_doubt(&ds, &sure), None);
+        assert_eq!(quote_doubt(&ds, &belief).map(|n| n.rule), Some(Rule::ReportedBelief));
+        let uncertain = uncertain_rules(&ds);
+        assert!(!is_uncertain(&uncertain, &sure));
+        assert!(is_uncertain(&uncertain, &belief));
+        let reasons: Vec<&str> = quote_reasons(&ds, &belief).iter().map(|(w, _)| *w).collect();
+        // The speaker's words were not read by a rule the dataset notes, so no "Read as".
+        assert_eq!(reasons, ["Found", "Speaker", "Stance"]);
+        let words = |rule| note(&ds, rule).map(precision_words);
+        assert_eq!(
+            words(Rule::ReportedBelief).as_deref(),
+            Some("right in 52% of 352 checked cases")
+        );
+        assert_eq!(words(Rule::StanceStatement).as_deref(), Some("not measured"));
+    }
+}
