@@ -31,6 +31,7 @@ pub mod export;
 pub mod extract;
 pub mod page;
 pub mod query;
+pub mod store;
 
 #[cfg(feature = "ui")]
 pub mod app;

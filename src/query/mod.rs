@@ -2,6 +2,7 @@
 //! reads `location.search`, calls [`parse`], renders from [`select`]'s [`Selection`],
 //! and writes [`to_query`] back with `history.pushState`.
 
+pub mod engine;
 mod index;
 pub mod reader;
 mod state;

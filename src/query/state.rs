@@ -37,8 +37,9 @@ impl View {
 }
 
 /// How the timeline groups its events; `None` in [`State::zoom`] lets the page choose.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub enum Zoom {
+    #[default]
     Day,
     Month,
     Year,
