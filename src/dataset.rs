@@ -422,10 +422,21 @@ impl Registry {
             return None;
         }
         let candidates = self.by_last_word.get(key.last()?)?;
-        let mut matches = candidates
-            .iter()
-            .copied()
-            .filter(|&i| may_name_the_same_person(key, &self.keys[i], self.actors[i].kind));
+        // A lone word its article does not show to be a person's ("Indiana") needs a
+        // person the corpus shows to be one: with a title or an honorific somewhere. Else
+        // any two capitalised words ("Encourage Indiana") would gather every "Indiana".
+        let shown = |i: usize| {
+            let actor = &self.actors[i];
+            // "Paul D. Ryan of Wisconsin" has no surname "Wisconsin".
+            !actor.name.contains(" of ")
+                && (!actor.roles.is_empty()
+                    || actor.aliases.iter().any(|a| extract::opens_with_honorific(a)))
+        };
+        let bare_unknown = key.word_count() == 1 && local.kind != ActorKind::Person;
+        let mut matches = candidates.iter().copied().filter(|&i| {
+            may_name_the_same_person(key, &self.keys[i], self.actors[i].kind)
+                && (!bare_unknown || shown(i))
+        });
         let first = matches.next()?;
         matches.next().is_none().then_some(first)
     }
@@ -451,6 +462,109 @@ impl Registry {
     }
 }
 
+/// How many times as often as every other person of the same surname together the corpus
+/// must name one before that surname, alone, is taken to be theirs.
+const DOMINANT_SHARE: usize = 5;
+
+/// The registry's actors, with each bare surname that several people share tied to the
+/// one the corpus names [`DOMINANT_SHARE`] times as often as the rest ("Obama" is Barack
+/// Obama in a corpus that names Michelle Obama now and then): the corpus's own evidence,
+/// where the article gives none. `global` and `tied` follow the actors that move.
+fn tie_dominant_people(
+    registry: Registry,
+    analyses: &[Analysis],
+    global: &mut [Vec<usize>],
+    tied: &mut [Vec<Option<Rule>>],
+) -> Vec<Actor> {
+    let Registry { mut actors, keys, by_last_word, .. } = registry;
+    let mut mentions = vec![0usize; actors.len()];
+    for (ai, a) in analyses.iter().enumerate() {
+        for m in &a.mentions {
+            mentions[global[ai][m.actor]] += 1;
+        }
+    }
+    let mut into: Vec<usize> = (0..actors.len()).collect();
+    for (s, key) in keys.iter().enumerate() {
+        // Only a name the articles show to be a person's: a bare "Florida" is no one's.
+        if key.word_count() != 1 || actors[s].kind != ActorKind::Person {
+            continue;
+        }
+        let Some(candidates) = key.last().and_then(|last| by_last_word.get(last)) else {
+            continue;
+        };
+        let people: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&c| {
+                c != s
+                    && keys[c].word_count() > 1
+                    && may_name_the_same_person(key, &keys[c], actors[c].kind)
+            })
+            .collect();
+        let Some(&top) = people.iter().max_by_key(|&&c| (mentions[c], usize::MAX - c)) else {
+            continue;
+        };
+        let rest: usize = people.iter().filter(|&&c| c != top).map(|&c| mentions[c]).sum();
+        if people.len() > 1 && mentions[top] >= DOMINANT_SHARE * rest.max(1) {
+            into[s] = top;
+        }
+    }
+    if into.iter().enumerate().all(|(i, &t)| i == t) {
+        return actors;
+    }
+    // Move each tied surname's names and roles to its person, then renumber.
+    for s in 0..actors.len() {
+        let t = into[s];
+        if t == s {
+            continue;
+        }
+        let moved = std::mem::replace(
+            &mut actors[s],
+            Actor {
+                id: ActorId::default(),
+                name: String::new(),
+                kind: ActorKind::Other,
+                aliases: Vec::new(),
+                roles: Vec::new(),
+                role_rules: Vec::new(),
+                mentions: Vec::new(),
+            },
+        );
+        let person = &mut actors[t];
+        for alias in std::iter::once(moved.name).chain(moved.aliases) {
+            push_unique(&mut person.aliases, alias);
+        }
+        for (role, rule) in moved.roles.into_iter().zip(moved.role_rules) {
+            if !person.roles.contains(&role) {
+                person.roles.push(role);
+                person.role_rules.push(rule);
+            }
+        }
+    }
+    let mut renumbered = vec![0usize; actors.len()];
+    let mut kept = 0;
+    for (i, &t) in into.iter().enumerate() {
+        if t == i {
+            renumbered[i] = kept;
+            kept += 1;
+        }
+    }
+    for (ai, locals) in global.iter_mut().enumerate() {
+        for (k, g) in locals.iter_mut().enumerate() {
+            if into[*g] != *g {
+                tied[ai][k] = Some(Rule::AliasCorpusDominant);
+            }
+            *g = renumbered[into[*g]];
+        }
+    }
+    let mut i = 0;
+    actors.retain(|_| {
+        i += 1;
+        into[i - 1] == i - 1
+    });
+    actors
+}
+
 /// Runs the extractor on every source and merges the results into one dataset.
 pub fn build(sources: Vec<Source>) -> Dataset {
     let analyses: Vec<Analysis> =
@@ -474,8 +588,9 @@ pub fn assemble(sources: Vec<Source>, mut analyses: Vec<Analysis>) -> Dataset {
         }
     }
     let mut global: Vec<Vec<usize>> = analyses.iter().map(|a| vec![0; a.actors.len()]).collect();
-    // Whether each article's actor was tied to a corpus actor of another name.
-    let mut tied: Vec<Vec<bool>> = analyses.iter().map(|a| vec![false; a.actors.len()]).collect();
+    // How each article's actor was tied to a corpus actor of another name, if it was.
+    let mut tied: Vec<Vec<Option<Rule>>> =
+        analyses.iter().map(|a| vec![None; a.actors.len()]).collect();
     let mut registry = Registry::default();
     for (ai, k) in by_words.into_iter().rev().flatten() {
         // Each actor is merged once, so its name, aliases and roles are moved out, not
@@ -487,7 +602,7 @@ pub fn assemble(sources: Vec<Source>, mut analyses: Vec<Analysis>) -> Dataset {
                 let key = NameKey::new(&local.name);
                 match registry.same_person(local, &key) {
                     Some(i) => {
-                        tied[ai][k] = true;
+                        tied[ai][k] = Some(Rule::AliasCorpusPerson);
                         i
                     }
                     None => registry.add(local, key),
@@ -511,7 +626,7 @@ pub fn assemble(sources: Vec<Source>, mut analyses: Vec<Analysis>) -> Dataset {
         }
         global[ai][k] = index;
     }
-    ds.actors = registry.actors;
+    ds.actors = tie_dominant_people(registry, &analyses, &mut global, &mut tied);
     // Slugs, unique within the corpus.
     let mut taken: FxHashMap<String, usize> = FxHashMap::default();
     for actor in &mut ds.actors {
@@ -561,7 +676,7 @@ pub fn assemble(sources: Vec<Source>, mut analyses: Vec<Analysis>) -> Dataset {
                 start: m.start,
                 end: m.end,
                 rule: m.rule,
-                tie: m.tie.or(tied[ai][m.actor].then_some(Rule::AliasCorpusPerson)),
+                tie: m.tie.or(tied[ai][m.actor]),
             });
         }
         let actors = &ds.actors;
@@ -892,6 +1007,53 @@ impl Dataset {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn corpus(texts: &[&str]) -> Dataset {
+        let sources = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Source {
+                id: format!("a{i}"),
+                text: (*t).to_string(),
+                ..Source::default()
+            })
+            .collect();
+        build(sources)
+    }
+
+    fn named(ds: &Dataset, name: &str) -> bool {
+        ds.actors.iter().any(|a| a.name == name)
+    }
+
+    #[test]
+    fn a_shared_surname_stays_apart_unless_one_person_dominates_the_corpus() {
+        let barack = "President Barack Obama spoke in Chicago. Obama said the economy was \
+                      stronger. Obama thanked the crowd, and Obama left early. Later Obama met donors.";
+        let michelle = "First lady Michelle Obama visited a school. Michelle Obama said \
+                        children need parks. Michelle Obama then left.";
+        let bare = "Mr. Obama said on Tuesday that the deal was a good one.";
+        // Barack five mentions, Michelle three: neither is five times the other.
+        let even = corpus(&[barack, michelle, bare]);
+        assert!(named(&even, "Obama"), "an even split leaves the surname its own actor");
+        // Barack five, Michelle once.
+        let one_sided =
+            corpus(&[barack, "First lady Michelle Obama visited a school on Monday.", bare]);
+        assert!(!named(&one_sided, "Obama"));
+        let barack = one_sided.actors.iter().find(|a| a.name == "Barack Obama").unwrap();
+        assert!(barack
+            .mentions
+            .iter()
+            .any(|m| &*m.article == "a2" && m.tie == Some(Rule::AliasCorpusDominant)));
+        // A bare place name is no one's surname, whoever is named with it.
+        let places = corpus(&[
+            "POLITICO Florida reported it. POLITICO Florida said so. POLITICO Florida agreed.",
+            "Voters in Florida went to the polls.",
+        ]);
+        assert!(places
+            .actors
+            .iter()
+            .all(|a| a.mentions.iter().all(|m| m.tie != Some(Rule::AliasCorpusDominant))));
+    }
 
     #[test]
     fn slugs_are_readable() {

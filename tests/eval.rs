@@ -153,3 +153,51 @@ fn meantime_actor_mentions_and_alias_merging() {
         r["actor_kind_accuracy"]
     );
 }
+
+/// The actor filter's busiest people on PolNeAR's train split (the split read for errors):
+/// no one is split between a full name and a bare surname ("Obama" apart from "Barack
+/// Obama"), and no bare place name is gathered into a person.
+#[test]
+fn polnear_trains_busiest_people_are_not_split() {
+    assert!(Path::new(GOLD).is_dir(), "this run needs ../shared/eval/ beside the repository");
+    let out = std::env::temp_dir().join(format!("newsline-people-{}.json", std::process::id()));
+    let status = Command::new(env!("CARGO_BIN_EXE_newsline"))
+        .arg("ingest")
+        .arg(format!("{GOLD}polnear_train.jsonl"))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .expect("run newsline ingest");
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    let ds: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    let _ = std::fs::remove_file(&out);
+    let mut people: Vec<(&str, usize)> = ds["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["kind"] == "person")
+        .map(|a| (a["name"].as_str().unwrap(), a["mentions"].as_array().unwrap().len()))
+        .collect();
+    people.sort_by_key(|&(name, n)| (usize::MAX - n, name));
+    people.truncate(100);
+    let split: Vec<(&str, Vec<&str>)> = people
+        .iter()
+        .filter(|(name, _)| !name.contains(' '))
+        .map(|&(bare, _)| {
+            let full: Vec<&str> = people
+                .iter()
+                .map(|&(n, _)| n)
+                .filter(|n| n.contains(' ') && n.rsplit(' ').next() == Some(bare))
+                .collect();
+            (bare, full)
+        })
+        .filter(|(_, full)| !full.is_empty())
+        .collect();
+    assert!(split.is_empty(), "people split between a surname and full names: {split:?}");
+    for state in ["California", "Texas", "Indiana", "Wisconsin", "Florida"] {
+        assert!(
+            people.iter().all(|(n, _)| !n.ends_with(&format!(" {state}"))),
+            "a bare {state} was gathered into a person: {people:?}"
+        );
+    }
+}

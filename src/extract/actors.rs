@@ -1772,6 +1772,11 @@ fn find_actor(
 }
 
 /// People, and single names not yet known to be anything else.
+/// Whether a name opens with an honorific ("Mr. Obama", "Dr. Carson"): shown a person's.
+pub fn opens_with_honorific(name: &str) -> bool {
+    name.split(' ').next().is_some_and(lexicon::is_honorific)
+}
+
 pub fn is_personal(kind: ActorKind) -> bool {
     matches!(kind, ActorKind::Person | ActorKind::Other)
 }

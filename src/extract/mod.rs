@@ -20,8 +20,8 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 pub use actors::{
-    is_personal, may_name_the_same_person, ActorFinding, ActorKind, MentionFinding, NameKey,
-    PlaceFinding, Role,
+    is_personal, may_name_the_same_person, opens_with_honorific, ActorFinding, ActorKind,
+    MentionFinding, NameKey, PlaceFinding, Role,
 };
 pub use events::{DateBasis, EventFinding};
 pub use lexicon::lower_case;

@@ -83,6 +83,7 @@ rules! {
         AliasAcronym = "alias.acronym": "an acronym of an organisation the article names in full ('GAO')",
         AliasLeaderGovernment = "alias.leader-government": "a leader's government is the government of the country in the leader's role",
         AliasCorpusPerson = "alias.corpus.same-person": "across articles, a surname or full name that can point at only one person the corpus names",
+        AliasCorpusDominant = "alias.corpus.dominant-person": "across articles, a surname several people share is the one the corpus names five times as often as the rest together",
     }
     "role" {
         RoleTitle = "role.title": "the title words before a name ('White House Press Secretary Sean Spicer')",
