@@ -117,13 +117,13 @@ pub enum Family {
     Names,
     /// A bucket of the slug → actor table.
     Slugs,
-    /// A run of actors' pages (see [`Manifest::actor_parts`]).
+    /// A run of actors' pages (see [`Parts::actors`]).
     Actors,
     /// One outlet's items.
     Outlets,
     /// A bucket of the word index.
     Words,
-    /// A chunk of one of the default orders (see [`Orders`]).
+    /// A chunk of one of the default orders (see [`Defaults`]).
     Order,
     /// Claims with their denials, and conflicts.
     Contested,
