@@ -946,64 +946,6 @@ fn conflicts(ds: &Dataset) -> Vec<Conflict> {
         .collect()
 }
 
-impl Dataset {
-    /// Every place an item names its article, for [`Dataset::to_page_form`]'s interning.
-    fn article_refs(&mut self) -> impl Iterator<Item = &mut ArticleId> {
-        self.quotes
-            .iter_mut()
-            .map(|q| &mut q.article)
-            .chain(self.timexes.iter_mut().map(|t| &mut t.article))
-            .chain(self.events.iter_mut().map(|e| &mut e.article))
-            .chain(self.diagnostics.iter_mut().map(|d| &mut d.article))
-            .chain(
-                self.places.iter_mut().flat_map(|p| p.mentions.iter_mut().map(|m| &mut m.article)),
-            )
-    }
-
-    /// The dataset as the page embeds it (see [`crate::page`]). Items hold no text (the
-    /// page slices their words from the articles on demand); it leaves out what the
-    /// index's relations carry as numbers:
-    /// the actors' mentions, each event's actors and quotes, each quote's event and the
-    /// claim it rejects (the page reads them through `query::Index`). It writes each item's
-    /// article as the article's position, since article ids (often long slugs) would
-    /// otherwise repeat in every item.
-    pub(crate) fn to_page_form(&self) -> Dataset {
-        let mut page = self.clone();
-        page.actors.iter_mut().for_each(|a| a.mentions.clear());
-        page.events.iter_mut().for_each(|e| {
-            e.actors.clear();
-            e.quotes.clear();
-        });
-        page.quotes.iter_mut().for_each(|q| {
-            q.event = None;
-            q.rejects = None;
-        });
-        let position: FxHashMap<ArticleId, ArticleId> = self
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), ArticleId::from(i.to_string())))
-            .collect();
-        for article in page.article_refs() {
-            if let Some(p) = position.get(article) {
-                article.clone_from(p);
-            }
-        }
-        page
-    }
-
-    /// Undoes [`Dataset::to_page_form`]'s interning. `None` when an
-    /// item names an article position the dataset does not have.
-    pub(crate) fn restored_from_page_form(mut self) -> Option<Dataset> {
-        let ids: Vec<ArticleId> = self.articles.iter().map(|a| a.id.clone()).collect();
-        for article in self.article_refs() {
-            let id = article.parse::<usize>().ok().and_then(|i| ids.get(i))?;
-            article.clone_from(id);
-        }
-        Some(self)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,8 +4,12 @@
 
 use serde::Serialize;
 
-use crate::dataset::{Dataset, EventDate};
-use crate::query::{kind_word, stance_word, to_query, Index, Selection, State};
+use crate::dataset::EventDate;
+use crate::extract::DateBasis;
+use crate::query::engine::{self, Answer};
+use crate::query::{kind_word, stance_word, to_query, State};
+use crate::store::catalog::Catalog;
+use crate::store::flags;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QuoteRow {
@@ -41,59 +45,62 @@ pub struct Export {
     pub events: Vec<EventRow>,
 }
 
-fn outlet(index: &Index, article: usize) -> String {
-    index.outlets[index.outlet_of_article[article]].name.clone()
+/// The number in a dataset id (`q12` → 12), for the dataset's order.
+fn number(id: &str) -> u64 {
+    id.get(1..).and_then(|n| n.parse().ok()).unwrap_or(u64::MAX)
 }
 
-/// Every visible quote (cards and their copies) and event, in list order.
-pub fn export(ds: &Dataset, index: &Index, sel: &Selection, state: &State) -> Export {
-    let mut quotes: Vec<usize> =
-        sel.quotes.iter().chain(sel.copies.iter().flatten()).copied().collect();
-    quotes.sort_unstable();
-    let quotes = quotes
-        .into_iter()
-        .map(|i| {
-            let q = &ds.quotes[i];
-            let event = index.event_of_quote[i].map(|e| &ds.events[e].date);
-            QuoteRow {
-                id: q.id.clone(),
-                article: q.article.to_string(),
-                outlet: outlet(index, index.article_of_quote[i]),
-                date: event.and_then(|d| d.value.clone()),
-                reported_on: event
-                    .is_some_and(|d| d.basis == crate::extract::DateBasis::ReportedOn),
-                speaker: q
-                    .speaker
-                    .as_deref()
-                    .and_then(|s| index.actor(s))
-                    .map(|a| ds.actors[a].name.clone()),
-                speaker_id: q.speaker.as_deref().map(str::to_string),
-                cue: q.cue.clone(),
-                kind: kind_word(q.kind),
-                stance: stance_word(q.stance),
-                words: index.quote_words(ds, i).to_string(),
-            }
-        })
-        .collect();
-    let events = sel
-        .events
-        .iter()
-        .map(|&e| {
-            let event = &ds.events[e];
-            EventRow {
-                id: event.id.clone(),
-                article: event.article.to_string(),
-                outlet: outlet(index, index.article_of_event[e]),
-                date: event.date.clone(),
-                actors: index.actors_by_event[e]
-                    .iter()
-                    .map(|&a| ds.actors[a].name.clone())
-                    .collect(),
-                sentence: index.event_words(ds, e).to_string(),
-            }
-        })
-        .collect();
-    Export { view: to_query(state), quotes, events }
+/// Every quote (cards and their copies) and event the answer lists, in the dataset's
+/// order, as far as their parts are at hand; and how many are not (a sharded story's parts
+/// still on their way).
+pub fn export(cat: &Catalog, answer: &Answer, state: &State) -> (Export, usize) {
+    let mut missing = 0;
+    let (cards, _) = engine::cards_upto(cat, &answer.cards, usize::MAX);
+    missing += answer.cards.total.saturating_sub(cards.len());
+    let mut quotes: Vec<QuoteRow> = Vec::new();
+    for id in cards.iter().flat_map(|c| std::iter::once(c.card).chain(c.copies.iter().copied())) {
+        let Ok(q) = cat.quote_card(id) else {
+            missing += 1;
+            continue;
+        };
+        quotes.push(QuoteRow {
+            id: q.id.clone(),
+            article: q.article.clone(),
+            outlet: q.outlet.clone(),
+            date: q.date.as_ref().and_then(|d| d.value.clone()),
+            reported_on: q.date.as_ref().is_some_and(|d| d.basis == DateBasis::ReportedOn),
+            speaker: q.speaker.as_ref().map(|s| s.name.clone()),
+            speaker_id: q.speaker.as_ref().map(|s| s.id.clone()),
+            cue: q.cue.clone(),
+            kind: kind_word(flags::kind(q.flags)),
+            stance: stance_word(flags::stance(q.flags)),
+            words: q.words.clone(),
+        });
+    }
+    quotes.sort_by_key(|q| number(&q.id));
+    let mut ids: Vec<u32> = Vec::new();
+    for list in &answer.timeline {
+        let (listed, _) = engine::listed_upto(cat, list, usize::MAX);
+        missing += (list.total as usize).saturating_sub(listed.len());
+        ids.extend(listed);
+    }
+    ids.sort_unstable();
+    let mut events = Vec::new();
+    for id in ids {
+        let Ok(e) = cat.event_card(id) else {
+            missing += 1;
+            continue;
+        };
+        events.push(EventRow {
+            id: e.id.clone(),
+            article: e.article.clone(),
+            outlet: e.outlet.clone(),
+            date: e.date.clone(),
+            actors: e.actors.iter().map(|a| a.name.clone()).collect(),
+            sentence: e.sentence.clone(),
+        });
+    }
+    (Export { view: to_query(state), quotes, events }, missing)
 }
 
 /// One CSV field (RFC 4180). A field a spreadsheet would run as a formula gets a

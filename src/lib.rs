@@ -6,7 +6,8 @@
 //! - [`dataset`] and [`corpus`]: the dataset model and the readers that turn files'
 //!   bytes into articles (the CLI does the file-system walking around them).
 //! - [`query`]: the filter state, its URL form and the filtering itself, pure;
-//!   [`page`] is the form the page embeds (the dataset and its index).
+//!   [`store`] is the story a site carries (a manifest and parts), which
+//!   `query::engine` answers from.
 //! - `app` (feature `ui`): the Yew components of the explorer.
 //!
 //! # Example
@@ -29,7 +30,6 @@ pub mod eval;
 pub mod excerpts;
 pub mod export;
 pub mod extract;
-pub mod page;
 pub mod query;
 pub mod store;
 

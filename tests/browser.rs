@@ -83,14 +83,14 @@ async fn app_mounts_and_the_actor_filter_narrows_the_list() {
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     let path = web_sys::window().unwrap().location().pathname().unwrap();
-    // Through the story file's encoding, so that decoding the dataset and its index runs in
-    // wasm too.
-    let about = newsline::page::About { title: "Seeds".into(), ..Default::default() };
-    let story = newsline::page::decode(&newsline::page::encode(&about, &seeds()).unwrap()).unwrap();
+    // Through the story file's encoding, so that decoding the manifest and the parts runs
+    // in wasm too.
+    let about = newsline::store::About { title: "Seeds".into(), ..Default::default() };
+    let story = newsline::store::build::build(&seeds(), about).unwrap();
+    let bytes = newsline::store::encode(&story.manifest, &story.parts).unwrap();
+    let (manifest, parts) = newsline::store::decode(&bytes).unwrap();
     let props = AppProps {
-        about: Rc::new(story.about),
-        dataset: Rc::new(story.dataset),
-        index: Rc::new(story.index),
+        catalog: Rc::new(newsline::store::catalog::Catalog::new(manifest, parts)),
         query: "?view=quotes".into(),
         path: path.into(),
     };

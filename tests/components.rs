@@ -6,7 +6,9 @@ use std::rc::Rc;
 use newsline::app::{App, AppProps};
 use newsline::corpus::{read_manifest, read_txt};
 use newsline::dataset::{self, Dataset};
-use newsline::query::Index;
+use newsline::store::build::build;
+use newsline::store::catalog::Catalog;
+use newsline::store::About;
 use yew::ServerRenderer;
 
 fn seeds() -> Dataset {
@@ -29,18 +31,17 @@ fn seeds() -> Dataset {
     dataset::build(sources)
 }
 
-/// What the page gets: the dataset and the index `newsline ingest --blob` builds with it.
+/// What the page gets: the story `newsline build` makes of the dataset, with every part.
 fn props(ds: Dataset, query: &str, path: &str) -> AppProps {
-    let index = Rc::new(Index::new(&ds));
+    let about = About {
+        title: "Russia, the US and the al-Bab strike claim".into(),
+        built: "2017-01-25T00:00:00Z".into(),
+        generator: "newsline test".into(),
+        ..Default::default()
+    };
+    let story = build(&ds, about).expect("the story encodes");
     AppProps {
-        about: Rc::new(newsline::page::About {
-            title: "Russia, the US and the al-Bab strike claim".into(),
-            built: "2017-01-25T00:00:00Z".into(),
-            generator: "newsline test".into(),
-            ..Default::default()
-        }),
-        dataset: Rc::new(ds),
-        index,
+        catalog: Rc::new(Catalog::new(story.manifest, story.parts)),
         query: query.to_string().into(),
         path: path.to_string().into(),
     }
@@ -96,7 +97,7 @@ fn timeline_is_the_default_view_counting_every_event() {
 }
 
 #[test]
-fn ten_thousand_quotes_render_a_small_window() {
+fn ten_thousand_quotes_render_a_page_and_offer_more() {
     let text: String =
         (0..10_000).map(|i| format!("“Point number {i} stands,” Jane Doe said.\n\n")).collect();
     let source = newsline::corpus::Source {
@@ -113,9 +114,10 @@ fn ten_thousand_quotes_render_a_small_window() {
     let renderer =
         ServerRenderer::<App>::with_props(move || props(ds, "?view=quotes", "/")).hydratable(false);
     let html = futures::executor::block_on(renderer.render());
-    let shown = count(&html, "data-quote-id=");
-    assert!(shown > 0 && shown < 100, "{shown} quotes in the document");
+    assert_eq!(count(&html, "data-quote-id="), newsline::store::PAGE, "one page of cards");
     assert!(html.contains(r#"Quotes<span class="count">10000</span>"#));
+    assert!(html.contains("Show 50 more cards"), "{html}");
+    assert!(html.contains("50 of 10000 shown"));
 }
 
 #[test]

@@ -67,12 +67,61 @@ fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
     out
 }
 
-/// The story a site carries, decoded as the page decodes it.
-fn story(site: &Path) -> newsline::page::Story {
-    let gz = fs::read(site.join("data/story.bin")).unwrap();
+/// A site's gzipped file, inflated.
+fn inflated(path: &Path) -> Vec<u8> {
+    let gz = fs::read(path).unwrap();
     let mut bytes = Vec::new();
     flate2::read::GzDecoder::new(&gz[..]).read_to_end(&mut bytes).unwrap();
-    newsline::page::decode(&bytes).unwrap()
+    bytes
+}
+
+/// The manifest a site carries, decoded as the page decodes it, and the parts in it.
+fn story(site: &Path) -> (newsline::store::Manifest, newsline::store::NamedParts) {
+    newsline::store::decode(&inflated(&site.join("data/story.bin"))).unwrap()
+}
+
+#[test]
+fn a_sharded_site_holds_the_same_story_in_parts_named_by_their_hashes() {
+    let (embedded, sharded) = (Scratch::new("embedded"), Scratch::new("sharded"));
+    built(&[&seeds()], &embedded.0, &["--embed"]);
+    built(&[&seeds()], &sharded.0, &["--shards"]);
+    let (manifest, parts) = story(&embedded.0);
+    let (sharded_manifest, none) = story(&sharded.0);
+    assert_eq!(manifest, sharded_manifest, "one format, two packings");
+    assert!(none.is_empty(), "a sharded story file is the manifest alone");
+    assert!(!parts.is_empty());
+    // Every part is a file of its own, named by the hash of its inflated bytes, and the
+    // files are the parts: nothing more, nothing less.
+    let dir = sharded.0.join("data/parts");
+    let mut on_disk: Vec<String> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    on_disk.sort();
+    let mut names: Vec<String> = parts.iter().map(|(n, _)| format!("{}.bin", n.0)).collect();
+    names.sort();
+    assert_eq!(on_disk, names);
+    for (name, bytes) in &parts {
+        let file = inflated(&sharded.0.join(name.path()));
+        assert_eq!(&file, bytes, "{}", name.0);
+        assert_eq!(newsline::store::build::hex16(&file), name.0, "named by its hash");
+    }
+    // The page's own files are the same for both.
+    let page = |site: &Path| {
+        files(site)
+            .into_iter()
+            .filter(|(n, _)| !n.starts_with("data/") && !n.ends_with(".json"))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(page(&embedded.0), page(&sharded.0));
+}
+
+#[test]
+fn shards_and_embed_cannot_both_be_asked_for() {
+    let site = Scratch::new("both");
+    let out = build(&[&seeds()], &site.0, &["--shards", "--embed"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot be used with"));
 }
 
 #[test]
@@ -127,7 +176,7 @@ fn the_same_inputs_give_a_byte_identical_site() {
         .unwrap()
         .strftime("%Y-%m-%dT%H:%M:%SZ")
         .to_string();
-    assert_eq!(story(&a.0).about.built, stamp);
+    assert_eq!(story(&a.0).0.about.built, stamp);
 }
 
 #[test]
@@ -146,7 +195,7 @@ fn source_date_epoch_sets_the_build_time_and_titles_name_the_site() {
         .output()
         .unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let about = story(&site.0).about;
+    let about = story(&site.0).0.about;
     assert_eq!(about.built, "2017-01-24T00:00:00Z");
     assert_eq!(about.base, "/sub/path/", "the base is normalised");
     assert_eq!(
@@ -161,7 +210,7 @@ fn source_date_epoch_sets_the_build_time_and_titles_name_the_site() {
 
     let titled = Scratch::new("titled");
     built(&[&seeds()], &titled.0, &["--title", "My story"]);
-    assert_eq!(story(&titled.0).about.title, "My story");
+    assert_eq!(story(&titled.0).0.about.title, "My story");
 }
 
 #[test]

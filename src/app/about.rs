@@ -3,21 +3,23 @@
 
 use yew::prelude::*;
 
-use super::{span_words, use_explorer};
+use super::{published, use_explorer};
 use crate::query::{self, State, View};
 
 #[function_component(AboutStory)]
 pub fn about_story() -> Html {
     let ex = use_explorer();
-    let about = &ex.about;
-    let summary = &ex.summary;
+    let m = ex.manifest();
+    let about = &m.about;
     let built = about.built.get(..10).and_then(crate::dates::parse_day);
     let built = built.map_or_else(
         || about.built.clone(),
-        |d| format!("{} {} {}", d.day(), super::timeline::month_name(d), d.year()),
+        |d| format!("{} {} {}", d.day(), crate::query::engine::month_name(d), d.year()),
     );
-    let outlets = summary.outlets.iter().map(|&(o, articles)| {
-        let outlet = &ex.index.outlets[o];
+    let mut by_size: Vec<&crate::store::OutletInfo> = m.outlets.iter().collect();
+    by_size.sort_by(|a, b| b.articles.cmp(&a.articles).then_with(|| a.name.cmp(&b.name)));
+    let outlets = by_size.into_iter().map(|outlet| {
+        let articles = outlet.articles;
         let next = query::toggled(
             &State { view: View::Quotes, ..ex.state.clone() },
             |s| &mut s.outlets,
@@ -36,10 +38,10 @@ pub fn about_story() -> Html {
             <summary>{"About this story"}</summary>
             <div class="about-body">
                 <p>
-                    {format!("{} articles", summary.articles)}
-                    if let Some(span) = span_words(summary) { {format!(", published {span}")} }
-                    if summary.undated > 0 { {format!(" ({} with no date)", summary.undated)} }
-                    {format!(", from {} outlets:", summary.outlets.len())}
+                    {format!("{} articles", m.articles)}
+                    if let Some(span) = published(m) { {format!(", published {span}")} }
+                    if m.undated_articles > 0 { {format!(" ({} with no date)", m.undated_articles)} }
+                    {format!(", from {} outlets:", m.outlets.len())}
                 </p>
                 <ul class="outlet-counts" aria-label="Articles per outlet">{ for outlets }</ul>
                 if about.excerpts {

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::{browser, use_explorer};
 use crate::query::reader::{self, Part};
 use crate::query::{State, View};
+use crate::store::catalog::Site;
 
 /// The element id the selected stretch carries, for scrolling.
 const HIGHLIGHT_ID: &str = "highlight";
@@ -15,24 +16,35 @@ const HIGHLIGHT_ID: &str = "highlight";
 pub fn article_view() -> Html {
     let ex = use_explorer();
     let item = ex.state.item.clone().unwrap_or_default();
-    use_effect_with(item.clone(), |_| browser::scroll_to(HIGHLIGHT_ID));
-    let ds = &ex.dataset;
-    let index = &ex.index;
-    let found = index
-        .quote(&item)
-        .map(|i| (index.article_of_quote[i], ds.quotes[i].start, ds.quotes[i].end, View::Quotes))
-        .or_else(|| {
-            index.event(&item).map(|i| {
-                (index.article_of_event[i], ds.events[i].start, ds.events[i].end, View::Timeline)
-            })
-        });
-    let Some((a, start, end, came_from)) = found else {
-        return html! { <p class="empty">{"That item is not in this corpus."}</p> };
+    let cat = &ex.catalog;
+    let found = cat.site_of(&item).map(|site| {
+        site.map(|site| match site {
+            Site::Quote(q) => (cat.quote_fact(q).map(|f| f.article), q, View::Quotes, true),
+            Site::Event(e) => (cat.event_fact(e).map(|f| f.article), e, View::Timeline, false),
+        })
+    });
+    let ready = matches!(&found, Ok(Some((Ok(a), ..))) if cat.article(*a).is_ok());
+    use_effect_with((item.clone(), ready), |_| browser::scroll_to(HIGHLIGHT_ID));
+    let (a, site, came_from, quote) = match found {
+        Err(_) | Ok(Some((Err(Some(_)), ..))) => {
+            return html! { <p class="empty loading" aria-busy="true">{"Loading…"}</p> };
+        }
+        Ok(None) | Ok(Some((Err(None), ..))) => {
+            return html! { <p class="empty">{"That item is not in this corpus."}</p> };
+        }
+        Ok(Some((Ok(a), site, came_from, quote))) => (a, site, came_from, quote),
     };
-    let Some(article) = ds.articles.get(a) else {
-        return html! { <p class="empty">{"That article is not in this corpus."}</p> };
+    let article = match cat.article(a) {
+        Ok(article) => article,
+        Err(Some(_)) => return html! { <p class="empty loading" aria-busy="true">{"Loading…"}</p> },
+        Err(None) => return html! { <p class="empty">{"That article is not in this corpus."}</p> },
     };
-    let layers = reader::layers(ds, index, a);
+    let spans = if quote { &article.quotes } else { &article.events };
+    let (start, end) = spans
+        .iter()
+        .find(|(id, ..)| *id == site)
+        .map_or((0, 0), |&(_, s, e)| (s as usize, e as usize));
+    let layers: Vec<reader::Layer> = article.marks.iter().map(reader::Layer::from_mark).collect();
     let back = State { view: came_from, item: Some(item.clone()), ..ex.state.clone() };
     let text = &article.text;
     let segment = |seg: &reader::Segment| -> Html {
@@ -46,13 +58,10 @@ pub fn article_view() -> Html {
         class.push(uncertain);
         // The title says why on hover; focused, the mark shows the same words (`data-why`).
         let title = over.clone().map(|l| l.title.as_str()).collect::<Vec<_>>().join(" | ");
-        match over.filter_map(|l| l.actor).next() {
+        match seg.layers.iter().find_map(|&l| article.marks[l].actor.as_ref()) {
             Some(actor) => {
-                let page = State {
-                    view: View::Actor,
-                    item: Some(ds.actors[actor].id.to_string()),
-                    ..ex.state.clone()
-                };
+                let page =
+                    State { view: View::Actor, item: Some(actor.id.clone()), ..ex.state.clone() };
                 html! { <a {class} title={title.clone()} data-why={title} href={ex.href(&page)} onclick={ex.go(page)}>{words}</a> }
             }
             None => {
@@ -76,7 +85,7 @@ pub fn article_view() -> Html {
                 </p>
             }
         });
-    let outlet = article.outlet.clone().unwrap_or_else(|| article.id.to_string());
+    let outlet = article.outlet.clone().unwrap_or_else(|| article.id.clone());
     let link =
         article.url.as_deref().filter(|u| u.starts_with("https://") || u.starts_with("http://"));
     html! {

@@ -37,7 +37,7 @@ mod imp {
     }
 
     /// Calls `f` on each of the window's `events` until the listener is dropped.
-    pub fn on_window(events: &'static [&'static str], mut f: impl FnMut() + 'static) -> Listener {
+    fn on_window(events: &'static [&'static str], mut f: impl FnMut() + 'static) -> Listener {
         let Some(window) = web_sys::window() else { return Listener(events, None) };
         let closure = Closure::<dyn FnMut(web_sys::Event)>::new(move |_e: web_sys::Event| f());
         for event in events {
@@ -51,29 +51,6 @@ mod imp {
         on_window(&["popstate"], move || {
             f(web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default());
         })
-    }
-
-    /// The window's height in pixels.
-    pub fn viewport_height() -> u64 {
-        web_sys::window()
-            .and_then(|w| w.inner_height().ok())
-            .and_then(|h| h.as_f64())
-            .map_or(900, |h| h.max(0.0) as u64)
-    }
-
-    /// Where `element` starts, in pixels from the top of the viewport, and the viewport's height.
-    pub fn viewport_position(element: &web_sys::Element) -> (f64, f64) {
-        let height = web_sys::window()
-            .and_then(|w| w.inner_height().ok())
-            .and_then(|h| h.as_f64())
-            .unwrap_or(900.0);
-        (element.get_bounding_client_rect().top(), height)
-    }
-
-    /// Sets an element's height through the CSSOM, which the page's CSP allows
-    /// (a `style` attribute it would block).
-    pub fn set_height(element: &web_sys::HtmlElement, px: u64) {
-        let _ = element.style().set_property("height", &format!("{px}px"));
     }
 
     /// Whether the window is wide enough to show the filters beside the results.
@@ -149,6 +126,67 @@ mod imp {
         }
     }
 
+    #[wasm_bindgen::prelude::wasm_bindgen]
+    extern "C" {
+        /// The browser's gzip decoder (web-sys has it only behind its unstable flag).
+        #[wasm_bindgen(extends = js_sys::Object)]
+        type DecompressionStream;
+
+        #[wasm_bindgen(constructor, catch)]
+        fn new(format: &str) -> Result<DecompressionStream, JsValue>;
+    }
+
+    async fn body(response: &web_sys::Response) -> Result<js_sys::ArrayBuffer, JsValue> {
+        wasm_bindgen_futures::JsFuture::from(response.array_buffer()?).await?.dyn_into()
+    }
+
+    async fn inflate(gzip: &js_sys::ArrayBuffer) -> Result<js_sys::ArrayBuffer, JsValue> {
+        let parts = js_sys::Array::of1(gzip);
+        let stream = web_sys::Blob::new_with_buffer_source_sequence(&parts)?.stream();
+        let decoder = DecompressionStream::new("gzip")?;
+        let inflated = stream.pipe_through(decoder.unchecked_ref());
+        body(&web_sys::Response::new_with_opt_readable_stream(Some(&inflated))?).await
+    }
+
+    /// The bytes of the site's gzipped file at `path` (relative to the page), inflated by
+    /// the browser. A host that sent it with `Content-Encoding: gzip` has inflated it
+    /// already, and one that compressed it once more hands back our own gzip: both are
+    /// told by the bytes, not by headers, which hosts set differently.
+    pub async fn fetch_gzipped(path: &str) -> Result<Vec<u8>, String> {
+        let window = web_sys::window().ok_or("there is no window")?;
+        let unreachable = || {
+            if window.location().protocol().unwrap_or_default() == "file:" {
+                "browsers do not let a page opened from a file read its data: serve the site \
+                 (`newsline serve SITE`) or publish it, and open it from there"
+                    .to_string()
+            } else {
+                format!("{path} could not be fetched")
+            }
+        };
+        let response: web_sys::Response =
+            wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(path))
+                .await
+                .map_err(|_| unreachable())?
+                .dyn_into()
+                .map_err(|_| unreachable())?;
+        if !response.ok() {
+            return Err(format!("{path} could not be fetched: HTTP {}", response.status()));
+        }
+        let raw = body(&response).await.map_err(|_| unreachable())?;
+        let head =
+            js_sys::Uint8Array::new_with_byte_offset_and_length(&raw, 0, raw.byte_length().min(2));
+        // Our gzip, unless the browser inflated it already: then bytes that only happen to
+        // start as gzip does fail to inflate, and are the file itself.
+        let bytes =
+            if head.to_vec() == [0x1f, 0x8b] { inflate(&raw).await.unwrap_or(raw) } else { raw };
+        Ok(js_sys::Uint8Array::new(&bytes).to_vec())
+    }
+
+    /// Fetches a part of the story in the background and hands its bytes to `done`.
+    pub fn fetch_part(path: String, done: impl FnOnce(Result<Vec<u8>, String>) + 'static) {
+        wasm_bindgen_futures::spawn_local(async move { done(fetch_gzipped(&path).await) });
+    }
+
     pub fn scroll_to(id: &str) {
         let element =
             web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
@@ -167,17 +205,6 @@ mod imp {
     pub fn on_popstate(_f: impl FnMut(String) + 'static) -> Listener {
         Listener
     }
-    pub fn on_window(_events: &'static [&'static str], _f: impl FnMut() + 'static) -> Listener {
-        Listener
-    }
-    pub fn viewport_position(_element: &web_sys::Element) -> (f64, f64) {
-        (0.0, 900.0)
-    }
-    /// The height a server-side render assumes.
-    pub fn viewport_height() -> u64 {
-        900
-    }
-    pub fn set_height(_element: &web_sys::HtmlElement, _px: u64) {}
     pub fn wide_screen() -> bool {
         true
     }
@@ -188,6 +215,10 @@ mod imp {
         done(false);
     }
     pub fn scroll_to(_id: &str) {}
+    /// Natively there is nothing to fetch from: the stories rendered here carry every part.
+    pub fn fetch_part(path: String, done: impl FnOnce(Result<Vec<u8>, String>) + 'static) {
+        done(Err(format!("{path} cannot be fetched outside a browser")));
+    }
     pub fn download(_name: &str, _mime: &str, _text: &str) {}
     pub fn download_json(_name: &str, _value: &impl serde::Serialize) {}
     pub fn show_fatal(message: &str) {
@@ -195,9 +226,11 @@ mod imp {
     }
 }
 
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
+pub use imp::fetch_gzipped;
 pub use imp::{
-    copy, download, download_json, on_popstate, on_window, origin, push, scroll_to, set_height,
-    show_fatal, viewport_height, viewport_position, wide_screen,
+    copy, download, download_json, fetch_part, on_popstate, origin, push, scroll_to, show_fatal,
+    wide_screen,
 };
 
 /// From now on a panic shows [`show_fatal`]'s panel, never a blank page.

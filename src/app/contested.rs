@@ -5,24 +5,28 @@ use yew::prelude::*;
 
 use super::quotes::{when, Empty};
 use super::{use_explorer, Explorer};
-use crate::query::{stance_word, Contest, State, View};
+use crate::query::engine::Contest;
+use crate::query::{stance_word, State, View};
+use crate::store::flags;
 
 /// One side of a contest: who, the words, where and when.
-fn side(ex: &Explorer, quote: usize) -> Html {
-    let q = &ex.dataset.quotes[quote];
+fn side(ex: &Explorer, quote: u32) -> Html {
+    let Ok(q) = ex.catalog.quote_card(quote) else {
+        return html! { <div class="side loading" aria-busy="true">{"Loading…"}</div> };
+    };
     let context = State { view: View::Article, item: Some(q.id.clone()), ..ex.state.clone() };
-    let stance = stance_word(q.stance);
+    let stance = stance_word(flags::stance(q.flags));
     html! {
         <div class="side" data-quote-id={q.id.clone()}>
             <p class="speaker">{ex.speaker(q)}
-                if let Some(role) = ex.role(q) { <span class="role">{role}</span> }
+                if let Some(role) = Explorer::role(q) { <span class="role">{role}</span> }
                 if let Some(cue) = &q.cue { <span class="cue">{format!(" {cue}")}</span> }
             </p>
-            <blockquote class="words">{ex.highlighted(ex.quote_words(q))}</blockquote>
+            <blockquote class="words">{ex.highlighted(&q.words)}</blockquote>
             <p class="meta">
                 <span class={classes!("badge", stance)}>{stance}</span>
-                {when(ex, quote)}
-                <span class="outlet">{ex.outlet_of(&q.article)}</span>
+                {when(q)}
+                <span class="outlet">{&q.outlet}</span>
                 {ex.link(context, "context", html! { {"In context"} })}
             </p>
         </div>
@@ -32,15 +36,19 @@ fn side(ex: &Explorer, quote: usize) -> Html {
 #[function_component(Contested)]
 pub fn contested() -> Html {
     let ex = use_explorer();
-    let sel = ex.selection.clone();
-    if sel.contested.is_empty() {
+    let answer = ex.answer.clone();
+    if answer.partial {
+        return html! { <p class="empty loading" aria-busy="true">{"Loading…"}</p> };
+    }
+    if answer.contested.is_empty() {
         return html! { <Empty what="contested claims" /> };
     }
+    let id = |q: u32| ex.catalog.quote_card(q).map(|c| c.id.clone()).unwrap_or_default();
     html! {
         <ul class="contested" aria-label="Contested claims">
-        { for sel.contested.iter().map(|contest| match contest {
+        { for answer.contested.iter().map(|contest| match contest {
             Contest::Denied { claim, denials } => html! {
-                <li class="contest denied" data-claim-id={ex.dataset.quotes[*claim].id.clone()}>
+                <li class="contest denied" data-claim-id={id(*claim)}>
                     <h2 class="contest-kind">{"Claim and denial"}</h2>
                     <div class="sides">
                         {side(&ex, *claim)}
@@ -49,15 +57,12 @@ pub fn contested() -> Html {
                     </div>
                 </li>
             },
-            Contest::Speakers { conflict } => {
-                let c = &ex.dataset.conflicts[*conflict];
-                html! {
-                    <li class="contest speakers" data-conflict={c.text.clone()}>
-                        <h2 class="contest-kind">{"Same words, different speaker by outlet: "}<q>{&c.text}</q></h2>
-                        <div class="sides">{ for ex.index.conflict_quotes[*conflict].iter().map(|&q| side(&ex, q)) }</div>
-                    </li>
-                }
-            }
+            Contest::Speakers { text, quotes } => html! {
+                <li class="contest speakers" data-conflict={text.clone()}>
+                    <h2 class="contest-kind">{"Same words, different speaker by outlet: "}<q>{text}</q></h2>
+                    <div class="sides">{ for quotes.iter().map(|&q| side(&ex, q)) }</div>
+                </li>
+            },
         }) }
         </ul>
     }

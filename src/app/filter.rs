@@ -39,7 +39,8 @@ fn value_of(e: &Event) -> Option<String> {
 #[function_component(Filters)]
 pub fn filters() -> Html {
     let ex = use_explorer();
-    let sel = ex.selection.clone();
+    let counts = &ex.answer.counts;
+    let outlets_of = &ex.manifest().outlets;
     let state = &ex.state;
     let clear_all = state.unfiltered();
 
@@ -50,7 +51,7 @@ pub fn filters() -> Html {
             next,
             state.stances.contains(&s),
             html! { <span class={classes!("badge", stance_word(s))}>{stance_word(s)}</span> },
-            sel.stance_counts[i],
+            counts.stances[i] as usize,
             ("stance", stance_word(s).into()),
         )
     });
@@ -61,19 +62,17 @@ pub fn filters() -> Html {
             next,
             state.kinds.contains(&k),
             html! { {kind_word(k)} },
-            sel.kind_counts[i],
+            counts.kinds[i] as usize,
             ("kind", kind_word(k).into()),
         )
     });
-    let outlets = sel
-        .outlet_counts
+    let outlets = counts
+        .outlets
         .iter()
+        .filter_map(|&(o, n)| Some((outlets_of.get(o as usize)?, n as usize)))
         .enumerate()
-        .filter(|&(rank, &(o, _))| {
-            rank < SHOWN_OUTLETS || state.outlets.contains(&ex.index.outlets[o].id)
-        })
-        .map(|(_, &(o, count))| {
-            let outlet = &ex.index.outlets[o];
+        .filter(|&(rank, (outlet, _))| rank < SHOWN_OUTLETS || state.outlets.contains(&outlet.id))
+        .map(|(_, (outlet, count))| {
             let next = query::toggled(state, |s| &mut s.outlets, outlet.id.clone(), None);
             option(
                 &ex,
@@ -84,7 +83,7 @@ pub fn filters() -> Html {
                 ("outlet", outlet.id.clone()),
             )
         });
-    let hidden_outlets = sel.outlet_counts.len().saturating_sub(SHOWN_OUTLETS);
+    let hidden_outlets = counts.outlets.len().saturating_sub(SHOWN_OUTLETS);
 
     let search_box = use_node_ref();
     let on_search = {
@@ -125,7 +124,7 @@ pub fn filters() -> Html {
     let certainty = {
         let next = State { hide_uncertain: !state.hide_uncertain, ..state.clone() }.refiltered();
         let label = html! { {"Hide uncertain"} };
-        let count = sel.uncertain_count;
+        let count = counts.uncertain as usize;
         option(&ex, next, state.hide_uncertain, label, count, ("uncertain", "hide".into()))
     };
     let active = [
@@ -193,22 +192,24 @@ fn actor_filter() -> Html {
     let ex = use_explorer();
     let search = use_state(String::new);
     let needle = search.to_lowercase();
-    let counts = &ex.selection.actor_counts;
-    let matching: Vec<(usize, usize)> = counts
+    let counted: Vec<(&crate::store::ActorInfo, usize)> = ex
+        .answer
+        .counts
+        .actors
+        .iter()
+        .filter_map(|&(i, n)| Some((ex.catalog.actor_info(i).ok()?, n as usize)))
+        .collect();
+    let matching: Vec<(&crate::store::ActorInfo, usize)> = counted
         .iter()
         .copied()
-        .filter(|&(i, _)| {
-            needle.is_empty() || ex.dataset.actors[i].name.to_lowercase().contains(&needle)
-        })
+        .filter(|(a, _)| needle.is_empty() || a.name.to_lowercase().contains(&needle))
         .collect();
     // Selected actors stay listed whatever the search, so they can be unpicked.
-    let shown: Vec<(usize, usize)> = matching
+    let shown: Vec<(&crate::store::ActorInfo, usize)> = matching
         .iter()
         .copied()
         .enumerate()
-        .filter(|&(rank, (i, _))| {
-            rank < SHOWN_ACTORS || ex.state.filters_actor(&ex.dataset.actors[i].id)
-        })
+        .filter(|&(rank, (a, _))| rank < SHOWN_ACTORS || ex.state.filters_actor(&a.id))
         .map(|(_, pair)| pair)
         .collect();
     let oninput = {
@@ -232,14 +233,13 @@ fn actor_filter() -> Html {
                 <p class="more">{format!("Showing {} of {} actors; search to find the others.", shown.len(), matching.len())}</p>
             }
             <ul class="actors">
-            { for shown.iter().map(|&(index, count)| {
-                let actor = &ex.dataset.actors[index];
+            { for shown.iter().map(|&(actor, count)| {
                 let on = ex.state.filters_actor(&actor.id);
                 let next = query::toggle_actor(&ex.state, &actor.id);
                 html! {
                     <li>
                         <a class={classes!("actor", on.then_some("on"))} href={ex.href(&next)}
-                           onclick={ex.go(next.clone())} data-actor-id={actor.id.to_string()}
+                           onclick={ex.go(next.clone())} data-actor-id={actor.id.clone()}
                            role="checkbox" aria-checked={if on { "true" } else { "false" }}>
                             <span class="name">{&actor.name}</span>
                             <span class="kind">{query::actor_kind_word(actor.kind)}</span>

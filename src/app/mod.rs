@@ -1,6 +1,7 @@
-//! The explorer's Yew components. They render from a [`Dataset`] and a
-//! [`query::State`]; the browser glue (history, clipboard, downloads) lives in
-//! `browser`, so the components also render natively for the server-side-render tests.
+//! The explorer's Yew components. They render a story's [`Catalog`] (the manifest and the
+//! parts at hand) as a [`query::State`] asks, through the engine's [`Answer`]; the
+//! browser glue (history, clipboard, downloads, fetching parts) lives in `browser`, so the
+//! components also render natively for the server-side-render tests.
 
 mod about;
 mod actor;
@@ -11,48 +12,46 @@ mod filter;
 mod quotes;
 mod share;
 mod timeline;
-mod virtual_list;
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::dataset::{Dataset, Quote};
-use crate::page::About;
-use crate::query::story::{self, Summary};
-use crate::query::{self, Parsed, Selection, State, View};
+use jiff::civil::Date;
 
+use crate::query::engine::{self, Answer, Shown};
+use crate::query::{self, Parsed, State, View};
+use crate::store::catalog::Catalog;
+use crate::store::{self, ActorRef, Manifest, PartName, QuoteCard, PAGE};
+
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
+pub use browser::fetch_gzipped;
 pub use browser::{show_fatal, show_panics};
 pub use timeline::date_label;
 
 /// What the page starts from.
 #[derive(Properties, Clone)]
 pub struct AppProps {
-    /// What the site says of itself (title, build).
-    pub about: Rc<About>,
-    pub dataset: Rc<Dataset>,
-    /// The dataset's filter index; the page decodes it with the dataset (see [`crate::page`]).
-    pub index: Rc<query::Index>,
+    /// The story's manifest and the parts at hand: every part of an embedded story, none
+    /// of a sharded one's yet.
+    pub catalog: Rc<Catalog>,
     /// The query string the page was opened with (`location.search`).
     pub query: AttrValue,
     /// The page's own path (`location.pathname`), so links work under any sub-path.
     pub path: AttrValue,
 }
 
-/// The dataset and index are compared by address, like [`Explorer`]'s.
+/// The catalog is compared by address, like [`Explorer`]'s.
 impl PartialEq for AppProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.about, &other.about)
-            && Rc::ptr_eq(&self.dataset, &other.dataset)
-            && Rc::ptr_eq(&self.index, &other.index)
+        Rc::ptr_eq(&self.catalog, &other.catalog)
             && self.query == other.query
             && self.path == other.path
     }
 }
 
-/// An `Rc` compared by address. Memo dependencies and props that hold the dataset, a
-/// selection or row heights would otherwise be compared element by element on every
-/// render, which at 100,000 quotes costs more than the render itself.
+/// An `Rc` compared by address. Memo dependencies and props that hold the catalog or an
+/// answer would otherwise be compared element by element on every render.
 #[derive(Debug)]
 pub struct ByAddress<T>(pub Rc<T>);
 
@@ -68,33 +67,30 @@ impl<T> PartialEq for ByAddress<T> {
     }
 }
 
-/// Shared by every component: the data, its index, what the state selects, and how
-/// to move to a new state.
+/// Shared by every component: the story at hand, what the state shows, and how to move.
 #[derive(Clone)]
 pub struct Explorer {
-    pub about: Rc<About>,
-    /// The corpus at a glance: outlets, period.
-    pub summary: Rc<Summary>,
-    pub dataset: Rc<Dataset>,
-    pub index: Rc<query::Index>,
+    pub catalog: Rc<Catalog>,
+    pub answer: Rc<Answer>,
     pub state: State,
-    pub selection: Rc<Selection>,
+    /// How far the lists go, and which timeline folds are open.
+    pub shown: Shown,
     pub path: AttrValue,
     pub navigate: Callback<State>,
+    /// Changes that are not moves: another page of a list, a fold, a retry.
+    pub act: Callback<Action>,
 }
 
-/// The dataset, index and selection are compared by address: a new one is always a
-/// new allocation, and comparing a large corpus by value on every render would cost.
+/// The catalog and answer are compared by address: a new one is always a new allocation.
 impl PartialEq for Explorer {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.dataset, &other.dataset)
-            && Rc::ptr_eq(&self.index, &other.index)
-            && Rc::ptr_eq(&self.selection, &other.selection)
-            && Rc::ptr_eq(&self.summary, &other.summary)
-            && Rc::ptr_eq(&self.about, &other.about)
+        Rc::ptr_eq(&self.catalog, &other.catalog)
+            && Rc::ptr_eq(&self.answer, &other.answer)
             && self.state == other.state
+            && self.shown == other.shown
             && self.path == other.path
             && self.navigate == other.navigate
+            && self.act == other.act
     }
 }
 
@@ -106,9 +102,19 @@ pub fn use_explorer() -> Explorer {
 }
 
 impl Explorer {
-    /// The link that opens `state`, relative to this page.
+    pub fn manifest(&self) -> &Manifest {
+        &self.catalog.manifest
+    }
+
+    /// The link that opens `state`, relative to this page. A link to an item names the
+    /// build, so that a later build of the site can say its numbers may have moved.
     pub fn href(&self, state: &State) -> String {
-        let q = query::to_query(state);
+        let mut q = query::to_query(state);
+        if state.item.is_some() && state.view != View::Actor {
+            q.push_str(if q.is_empty() { "?" } else { "&" });
+            q.push_str("build=");
+            q.push_str(&self.manifest().build);
+        }
         format!("{}{}", self.path, q)
     }
 
@@ -128,54 +134,36 @@ impl Explorer {
         html! { <a {class} href={self.href(&state)} onclick={self.go(state)}>{body}</a> }
     }
 
-    pub fn outlet_of(&self, article: &str) -> String {
-        self.index
-            .article(article)
-            .map(|i| &self.dataset.articles[i])
-            .map(|a| a.outlet.clone().unwrap_or_else(|| a.id.to_string()))
-            .unwrap_or_default()
-    }
-
-    /// The article text at `start..end`: items hold no copy of their words (see
-    /// [`crate::dataset::Dataset`]), so they are sliced from the article here.
-    pub fn excerpt(&self, article: &str, start: usize, end: usize) -> &str {
-        self.index
-            .article(article)
-            .and_then(|i| self.dataset.articles[i].text.get(start..end))
-            .unwrap_or_default()
-    }
-
-    pub fn quote_words(&self, q: &Quote) -> &str {
-        self.excerpt(&q.article, q.start, q.end)
-    }
-
-    pub fn actor_name(&self, id: &str) -> String {
-        self.index.actor(id).map_or_else(|| id.to_string(), |i| self.dataset.actors[i].name.clone())
+    /// An actor's name, linked to their page.
+    pub fn actor_link(&self, actor: &ActorRef, class: &'static str) -> Html {
+        let page = State { view: View::Actor, item: Some(actor.id.clone()), ..self.state.clone() };
+        self.link(page, class, html! { {&actor.name} })
     }
 
     /// The speaker's name, linked to their actor page, or "Unattributed".
-    pub fn speaker(&self, q: &Quote) -> Html {
-        match q.speaker.as_deref() {
-            Some(id) => {
-                let page =
-                    State { view: View::Actor, item: Some(id.to_string()), ..self.state.clone() };
-                self.link(page, "who", html! { {self.actor_name(id)} })
-            }
+    pub fn speaker(&self, card: &QuoteCard) -> Html {
+        match &card.speaker {
+            Some(actor) => self.actor_link(actor, "who"),
             None => html! { <span class="who">{"Unattributed"}</span> },
         }
     }
 
     /// The speaker's first stated role ("White House Press Secretary"), shown after the name.
-    pub fn role(&self, q: &Quote) -> Option<String> {
-        let actor = &self.dataset.actors[self.index.actor(q.speaker.as_deref()?)?];
-        actor.roles.first().map(|r| format!(", {r}"))
+    pub fn role(card: &QuoteCard) -> Option<String> {
+        card.role.as_ref().map(|r| format!(", {r}"))
     }
 
-    /// The date quote `quote` is placed at, as "Mon 23 Jan 2017", and whether it is only the report date.
-    pub fn quote_date(&self, quote: usize) -> Option<(String, bool)> {
-        let event = &self.dataset.events[self.index.event_of_quote[quote]?];
-        let shown = timeline::date_label(&event.date)?;
-        Some((shown, event.date.basis == crate::extract::DateBasis::ReportedOn))
+    /// The name of actor `index`, when at hand.
+    pub fn actor_name(&self, index: u32) -> Option<&str> {
+        self.catalog.actor_info(index).ok().map(|a| a.name.as_str())
+    }
+
+    /// The name of the actor whose slug is `id`, or the slug while it is not at hand.
+    pub fn actor_named(&self, id: &str) -> String {
+        match self.catalog.actor_by_slug(id) {
+            Ok(Some(a)) => self.actor_name(a).unwrap_or(id).to_string(),
+            _ => id.to_string(),
+        }
     }
 
     /// `text` with every case-insensitive match of the search marked.
@@ -194,6 +182,27 @@ impl Explorer {
         parts.push(html! { {&text[at..]} });
         html! { <>{ for parts }</> }
     }
+
+    /// A list's "Show more" button, when the list goes on.
+    pub fn more(&self, shown: usize, total: usize, what: &'static str) -> Html {
+        if shown >= total {
+            return html! {};
+        }
+        let act = self.act.clone();
+        let onclick = Callback::from(move |_: MouseEvent| act.emit(Action::More));
+        let next = PAGE.min(total - shown);
+        html! {
+            <div class="more-row">
+                <button type="button" class="show-more" {onclick}>{format!("Show {next} more {what}")}</button>
+                <span class="count">{format!("{shown} of {total} shown")}</span>
+            </div>
+        }
+    }
+}
+
+/// What stands in for an item whose part is on its way.
+pub fn loading_row(key: String) -> Html {
+    html! { <li {key} class="loading" aria-busy="true">{"Loading…"}</li> }
 }
 
 /// Byte ranges of `text` that equal `needle` ignoring case, left to right, not overlapping.
@@ -232,12 +241,45 @@ pub fn matches(text: &str, needle: &str) -> Vec<std::ops::Range<usize>> {
     hits
 }
 
-/// The page's state: what the link says, and what was dropped from it.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// The page's state: what the link says, what was dropped from it, and the story's parts
+/// at hand, on their way, and failed.
+#[derive(Clone)]
 pub struct Model {
     pub state: State,
     /// One note per part of the link that was ignored; a move within the page clears them.
     pub notices: Rc<Vec<String>>,
+    pub catalog: Rc<Catalog>,
+    pub shown: Shown,
+    pub pending: Rc<Vec<PartName>>,
+    pub failed: Rc<Vec<PartName>>,
+}
+
+impl Model {
+    /// The model of `parsed` over `catalog`: a link made on another build keeps its filters
+    /// but not its item, whose number may now name something else.
+    pub fn new(catalog: Rc<Catalog>, parsed: Parsed) -> Model {
+        let mut notices = parsed.ignored;
+        let mut state = parsed.state;
+        if let Some(build) = parsed.build.filter(|b| *b != catalog.manifest.build) {
+            if state.item.is_some() && state.view != View::Actor {
+                notices.push(format!(
+                    "the link was made on another build of this site ({build}); it opens this one, without the item it named"
+                ));
+                state.item = None;
+                if state.view == View::Article {
+                    state.view = View::Quotes;
+                }
+            }
+        }
+        Model {
+            state,
+            notices: Rc::new(notices),
+            catalog,
+            shown: Shown::default(),
+            pending: Rc::default(),
+            failed: Rc::default(),
+        }
+    }
 }
 
 /// What changes the [`Model`].
@@ -246,26 +288,79 @@ pub enum Action {
     Navigate(State),
     /// The link was read again (start-up, back or forward).
     Reload(Parsed),
+    /// Another page of the list in view.
+    More,
+    /// Open or close a timeline fold (earlier, around, later).
+    Fold(usize),
+    /// Parts asked for.
+    Fetching(Vec<PartName>),
+    Arrived(PartName, Vec<u8>),
+    Failed(PartName),
+    /// Ask again for the parts that failed.
+    Retry,
+    /// Actors of the link that the story turned out not to have: dropped, with a note.
+    Forget(Vec<String>),
 }
 
 impl Reducible for Model {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(match action {
-            Action::Navigate(state) => Model { state, notices: Rc::default() },
-            Action::Reload(parsed) => {
-                Model { state: parsed.state, notices: Rc::new(parsed.ignored) }
+        let mut next = (*self).clone();
+        match action {
+            Action::Navigate(state) => {
+                next.state = state;
+                next.notices = Rc::default();
+                next.shown = Shown::default();
             }
-        })
+            Action::Reload(parsed) => {
+                let fresh = Model::new(self.catalog.clone(), parsed);
+                next.state = fresh.state;
+                next.notices = fresh.notices;
+                next.shown = Shown::default();
+            }
+            Action::More => {
+                next.shown.cards += PAGE;
+                next.shown.events += PAGE;
+            }
+            Action::Fold(f) => {
+                if let Some(open) = next.shown.folds.get_mut(f) {
+                    *open = !*open;
+                }
+            }
+            Action::Fetching(parts) => {
+                let mut pending = (*self.pending).clone();
+                pending.extend(parts);
+                next.pending = Rc::new(pending);
+            }
+            Action::Arrived(name, bytes) => {
+                next.pending =
+                    Rc::new(self.pending.iter().filter(|p| **p != name).cloned().collect());
+                next.catalog = Rc::new(self.catalog.with(name, bytes));
+            }
+            Action::Failed(name) => {
+                next.pending =
+                    Rc::new(self.pending.iter().filter(|p| **p != name).cloned().collect());
+                let mut failed = (*self.failed).clone();
+                failed.push(name);
+                next.failed = Rc::new(failed);
+            }
+            Action::Retry => next.failed = Rc::default(),
+            Action::Forget(ids) => {
+                next.state.actors.retain(|a| !ids.contains(a));
+                let mut notices = (*self.notices).clone();
+                notices.extend(ids.iter().map(|id| format!("unknown actor “{id}”")));
+                next.notices = Rc::new(notices);
+            }
+        }
+        Rc::new(next)
     }
 }
 
 /// "23–24 Jan 2017", "Dec 2016 – Jan 2017": a publication span in words.
-pub fn span_words(summary: &Summary) -> Option<String> {
-    let (first, last) = (summary.first?, summary.last?);
-    let month = |d: jiff::civil::Date| timeline::month_name(d);
-    Some(if first == last {
+pub fn span_words(first: Date, last: Date) -> String {
+    let month = |d: Date| engine::month_name(d);
+    if first == last {
         format!("{} {} {}", first.day(), month(first), first.year())
     } else if (first.year(), first.month()) == (last.year(), last.month()) {
         format!("{}–{} {} {}", first.day(), last.day(), month(last), last.year())
@@ -281,17 +376,22 @@ pub fn span_words(summary: &Summary) -> Option<String> {
             month(last),
             last.year()
         )
-    })
+    }
+}
+
+/// The story's publication span, when its articles are dated.
+pub fn published(m: &Manifest) -> Option<String> {
+    let (first, last) = m.published?;
+    Some(span_words(store::date(first)?, store::date(last)?))
 }
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let index = props.index.clone();
     let model = {
-        let (query, index) = (props.query.clone(), index.clone());
+        let (query, catalog) = (props.query.clone(), props.catalog.clone());
         use_reducer(move || {
-            let parsed = query::parse(&query, &index);
-            Model { state: parsed.state, notices: Rc::new(parsed.ignored) }
+            let parsed = query::parse(&query, &*catalog.manifest);
+            Model::new(catalog, parsed)
         })
     };
     let navigate = {
@@ -301,81 +401,136 @@ pub fn app(props: &AppProps) -> Html {
             model.dispatch(Action::Navigate(next));
         })
     };
+    let act = {
+        let model = model.dispatcher();
+        Callback::from(move |action: Action| model.dispatch(action))
+    };
     {
         // Back and forward: read the link again.
-        let (model, index) = (model.dispatcher(), index.clone());
+        let (model, manifest) = (model.dispatcher(), props.catalog.manifest.clone());
         use_effect_with((), move |_| {
             let listener = browser::on_popstate(move |search| {
-                model.dispatch(Action::Reload(query::parse(&search, &index)));
+                model.dispatch(Action::Reload(query::parse(&search, &*manifest)));
             });
             move || {
                 let _unsubscribes_on_drop = listener;
             }
         });
     }
-    let summary = {
-        let (ds, index) = (props.dataset.clone(), index.clone());
-        use_memo((), move |_| story::summary(&ds, &index))
-    };
     let state = model.state.clone();
-    let selection = {
-        let (ds, index) = (props.dataset.clone(), index.clone());
-        use_memo(state.clone(), move |state| query::select(&ds, &index, state))
+    let answer = {
+        let catalog = model.catalog.clone();
+        use_memo((ByAddress(catalog), state.clone()), |(catalog, state)| {
+            engine::answer(&catalog.0, state)
+        })
     };
+    let wanted: Vec<PartName> = engine::wanted(&model.catalog, &state, &answer, &model.shown)
+        .into_iter()
+        .filter(|p| !model.pending.contains(p) && !model.failed.contains(p))
+        .collect();
+    {
+        // Fetch what the view needs and is not at hand, each part once.
+        let dispatcher = model.dispatcher();
+        use_effect_with(wanted.clone(), move |wanted| {
+            if !wanted.is_empty() {
+                dispatcher.dispatch(Action::Fetching(wanted.clone()));
+                for part in wanted.iter().cloned() {
+                    let dispatcher = dispatcher.clone();
+                    browser::fetch_part(part.path(), move |got| match got {
+                        Ok(bytes) => dispatcher.dispatch(Action::Arrived(part, bytes)),
+                        Err(_) => dispatcher.dispatch(Action::Failed(part)),
+                    });
+                }
+            }
+        });
+    }
+    {
+        // An actor the story lacks (known once its slug's part is at hand) leaves the link,
+        // as it would have had the page known at once.
+        let dispatcher = model.dispatcher();
+        use_effect_with(answer.unknown_actors.clone(), move |unknown| {
+            if !unknown.is_empty() {
+                dispatcher.dispatch(Action::Forget(unknown.clone()));
+            }
+        });
+    }
+    let manifest = props.catalog.manifest.clone();
     let explorer = Explorer {
-        about: props.about.clone(),
-        summary: summary.clone(),
-        dataset: props.dataset.clone(),
-        index: index.clone(),
+        catalog: model.catalog.clone(),
+        answer: answer.clone(),
         state: state.clone(),
-        selection: selection.clone(),
+        shown: model.shown,
         path: props.path.clone(),
         navigate,
+        act: act.clone(),
     };
-    let view_tab = |view: View, label: &str, count: usize| {
+    let view_tab = |view: View, label: &str, count: Option<usize>| {
         let current = state.view == view;
         let next = State { view, item: None, ..state.clone() };
         html! {
             <a class={classes!("tab", current.then_some("current"))} href={explorer.href(&next)}
                aria-current={current.then_some("page")} onclick={explorer.go(next.clone())}>
-                {label}<span class="count">{count}</span>
+                {label}
+                if let Some(count) = count { <span class="count">{count}</span> }
             </a>
         }
     };
-    let outlets = summary.outlets.len();
+    let outlets = manifest.outlets.len();
+    let articles = manifest.articles;
     let mut subtitle = format!(
-        "{} {} from {outlets} {}",
-        summary.articles,
-        if summary.articles == 1 { "article" } else { "articles" },
+        "{articles} {} from {outlets} {}",
+        if articles == 1 { "article" } else { "articles" },
         if outlets == 1 { "outlet" } else { "outlets" }
     );
-    if let Some(span) = span_words(&summary) {
+    if let Some(span) = published(&manifest) {
         subtitle.push_str(" · ");
         subtitle.push_str(&span);
     }
+    let mut notices: Vec<String> = (*model.notices).clone();
+    notices.extend(answer.unknown_actors.iter().map(|id| format!("unknown actor “{id}”")));
+    let damaged: Vec<&PartName> = model
+        .pending
+        .iter()
+        .chain(model.failed.iter())
+        .filter(|p| model.catalog.is_damaged(p))
+        .collect();
+    let failed = !model.failed.is_empty() || !damaged.is_empty();
+    let retry = {
+        let act = act.clone();
+        Callback::from(move |_: MouseEvent| act.emit(Action::Retry))
+    };
+    let waiting = answer.partial || !model.pending.is_empty();
     html! {
         <ContextProvider<Explorer> context={explorer.clone()}>
         <div class="page">
             <a class="skip" href="#main">{"Skip to the results"}</a>
             <header class="top">
-                <h1>{&props.about.title}</h1>
+                <h1>{&manifest.about.title}</h1>
                 <p class="subtitle">{subtitle}</p>
                 <about::AboutStory />
                 <nav class="tabs" aria-label="Views">
-                    {view_tab(View::Timeline, "Timeline", selection.events.len())}
-                    {view_tab(View::Quotes, "Quotes", selection.quotes.len())}
-                    {view_tab(View::Contested, "Contested", selection.contested.len())}
+                    {view_tab(View::Timeline, "Timeline", Some(answer.event_total))}
+                    {view_tab(View::Quotes, "Quotes", Some(answer.quote_total))}
+                    {view_tab(View::Contested, "Contested", Some(answer.contested.len()))}
                 </nav>
                 <share::Tools />
             </header>
-            if !model.notices.is_empty() {
+            if !notices.is_empty() {
                 <div class="notice" role="status">
-                    {"Some of the link was ignored: "}{model.notices.join("; ")}
+                    {"Some of the link was ignored: "}{notices.join("; ")}
                 </div>
+            }
+            if failed {
+                <div class="notice error" role="alert">
+                    {"Part of this story could not be loaded, so what is shown may be incomplete. "}
+                    <button type="button" class="retry" onclick={retry}>{"Try again"}</button>
+                </div>
+            } else if waiting {
+                <div class="notice loading" role="status" aria-live="polite">{"Loading more of the story… counts may still grow."}</div>
             }
             <div class="layout">
                 <filter::Filters />
-                <main id="main" tabindex="-1">
+                <main id="main" tabindex="-1" aria-busy={if waiting { "true" } else { "false" }}>
                     { match state.view {
                         View::Timeline => html! { <timeline::Timeline /> },
                         View::Quotes => html! { <quotes::QuoteList /> },

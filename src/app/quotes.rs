@@ -3,69 +3,59 @@
 
 use yew::prelude::*;
 
-use super::virtual_list::VirtualList;
-use super::{use_explorer, ByAddress, Explorer};
-use crate::dataset::Quote;
-use crate::extract::QuoteKind;
+use super::{date_label, loading_row, use_explorer, Explorer};
+use crate::extract::{DateBasis, QuoteKind};
+use crate::query::engine;
 use crate::query::{kind_word, stance_word, why, State, View};
+use crate::store::{self, flags};
 
 #[function_component(QuoteList)]
 pub fn quote_list() -> Html {
     let ex = use_explorer();
-    let sel = ex.selection.clone();
-    if sel.quotes.is_empty() {
+    let answer = ex.answer.clone();
+    if answer.partial {
+        // A list still growing would move under the reader: it shows once complete.
+        return html! {
+            <>
+                <p class="summary" role="status">{summary(&ex)}</p>
+                <p class="empty loading" aria-busy="true">{"Loading…"}</p>
+            </>
+        };
+    }
+    if answer.cards.total == 0 {
         return html! { <Empty what="quotes" /> };
     }
-    let heights = {
-        let ex = ex.clone();
-        use_memo(ByAddress(sel.clone()), move |sel| {
-            sel.0
-                .quotes
-                .iter()
-                .zip(&sel.0.copies)
-                .map(|(&i, copies)| {
-                    quote_height(
-                        ex.dataset.quotes[i].end - ex.dataset.quotes[i].start,
-                        copies.len(),
-                    )
-                })
-                .collect::<Vec<u32>>()
-        })
-    };
-    let row = Callback::from(
-        move |k: usize| html! { <QuoteCard key={sel.quotes[k]} quote={sel.quotes[k]} copies={sel.copies[k].clone()} /> },
-    );
+    let (cards, _) = engine::cards_upto(&ex.catalog, &answer.cards, ex.shown.cards);
     html! {
         <>
             <p class="summary" role="status">{summary(&ex)}</p>
-            <VirtualList heights={ByAddress(heights)} {row} class="quotes" label="Quotes" />
+            <ul class="quotes" aria-label="Quotes">
+                { for cards.iter().map(|c| html! { <QuoteCard key={c.card} quote={c.card} copies={c.copies.clone()} /> }) }
+            </ul>
+            {ex.more(cards.len(), answer.cards.total, "cards")}
         </>
     }
 }
 
 /// "12 quotes on 10 cards": how many the filters leave.
 fn summary(ex: &Explorer) -> String {
-    let sel = &ex.selection;
-    let quotes = if sel.quote_total == 1 {
+    let a = &ex.answer;
+    if a.partial {
+        return format!("Loading the quotes… ({} so far)", a.quote_total);
+    }
+    let quotes = if a.quote_total == 1 {
         "1 quote".to_string()
     } else {
-        format!("{} quotes", sel.quote_total)
+        format!("{} quotes", a.quote_total)
     };
-    if sel.quotes.len() == sel.quote_total {
+    if a.cards.total == a.quote_total {
         quotes
     } else {
         format!(
             "{quotes}; identical words from several articles share a card ({} cards)",
-            sel.quotes.len()
+            a.cards.total
         )
     }
-}
-
-/// A quote card's estimated height: four lines of chrome (speaker, meta, "Why?"), the words wrapped at about
-/// 100 characters, and a line per other outlet.
-fn quote_height(chars: usize, copies: usize) -> u32 {
-    let lines = u32::try_from(chars / 100 + 1 + copies).unwrap_or(u32::MAX / 64);
-    120 + 26 * lines
 }
 
 /// What the filters leave out, in words.
@@ -73,7 +63,7 @@ fn filter_words(ex: &Explorer) -> Vec<String> {
     let s = &ex.state;
     let mut parts = Vec::new();
     if !s.actors.is_empty() {
-        let names: Vec<String> = s.actors.iter().map(|a| ex.actor_name(a)).collect();
+        let names: Vec<String> = s.actors.iter().map(|a| ex.actor_named(a)).collect();
         parts.push(format!("involving {}", names.join(" and ")));
     }
     if !s.stances.is_empty() {
@@ -92,8 +82,8 @@ fn filter_words(ex: &Explorer) -> Vec<String> {
         let names: Vec<&str> = s
             .outlets
             .iter()
-            .filter_map(|o| ex.index.outlet(o))
-            .map(|o| ex.index.outlets[o].name.as_str())
+            .filter_map(|o| ex.manifest().outlets.iter().find(|x| x.id == *o))
+            .map(|o| o.name.as_str())
             .collect();
         parts.push(format!("from {}", names.join(" or ")));
     }
@@ -133,34 +123,40 @@ pub fn empty(props: &EmptyProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct QuoteCardProps {
-    pub quote: usize,
+    /// The quote's site id.
+    pub quote: u32,
     /// Other visible quotes with the same words, from other articles.
     #[prop_or_default]
-    pub copies: Vec<usize>,
+    pub copies: Vec<u32>,
 }
 
 #[function_component(QuoteCard)]
 pub fn quote_card(props: &QuoteCardProps) -> Html {
     let ex = use_explorer();
-    let q: &Quote = &ex.dataset.quotes[props.quote];
+    let Ok(q) = ex.catalog.quote_card(props.quote) else {
+        return loading_row(format!("q{}", props.quote));
+    };
     let context = State { view: View::Article, item: Some(q.id.clone()), ..ex.state.clone() };
     let selected = ex.state.item.as_deref() == Some(q.id.as_str());
-    let kind = kind_word(q.kind);
-    let stance = stance_word(q.stance);
-    let text = ex.quote_words(q);
-    let words = if q.kind == QuoteKind::Indirect {
-        text.to_string()
+    let (kind, stance) = (flags::kind(q.flags), flags::stance(q.flags));
+    let words = if kind == QuoteKind::Indirect {
+        q.words.clone()
     } else {
-        format!("“{}”", text.trim_end_matches(','))
+        format!("“{}”", q.words.trim_end_matches(','))
     };
-    let copies: Vec<&Quote> = props.copies.iter().map(|&c| &ex.dataset.quotes[c]).collect();
-    let speakers_differ = copies.iter().any(|c| c.speaker != q.speaker);
-    let doubt = why::quote_doubt(&ex.dataset, q);
-    let reasons = why::quote_reasons(&ex.dataset, q);
+    let copies: Vec<&store::QuoteCard> =
+        props.copies.iter().filter_map(|&c| ex.catalog.quote_card(c).ok()).collect();
+    let speakers_differ = copies
+        .iter()
+        .any(|c| c.speaker.as_ref().map(|s| s.index) != q.speaker.as_ref().map(|s| s.index));
+    let rules = &ex.manifest().rules;
+    let doubt = why::card_doubt(rules, q);
+    let reasons = why::card_reasons(rules, q);
+    let (kind, stance) = (kind_word(kind), stance_word(stance));
     html! {
         <li class={classes!("quote", selected.then_some("selected"))} data-quote-id={q.id.clone()}>
             <p class="speaker">{ex.speaker(q)}
-                if let Some(role) = ex.role(q) { <span class="role">{role}</span> }
+                if let Some(role) = Explorer::role(q) { <span class="role">{role}</span> }
                 if let Some(cue) = &q.cue { <span class="cue">{format!(" {cue}")}</span> }
             </p>
             <blockquote class={classes!("words", kind)}>{ex.highlighted(&words)}</blockquote>
@@ -170,8 +166,8 @@ pub fn quote_card(props: &QuoteCardProps) -> Html {
                 if let Some(n) = doubt {
                     <span class="badge uncertain" title={format!("Found by a rule that is often wrong: {}", why::rule_line(n))}>{"uncertain"}</span>
                 }
-                {when(&ex, props.quote)}
-                <span class="outlet">{ex.outlet_of(&q.article)}</span>
+                {when(q)}
+                <span class="outlet">{&q.outlet}</span>
                 {ex.link(context, "context", html! { {"In context"} })}
             </p>
             <details class="why">
@@ -199,7 +195,7 @@ pub fn quote_card(props: &QuoteCardProps) -> Html {
                         let context = State { view: View::Article, item: Some(c.id.clone()), ..ex.state.clone() };
                         html! {
                             <li data-copy-id={c.id.clone()}>
-                                <span class="outlet">{ex.outlet_of(&c.article)}</span>{": "}{ex.speaker(c)}
+                                <span class="outlet">{&c.outlet}</span>{": "}{ex.speaker(c)}
                                 {" "}{ex.link(context, "context", html! { {"In context"} })}
                             </li>
                         }
@@ -211,11 +207,11 @@ pub fn quote_card(props: &QuoteCardProps) -> Html {
     }
 }
 
-/// When quote `quote`'s words were said, or only reported.
-pub fn when(ex: &Explorer, quote: usize) -> Html {
-    let text = match ex.quote_date(quote) {
-        Some((date, true)) => format!("reported {date}"),
-        Some((date, false)) => date,
+/// When a quote's words were said, or only reported.
+pub fn when(q: &store::QuoteCard) -> Html {
+    let text = match q.date.as_ref().and_then(|d| Some((date_label(d)?, d.basis))) {
+        Some((date, DateBasis::ReportedOn)) => format!("reported {date}"),
+        Some((date, _)) => date,
         None => "undated".to_string(),
     };
     html! { <span class="date">{text}</span> }

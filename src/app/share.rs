@@ -36,7 +36,7 @@ pub fn tools() -> Html {
         let ex = ex.clone();
         let status = status.clone();
         Callback::from(move |_: MouseEvent| {
-            let rows = export(&ex.dataset, &ex.index, &ex.selection, &ex.state);
+            let (rows, missing) = export(&ex.catalog, &ex.answer, &ex.state);
             match format {
                 "csv" => {
                     browser::download("newsline-quotes.csv", "text/csv", &rows.quotes_csv());
@@ -44,11 +44,14 @@ pub fn tools() -> Html {
                 }
                 _ => browser::download_json("newsline.json", &rows),
             }
-            status.set(format!(
-                "Exported {} quotes and {} events",
-                rows.quotes.len(),
-                rows.events.len()
-            ));
+            let mut said =
+                format!("Exported {} quotes and {} events", rows.quotes.len(), rows.events.len());
+            if missing > 0 {
+                said.push_str(&format!(
+                    "; {missing} more are not loaded yet: show more of the list, then export again"
+                ));
+            }
+            status.set(said);
         })
     };
     // The canonical link of this view, whatever order the address bar has its parameters in.

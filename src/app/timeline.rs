@@ -4,33 +4,20 @@
 
 use std::rc::Rc;
 
-use jiff::civil::Date;
 use yew::prelude::*;
 
 use super::quotes::Empty;
-use super::virtual_list::VirtualList;
-use super::{use_explorer, ByAddress, Explorer};
+use super::{loading_row, use_explorer, Action, ByAddress, Explorer};
 use crate::dataset::EventDate;
-use crate::dates::{self, iso_day};
-use crate::extract::{DateBasis, Granularity, QuoteKind};
-use crate::query::story;
+use crate::dates::iso_day;
+use crate::extract::{DateBasis, Granularity};
+use crate::query::engine::{self, day_label, month_name};
 use crate::query::{State, View, Zoom};
-
-const MONTHS: [&str; 12] =
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-pub(crate) fn month_name(d: Date) -> &'static str {
-    MONTHS[usize::try_from(d.month() - 1).unwrap_or(0)]
-}
-
-fn day_label(d: Date) -> String {
-    let weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][dates::weekday_from_monday(d)];
-    format!("{weekday} {} {} {}", d.day(), month_name(d), d.year())
-}
+use crate::store::{self, Bar};
 
 /// How a resolved date reads: "Mon 23 Jan 2017", "Sep 2016", "2011".
 pub fn date_label(date: &EventDate) -> Option<String> {
-    let first: Date = date.first?;
+    let first = date.first?;
     Some(match date.granularity? {
         Granularity::Day => day_label(first),
         Granularity::Month => format!("{} {}", month_name(first), first.year()),
@@ -63,105 +50,46 @@ fn group_label(date: &EventDate, zoom: Zoom) -> Option<String> {
     }
 }
 
-/// The most headings a zoom may make before the page picks a coarser one.
-const MOST_AUTO_GROUPS: usize = 60;
-
-/// The finest zoom that keeps the headings few.
-fn auto_zoom(ex: &Explorer, events: &[usize]) -> Zoom {
-    for zoom in [Zoom::Day, Zoom::Month] {
-        let mut groups = 0;
-        let mut last: Option<String> = None;
-        for &e in events {
-            let label = group_label(&ex.dataset.events[e].date, zoom);
-            if label != last {
-                groups += 1;
-                last = label;
-            }
-            // Enough to rule this zoom out: no need to label the rest of a large corpus.
-            if groups > MOST_AUTO_GROUPS {
-                break;
-            }
-        }
-        if groups <= MOST_AUTO_GROUPS {
-            return zoom;
-        }
-    }
-    Zoom::Year
-}
-
-/// The timeline's events split around the story's period (see [`story::window`]): before
-/// it, in it, after it, and undated.
-#[derive(Debug, PartialEq)]
-struct Parts {
-    earlier: Vec<usize>,
-    around: Vec<usize>,
-    within: Vec<usize>,
-    later: Vec<usize>,
-    undated: Vec<usize>,
-}
-
 #[function_component(Timeline)]
 pub fn timeline() -> Html {
     let ex = use_explorer();
-    let sel = ex.selection.clone();
-    // A date range in the link shows just that range; otherwise the story's own period.
-    let window = if ex.state.from.is_some() || ex.state.to.is_some() {
-        None
-    } else {
-        story::window(&ex.summary)
-    };
-    let parts = {
-        let ex = ex.clone();
-        use_memo((ByAddress(sel.clone()), window), move |(sel, window)| {
-            let [earlier, around, within, later, undated] =
-                story::split_by_window(&ex.dataset, &ex.index, &sel.0.events, *window);
-            Parts { earlier, around, within, later, undated }
-        })
-    };
-    // Which folds are open, by `Fold as usize`.
-    let open = use_state(|| [false; 3]);
-    let zoom = {
-        let ex = ex.clone();
-        *use_memo((ByAddress(parts.clone()), ex.state.zoom), move |(parts, chosen)| {
-            chosen.unwrap_or_else(|| auto_zoom(&ex, &parts.0.within))
-        })
-    };
-    let rows = {
-        let ex = ex.clone();
-        use_memo((ByAddress(parts.clone()), zoom, *open), move |(parts, zoom, open)| {
-            let parts = &parts.0;
-            let mut rows = Vec::with_capacity(sel_len(parts) + 16);
-            let fold = |rows: &mut Vec<Row>, fold: Fold, events: &[usize]| {
-                if !events.is_empty() {
-                    let is_open = open[fold as usize];
-                    rows.push(Row::Fold {
-                        fold,
-                        events: events.len(),
-                        span: span_label(&ex, events),
-                        open: is_open,
-                    });
-                    if is_open {
-                        rows.extend(rows_of(&ex, events, Zoom::Year));
-                    }
-                }
-            };
-            fold(&mut rows, Fold::Earlier, &parts.earlier);
-            fold(&mut rows, Fold::Around, &parts.around);
-            rows.extend(rows_of(&ex, &parts.within, *zoom));
-            fold(&mut rows, Fold::Later, &parts.later);
-            rows.extend(rows_of(&ex, &parts.undated, *zoom));
-            rows
-        })
-    };
-    let heights = {
-        let ex = ex.clone();
-        use_memo(ByAddress(rows.clone()), move |rows| {
-            rows.0.iter().map(|r| row_height(&ex, r)).collect::<Vec<u32>>()
-        })
-    };
-    if sel.events.is_empty() {
+    let answer = ex.answer.clone();
+    if answer.partial {
+        let so_far = format!("Loading the events… ({} so far)", answer.event_total);
+        return html! {
+            <>
+                <p class="summary" role="status">{so_far}</p>
+                <p class="empty loading" aria-busy="true">{"Loading…"}</p>
+            </>
+        };
+    }
+    if answer.event_total == 0 {
         return html! { <Empty what="events" /> };
     }
+    let zoom = ex.state.zoom.unwrap_or(answer.zoom);
+    let (lists, _) = engine::timeline_upto(&ex.catalog, &answer, &ex.shown);
+    let mut rows: Vec<Html> = Vec::new();
+    let mut drawn = 0;
+    for (list, fold) in engine::TIMELINE_ORDER {
+        let total = answer.timeline[list].total as usize;
+        if total == 0 {
+            continue;
+        }
+        if let Some(f) = fold {
+            rows.push(fold_row(&ex, f, total, &answer.timeline[list]));
+            if !ex.shown.folds[f] {
+                continue;
+            }
+        }
+        let events_zoom = if fold.is_some() { Zoom::Year } else { zoom };
+        rows.extend(rows_of(&ex, &lists[list], events_zoom, list == 4));
+        drawn += lists[list].len();
+    }
+    let listed: usize = engine::TIMELINE_ORDER
+        .iter()
+        .filter(|(_, fold)| fold.is_none_or(|f| ex.shown.folds[f]))
+        .map(|(list, _)| answer.timeline[*list].total as usize)
+        .sum();
     let zoom_link = |z: Option<Zoom>, label: &'static str| {
         let next = State { zoom: z, ..ex.state.clone() };
         let current = ex.state.zoom == z;
@@ -170,148 +98,73 @@ pub fn timeline() -> Html {
                aria-current={current.then_some("true")}>{label}</a>
         }
     };
-    let row = Callback::from(move |k: usize| match &rows[k] {
-        Row::Heading { label, span } => html! {
-            <li key={format!("day-{k}")} class={classes!("day", span.then_some("span"), (label == UNDATED).then_some("undated"))}>
-                <h2 class="day-label">{label}</h2>
-            </li>
-        },
-        Row::Event { event, span } => {
-            html! { <EventItem key={*event} event={*event} span={*span} /> }
-        }
-        Row::Fold { fold, events, span, open: is_open } => {
-            let toggle = {
-                let (open, fold) = (open.clone(), *fold);
-                Callback::from(move |_: MouseEvent| {
-                    let mut next = *open;
-                    next[fold as usize] = !next[fold as usize];
-                    open.set(next);
-                })
-            };
-            let (name, class, what) = match fold {
-                Fold::Earlier => ("Earlier", "earlier", "dated before the articles' period"),
-                Fold::Around => (
-                    "Around",
-                    "around",
-                    "dated only to a month or a year that takes in the articles' period",
-                ),
-                Fold::Later => ("Later", "later", "dated after the articles' period"),
-            };
-            html! {
-                <li key={format!("fold-{class}")} class={classes!("fold", class)}>
-                    <button type="button" class="fold-toggle" aria-expanded={if *is_open { "true" } else { "false" }} onclick={toggle}>
-                        <span class="fold-name">{name}</span>
-                        {format!(" · {events} {} {what} ({span})", if *events == 1 { "event" } else { "events" })}
-                    </button>
-                </li>
-            }
-        }
-    });
+    let counts = |i: usize| answer.timeline[i].total as usize;
     html! {
         <>
-            <Overview events={ByAddress(Rc::new(parts.within.clone()))} earlier={parts.earlier.len()} around={parts.around.len()} later={parts.later.len()} undated={parts.undated.len()} />
+            <Overview bars={ByAddress(Rc::new(answer.bars.clone()))} earlier={counts(0)} around={counts(1)} later={counts(3)} undated={counts(4)} />
             <nav class="zooms" aria-label="Group the timeline by">
-                <span>{format!("{} events, grouped by {}:", sel.events.len(), zoom.as_str())}</span>
+                <span>{format!("{} events, grouped by {}:", answer.event_total, zoom.as_str())}</span>
                 {zoom_link(None, "auto")}
                 {zoom_link(Some(Zoom::Day), "day")}
                 {zoom_link(Some(Zoom::Month), "month")}
                 {zoom_link(Some(Zoom::Year), "year")}
             </nav>
-            <VirtualList heights={ByAddress(heights)} {row} class="timeline" label="Timeline" />
+            <ul class="timeline" aria-label="Timeline">{ for rows }</ul>
+            {ex.more(drawn, listed, "events")}
         </>
     }
 }
 
-fn sel_len(parts: &Parts) -> usize {
-    parts.earlier.len()
-        + parts.around.len()
-        + parts.within.len()
-        + parts.later.len()
-        + parts.undated.len()
+/// A fold's toggle: the events before, around or after the story's period.
+fn fold_row(ex: &Explorer, fold: usize, events: usize, list: &store::Listed) -> Html {
+    let open = ex.shown.folds[fold];
+    let toggle = {
+        let act = ex.act.clone();
+        Callback::from(move |_: MouseEvent| act.emit(Action::Fold(fold)))
+    };
+    let (name, class, what) = match fold {
+        0 => ("Earlier", "earlier", "dated before the articles' period"),
+        1 => (
+            "Around",
+            "around",
+            "dated only to a month or a year that takes in the articles' period",
+        ),
+        _ => ("Later", "later", "dated after the articles' period"),
+    };
+    let (ids, _) = engine::listed_upto(&ex.catalog, list, usize::MAX);
+    let span = span_label(ex, &ids);
+    let span = if span.is_empty() { String::new() } else { format!(" ({span})") };
+    html! {
+        <li key={format!("fold-{class}")} class={classes!("fold", class)}>
+            <button type="button" class="fold-toggle" aria-expanded={if open { "true" } else { "false" }} onclick={toggle}>
+                <span class="fold-name">{name}</span>
+                {format!(" · {events} {} {what}{span}", if events == 1 { "event" } else { "events" })}
+            </button>
+        </li>
+    }
 }
 
-/// "1888 – Sep 2016": the first and last dates of date-ordered events, or one date.
-fn span_label(ex: &Explorer, events: &[usize]) -> String {
-    let label = |e: usize| date_label(&ex.dataset.events[e].date).unwrap_or_default();
-    let last =
-        events.iter().copied().max_by_key(|&e| ex.index.event_days(&ex.dataset, e).map(|(_, l)| l));
-    let (first, last) = (events.first().map(|&e| label(e)), last.map(label));
-    match (first, last) {
+/// "1888 – Sep 2016": the first and last dates of date-ordered events, or one date, as far
+/// as their cards are at hand.
+fn span_label(ex: &Explorer, events: &[u32]) -> String {
+    let card = |e: &u32| ex.catalog.event_card(*e).ok();
+    let label = |c: &store::EventCard| date_label(&c.date).unwrap_or_default();
+    let last = events.iter().filter_map(card).max_by_key(|c| c.date.last);
+    match (events.first().and_then(card).map(label), last.map(label)) {
         (Some(first), Some(last)) if first != last => format!("{first} – {last}"),
         (Some(first), _) => first,
         _ => String::new(),
     }
 }
 
-/// One stretch of the overview strip.
-#[derive(Debug, Clone, PartialEq)]
-struct Bucket {
-    first: Date,
-    last: Date,
-    label: String,
-    events: usize,
-}
-
-/// The most bars the strip draws before it moves to a coarser unit.
-const MOST_BARS: i64 = 240;
-
-/// Buckets from the first to the last dated event, empty stretches included, by day
-/// for a couple of months, else by month, else by year, else by decade.
-fn buckets(ex: &Explorer, events: &[usize]) -> Vec<Bucket> {
-    let dates: Vec<Date> = events.iter().filter_map(|&e| ex.dataset.events[e].date.first).collect();
-    let (Some(&min), Some(&max)) = (dates.iter().min(), dates.iter().max()) else {
-        return Vec::new();
-    };
-    let months = |d: Date| i64::from(d.year()) * 12 + i64::from(d.month()) - 1;
-    let days = dates::days_between(min, max);
-    type Unit = (fn(Date) -> Option<Date>, fn(Date) -> Option<Date>, fn(Date) -> String);
-    let unit: Unit = if days <= 62 {
-        (Some, Some, day_label)
-    } else if months(max) - months(min) < MOST_BARS {
-        (
-            |d| Some(dates::first_of_month(d)),
-            |d| Some(dates::last_of_month(d)),
-            |d| format!("{} {}", month_name(d), d.year()),
-        )
-    } else if i64::from(max.year() - min.year()) < MOST_BARS {
-        (
-            |d| Date::new(d.year(), 1, 1).ok(),
-            |d| Date::new(d.year(), 12, 31).ok(),
-            |d| d.year().to_string(),
-        )
-    } else {
-        (
-            |d| Date::new(d.year() - d.year().rem_euclid(10), 1, 1).ok(),
-            |d| Date::new(d.year() - d.year().rem_euclid(10) + 9, 12, 31).ok(),
-            |d| format!("{}s", d.year()),
-        )
-    };
-    let (start_of, end_of, label) = unit;
-    let mut out: Vec<Bucket> = Vec::new();
-    let mut at = start_of(min);
-    while let Some(first) = at.filter(|&f| f <= max) {
-        let Some(last) = end_of(first) else { break };
-        out.push(Bucket { first, last, label: label(first), events: 0 });
-        at = dates::add_days(last, 1);
-    }
-    for d in dates {
-        let slot = out.partition_point(|b| b.last < d);
-        if let Some(b) = out.get_mut(slot) {
-            b.events += 1;
-        }
-    }
-    out
-}
-
 /// The strip: one bar per stretch of time, its height the number of events. Press on
 /// one bar and release on another to show that range; Enter on a bar shows it alone.
 #[derive(Properties, PartialEq)]
 struct OverviewProps {
-    /// The events the strip draws: those in the story's period.
-    events: ByAddress<Vec<usize>>,
-    /// How many events lie before and after it, folded.
+    /// The bars over the events in the story's period.
+    bars: ByAddress<Vec<Bar>>,
+    /// How many events lie before, around and after it, and undated.
     earlier: usize,
-    /// Dated only to a month or year that takes in the period.
     around: usize,
     later: usize,
     undated: usize,
@@ -320,23 +173,16 @@ struct OverviewProps {
 #[function_component(Overview)]
 fn overview(props: &OverviewProps) -> Html {
     let ex = use_explorer();
-    let bars = {
-        let ex = ex.clone();
-        use_memo(props.events.clone(), move |events| buckets(&ex, &events.0))
-    };
+    let bars = props.bars.0.clone();
     let pressed = use_state(|| None::<usize>);
     if bars.len() < 2 {
         return html! {};
     }
     let tallest = bars.iter().map(|b| b.events).max().unwrap_or(1).max(1);
+    let day = |d: store::Day| store::date(d).map(iso_day);
     let range = |a: usize, b: usize| {
         let (lo, hi) = (a.min(b), a.max(b));
-        State {
-            from: Some(iso_day(bars[lo].first)),
-            to: Some(iso_day(bars[hi].last)),
-            ..ex.state.clone()
-        }
-        .refiltered()
+        State { from: day(bars[lo].first), to: day(bars[hi].last), ..ex.state.clone() }.refiltered()
     };
     let undated = props.undated;
     html! {
@@ -376,74 +222,41 @@ fn overview(props: &OverviewProps) -> Html {
 
 const UNDATED: &str = "Undated";
 
-/// The timeline's folded groups, outside the story's own period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Fold {
-    Earlier,
-    Around,
-    Later,
-}
-
-/// One line of the timeline: a heading, or an event under it.
-#[derive(Debug, Clone, PartialEq)]
-enum Row {
-    Heading {
-        label: String,
-        span: bool,
-    },
-    Event {
-        event: usize,
-        span: bool,
-    },
-    /// The events before, around or after the story's period, folded until opened.
-    Fold {
-        fold: Fold,
-        events: usize,
-        span: String,
-        open: bool,
-    },
-}
-
 /// Consecutive events with the same heading share it. An event is a span when its
 /// date is coarser than a day.
-fn rows_of(ex: &Explorer, events: &[usize], zoom: Zoom) -> Vec<Row> {
+fn rows_of(ex: &Explorer, events: &[u32], zoom: Zoom, undated: bool) -> Vec<Html> {
     let mut rows = Vec::with_capacity(events.len() + 16);
     let mut current: Option<String> = None;
     for &event in events {
-        let date = &ex.dataset.events[event].date;
-        let label = group_label(date, zoom).unwrap_or_else(|| UNDATED.to_string());
+        let Ok(card) = ex.catalog.event_card(event) else {
+            rows.push(loading_row(format!("e{event}")));
+            continue;
+        };
+        let date = &card.date;
+        let label = if undated {
+            UNDATED.to_string()
+        } else {
+            group_label(date, zoom).unwrap_or_else(|| UNDATED.to_string())
+        };
         let span = !matches!(date.granularity, Some(Granularity::Day) | None);
         if current.as_ref() != Some(&label) {
-            rows.push(Row::Heading { label: label.clone(), span: span && zoom == Zoom::Day });
+            let heading_span = span && zoom == Zoom::Day;
+            rows.push(html! {
+                <li key={format!("day-{event}")} class={classes!("day", heading_span.then_some("span"), (label == UNDATED).then_some("undated"))}>
+                    <h2 class="day-label">{&label}</h2>
+                </li>
+            });
             current = Some(label);
         }
-        rows.push(Row::Event { event, span });
+        rows.push(html! { <EventItem key={event} event={event} span={span} /> });
     }
     rows
 }
 
-/// Estimated heights: a heading, or an event's chrome plus its sentence and quotes wrapped at about 100 characters.
-fn row_height(ex: &Explorer, row: &Row) -> u32 {
-    match row {
-        Row::Heading { .. } => 56,
-        Row::Fold { .. } => 64,
-        Row::Event { event, .. } => {
-            let e = &ex.dataset.events[*event];
-            let quotes = &ex.index.quotes_by_event[*event];
-            let chars = (e.end - e.start)
-                + quotes
-                    .iter()
-                    .map(|&q| ex.dataset.quotes[q].end - ex.dataset.quotes[q].start)
-                    .sum::<usize>();
-            let lines = u32::try_from(chars / 100 + 1 + quotes.len()).unwrap_or(u32::MAX / 64);
-            84 + 26 * lines
-        }
-    }
-}
-
 #[derive(Properties, PartialEq)]
 struct EventItemProps {
-    event: usize,
+    /// The event's site id.
+    event: u32,
     /// Dated to a month or a year: drawn as a span.
     span: bool,
 }
@@ -451,7 +264,9 @@ struct EventItemProps {
 #[function_component(EventItem)]
 fn event_item(props: &EventItemProps) -> Html {
     let ex = use_explorer();
-    let e = &ex.dataset.events[props.event];
+    let Ok(e) = ex.catalog.event_card(props.event) else {
+        return loading_row(format!("e{}", props.event));
+    };
     let resolved = date_label(&e.date);
     let when = match (&e.date.phrase, &resolved, e.date.basis) {
         (Some(phrase), Some(r), DateBasis::Stated) => format!("“{phrase}” → {r}"),
@@ -465,17 +280,11 @@ fn event_item(props: &EventItemProps) -> Html {
     html! {
         <li class={classes!("event", selected.then_some("selected"), props.span.then_some("span"))} data-event-id={e.id.clone()}>
             <p class="when">{when}</p>
-            <p class="sentence">{ex.highlighted(ex.excerpt(&e.article, e.start, e.end))}</p>
-            { for ex.index.quotes_by_event[props.event].iter().map(|&i| &ex.dataset.quotes[i])
-                .filter(|q| q.kind != QuoteKind::Indirect)
-                .map(|q| html! { <blockquote class="words">{format!("“{}”", ex.quote_words(q).trim_end_matches(','))}</blockquote> }) }
+            <p class="sentence">{ex.highlighted(&e.sentence)}</p>
+            { for e.said.iter().map(|words| html! { <blockquote class="words">{format!("“{}”", words.trim_end_matches(','))}</blockquote> }) }
             <p class="meta">
-                { for ex.index.actors_by_event[props.event].iter().map(|&a| {
-                    let actor = &ex.dataset.actors[a];
-                    let page = State { view: View::Actor, item: Some(actor.id.to_string()), ..ex.state.clone() };
-                    ex.link(page, "actor-chip", html! { {&actor.name} })
-                }) }
-                <span class="outlet">{ex.outlet_of(&e.article)}</span>
+                { for e.actors.iter().map(|actor| ex.actor_link(actor, "actor-chip")) }
+                <span class="outlet">{&e.outlet}</span>
                 {ex.link(context, "context", html! { {"In context"} })}
             </p>
         </li>

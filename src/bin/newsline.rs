@@ -62,6 +62,14 @@ enum Command {
         /// not articles: the second step of a distributed ingest.
         #[arg(long)]
         from_analyses: bool,
+        /// Split the story into parts the page fetches as a view needs them (the default
+        /// above a few megabytes of story).
+        #[arg(long, conflicts_with = "embed")]
+        shards: bool,
+        /// Keep the whole story in one file the page reads at once (the default for small
+        /// corpora).
+        #[arg(long)]
+        embed: bool,
         #[command(flatten)]
         corpus_args: CorpusArgs,
     },
@@ -204,6 +212,7 @@ fn build_site(
     base: &str,
     title: Option<&str>,
     force: bool,
+    packing: site::Packing,
 ) -> anyhow::Result<bool> {
     let built = match origin {
         Origin::Corpus => dataset_for(inputs),
@@ -224,14 +233,21 @@ fn build_site(
     report(&built);
     let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
     let about = cli::about(&built, title, base, epoch.as_deref(), inputs.excerpts);
-    let story = newsline::page::encode(&about, &built.dataset).context("encoding the story")?;
-    let written = site::write(output, &about, &story, force)?;
+    let story = newsline::store::build::build(&built.dataset, about.clone())
+        .context("encoding the story")?;
+    let (data, sharded) = site::story_files(&story, packing).context("encoding the story")?;
+    let written = site::write(output, &about, data, force)?;
     eprintln!(
-        "newsline: wrote {} files ({} KB) into {} for {}",
+        "newsline: wrote {} files ({} KB) into {} for {}, {}",
         written.files.len(),
         written.bytes.div_ceil(1024),
         output.display(),
-        about.base
+        about.base,
+        if sharded {
+            "the story in parts the page fetches as views need them"
+        } else {
+            "the whole story in one file"
+        }
     );
     Ok(true)
 }
@@ -243,8 +259,9 @@ fn build(
     base: &str,
     title: Option<&str>,
     force: bool,
+    packing: site::Packing,
 ) -> anyhow::Result<ExitCode> {
-    if !build_site(inputs, origin, output, base, title, force)? {
+    if !build_site(inputs, origin, output, base, title, force, packing)? {
         return Ok(ExitCode::FAILURE);
     }
     eprintln!(
@@ -278,7 +295,15 @@ fn serve_command(args: &ServeArgs, corpus_args: &CorpusArgs) -> anyhow::Result<E
             .tempdir()
             .context("making a folder for the site")?;
         let inputs = inputs(&[args.path.to_path_buf()], corpus_args);
-        if !build_site(&inputs, Origin::Corpus, dir.path(), &base, args.title, false)? {
+        if !build_site(
+            &inputs,
+            Origin::Corpus,
+            dir.path(),
+            &base,
+            args.title,
+            false,
+            site::Packing::Auto,
+        )? {
             return Ok(ExitCode::FAILURE);
         }
         let root = dir.path().to_path_buf();
@@ -532,9 +557,25 @@ fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        Command::Build { corpus, output, base, title, force, from_analyses, corpus_args } => {
+        Command::Build {
+            corpus,
+            output,
+            base,
+            title,
+            force,
+            from_analyses,
+            shards,
+            embed,
+            corpus_args,
+        } => {
             let origin = if *from_analyses { Origin::Analyses } else { Origin::Corpus };
-            build(&inputs(corpus, corpus_args), origin, output, base, title.as_deref(), *force)
+            let packing = match (shards, embed) {
+                (true, _) => site::Packing::Shards,
+                (_, true) => site::Packing::Embed,
+                _ => site::Packing::Auto,
+            };
+            let inputs = inputs(corpus, corpus_args);
+            build(&inputs, origin, output, base, title.as_deref(), *force, packing)
         }
         Command::Extract { date } => extract(*date),
         Command::Serve { path, port, host, base, title, open, corpus_args } => serve_command(

@@ -17,7 +17,7 @@ use jiff::civil::Date;
 
 use crate::dataset::{self, Dataset};
 use crate::extract::Analysis;
-use crate::page::About;
+use crate::store::About;
 
 /// What `build`, `serve` and `ingest` share: the corpus read, extracted and merged.
 pub struct Built {
@@ -148,7 +148,7 @@ pub fn about(
 
 /// The extractor's headline figures, from `data/accuracy.json`: the output of
 /// `newsline eval --json` on the annotated dev sets, which `tests/eval.rs` checks is current.
-pub fn accuracy() -> Vec<crate::page::Figure> {
+pub fn accuracy() -> Vec<crate::store::Figure> {
     let reports: Vec<serde_json::Value> =
         serde_json::from_str(include_str!("../../data/accuracy.json")).unwrap_or_default();
     let report = |file: &str| reports.iter().find(|r| r["file"] == file);
@@ -188,7 +188,7 @@ pub fn accuracy() -> Vec<crate::page::Figure> {
             } else {
                 format!("{:.1}", 100.0 * value)
             };
-            Some(crate::page::Figure { what: what.to_string(), value, data: data.to_string() })
+            Some(crate::store::Figure { what: what.to_string(), value, data: data.to_string() })
         })
         .collect()
 }

@@ -16,7 +16,8 @@ use std::time::SystemTime;
 use serde::{Deserialize, Serialize};
 
 use super::csp;
-use crate::page::{About, STORY_PATH};
+use crate::store::build::Story;
+use crate::store::{self, About, STORY_PATH};
 
 mod files {
     include!(concat!(env!("OUT_DIR"), "/page_files.rs"));
@@ -123,15 +124,54 @@ pub struct Written {
     pub bytes: u64,
 }
 
-/// Writes the site for `about` and the story bytes `story` (from [`crate::page::encode`])
-/// into `dir`. A folder that holds anything but a previous site is refused unless `force`;
+/// A site's files by path, with their bytes.
+pub type Files = Vec<(String, Vec<u8>)>;
+
+/// How a site carries its story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Packing {
+    /// Embedded up to [`EMBED_LIMIT`], sharded above.
+    Auto,
+    Embed,
+    Shards,
+}
+
+/// The most bytes of parts a site embeds in its one story file unless told to shard: about
+/// 2 MB gzipped, which a page reads and decodes in a few hundred milliseconds.
+pub const EMBED_LIMIT: usize = 6 << 20;
+
+/// The site's data files for `story` (gzipped, by path), and whether it is sharded: one
+/// story file with every part in it, or a manifest and a file per part, each named by
+/// its hash, which a host may cache forever.
+///
+/// # Errors
+/// Only when postcard cannot encode (allocation failure).
+pub fn story_files(story: &Story, packing: Packing) -> Result<(Files, bool), postcard::Error> {
+    let size: usize = story.parts.iter().map(|(_, b)| b.len()).sum();
+    let sharded = match packing {
+        Packing::Auto => size > EMBED_LIMIT,
+        Packing::Embed => false,
+        Packing::Shards => true,
+    };
+    if !sharded {
+        let bytes = store::encode(&story.manifest, &story.parts)?;
+        return Ok((vec![(STORY_PATH.to_string(), gzip(&bytes))], false));
+    }
+    let mut files = vec![(STORY_PATH.to_string(), gzip(&store::encode(&story.manifest, &[])?))];
+    for (name, bytes) in &story.parts {
+        files.push((name.path(), gzip(bytes)));
+    }
+    Ok((files, true))
+}
+
+/// Writes the site for `about` and its data files (from [`story_files`]) into `dir`. A folder that holds anything but a previous site is refused unless `force`;
 /// a previous site's files are replaced, and files of its that this site no longer has
 /// are removed.
 ///
 /// # Errors
 /// [`SiteError::NoPage`] when this binary carries no page; [`SiteError::NotEmpty`];
 /// and any file that cannot be written, by its path.
-pub fn write(dir: &Path, about: &About, story: &[u8], force: bool) -> Result<Written, SiteError> {
+pub fn write(dir: &Path, about: &About, data: Files, force: bool) -> Result<Written, SiteError> {
     if page_files().is_empty() {
         return Err(SiteError::NoPage);
     }
@@ -149,7 +189,7 @@ pub fn write(dir: &Path, about: &About, story: &[u8], force: bool) -> Result<Wri
         };
         outputs.push((name.to_string(), bytes));
     }
-    outputs.push((STORY_PATH.to_string(), gzip(story)));
+    outputs.extend(data);
     let mut files: Vec<String> = outputs.iter().map(|(name, _)| name.clone()).collect();
     files.push(MARKER.to_string());
     files.sort();

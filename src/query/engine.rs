@@ -15,10 +15,10 @@ use std::collections::HashMap;
 use super::state::{State, View, Zoom};
 use super::{Sort, KINDS, STANCES};
 use crate::extract::{QuoteKind, Stance};
-use crate::store::catalog::Catalog;
+use crate::store::catalog::{Catalog, Site};
 use crate::store::{
     flags, Bar, CardIds, Counts, Day, EventFact, IdRanges, Listed, PartName, QuoteFact, Rest,
-    FACT_CHUNK,
+    FACT_CHUNK, PAGE,
 };
 
 /// One contested item.
@@ -74,6 +74,206 @@ const ACTORS: u8 = 64;
 
 /// How many busiest actors an answer counts for the actor filter.
 const COUNTED_ACTORS: usize = 100;
+
+/// How much of an answer the page shows: cards and events (a page at a time, more on
+/// demand) and which of the timeline's folds (earlier, around, later) are open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shown {
+    pub cards: usize,
+    pub events: usize,
+    pub folds: [bool; 3],
+}
+
+impl Default for Shown {
+    fn default() -> Shown {
+        Shown { cards: PAGE, events: PAGE, folds: [false; 3] }
+    }
+}
+
+/// The first `n` cards an answer lists, and the part that holds the next ones when it is
+/// not at hand.
+pub fn cards_upto(cat: &Catalog, cards: &Cards, n: usize) -> (Vec<CardIds>, Option<PartName>) {
+    let mut out: Vec<CardIds> = cards.cards.iter().take(n).cloned().collect();
+    for part in &cards.rest {
+        if out.len() >= n {
+            break;
+        }
+        match cat.order(part) {
+            Some(chunk) => out.extend(chunk.cards.iter().take(n - out.len()).cloned()),
+            None => return (out, Some(part.clone())),
+        }
+    }
+    (out, None)
+}
+
+/// The first `n` ids of a list, and the part that holds the next ones when it is not at hand.
+pub fn listed_upto(cat: &Catalog, list: &Listed, n: usize) -> (Vec<u32>, Option<PartName>) {
+    let mut out: Vec<u32> = list.first.iter().take(n).copied().collect();
+    match &list.rest {
+        Rest::None => {}
+        Rest::Range(from, to) => {
+            // Only events the story has facts for: a damaged manifest asks for no more.
+            let known = u32::try_from(cat.manifest.parts.event_facts.len() * FACT_CHUNK)
+                .unwrap_or(u32::MAX);
+            let more = u32::try_from(n.saturating_sub(out.len())).unwrap_or(u32::MAX);
+            out.extend(*from..(*to).min(known).min(from.saturating_add(more)));
+        }
+        Rest::Chunks(_, parts) => {
+            for part in parts {
+                if out.len() >= n {
+                    break;
+                }
+                match cat.ids(part) {
+                    Some(ids) => out.extend(ids.iter().take(n - out.len())),
+                    None => return (out, Some(part.clone())),
+                }
+            }
+        }
+    }
+    (out, None)
+}
+
+/// A list's first and last ids, where the list itself says them.
+fn list_ends(list: &Listed) -> [Option<u32>; 2] {
+    let last = match &list.rest {
+        Rest::Range(from, to) if to > from => Some(to - 1),
+        Rest::None => list.first.last().copied(),
+        _ => None,
+    };
+    [list.first.first().copied(), last]
+}
+
+/// The timeline's lists in the order the page draws them, with whether each is a fold
+/// (and which): earlier, around, within, later, undated.
+pub const TIMELINE_ORDER: [(usize, Option<usize>); 5] =
+    [(0, Some(0)), (1, Some(1)), (2, None), (3, Some(2)), (4, None)];
+
+/// The events the timeline draws for `shown`: each list's first ids, folds only when open,
+/// `shown.events` in all; and the parts that hold the ones not at hand.
+pub fn timeline_upto(
+    cat: &Catalog,
+    answer: &Answer,
+    shown: &Shown,
+) -> ([Vec<u32>; 5], Vec<PartName>) {
+    let mut lists: [Vec<u32>; 5] = Default::default();
+    let mut need = Vec::new();
+    let mut left = shown.events;
+    for (list, fold) in TIMELINE_ORDER {
+        if fold.is_some_and(|f| !shown.folds[f]) {
+            continue;
+        }
+        let (ids, missing) = listed_upto(cat, &answer.timeline[list], left);
+        left -= ids.len();
+        lists[list] = ids;
+        need.extend(missing);
+    }
+    (lists, need)
+}
+
+/// Every part the page needs to draw `state`'s view of `answer` as far as `shown` goes, that
+/// is not at hand: the answer's own, the cards and events on screen, the article or the
+/// actor the view opens, and the names of the actors the filter lists.
+pub fn wanted(cat: &Catalog, state: &State, answer: &Answer, shown: &Shown) -> Vec<PartName> {
+    let mut need: Vec<PartName> = answer.need.clone();
+    let mut add = |part: Option<&PartName>| {
+        if let Some(p) = part {
+            if !need.contains(p) {
+                need.push(p.clone());
+            }
+        }
+    };
+    let quote_card = |id: u32, add: &mut dyn FnMut(Option<&PartName>)| {
+        if let Err(p) = cat.quote_card(id) {
+            add(p);
+        }
+    };
+    match state.view {
+        View::Timeline => {
+            let (lists, parts) = timeline_upto(cat, answer, shown);
+            parts.iter().for_each(|p| add(Some(p)));
+            // A closed fold still says what span it covers: its first and last events.
+            let ends = TIMELINE_ORDER
+                .iter()
+                .filter(|(_, fold)| fold.is_some())
+                .flat_map(|(l, _)| list_ends(&answer.timeline[*l]));
+            for id in lists.iter().flatten().copied().chain(ends.flatten()) {
+                if let Err(p) = cat.event_card(id) {
+                    add(p);
+                }
+            }
+        }
+        View::Quotes => {
+            let (cards, part) = cards_upto(cat, &answer.cards, shown.cards);
+            add(part.as_ref());
+            for c in &cards {
+                for id in std::iter::once(c.card).chain(c.copies.iter().copied()) {
+                    quote_card(id, &mut add);
+                }
+            }
+        }
+        View::Contested => {
+            for c in &answer.contested {
+                let ids: Vec<u32> = match c {
+                    Contest::Denied { claim, denials } => {
+                        std::iter::once(*claim).chain(denials.iter().copied()).collect()
+                    }
+                    Contest::Speakers { quotes, .. } => quotes.clone(),
+                };
+                ids.into_iter().for_each(|id| quote_card(id, &mut add));
+            }
+        }
+        View::Article => {
+            let item = state.item.as_deref().unwrap_or_default();
+            match cat.site_of(item) {
+                Err(p) => add(Some(p)),
+                Ok(None) => {}
+                Ok(Some(site)) => {
+                    let article = match site {
+                        Site::Quote(q) => cat.quote_fact(q).map(|f| f.article),
+                        Site::Event(e) => cat.event_fact(e).map(|f| f.article),
+                    };
+                    match article {
+                        Ok(a) => {
+                            if let Err(p) = cat.article(a) {
+                                add(p);
+                            }
+                        }
+                        Err(p) => add(p),
+                    }
+                }
+            }
+        }
+        View::Actor => {
+            let item = state.item.as_deref().unwrap_or_default();
+            match cat.actor_by_slug(item) {
+                Err(p) => add(Some(p)),
+                Ok(None) => {}
+                Ok(Some(a)) => match cat.actor_page(a) {
+                    Ok(page) => {
+                        for id in actor_quotes(page, a).take(ACTOR_QUOTES) {
+                            quote_card(id, &mut add);
+                        }
+                    }
+                    Err(p) => add(p),
+                },
+            }
+        }
+    }
+    for &(a, _) in &answer.counts.actors {
+        if let Err(p) = cat.actor_info(a) {
+            add(p);
+        }
+    }
+    need
+}
+
+/// How many of an actor's quotes their page lists; the quote list has the rest.
+pub const ACTOR_QUOTES: usize = 50;
+
+/// The quotes actor `a` said, in date order, from their page.
+pub fn actor_quotes(page: &crate::store::ActorPage, a: u32) -> impl Iterator<Item = u32> + '_ {
+    page.quotes.iter().filter(move |(_, f)| f.speaker == Some(a)).map(|(id, _)| *id)
+}
 
 /// Whether `state` filters anything.
 fn filtered(state: &State) -> bool {
@@ -353,7 +553,8 @@ pub fn compute(cat: &Catalog, state: &State) -> Answer {
     let quote_total = visible.len();
     let cards = group_cards(&visible, state.sort, window);
     let event_total = shown_events.len();
-    let (timeline, bars, zoom) = timeline_of(&shown_events, window);
+    // A date range in the link shows just that range; otherwise the story's own period.
+    let (timeline, bars, zoom) = timeline_of(&shown_events, if any_dates { None } else { window });
     let contested = contested(cat, state, &visible, &mut need, &mut partial);
     Answer {
         quote_total,

@@ -130,14 +130,6 @@ impl Lists {
         (0..self.len()).map(|i| &self[i])
     }
 
-    /// Whether there are `len` lists, each strictly ascending within `0..bound`.
-    fn fits(&self, len: usize, bound: usize) -> bool {
-        self.len() == len
-            && self.iter().all(|list| {
-                list.windows(2).all(|w| w[0] < w[1]) && list.last().is_none_or(|&i| i < bound)
-            })
-    }
-
     /// For each of `targets` targets, the ascending list of items whose list names it.
     fn inverted(&self, targets: usize) -> Lists {
         Lists::grouped(
@@ -260,12 +252,10 @@ fn article_positions<'a>(ids: &Ids, articles: impl Iterator<Item = &'a str>) -> 
         .collect()
 }
 
-/// The index's part that the build computes from ids, words and dates (hash lookups,
-/// sorting, word keys). The page blob carries it (see [`crate::page`]), so the page
-/// only decodes it; [`Index::from_relations`] derives the rest in linear passes. Each
-/// relation is kept in one direction only, which keeps the blob small.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Relations {
+/// The index's part computed from ids, words and dates (hash lookups, sorting, word
+/// keys), each relation in one direction; [`Index`] derives the rest in linear passes.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Relations {
     outlets: Vec<Outlet>,
     outlet_of_article: Vec<usize>,
     article_of_quote: Vec<usize>,
@@ -303,10 +293,6 @@ impl AllIds {
 }
 
 impl Relations {
-    pub fn new(ds: &Dataset) -> Relations {
-        Relations::with_ids(ds, &AllIds::new(ds))
-    }
-
     fn with_ids(ds: &Dataset, ids: &AllIds) -> Relations {
         let actor = |id: &ActorId| ids.actors.get(id);
         let mut outlets: Vec<Outlet> = Vec::new();
@@ -418,44 +404,6 @@ impl Relations {
             mentions,
         }
     }
-
-    /// Whether these relations were built for `ds`: one entry per item, every position
-    /// in range, and the date order a permutation of the events. A decoded blob is
-    /// checked once, so that one from another version fails with a message instead of
-    /// panicking on a lookup.
-    pub fn fit(&self, ds: &Dataset) -> bool {
-        let (articles, actors, quotes, events) =
-            (ds.articles.len(), ds.actors.len(), ds.quotes.len(), ds.events.len());
-        let within = |list: &[usize], len: usize, bound: usize| {
-            list.len() == len && list.iter().all(|&i| i < bound)
-        };
-        let mut seen = vec![false; events];
-        let permutation = self.events_by_date.len() == events
-            && self
-                .events_by_date
-                .iter()
-                .all(|&e| e < events && !std::mem::replace(&mut seen[e], true));
-        let denials_within = self
-            .denied_claims
-            .iter()
-            .all(|(claim, denials)| *claim < quotes && denials.iter().all(|&d| d < quotes));
-        within(&self.outlet_of_article, articles, self.outlets.len())
-            && within(&self.article_of_quote, quotes, articles)
-            && within(&self.article_of_event, events, articles)
-            && self.event_of_quote.len() == quotes
-            && self.event_of_quote.iter().flatten().all(|&e| e < events)
-            && self.actors_by_quote.fits(quotes, actors)
-            && self.actors_by_event.fits(events, actors)
-            && permutation
-            && within(&self.same_words, quotes, quotes)
-            && denials_within
-            && self.conflict_quotes.fits(ds.conflicts.len(), quotes)
-            && self.mentions.windows(2).all(|w| w[0].actor <= w[1].actor)
-            && self
-                .mentions
-                .iter()
-                .all(|m| m.actor < actors && m.article < articles && m.start <= m.end)
-    }
 }
 
 /// Every lookup the explorer filters and renders with. The reader's lists and the
@@ -505,13 +453,6 @@ impl Index {
         let ids = AllIds::new(ds);
         let relations = Relations::with_ids(ds, &ids);
         Index::derive(ds, relations, ids)
-    }
-
-    /// The index from relations built natively for `ds`. They must [fit](Relations::fit)
-    /// `ds`, as [`crate::page::decode`] checks; what is left is linear: the id lookups,
-    /// the inverse lists and the date ranks.
-    pub fn from_relations(ds: &Dataset, relations: Relations) -> Index {
-        Index::derive(ds, relations, AllIds::new(ds))
     }
 
     fn derive(ds: &Dataset, r: Relations, ids: AllIds) -> Index {

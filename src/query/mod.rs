@@ -9,10 +9,10 @@ mod state;
 pub mod story;
 pub mod why;
 
-pub use index::{Index, Lists, Mark, MentionAt, Outlet, Relations};
+pub use index::{Index, Lists, Mark, MentionAt, Outlet};
 pub use state::{
-    actor_kind_word, kind_word, parse, stance_word, to_query, toggle_actor, toggled, Parsed, Sort,
-    State, View, Zoom, KINDS, STANCES,
+    actor_kind_word, kind_word, parse, stance_word, to_query, toggle_actor, toggled, Known, Parsed,
+    Sort, State, View, Zoom, KINDS, STANCES,
 };
 
 use jiff::civil::Date;

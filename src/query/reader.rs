@@ -48,6 +48,26 @@ pub struct Layer {
     pub uncertain: bool,
 }
 
+impl Layer {
+    /// The layer a site's article page keeps as a mark (its actor stays on the mark).
+    pub fn from_mark(m: &crate::store::Mark) -> Layer {
+        let mark = match m.class.as_str() {
+            "said" => Mark::Said,
+            "speaker" => Mark::Speaker,
+            "time" => Mark::Time,
+            "mention" => Mark::Mention,
+            _ => Mark::Place,
+        };
+        Layer {
+            span: m.start as usize..m.end as usize,
+            mark,
+            title: m.title.clone(),
+            actor: None,
+            uncertain: m.uncertain,
+        }
+    }
+}
+
 /// Where a segment stands against the selected item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {

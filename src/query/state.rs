@@ -187,6 +187,44 @@ pub struct Parsed {
     pub state: State,
     /// One short note per ignored parameter or value, for the page to show.
     pub ignored: Vec<String>,
+    /// The site build the link was made on (`build=`), when it names an item.
+    pub build: Option<String>,
+}
+
+/// What a link's ids are checked against: the whole index natively, the story's manifest
+/// in the page (which leaves actors to the engine, since their table may be in parts).
+pub trait Known {
+    fn actor(&self, id: &str) -> bool;
+    fn outlet(&self, id: &str) -> bool;
+    /// A quote's or an event's id (`q12`, `e7`).
+    fn item(&self, id: &str) -> bool;
+}
+
+impl Known for Index {
+    fn actor(&self, id: &str) -> bool {
+        Index::actor(self, id).is_some()
+    }
+    fn outlet(&self, id: &str) -> bool {
+        Index::outlet(self, id).is_some()
+    }
+    fn item(&self, id: &str) -> bool {
+        self.quote(id).is_some() || self.event(id).is_some()
+    }
+}
+
+impl Known for crate::store::Manifest {
+    fn actor(&self, _id: &str) -> bool {
+        true
+    }
+    fn outlet(&self, id: &str) -> bool {
+        self.outlets.iter().any(|o| o.id == id)
+    }
+    fn item(&self, id: &str) -> bool {
+        let n = |prefix: char| {
+            id.strip_prefix(prefix).and_then(|n| n.parse::<u32>().ok()).filter(|&n| n >= 1)
+        };
+        n('q').is_some_and(|n| n <= self.quotes) || n('e').is_some_and(|n| n <= self.events)
+    }
 }
 
 /// How many notices a link can raise before the rest are only counted.
@@ -289,7 +327,7 @@ fn add_words<T: Copy + PartialEq>(
 
 /// Reads a query string (with or without the leading `?`). Never fails: unknown
 /// parameters, unknown actors and bad values are dropped and noted.
-pub fn parse(query: &str, index: &Index) -> Parsed {
+pub fn parse(query: &str, index: &impl Known) -> Parsed {
     let mut parsed = Parsed::default();
     let mut query = query.strip_prefix('?').unwrap_or(query);
     if query.len() > MAX_QUERY_BYTES {
@@ -308,7 +346,7 @@ pub fn parse(query: &str, index: &Index) -> Parsed {
         // Single-valued parameters given twice: the last one wins, and the reader is told.
         if matches!(
             key.as_ref(),
-            "view" | "item" | "from" | "to" | "q" | "zoom" | "sort" | "uncertain"
+            "view" | "item" | "from" | "to" | "q" | "zoom" | "sort" | "uncertain" | "build"
         ) {
             if seen.iter().any(|k| *k == key) {
                 parsed.ignored.push(format!(
@@ -324,7 +362,7 @@ pub fn parse(query: &str, index: &Index) -> Parsed {
             "actor" => add_ids(
                 &value,
                 &mut state.actors,
-                |id| index.actor(id).is_some(),
+                |id| index.actor(id),
                 "unknown actor",
                 &mut parsed.ignored,
             ),
@@ -347,7 +385,7 @@ pub fn parse(query: &str, index: &Index) -> Parsed {
             "outlet" => add_ids(
                 &value,
                 &mut state.outlets,
-                |id| index.outlet(id).is_some(),
+                |id| index.outlet(id),
                 "unknown outlet",
                 &mut parsed.ignored,
             ),
@@ -391,6 +429,7 @@ pub fn parse(query: &str, index: &Index) -> Parsed {
                 None => note(&mut parsed.ignored, "unknown view", &value),
             },
             "item" => item = Some(value.into_owned()),
+            "build" => parsed.build = Some(value.into_owned()),
             "" => {}
             other => note(&mut parsed.ignored, "unknown parameter", other),
         }
@@ -405,8 +444,8 @@ pub fn parse(query: &str, index: &Index) -> Parsed {
     // The item is read against the view, wherever it stood in the link.
     if let Some(item) = item {
         let known = match state.view {
-            View::Actor => index.actor(&item).is_some(),
-            _ => index.quote(&item).is_some() || index.event(&item).is_some(),
+            View::Actor => index.actor(&item),
+            _ => index.item(&item),
         };
         if known {
             state.item = Some(item);

@@ -6,29 +6,59 @@ use crate::extract::Rule;
 
 /// The note of `rule`, which the dataset keeps for every rule its findings name.
 pub fn note(ds: &Dataset, rule: Rule) -> Option<&RuleNote> {
-    ds.rules.binary_search_by_key(&rule, |n| n.rule).ok().map(|i| &ds.rules[i])
+    note_in(&ds.rules, rule)
+}
+
+/// The note of `rule` among `notes` (sorted by rule, as the dataset and the manifest keep them).
+pub fn note_in(notes: &[RuleNote], rule: Rule) -> Option<&RuleNote> {
+    notes.binary_search_by_key(&rule, |n| n.rule).ok().map(|i| &notes[i])
+}
+
+/// What each of a card's rules ([found, speaker, read as, stance]) decided.
+const STEPS: [&str; 4] = ["Found", "Speaker", "Read as", "Stance"];
+
+/// The rules behind a quote card, each with what it decided (see [`quote_reasons`]).
+pub fn card_reasons<'n>(
+    notes: &'n [RuleNote],
+    card: &crate::store::QuoteCard,
+) -> Vec<(&'static str, &'n RuleNote)> {
+    STEPS
+        .into_iter()
+        .zip(card.rules)
+        .filter_map(|(what, rule)| Some((what, note_in(notes, rule?)?)))
+        .collect()
+}
+
+/// Why a quote card is uncertain (see [`quote_doubt`]).
+pub fn card_doubt<'n>(
+    notes: &'n [RuleNote],
+    card: &crate::store::QuoteCard,
+) -> Option<&'n RuleNote> {
+    least_precise(notes, card.rules[..3].iter().copied())
+}
+
+fn least_precise(
+    notes: &[RuleNote],
+    rules: impl IntoIterator<Item = Option<Rule>>,
+) -> Option<&RuleNote> {
+    rules
+        .into_iter()
+        .flatten()
+        .filter_map(|r| note_in(notes, r))
+        .filter(|n| n.uncertain)
+        .min_by(|a, b| a.precision.partial_cmp(&b.precision).unwrap_or(std::cmp::Ordering::Equal))
 }
 
 /// The rules behind quote `q`, each with what it decided: how the words were found, where
 /// the speaker was, how those words were read as the speaker, and the stance.
 pub fn quote_reasons<'d>(ds: &'d Dataset, q: &Quote) -> Vec<(&'static str, &'d RuleNote)> {
-    let steps = [
-        ("Found", Some(q.rule)),
-        ("Speaker", q.speaker_rule),
-        ("Read as", q.subject_rule),
-        ("Stance", Some(q.stance_rule)),
-    ];
-    steps.into_iter().filter_map(|(what, rule)| Some((what, note(ds, rule?)?))).collect()
+    let rules = [Some(q.rule), q.speaker_rule, q.subject_rule, Some(q.stance_rule)];
+    STEPS.into_iter().zip(rules).filter_map(|(what, rule)| Some((what, note(ds, rule?)?))).collect()
 }
 
 /// The least precise uncertain rule among `rules`, if any is uncertain.
 pub fn doubt(ds: &Dataset, rules: impl IntoIterator<Item = Option<Rule>>) -> Option<&RuleNote> {
-    rules
-        .into_iter()
-        .flatten()
-        .filter_map(|r| note(ds, r))
-        .filter(|n| n.uncertain)
-        .min_by(|a, b| a.precision.partial_cmp(&b.precision).unwrap_or(std::cmp::Ordering::Equal))
+    least_precise(&ds.rules, rules)
 }
 
 /// Why quote `q` is uncertain: the least precise uncertain rule that found it or its

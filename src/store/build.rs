@@ -121,11 +121,18 @@ impl Derived<'_> {
         }
     }
 
+    fn outlet_name(&self, article: usize) -> String {
+        self.index.outlets[self.index.outlet_of_article[article]].name.clone()
+    }
+
     fn quote_card(&self, q: usize) -> QuoteCard {
         let quote = &self.ds.quotes[q];
         let speaker = quote.speaker.as_deref().and_then(|s| self.index.actor(s));
         QuoteCard {
+            id: quote.id.clone(),
             article: quote.article.to_string(),
+            outlet: self.outlet_name(self.index.article_of_quote[q]),
+            flags: self.quote_facts[self.n.quote_site[q] as usize].flags,
             words: self.index.quote_words(self.ds, q).to_string(),
             speaker: speaker.map(|a| self.actor_ref(a)),
             role: speaker.and_then(|a| self.ds.actors[a].roles.first().cloned()),
@@ -145,7 +152,9 @@ impl Derived<'_> {
         let mut said: Vec<usize> = self.index.quotes_by_event[e].to_vec();
         said.sort_by_key(|&q| self.n.quote_site[q]);
         EventCard {
+            id: event.id.clone(),
             article: event.article.to_string(),
+            outlet: self.outlet_name(self.index.article_of_event[e]),
             sentence: self.index.event_words(self.ds, e).to_string(),
             date: event.date.clone(),
             said: said
@@ -268,6 +277,12 @@ pub fn build(ds: &Dataset, about: About) -> Result<Story, postcard::Error> {
         parts.slugs.push(w.add(&b)?);
     }
     parts.actors = actor_parts(&d, &mut w)?;
+    for chunk in d.n.quote_site.chunks(SITE_CHUNK) {
+        parts.quote_sites.push(w.add(&chunk)?);
+    }
+    for chunk in d.n.event_site.chunks(SITE_CHUNK) {
+        parts.event_sites.push(w.add(&chunk)?);
+    }
     for o in 0..d.index.outlets.len() {
         let items = Items {
             quotes: facts_where(&d.quote_facts, |f| f.outlet as usize == o),

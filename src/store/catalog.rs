@@ -10,13 +10,23 @@ use std::rc::Rc;
 use super::{
     decode_part, ActorInfo, ActorPage, ArticlePage, Contested, EventCard, EventFact, Items,
     Manifest, OrderChunk, PartName, QuoteCard, QuoteFact, WordBucket, ARTICLE_CHUNK, CARD_CHUNK,
-    FACT_CHUNK, NAME_CHUNK,
+    FACT_CHUNK, NAME_CHUNK, SITE_CHUNK,
 };
 
-/// A part's bytes, decoded once, as the type its family has.
+/// How many types a part may decode as ([`Decoded`]'s variants).
+const TYPES: usize = 13;
+
+/// A part's bytes, decoded once for each type it is read as: two parts of different
+/// families may have the same bytes (two empty lists), and so the same name.
 struct Slot {
     bytes: Vec<u8>,
-    decoded: OnceCell<Option<Decoded>>,
+    decoded: [OnceCell<Option<Decoded>>; TYPES],
+}
+
+impl Slot {
+    fn new(bytes: Vec<u8>) -> Rc<Slot> {
+        Rc::new(Slot { bytes, decoded: Default::default() })
+    }
 }
 
 enum Decoded {
@@ -35,6 +45,13 @@ enum Decoded {
     Contested(Contested),
 }
 
+/// A quote or an event, by site id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Site {
+    Quote(u32),
+    Event(u32),
+}
+
 /// The manifest and the parts at hand.
 #[derive(Clone)]
 pub struct Catalog {
@@ -51,9 +68,9 @@ impl PartialEq for Catalog {
 }
 
 macro_rules! typed {
-    ($name:ident, $variant:ident, $ty:ty) => {
+    ($name:ident, $slot:expr, $variant:ident, $ty:ty) => {
         fn $name(&self, part: &PartName) -> Option<&$ty> {
-            match self.decoded(part, |b| decode_part(b).ok().map(Decoded::$variant))? {
+            match self.decoded(part, $slot, |b| decode_part(b).ok().map(Decoded::$variant))? {
                 Decoded::$variant(v) => Some(v),
                 _ => None,
             }
@@ -64,10 +81,7 @@ macro_rules! typed {
 impl Catalog {
     /// A catalog of `manifest` with the parts an embedded story carries.
     pub fn new(manifest: Manifest, parts: Vec<(PartName, Vec<u8>)>) -> Catalog {
-        let parts = parts
-            .into_iter()
-            .map(|(name, bytes)| (name, Rc::new(Slot { bytes, decoded: OnceCell::new() })))
-            .collect();
+        let parts = parts.into_iter().map(|(name, bytes)| (name, Slot::new(bytes))).collect();
         Catalog { manifest: Rc::new(manifest), parts, generation: 0 }
     }
 
@@ -75,7 +89,7 @@ impl Catalog {
     #[must_use]
     pub fn with(&self, name: PartName, bytes: Vec<u8>) -> Catalog {
         let mut next = self.clone();
-        next.parts.insert(name, Rc::new(Slot { bytes, decoded: OnceCell::new() }));
+        next.parts.insert(name, Slot::new(bytes));
         next.generation += 1;
         next
     }
@@ -87,33 +101,34 @@ impl Catalog {
 
     /// Whether `part` is at hand but does not decode: a damaged file.
     pub fn is_damaged(&self, part: &PartName) -> bool {
-        self.parts
-            .get(part)
-            .is_some_and(|s| s.bytes.is_empty() || s.decoded.get().is_some_and(Option::is_none))
+        self.parts.get(part).is_some_and(|s| {
+            s.bytes.is_empty() || s.decoded.iter().any(|d| matches!(d.get(), Some(None)))
+        })
     }
 
     fn decoded(
         &self,
         part: &PartName,
+        slot: usize,
         decode: impl FnOnce(&[u8]) -> Option<Decoded>,
     ) -> Option<&Decoded> {
-        let slot = self.parts.get(part)?;
-        slot.decoded.get_or_init(|| decode(&slot.bytes)).as_ref()
+        let at = self.parts.get(part)?;
+        at.decoded[slot].get_or_init(|| decode(&at.bytes)).as_ref()
     }
 
-    typed!(quote_facts_part, QuoteFacts, Vec<QuoteFact>);
-    typed!(event_facts_part, EventFacts, Vec<EventFact>);
-    typed!(quote_cards_part, QuoteCards, Vec<QuoteCard>);
-    typed!(event_cards_part, EventCards, Vec<EventCard>);
-    typed!(articles_part, Articles, Vec<ArticlePage>);
-    typed!(names_part, Names, Vec<ActorInfo>);
-    typed!(slugs_part, Slugs, Vec<(String, u32)>);
-    typed!(actors_part, Actors, Vec<ActorPage>);
-    typed!(items_part, Items, Items);
-    typed!(words_part, Words, WordBucket);
-    typed!(order_part, Order, OrderChunk);
-    typed!(ids_part, Ids, Vec<u32>);
-    typed!(contested_part, Contested, Contested);
+    typed!(quote_facts_part, 0, QuoteFacts, Vec<QuoteFact>);
+    typed!(event_facts_part, 1, EventFacts, Vec<EventFact>);
+    typed!(quote_cards_part, 2, QuoteCards, Vec<QuoteCard>);
+    typed!(event_cards_part, 3, EventCards, Vec<EventCard>);
+    typed!(articles_part, 4, Articles, Vec<ArticlePage>);
+    typed!(names_part, 5, Names, Vec<ActorInfo>);
+    typed!(slugs_part, 6, Slugs, Vec<(String, u32)>);
+    typed!(actors_part, 7, Actors, Vec<ActorPage>);
+    typed!(items_part, 8, Items, Items);
+    typed!(words_part, 9, Words, WordBucket);
+    typed!(order_part, 10, Order, OrderChunk);
+    typed!(ids_part, 11, Ids, Vec<u32>);
+    typed!(contested_part, 12, Contested, Contested);
 
     /// The part that holds quote `id`'s facts, and the facts when at hand.
     pub fn quote_fact(&self, id: u32) -> Result<&QuoteFact, Option<&PartName>> {
@@ -219,6 +234,27 @@ impl Catalog {
 
     pub fn ids(&self, part: &PartName) -> Option<&Vec<u32>> {
         self.ids_part(part)
+    }
+
+    /// The site id of the dataset's quote or event `id` (`q12`, `e7`): `Ok(None)` when the
+    /// story has no such item.
+    pub fn site_of(&self, id: &str) -> Result<Option<Site>, &PartName> {
+        let (quote, n) = match (id.get(..1), id.get(1..).and_then(|n| n.parse::<usize>().ok())) {
+            (Some("q"), Some(n)) if n >= 1 => (true, n - 1),
+            (Some("e"), Some(n)) if n >= 1 => (false, n - 1),
+            _ => return Ok(None),
+        };
+        let (parts, count) = if quote {
+            (&self.manifest.parts.quote_sites, self.manifest.quotes)
+        } else {
+            (&self.manifest.parts.event_sites, self.manifest.events)
+        };
+        if n >= count as usize {
+            return Ok(None);
+        }
+        let Some(part) = parts.get(n / SITE_CHUNK) else { return Ok(None) };
+        let sites = self.ids_part(part).ok_or(part)?;
+        Ok(sites.get(n % SITE_CHUNK).map(|&s| if quote { Site::Quote(s) } else { Site::Event(s) }))
     }
 
     /// Claims and conflicts: in the manifest, or their part.

@@ -47,8 +47,10 @@ pub const CARD_CHUNK: usize = 128;
 pub const ARTICLE_CHUNK: usize = 16;
 /// Actors per chunk of the actor directory.
 pub const NAME_CHUNK: usize = 1024;
+/// Dataset ids translated to site ids, this many to a part.
+pub const SITE_CHUNK: usize = 4096;
 /// How many items a list shows before "Show more", and the default answers carry.
-pub const PAGE: usize = 100;
+pub const PAGE: usize = 50;
 
 /// A day, as days since 1970-01-01.
 pub type Day = i32;
@@ -145,6 +147,9 @@ pub struct Parts {
     pub outlets: Vec<PartName>,
     pub words: Vec<PartName>,
     pub contested: Option<PartName>,
+    /// Site ids in dataset order, [`SITE_CHUNK`] to a part: what a link's `q12` or `e7` is.
+    pub quote_sites: Vec<PartName>,
+    pub event_sites: Vec<PartName>,
 }
 
 impl Parts {
@@ -162,6 +167,8 @@ impl Parts {
             .chain(&self.outlets)
             .chain(&self.words)
             .chain(&self.contested)
+            .chain(&self.quote_sites)
+            .chain(&self.event_sites)
     }
 }
 
@@ -345,8 +352,13 @@ impl EventFact {
 /// What a quote's card shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuoteCard {
-    /// The article's id in the dataset.
+    /// Its id in the dataset (`q12`): the id links and exports use.
+    pub id: String,
+    /// The article's id in the dataset, and its outlet's name.
     pub article: String,
+    pub outlet: String,
+    /// Its kind, stance and certainty ([`flags`]), as its facts have them.
+    pub flags: u8,
     pub words: String,
     pub speaker: Option<ActorRef>,
     pub role: Option<String>,
@@ -360,7 +372,10 @@ pub struct QuoteCard {
 /// What an event's card shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventCard {
+    /// Its id in the dataset (`e7`).
+    pub id: String,
     pub article: String,
+    pub outlet: String,
     pub sentence: String,
     pub date: EventDate,
     /// The words of the direct and partial quotes said at it.

@@ -64,30 +64,31 @@ fn title_case_lines(c: &mut Criterion) {
 
 fn page_start_up(c: &mut Criterion) {
     use newsline::dataset;
-    use newsline::page;
-    use newsline::query::{self, Index, State, View};
+    use newsline::query::{engine, State, View};
+    use newsline::store::{self, build::build, catalog::Catalog};
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/polnear_train.jsonl");
     let bytes = std::fs::read(path).expect("../shared/eval/polnear_train.jsonl");
     let sources = read_jsonl(path, &bytes).sources;
-    let about = page::About::default();
-    let blob = page::encode(&about, &dataset::build(sources)).expect("the story");
-    let page::Story { dataset: ds, index, .. } = page::decode(&blob).expect("decodes");
+    let story = build(&dataset::build(sources), store::About::default()).expect("the story");
+    let embedded = store::encode(&story.manifest, &story.parts).expect("encodes");
+    let manifest_only = store::encode(&story.manifest, &[]).expect("encodes");
+    let catalog = Catalog::new(story.manifest.clone(), story.parts.clone());
     let quotes = State { view: View::Quotes, ..State::default() };
-    let busiest = query::select(&ds, &index, &quotes).actor_counts[0].0;
-    let one_actor = query::toggle_actor(&quotes, &ds.actors[busiest].id);
+    let busiest = story.manifest.top_actors[0].id.clone();
+    let one_actor = newsline::query::toggle_actor(&quotes, &busiest);
     let mut group = c.benchmark_group("page start-up, polnear_train");
     group.sample_size(10);
-    group.bench_function("decode the story (dataset and index)", |b| {
-        b.iter(|| page::decode(&blob).map(|story| story.dataset.quotes.len()));
+    group.bench_function("decode the embedded story (manifest and parts)", |b| {
+        b.iter(|| store::decode(&embedded).map(|(_, parts)| parts.len()));
     });
-    group.bench_function("build the index (done by ingest, not the page)", |b| {
-        b.iter(|| Index::new(&ds));
+    group.bench_function("decode a sharded story's manifest", |b| {
+        b.iter(|| store::decode(&manifest_only).map(|(m, _)| m.quotes));
     });
-    group.bench_function("select every quote", |b| {
-        b.iter(|| query::select(&ds, &index, &quotes).quotes.len());
+    group.bench_function("answer the unfiltered quote list", |b| {
+        b.iter(|| engine::answer(&catalog, &quotes).cards.total);
     });
-    group.bench_function("select the busiest actor", |b| {
-        b.iter(|| query::select(&ds, &index, &one_actor).quotes.len());
+    group.bench_function("answer the busiest actor", |b| {
+        b.iter(|| engine::answer(&catalog, &one_actor).cards.total);
     });
     group.finish();
 }

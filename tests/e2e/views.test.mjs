@@ -30,8 +30,12 @@ async function open(corpus, query, width = 1280, colorScheme = 'light') {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(sites[corpus].base + query);
   await page.waitForSelector('main#main > *');
+  await settled(page);
   return { page, errors };
 }
+
+/** Waits until the page has every part of the story its view needs (a sharded site fetches them). */
+const settled = (p) => p.waitForSelector('main#main[aria-busy="false"]');
 
 /** axe-core, evaluated through the DevTools protocol (the page's CSP forbids injected scripts). */
 async function axeProblems(page) {
@@ -82,11 +86,13 @@ for (const { name } of CORPORA) {
       const count = Number(await option.locator('.count').textContent());
       await option.click();
       await page.waitForFunction(([k, v]) => new URLSearchParams(location.search).get(k) === v, [facet, value]);
+      await settled(page);
       const summary = await page.textContent('.summary');
       assert.match(summary, new RegExp(`^${count} quotes?\\b`), `${facet}=${value}: option said ${count}, list says “${summary}”`);
       assert.equal(await page.getAttribute(`[data-filter="${facet}"][data-value="${value}"]`, 'aria-checked'), 'true');
       const shown = await quoteIds(page);
       await page.reload();
+      await settled(page);
       await page.waitForSelector('[data-quote-id], .empty');
       assert.deepEqual(await quoteIds(page), shown, `${facet} after reload`);
       // The link alone, in a browser context that shares nothing with this one: the same
@@ -94,19 +100,26 @@ for (const { name } of CORPORA) {
       const elsewhere = await browser.newContext();
       const other = await elsewhere.newPage({ viewport: { width: 1280, height: 900 } });
       await other.goto(page.url());
+      await settled(other);
       await other.waitForSelector('[data-quote-id], .empty');
       assert.equal(await other.textContent('.summary'), await page.textContent('.summary'), `${facet} opened elsewhere`);
       const top = async (p) => { await p.evaluate(() => window.scrollTo(0, 0)); await p.waitForTimeout(100); return (await quoteIds(p)).slice(0, 5); };
       assert.deepEqual(await top(other), await top(page), `${facet}: the first cards, opened elsewhere`);
       await elsewhere.close();
       await page.goBack();
+      await settled(page);
       await page.waitForFunction((k) => !new URLSearchParams(location.search).has(k), facet);
+      await settled(page);
       assert.equal(await page.textContent('.summary'), all, `${facet}: back restores the list`);
       await page.goForward();
+      await settled(page);
       await page.waitForFunction(([k, v]) => new URLSearchParams(location.search).get(k) === v, [facet, value]);
+      await settled(page);
       assert.deepEqual(await quoteIds(page), shown, `${facet}: forward`);
       await page.goBack();
+      await settled(page);
       await page.waitForFunction((k) => !new URLSearchParams(location.search).has(k), facet);
+      await settled(page);
     }
     assert.deepEqual(errors, []);
     await page.close();
@@ -119,26 +132,31 @@ for (const { name } of CORPORA) {
     await page.fill('#q', word.toUpperCase());
     await page.press('#q', 'Enter');
     await page.waitForFunction((w) => new URLSearchParams(location.search).get('q') === w, word.toUpperCase());
+    await settled(page);
     assert.ok((await page.locator('mark.hit').count()) > 0, `matches of “${word}” are marked`);
     const marks = await page.$$eval('mark.hit', (els) => els.map((e) => e.textContent.toLowerCase()));
     assert.ok(marks.every((m) => m === word.toLowerCase()), marks.join(','));
     await page.click('.filters .clear');
     await page.waitForFunction(() => !location.search.includes('q='));
+    await settled(page);
     assert.equal(await page.textContent('.summary'), before);
 
     await page.goto(sites[name].base);
+    await settled(page);
     await page.waitForSelector('[data-event-id]');
     assert.ok((await page.locator('.bar').count()) >= 2, 'an overview strip with bars');
     const label = await page.getAttribute('.bar.h10', 'aria-label');
     await page.focus('.bar.h10');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => location.search.includes('from=') && location.search.includes('to='));
+    await settled(page);
     const [from, to] = [param(page, 'from'), param(page, 'to')];
     assert.ok(from <= to, `${label}: ${from}..${to}`);
     const inRange = await page.$$eval('[data-event-id] .when', (els) => els.length);
     assert.ok(inRange > 0, 'the busiest stretch has events');
     assert.equal(await page.inputValue('input[name=from]'), from);
     await page.reload();
+    await settled(page);
     await page.waitForSelector('[data-event-id]');
     assert.equal(await page.inputValue('input[name=to]'), to);
     assert.deepEqual(errors, []);

@@ -21,9 +21,12 @@ async function open(query) {
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(site.base + query);
   await page.waitForSelector('main#main > *');
+  await settled(page);
   return { page, errors };
 }
 
+/** Waits until the page has every part of the story its view needs (a sharded site fetches them). */
+const settled = (p) => p.waitForSelector('main#main[aria-busy="false"]');
 const total = async (page) => Number((await page.textContent('.summary')).match(/^([\d,]+) quotes?/)[1].replace(/,/g, ''));
 
 test('a quote card says why, naming each rule with its measured precision', async () => {
@@ -50,14 +53,18 @@ test('hiding uncertain quotes lowers the count by what the filter said, and the 
   assert.ok(await page.locator('.badge.uncertain').count() > 0 || hidden < before);
   await option.click();
   await page.waitForFunction((n) => !document.querySelector('.summary').textContent.startsWith(`${n} `), before);
+  await settled(page);
   assert.equal(new URL(page.url()).searchParams.get('uncertain'), 'hide');
   assert.equal(await total(page), before - hidden);
   assert.equal(await page.locator('.badge.uncertain').count(), 0);
   await page.reload();
+  await settled(page);
   await page.waitForSelector('[data-quote-id]');
   assert.equal(await total(page), before - hidden);
   await page.goBack();
+  await settled(page);
   await page.waitForFunction((n) => document.querySelector('.summary').textContent.startsWith(`${n} `), before);
+  await settled(page);
   assert.deepEqual(errors, []);
   await page.close();
 });
