@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::{date_label, loading_row, use_explorer, Explorer};
 use crate::extract::{DateBasis, QuoteKind};
-use crate::query::engine;
+use crate::query::engine::{self, SHOWN_COPIES};
 use crate::query::{kind_word, stance_word, why, State, View};
 use crate::store::{self, flags};
 
@@ -144,8 +144,13 @@ pub fn quote_card(props: &QuoteCardProps) -> Html {
     } else {
         format!("“{}”", q.words.trim_end_matches(','))
     };
-    let copies: Vec<&store::QuoteCard> =
-        props.copies.iter().filter_map(|&c| ex.catalog.quote_card(c).ok()).collect();
+    let copies: Vec<&store::QuoteCard> = props
+        .copies
+        .iter()
+        .take(SHOWN_COPIES)
+        .filter_map(|&c| ex.catalog.quote_card(c).ok())
+        .collect();
+    let more_copies = props.copies.len().saturating_sub(SHOWN_COPIES);
     let speakers_differ = copies
         .iter()
         .any(|c| c.speaker.as_ref().map(|s| s.index) != q.speaker.as_ref().map(|s| s.index));
@@ -187,11 +192,11 @@ pub fn quote_card(props: &QuoteCardProps) -> Html {
             if !copies.is_empty() {
                 <div class="copies">
                     <p class="reported-by">
-                        {format!("Reported by {} articles", copies.len() + 1)}
+                        {format!("Reported by {} articles", props.copies.len() + 1)}
                         if speakers_differ { <span class="badge denial">{"speakers differ"}</span> }
                     </p>
                     <ul>
-                    { for copies.iter().map(|c| {
+                    { for copies.iter().take(SHOWN_COPIES).map(|c| {
                         let context = State { view: View::Article, item: Some(c.id.clone()), ..ex.state.clone() };
                         html! {
                             <li data-copy-id={c.id.clone()}>
@@ -200,6 +205,9 @@ pub fn quote_card(props: &QuoteCardProps) -> Html {
                             </li>
                         }
                     }) }
+                    if more_copies > 0 {
+                        <li class="more">{format!("and {more_copies} more")}</li>
+                    }
                     </ul>
                 </div>
             }

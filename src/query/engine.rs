@@ -206,7 +206,8 @@ pub fn wanted(cat: &Catalog, state: &State, answer: &Answer, shown: &Shown) -> V
             let (cards, part) = cards_upto(cat, &answer.cards, shown.cards);
             add(part.as_ref());
             for c in &cards {
-                for id in std::iter::once(c.card).chain(c.copies.iter().copied()) {
+                let copies = c.copies.iter().take(SHOWN_COPIES).copied();
+                for id in std::iter::once(c.card).chain(copies) {
                     quote_card(id, &mut add);
                 }
             }
@@ -266,6 +267,10 @@ pub fn wanted(cat: &Catalog, state: &State, answer: &Answer, shown: &Shown) -> V
     }
     need
 }
+
+/// How many of a card's other reports it lists (the rest are counted): the words are the
+/// same, and a wire story can be printed by hundreds of outlets.
+pub const SHOWN_COPIES: usize = 5;
 
 /// How many of an actor's quotes their page lists; the quote list has the rest.
 pub const ACTOR_QUOTES: usize = 50;
