@@ -25,7 +25,11 @@ fn option(
                href={ex.href(&next)} onclick={ex.go(next.clone())} role="checkbox"
                aria-checked={if on { "true" } else { "false" }} data-filter={data.0} data-value={data.1}>
                 <span class="name">{label}</span>
-                <span class="count" aria-label={format!("{count} items")}>{count}</span>
+                if ex.answer.partial {
+                    <span class="count" aria-label="still counting">{"…"}</span>
+                } else {
+                    <span class="count" aria-label={format!("{count} items")}>{count}</span>
+                }
             </a>
         </li>
     }

@@ -424,10 +424,13 @@ pub fn app(props: &AppProps) -> Html {
             engine::answer(&catalog.0, state)
         })
     };
-    let wanted: Vec<PartName> = engine::wanted(&model.catalog, &state, &answer, &model.shown)
-        .into_iter()
-        .filter(|p| !model.pending.contains(p) && !model.failed.contains(p))
-        .collect();
+    // A part still wanted though at hand did not decode: it is damaged, and fetching it
+    // again would bring the same bytes.
+    let (damaged, wanted): (Vec<PartName>, Vec<PartName>) =
+        engine::wanted(&model.catalog, &state, &answer, &model.shown)
+            .into_iter()
+            .filter(|p| !model.pending.contains(p) && !model.failed.contains(p))
+            .partition(|p| model.catalog.has(p));
     {
         // Fetch what the view needs and is not at hand, each part once.
         let dispatcher = model.dispatcher();
@@ -471,7 +474,13 @@ pub fn app(props: &AppProps) -> Html {
             <a class={classes!("tab", current.then_some("current"))} href={explorer.href(&next)}
                aria-current={current.then_some("page")} onclick={explorer.go(next.clone())}>
                 {label}
-                if let Some(count) = count { <span class="count">{count}</span> }
+                if let Some(count) = count {
+                    if answer.partial {
+                        <span class="count" aria-label="still counting">{"…"}</span>
+                    } else {
+                        <span class="count">{count}</span>
+                    }
+                }
             </a>
         }
     };
@@ -488,12 +497,6 @@ pub fn app(props: &AppProps) -> Html {
     }
     let mut notices: Vec<String> = (*model.notices).clone();
     notices.extend(answer.unknown_actors.iter().map(|id| format!("unknown actor “{id}”")));
-    let damaged: Vec<&PartName> = model
-        .pending
-        .iter()
-        .chain(model.failed.iter())
-        .filter(|p| model.catalog.is_damaged(p))
-        .collect();
     let failed = !model.failed.is_empty() || !damaged.is_empty();
     let retry = {
         let act = act.clone();
@@ -523,7 +526,15 @@ pub fn app(props: &AppProps) -> Html {
             if failed {
                 <div class="notice error" role="alert">
                     {"Part of this story could not be loaded, so what is shown may be incomplete. "}
-                    <button type="button" class="retry" onclick={retry}>{"Try again"}</button>
+                    if !damaged.is_empty() {
+                        {format!(
+                            "Damaged on the host ({}): its publisher should rebuild the site. ",
+                            damaged.iter().map(PartName::path).collect::<Vec<_>>().join(", ")
+                        )}
+                    }
+                    if !model.failed.is_empty() {
+                        <button type="button" class="retry" onclick={retry}>{"Try again"}</button>
+                    }
                 </div>
             } else if waiting {
                 <div class="notice loading" role="status" aria-live="polite">{"Loading more of the story… counts may still grow."}</div>
