@@ -62,14 +62,9 @@ pub struct Answer {
     pub unknown_actors: Vec<String>,
 }
 
-/// Reasons an item is hidden, one bit per filter, so that each facet's counts can ignore
-/// its own bit.
-const STANCE: u8 = 1;
-const KIND: u8 = 2;
-const OUTLET: u8 = 4;
-const DATES: u8 = 8;
-const TEXT: u8 = 16;
-const UNCERTAIN: u8 = 32;
+/// The reason bits [`super::select`] uses, and one more: the engine checks actors per item,
+/// where `select` narrows by them first.
+use super::{intersect, DATES, KIND, OUTLET, STANCE, TEXT, UNCERTAIN};
 const ACTORS: u8 = 64;
 
 /// How many busiest actors an answer counts for the actor filter.
@@ -641,10 +636,6 @@ fn kind_slot(k: QuoteKind) -> usize {
     KINDS.iter().position(|x| *x == k).unwrap_or(0)
 }
 
-fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
-    a.iter().filter(|x| b.binary_search(x).is_ok()).copied().collect()
-}
-
 /// Non-zero counts (and the selected ones), busiest first, then by number.
 fn ranked(counts: Vec<(u32, u32)>, selected: &[u32]) -> Vec<(u32, u32)> {
     let mut items: Vec<(u32, u32)> = counts.into_iter().filter(|&(_, n)| n > 0).collect();
@@ -819,22 +810,18 @@ pub fn group_cards(
     if sort == Sort::Top {
         let key = |c: usize| -> u64 {
             let f = facts[c];
-            let kind = kind_slot(flags::kind(f.flags)) as u64;
-            let speaker = match flags::speaker(f.flags) {
-                1 => 0,
-                2 => 1,
-                _ => 2,
-            };
-            let fewer_outlets = 0xFFFF - outlets[c].len().min(0xFFFF) as u64;
-            let when = match f.event.map(|_| placement(f.days, window)) {
-                Some(Placement::Within) => 0,
-                Some(Placement::Around) => 1,
-                None | Some(Placement::Undated) => 2,
-                Some(Placement::Earlier | Placement::Later) => 3,
-            };
-            let slight = u64::from(f.flags & flags::SLIGHT != 0);
-            let date_rank = u64::from(f.event.unwrap_or(u32::MAX));
-            slight << 63 | fewer_outlets << 40 | kind << 36 | speaker << 34 | when << 32 | date_rank
+            top_key(TopFacts {
+                slight: f.flags & flags::SLIGHT != 0,
+                outlets: outlets[c].len(),
+                kind: flags::kind(f.flags),
+                speaker: match flags::speaker(f.flags) {
+                    1 => 0,
+                    2 => 1,
+                    _ => 2,
+                },
+                placement: f.event.map(|_| placement(f.days, window)),
+                date_rank: f.event.unwrap_or(u32::MAX),
+            })
         };
         let mut order: Vec<usize> = (0..cards.len()).collect();
         order.sort_by_key(|&c| (key(c), c));
@@ -842,6 +829,40 @@ pub fn group_cards(
         return order.into_iter().filter_map(|c| slots[c].take()).collect();
     }
     cards
+}
+
+/// What the top order reads of a card.
+pub struct TopFacts {
+    /// Fewer than [`MEATY_QUOTE_BYTES`] of words.
+    pub slight: bool,
+    /// Outlets that printed the words.
+    pub outlets: usize,
+    pub kind: QuoteKind,
+    /// 0: a named speaker; 1: a group; 2: none.
+    pub speaker: u8,
+    /// Where the words' event stands against the story's window; `None` without an event.
+    pub placement: Option<Placement>,
+    pub date_rank: u32,
+}
+
+/// A card's key in the top order, smallest first. A few words are seldom worth reading
+/// first, however often they were printed; then most outlets (a 16-bit field), kind, a
+/// named speaker, words said in the story's own period before those about other times,
+/// and date.
+pub fn top_key(t: TopFacts) -> u64 {
+    let fewer_outlets = 0xFFFF - t.outlets.min(0xFFFF) as u64;
+    let when = match t.placement {
+        Some(Placement::Within) => 0,
+        Some(Placement::Around) => 1,
+        None | Some(Placement::Undated) => 2,
+        Some(Placement::Earlier | Placement::Later) => 3,
+    };
+    u64::from(t.slight) << 63
+        | fewer_outlets << 40
+        | (kind_slot(t.kind) as u64) << 36
+        | u64::from(t.speaker) << 34
+        | when << 32
+        | u64::from(t.date_rank)
 }
 
 /// The most headings a zoom may make before the page picks a coarser one.

@@ -19,6 +19,7 @@ use jiff::civil::Date;
 
 use crate::dataset::Dataset;
 use crate::dates::parse_day;
+use engine::MEATY_QUOTE_BYTES;
 
 /// What the current state shows, and how many items each filter value would show.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -65,7 +66,8 @@ const DATES: u8 = 8;
 const TEXT: u8 = 16;
 const UNCERTAIN: u8 = 32;
 
-fn intersect(a: &[usize], b: &[usize]) -> Vec<usize> {
+/// The items of ascending `a` that ascending `b` holds too.
+fn intersect<T: Ord + Copy>(a: &[T], b: &[T]) -> Vec<T> {
     a.iter().filter(|x| b.binary_search(x).is_ok()).copied().collect()
 }
 
@@ -268,45 +270,30 @@ fn order_cards(ds: &Dataset, index: &Index, sort: Sort, sel: &mut Selection) {
         Sort::Top => order_by(&mut order, |card| {
             let q = sel.quotes[card];
             let quote = &ds.quotes[q];
-            let kind = KINDS.iter().position(|k| *k == quote.kind).unwrap_or(KINDS.len());
             let speaker = match quote.speaker.as_deref().and_then(|id| index.actor(id)) {
                 Some(a) if ds.actors[a].kind != crate::extract::ActorKind::Group => 0,
                 Some(_) => 1,
                 None => 2,
             };
-            // A few words are seldom worth reading first, however often they were printed.
-            let slight = quote.end - quote.start < MEATY_QUOTE_BYTES;
             let outlet = |q: usize| index.outlet_of_article[index.article_of_quote[q]];
             let mut outlets: Vec<usize> =
                 std::iter::once(q).chain(sel.copies[card].iter().copied()).map(outlet).collect();
             outlets.sort_unstable();
             outlets.dedup();
-            // Then most outlets (a 16-bit field), kind, a named speaker, words said in the
-            // story's own period before those about other times, and date.
-            let fewer_outlets = 0xFFFF - outlets.len().min(0xFFFF) as u64;
-            let when = index.event_of_quote[q].map_or(2, |e| {
-                match story::placement(ds, index, e, window) {
-                    story::Placement::Within => 0,
-                    story::Placement::Around => 1,
-                    story::Placement::Undated => 2,
-                    story::Placement::Earlier | story::Placement::Later => 3,
-                }
-            });
-            u64::from(slight) << 63
-                | fewer_outlets << 40
-                | (kind as u64) << 36
-                | speaker << 34
-                | when << 32
-                | u64::from(date_rank(q))
+            engine::top_key(engine::TopFacts {
+                slight: quote.end - quote.start < MEATY_QUOTE_BYTES,
+                outlets: outlets.len(),
+                kind: quote.kind,
+                speaker,
+                placement: index.event_of_quote[q].map(|e| story::placement(ds, index, e, window)),
+                date_rank: date_rank(q),
+            })
         }),
     }
     let (quotes, mut copies) = (std::mem::take(&mut sel.quotes), std::mem::take(&mut sel.copies));
     sel.quotes = order.iter().map(|&card| quotes[card]).collect();
     sel.copies = order.iter().map(|&card| std::mem::take(&mut copies[card])).collect();
 }
-
-/// Quoted words shorter than this rank after longer ones in the top order.
-const MEATY_QUOTE_BYTES: usize = 24;
 
 /// Non-zero counts (and the selected ones), busiest first, then in `name_rank` order.
 fn ranked(counts: Vec<usize>, selected: &[usize], name_rank: &[u32]) -> Vec<(usize, usize)> {

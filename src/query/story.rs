@@ -57,30 +57,12 @@ pub fn window(summary: &Summary) -> Option<(Date, Date)> {
 }
 
 /// Where an event stands against the story's window.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Placement {
-    /// All its days come before the window.
-    Earlier,
-    /// Dated only to a stretch (a month, a year) that starts before the window and reaches
-    /// into it: "this year" in a story of three weeks.
-    Around,
-    /// It starts inside the window.
-    Within,
-    /// All its days come after the window.
-    Later,
-    Undated,
-}
+pub use super::engine::Placement;
 
-/// Where event `e` stands against `window`; with no window every dated event is within.
+/// Where event `e` stands against `window` ([`super::engine::placement`], over dates).
 pub fn placement(ds: &Dataset, index: &Index, e: usize, window: Option<(Date, Date)>) -> Placement {
-    match (index.event_days(ds, e), window) {
-        (None, _) => Placement::Undated,
-        (Some(_), None) => Placement::Within,
-        (Some((_, last)), Some((start, _))) if last < start => Placement::Earlier,
-        (Some((first, _)), Some((start, _))) if first < start => Placement::Around,
-        (Some((first, _)), Some((_, end))) if first > end => Placement::Later,
-        _ => Placement::Within,
-    }
+    let days = |(a, b): (Date, Date)| (crate::store::day(a), crate::store::day(b));
+    super::engine::placement(index.event_days(ds, e).map(days), window.map(days))
 }
 
 /// Date-ordered events split by [`placement`]: (earlier, around, within, later, undated),

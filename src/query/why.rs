@@ -22,9 +22,14 @@ pub fn card_reasons<'n>(
     notes: &'n [RuleNote],
     card: &crate::store::QuoteCard,
 ) -> Vec<(&'static str, &'n RuleNote)> {
+    reasons(notes, card.rules)
+}
+
+/// Each of `rules` ([found, speaker, read as, stance]) that has a note, with its step.
+fn reasons(notes: &[RuleNote], rules: [Option<Rule>; 4]) -> Vec<(&'static str, &RuleNote)> {
     STEPS
         .into_iter()
-        .zip(card.rules)
+        .zip(rules)
         .filter_map(|(what, rule)| Some((what, note_in(notes, rule?)?)))
         .collect()
 }
@@ -52,8 +57,7 @@ fn least_precise(
 /// The rules behind quote `q`, each with what it decided: how the words were found, where
 /// the speaker was, how those words were read as the speaker, and the stance.
 pub fn quote_reasons<'d>(ds: &'d Dataset, q: &Quote) -> Vec<(&'static str, &'d RuleNote)> {
-    let rules = [Some(q.rule), q.speaker_rule, q.subject_rule, Some(q.stance_rule)];
-    STEPS.into_iter().zip(rules).filter_map(|(what, rule)| Some((what, note(ds, rule?)?))).collect()
+    reasons(&ds.rules, [Some(q.rule), q.speaker_rule, q.subject_rule, Some(q.stance_rule)])
 }
 
 /// The least precise uncertain rule among `rules`, if any is uncertain.

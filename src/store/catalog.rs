@@ -99,13 +99,6 @@ impl Catalog {
         self.parts.contains_key(part)
     }
 
-    /// Whether `part` is at hand but does not decode: a damaged file.
-    pub fn is_damaged(&self, part: &PartName) -> bool {
-        self.parts.get(part).is_some_and(|s| {
-            s.bytes.is_empty() || s.decoded.iter().any(|d| matches!(d.get(), Some(None)))
-        })
-    }
-
     fn decoded(
         &self,
         part: &PartName,
