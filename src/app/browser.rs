@@ -6,6 +6,8 @@ mod imp {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
 
+    use crate::store::{PartError, PartName};
+
     /// Puts `query` in the address bar as a new history entry, keeping the path.
     pub fn push(query: &str) {
         let Some(window) = web_sys::window() else { return };
@@ -182,9 +184,33 @@ mod imp {
         Ok(js_sys::Uint8Array::new(&bytes).to_vec())
     }
 
-    /// Fetches a part of the story in the background and hands its bytes to `done`.
-    pub fn fetch_part(path: String, done: impl FnOnce(Result<Vec<u8>, String>) + 'static) {
-        wasm_bindgen_futures::spawn_local(async move { done(fetch_gzipped(&path).await) });
+    /// The SHA-256 of `bytes`, by the browser's own `crypto.subtle`, which only a secure
+    /// context (https, or the loopback address) has: elsewhere `None`.
+    async fn sha256(bytes: &[u8]) -> Option<Vec<u8>> {
+        let crypto = web_sys::window()?.crypto().ok()?;
+        let subtle = js_sys::Reflect::get(&crypto, &JsValue::from_str("subtle")).ok()?;
+        if subtle.is_undefined() {
+            return None;
+        }
+        let subtle: web_sys::SubtleCrypto = subtle.unchecked_into();
+        let promise = subtle.digest_with_str_and_u8_array("SHA-256", bytes).ok()?;
+        let digest = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+        Some(js_sys::Uint8Array::new(&digest).to_vec())
+    }
+
+    /// Fetches a part of the story in the background and hands its bytes to `done`, once
+    /// checked against the part's name where the browser can hash them.
+    pub fn fetch_part(part: PartName, done: impl FnOnce(Result<Vec<u8>, PartError>) + 'static) {
+        wasm_bindgen_futures::spawn_local(async move {
+            let got = match fetch_gzipped(&part.path()).await {
+                Err(_) => Err(PartError::Unreachable),
+                Ok(bytes) => match sha256(&bytes).await {
+                    Some(digest) if !part.is_named_by(&digest) => Err(PartError::Mismatch),
+                    _ => Ok(bytes),
+                },
+            };
+            done(got);
+        });
     }
 
     pub fn scroll_to(id: &str) {
@@ -216,8 +242,11 @@ mod imp {
     }
     pub fn scroll_to(_id: &str) {}
     /// Natively there is nothing to fetch from: the stories rendered here carry every part.
-    pub fn fetch_part(path: String, done: impl FnOnce(Result<Vec<u8>, String>) + 'static) {
-        done(Err(format!("{path} cannot be fetched outside a browser")));
+    pub fn fetch_part(
+        _part: crate::store::PartName,
+        done: impl FnOnce(Result<Vec<u8>, crate::store::PartError>) + 'static,
+    ) {
+        done(Err(crate::store::PartError::Unreachable));
     }
     pub fn download(_name: &str, _mime: &str, _text: &str) {}
     pub fn download_json(_name: &str, _value: &impl serde::Serialize) {}

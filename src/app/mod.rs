@@ -22,7 +22,7 @@ use jiff::civil::Date;
 use crate::query::engine::{self, Answer, Shown};
 use crate::query::{self, Parsed, State, View};
 use crate::store::catalog::Catalog;
-use crate::store::{self, ActorRef, Manifest, PartName, QuoteCard, PAGE};
+use crate::store::{self, ActorRef, Manifest, PartError, PartName, QuoteCard, PAGE};
 
 #[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub use browser::fetch_gzipped;
@@ -296,6 +296,8 @@ pub enum Action {
     Fetching(Vec<PartName>),
     Arrived(PartName, Vec<u8>),
     Failed(PartName),
+    /// A part came, but its bytes are not the ones its name hashes.
+    Mismatched(PartName),
     /// Ask again for the parts that failed.
     Retry,
     /// Actors of the link that the story turned out not to have: dropped, with a note.
@@ -337,6 +339,13 @@ impl Reducible for Model {
                 next.pending =
                     Rc::new(self.pending.iter().filter(|p| **p != name).cloned().collect());
                 next.catalog = Rc::new(self.catalog.with(name, bytes));
+            }
+            Action::Mismatched(name) => {
+                // Kept as a part at hand that does not decode, which the view reports as
+                // damaged on the host (asking again would bring the same bytes).
+                next.pending =
+                    Rc::new(self.pending.iter().filter(|p| **p != name).cloned().collect());
+                next.catalog = Rc::new(self.catalog.with(name, Vec::new()));
             }
             Action::Failed(name) => {
                 next.pending =
@@ -439,9 +448,10 @@ pub fn app(props: &AppProps) -> Html {
                 dispatcher.dispatch(Action::Fetching(wanted.clone()));
                 for part in wanted.iter().cloned() {
                     let dispatcher = dispatcher.clone();
-                    browser::fetch_part(part.path(), move |got| match got {
+                    browser::fetch_part(part.clone(), move |got| match got {
                         Ok(bytes) => dispatcher.dispatch(Action::Arrived(part, bytes)),
-                        Err(_) => dispatcher.dispatch(Action::Failed(part)),
+                        Err(PartError::Unreachable) => dispatcher.dispatch(Action::Failed(part)),
+                        Err(PartError::Mismatch) => dispatcher.dispatch(Action::Mismatched(part)),
                     });
                 }
             }

@@ -39,7 +39,7 @@ impl Writer {
 
 /// The first 16 hex digits of the SHA-256 of `bytes`.
 pub fn hex16(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().take(8).map(|b| format!("{b:02x}")).collect()
+    PartName::of_digest(&Sha256::digest(bytes)).0
 }
 
 /// Cards of an order after its first page, this many to a part.

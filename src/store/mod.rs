@@ -59,6 +59,16 @@ pub type Day = i32;
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct PartName(pub String);
 
+/// Why a part a page asked its host for is not at hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartError {
+    /// The host did not send it (offline, gone, a server error): worth asking again.
+    Unreachable,
+    /// The host sent bytes that are not the part its name hashes: damaged there, so asking
+    /// again would bring the same bytes.
+    Mismatch,
+}
+
 /// Parts by name, as a story file or a site folder holds them.
 pub type NamedParts = Vec<(PartName, Vec<u8>)>;
 
@@ -66,6 +76,23 @@ pub type NamedParts = Vec<(PartName, Vec<u8>)>;
 pub type IdRanges = Vec<(u32, u32)>;
 
 impl PartName {
+    /// The name of a part whose SHA-256 is `digest`.
+    pub fn of_digest(digest: &[u8]) -> Self {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut name = String::with_capacity(16);
+        for b in digest.iter().take(8) {
+            name.push(char::from(HEX[usize::from(b >> 4)]));
+            name.push(char::from(HEX[usize::from(b & 15)]));
+        }
+        Self(name)
+    }
+
+    /// Whether bytes whose SHA-256 is `digest` are this part: what a page checks of a part
+    /// it fetched, since a host can damage a file so that it still decodes.
+    pub fn is_named_by(&self, digest: &[u8]) -> bool {
+        *self == Self::of_digest(digest)
+    }
+
     /// The part's file, relative to the site's `index.html`.
     pub fn path(&self) -> String {
         format!("{PARTS_DIR}{}.bin", self.0)
@@ -663,5 +690,26 @@ pub fn granularity_code(g: Option<Granularity>) -> u8 {
         Some(Granularity::Quarter) => 5,
         Some(Granularity::Year) => 6,
         Some(Granularity::Decade) => 7,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PartName;
+
+    #[test]
+    fn a_part_is_named_by_the_first_eight_bytes_of_its_digest() {
+        let digest: Vec<u8> = (0..32u8).map(|i| i.wrapping_mul(37)).collect();
+        let name = PartName::of_digest(&digest);
+        assert_eq!(name.0, "00254a6f94b9de03");
+        assert!(name.is_named_by(&digest));
+        // Bytes after the eighth are not in the name; a change before it is.
+        let mut tail = digest.clone();
+        tail[20] ^= 1;
+        assert!(name.is_named_by(&tail));
+        let mut head = digest;
+        head[7] ^= 1;
+        assert!(!name.is_named_by(&head));
+        assert_eq!(name.path(), "data/parts/00254a6f94b9de03.bin");
     }
 }
