@@ -131,6 +131,106 @@ pub fn push_padded(out: &mut String, n: i64, width: usize) {
     out.push_str(digits);
 }
 
+/// The months' names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "Sep": a date's month, short.
+pub fn month_abbr(d: Date) -> &'static str {
+    let name = MONTH_NAMES[usize::try_from(d.month() - 1).unwrap_or(0)];
+    &name[..3]
+}
+
+/// "Mon 23 Jan 2017".
+pub fn day_label(d: Date) -> String {
+    let weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][weekday_from_monday(d)];
+    format!("{weekday} {} {} {}", d.day(), month_abbr(d), d.year())
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a link's date range), as the first and last day it
+/// covers.
+pub fn parse_span(s: &str) -> Option<(Date, Date)> {
+    match s.len() {
+        10 => parse_day(s).map(|d| (d, d)),
+        7 | 4 => {
+            let year: i16 = s.get(0..4)?.parse().ok()?;
+            if s.len() == 4 {
+                return Some((Date::new(year, 1, 1).ok()?, Date::new(year, 12, 31).ok()?));
+            }
+            (s.as_bytes()[4] == b'-').then_some(())?;
+            let first = Date::new(year, s.get(5..7)?.parse().ok()?, 1).ok()?;
+            Some((first, last_of_month(first)))
+        }
+        _ => None,
+    }
+}
+
+/// A moment as `2017-01-24T09:30:00Z`: when a site was built, when a page was fetched.
+pub fn utc_stamp(t: jiff::Timestamp) -> String {
+    t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// A date as chrono has it (the feed and page readers' crates use chrono).
+#[cfg(feature = "readers")]
+pub fn from_chrono(d: chrono::NaiveDate) -> Option<Date> {
+    use chrono::Datelike;
+    let year = i16::try_from(d.year()).ok()?;
+    Date::new(year, i8::try_from(d.month()).ok()?, i8::try_from(d.day()).ok()?).ok()
+}
+
+/// The first date written with a month's name in running text: "Nov. 18, 2019",
+/// "Tuesday, November 19, 2019", "18 November 2019" (a page's dateline or byline).
+pub fn first_written_date(text: &str) -> Option<Date> {
+    let tokens: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
+        .filter(|t| !t.is_empty())
+        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .collect();
+    // A month's name, whole or cut after three letters or more ("sept" too).
+    let month = |t: &str| {
+        let short = t.strip_suffix('.').unwrap_or(t);
+        if short.len() < 3 {
+            return None;
+        }
+        MONTH_NAMES.iter().position(|name| {
+            let name = name.to_ascii_lowercase();
+            name.starts_with(short) || (short == "sept" && name == "september")
+        })
+    };
+    let number = |t: &str, len: std::ops::RangeInclusive<usize>| {
+        (len.contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse::<i16>().ok())
+            .flatten()
+    };
+    for w in tokens.windows(3) {
+        // "Nov 18 2019" or "18 Nov 2019".
+        let (m, d, y) = match (month(&w[0]), month(&w[1])) {
+            (Some(m), _) => (m, number(&w[1], 1..=2), number(&w[2], 4..=4)),
+            (None, Some(m)) => (m, number(&w[0], 1..=2), number(&w[2], 4..=4)),
+            _ => continue,
+        };
+        if let (Some(d), Some(y)) = (d, y) {
+            let date = Date::new(y, i8::try_from(m + 1).ok()?, i8::try_from(d).ok()?).ok();
+            if date.is_some_and(|d| d.year() >= 1900) {
+                return date;
+            }
+        }
+    }
+    None
+}
+
 /// The calendar date of a publication time as sources write it:
 /// - `2017-01-24`;
 /// - ISO 8601 / RFC 3339 date-times (`2017-01-24T09:30:00Z`, `2017-01-24T09:30:00+01:00`,
@@ -224,6 +324,33 @@ pub mod optional_day {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn written_dates_in_running_text() {
+        let day = |y, m, d| Date::new(y, m, d).ok();
+        assert_eq!(first_written_date("By Jo Roe | Nov. 18, 2019 7:04 pm ET"), day(2019, 11, 18));
+        let updated = "Updated 10:01 pm, Tuesday, November 19, 2019";
+        assert_eq!(first_written_date(updated), day(2019, 11, 19));
+        assert_eq!(first_written_date("Published 18 November 2019"), day(2019, 11, 18));
+        assert_eq!(first_written_date("on Sept 3 2019"), day(2019, 9, 3));
+        assert_eq!(first_written_date("May we all 20 agree in 2019"), None);
+        assert_eq!(first_written_date("Sept. 31, 2019"), None, "no such day");
+        assert_eq!(first_written_date("Ma 18 2019"), None, "two letters name no month");
+    }
+
+    #[test]
+    fn spans_labels_and_stamps() {
+        let d = |s| parse_day(s).unwrap();
+        assert_eq!(parse_span("2017"), Some((d("2017-01-01"), d("2017-12-31"))));
+        assert_eq!(parse_span("2016-02"), Some((d("2016-02-01"), d("2016-02-29"))));
+        assert_eq!(parse_span("2016-02-03"), Some((d("2016-02-03"), d("2016-02-03"))));
+        assert_eq!(parse_span("2016/02"), None);
+        assert_eq!(parse_span("2016-13"), None);
+        assert_eq!(month_abbr(d("2017-09-30")), "Sep");
+        assert_eq!(day_label(d("2017-01-23")), "Mon 23 Jan 2017");
+        let t = jiff::Timestamp::from_second(1_485_250_200).unwrap();
+        assert_eq!(utc_stamp(t), "2017-01-24T09:30:00Z");
+    }
 
     fn day(s: &str) -> Option<Date> {
         parse_day(s)

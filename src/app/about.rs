@@ -14,7 +14,7 @@ pub fn about_story() -> Html {
     let built = about.built.get(..10).and_then(crate::dates::parse_day);
     let built = built.map_or_else(
         || about.built.clone(),
-        |d| format!("{} {} {}", d.day(), crate::query::engine::month_name(d), d.year()),
+        |d| format!("{} {} {}", d.day(), crate::dates::month_abbr(d), d.year()),
     );
     let mut by_size: Vec<&crate::store::OutletInfo> = m.outlets.iter().collect();
     by_size.sort_by(|a, b| b.articles.cmp(&a.articles).then_with(|| a.name.cmp(&b.name)));

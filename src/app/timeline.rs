@@ -10,8 +10,9 @@ use super::quotes::Empty;
 use super::{loading_row, use_explorer, Action, ByAddress, Explorer};
 use crate::dataset::EventDate;
 use crate::dates::iso_day;
+use crate::dates::{day_label, month_abbr};
 use crate::extract::{DateBasis, Granularity};
-use crate::query::engine::{self, day_label, month_name};
+use crate::query::engine;
 use crate::query::{State, View, Zoom};
 use crate::store::{self, Bar};
 
@@ -20,7 +21,7 @@ pub fn date_label(date: &EventDate) -> Option<String> {
     let first = date.first?;
     Some(match date.granularity? {
         Granularity::Day => day_label(first),
-        Granularity::Month => format!("{} {}", month_name(first), first.year()),
+        Granularity::Month => format!("{} {}", month_abbr(first), first.year()),
         Granularity::Year => format!("{}", first.year()),
         Granularity::Decade => format!("{}s", first.year()),
         Granularity::Week => format!("week of {}", day_label(first)),
@@ -43,7 +44,7 @@ fn group_label(date: &EventDate, zoom: Zoom) -> Option<String> {
     let first = date.first?;
     match (zoom, date.granularity?) {
         (Zoom::Month, Granularity::Day | Granularity::Week | Granularity::Month) => {
-            Some(format!("{} {}", month_name(first), first.year()))
+            Some(format!("{} {}", month_abbr(first), first.year()))
         }
         (Zoom::Year, Granularity::Decade) | (Zoom::Day | Zoom::Month, _) => date_label(date),
         (Zoom::Year, _) => Some(format!("{}", first.year())),

@@ -348,7 +348,7 @@ pub fn run(options: Options) -> anyhow::Result<Summary> {
             summary.already += 1;
             continue;
         }
-        let fetched_at = jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
+        let fetched_at = crate::dates::utc_stamp(jiff::Timestamp::now());
         let record = match fetcher.fetch(url.clone()) {
             Outcome::Saved { status, final_url, content_type, body } => {
                 let file = format!(

@@ -108,7 +108,7 @@ pub fn build_time(source_date_epoch: Option<&str>, newest_input: Option<SystemTi
     let stamp = seconds
         .and_then(|s| jiff::Timestamp::from_second(s).ok())
         .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
-    stamp.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+    crate::dates::utc_stamp(stamp)
 }
 
 /// The marker of the site in `dir`, when `dir` holds one.

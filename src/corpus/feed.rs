@@ -72,15 +72,11 @@ pub fn read_feed(origin: &str, bytes: &[u8]) -> Read {
         let url = entry.links.first().map(|l| l.href.clone());
         let title =
             entry.title.as_ref().map(|t| fragment_text(&t.content)).filter(|t| !t.is_empty());
-        let date = entry.published.or(entry.updated).map(|t| t.date_naive()).and_then(|d| {
-            use chrono::Datelike;
-            jiff::civil::Date::new(
-                i16::try_from(d.year()).ok()?,
-                i8::try_from(d.month()).ok()?,
-                i8::try_from(d.day()).ok()?,
-            )
-            .ok()
-        });
+        let date = entry
+            .published
+            .or(entry.updated)
+            .map(|t| t.date_naive())
+            .and_then(crate::dates::from_chrono);
         // feed-rs makes up an id for an item that has none; a link is steadier.
         let id = match (&url, entry.id.is_empty()) {
             (Some(u), _) => hashed_id(u),

@@ -74,15 +74,7 @@ pub fn read_html(origin: &str, stem: &str, bytes: &[u8], page: &Page) -> Read {
         .clone()
         .or_else(|| nonempty(&found.title))
         .map(|t| without_site(&t, outlet.as_deref()));
-    let found_date = found.date.and_then(|d| {
-        use chrono::Datelike;
-        Date::new(
-            i16::try_from(d.year()).ok()?,
-            i8::try_from(d.month()).ok()?,
-            i8::try_from(d.day()).ok()?,
-        )
-        .ok()
-    });
+    let found_date = found.date.and_then(crate::dates::from_chrono);
     read.sources.push(Source {
         id: stem.to_string(),
         date: meta.date.or(found_date).or(page.date),
@@ -334,58 +326,7 @@ fn date_after_headline(doc: &Html, headline: &str) -> Option<Date> {
             after = true;
         }
     }
-    written_date(&text)
-}
-
-/// The first date written with a month's name in `text`.
-fn written_date(text: &str) -> Option<Date> {
-    const MONTHS: [&str; 12] =
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    let tokens: Vec<String> = text
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
-        .filter(|t| !t.is_empty())
-        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
-        .collect();
-    let month = |t: &str| {
-        let full = [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ];
-        let short = t.strip_suffix('.').unwrap_or(t);
-        (short.len() >= 3 && (full.iter().any(|f| f.starts_with(short)) || short == "sept"))
-            .then(|| MONTHS.iter().position(|m| short.starts_with(m)))
-            .flatten()
-    };
-    let number = |t: &str, len: std::ops::RangeInclusive<usize>| {
-        (len.contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| t.parse::<i16>().ok())
-            .flatten()
-    };
-    for w in tokens.windows(3) {
-        // "Nov 18 2019" or "18 Nov 2019".
-        let (m, d, y) = match (month(&w[0]), month(&w[1])) {
-            (Some(m), _) => (m, number(&w[1], 1..=2), number(&w[2], 4..=4)),
-            (None, Some(m)) => (m, number(&w[0], 1..=2), number(&w[2], 4..=4)),
-            _ => continue,
-        };
-        if let (Some(d), Some(y)) = (d, y) {
-            let date = Date::new(y, i8::try_from(m + 1).ok()?, i8::try_from(d).ok()?).ok();
-            if date.is_some_and(|d| d.year() >= 1900) {
-                return date;
-            }
-        }
-    }
-    None
+    crate::dates::first_written_date(&text)
 }
 
 /// The main label of a page's host: `https://www.timesunion.com/x` → `timesunion`.
@@ -712,12 +653,6 @@ mod tests {
             Some("timesunion")
         );
         assert_eq!(host_label("https://www.bbc.co.uk/news").as_deref(), Some("bbc"));
-        let day = |y, m, d| Date::new(y, m, d).ok();
-        assert_eq!(written_date("By Jo Roe | Nov. 18, 2019 7:04 pm ET"), day(2019, 11, 18));
-        assert_eq!(written_date("Updated 10:01 pm, Tuesday, November 19, 2019"), day(2019, 11, 19));
-        assert_eq!(written_date("Published 18 November 2019"), day(2019, 11, 18));
-        assert_eq!(written_date("May we all 20 agree in 2019"), None);
-        assert_eq!(written_date("Sept. 31, 2019"), None, "no such day");
         let names = |n: &[&str]| n.iter().map(ToString::to_string).collect::<Vec<_>>();
         let best = |n: &[&str], host| best_name(&names(n), host);
         assert_eq!(best(&["TheHill", "The Hill", "TheHill"], None).as_deref(), Some("The Hill"));

@@ -933,21 +933,6 @@ fn timeline_of(
     (lists, bars(&firsts), auto_zoom(&within))
 }
 
-const MONTHS: [&str; 12] =
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/// "Sep": a date's month, short.
-pub fn month_name(d: jiff::civil::Date) -> &'static str {
-    MONTHS[usize::try_from(d.month() - 1).unwrap_or(0)]
-}
-
-/// "Mon 23 Jan 2017".
-pub fn day_label(d: jiff::civil::Date) -> String {
-    let weekday =
-        ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][crate::dates::weekday_from_monday(d)];
-    format!("{weekday} {} {} {}", d.day(), month_name(d), d.year())
-}
-
 /// The most bars the strip draws before it moves to a coarser unit.
 const MOST_BARS: i64 = 240;
 
@@ -965,12 +950,12 @@ pub fn bars(days: &[Day]) -> Vec<Bar> {
     let months = |d: Date| i64::from(d.year()) * 12 + i64::from(d.month()) - 1;
     type Unit = (fn(Date) -> Option<Date>, fn(Date) -> Option<Date>, fn(Date) -> String);
     let unit: Unit = if dates::days_between(min, max) <= 62 {
-        (Some, Some, day_label)
+        (Some, Some, crate::dates::day_label)
     } else if months(max) - months(min) < MOST_BARS {
         (
             |d| Some(dates::first_of_month(d)),
             |d| Some(dates::last_of_month(d)),
-            |d| format!("{} {}", month_name(d), d.year()),
+            |d| format!("{} {}", crate::dates::month_abbr(d), d.year()),
         )
     } else if i64::from(max.year() - min.year()) < MOST_BARS {
         (

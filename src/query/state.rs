@@ -1,10 +1,8 @@
 //! The explorer's state and its URL form: every filter in readable words, so a link
 //! brings the same view back in any browser.
 
-use jiff::civil::Date;
-
 use super::Index;
-use crate::dates::{iso_day, parse_day};
+use crate::dates::iso_day;
 use crate::extract::{ActorKind, QuoteKind, Stance};
 
 /// Which page the explorer shows.
@@ -245,24 +243,10 @@ enum End {
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, widened to the first or last day it covers.
 fn range_date(s: &str, end: End) -> Option<String> {
-    let date = match s.len() {
-        10 => parse_day(s)?,
-        7 | 4 => {
-            let year: i16 = s.get(0..4)?.parse().ok()?;
-            let month: Option<i8> = if s.len() == 7 {
-                (s.as_bytes()[4] == b'-').then_some(())?;
-                Some(s.get(5..7)?.parse().ok()?)
-            } else {
-                None
-            };
-            let first = Date::new(year, month.unwrap_or(1), 1).ok()?;
-            match (end, month) {
-                (End::First, _) => first,
-                (End::Last, Some(_)) => crate::dates::last_of_month(first),
-                (End::Last, None) => Date::new(year, 12, 31).ok()?,
-            }
-        }
-        _ => return None,
+    let (first, last) = crate::dates::parse_span(s)?;
+    let date = match end {
+        End::First => first,
+        End::Last => last,
     };
     (1000..=9999).contains(&date.year()).then(|| iso_day(date))
 }
