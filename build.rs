@@ -1,7 +1,7 @@
 //! Compiles the explorer page into the `newsline` binary, the way mdBook carries its
 //! theme. `bash .ci/page` builds the page with Trunk into `target/page/dist` (or
 //! `NEWSLINE_PAGE_DIR`); this script lists that folder's files and writes
-//! `$OUT_DIR/page_files.rs`, a table of `include_bytes!` that `src/site.rs` includes.
+//! `$OUT_DIR/page_files.rs`, a table of `include_bytes!` that `src/cli/site.rs` includes.
 //! With no page built, the table is empty and `newsline build` says how to build it.
 
 use std::fmt::Write as _;

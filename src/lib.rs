@@ -19,6 +19,24 @@
 //! assert_eq!(analysis.actors[quote.speaker.unwrap()].name, "Jane Doe");
 //! assert_eq!(analysis.timexes[0].value.as_deref(), Some("2017-01-23"));
 //! ```
+//!
+//! From files to the dataset JSON (the contract in docs/dataset.md), and one view of it
+//! as a link names it:
+//! ```
+//! use newsline::{corpus, dataset, query};
+//!
+//! let file = " date 2017-01-24 “We will win,” Jane Doe said on Monday.";
+//! let read = corpus::read_txt("doe.txt", "doe", file.as_bytes());
+//! let ds = dataset::build(read.sources);
+//! let json = serde_json::to_value(&ds).unwrap();
+//! assert_eq!(json["quotes"][0]["text"], "We will win,");
+//!
+//! let index = query::Index::new(&ds);
+//! let state = query::parse("?view=quotes&actor=jane-doe", &index).state;
+//! let shown = query::select(&ds, &index, &state);
+//! assert_eq!(shown.quote_total, 1);
+//! assert_eq!(query::to_query(&state), "?actor=jane-doe&view=quotes");
+//! ```
 
 #[cfg(feature = "cli")]
 pub mod cli;

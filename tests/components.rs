@@ -310,3 +310,74 @@ fn the_timeline_draws_an_overview_and_a_zoom_choice() {
         "auto picks days for a small corpus"
     );
 }
+
+/// The page's one reducer keeps the link's state, its notices and the story's parts
+/// together: an actor the story lacks leaves the link with a notice, a move clears the
+/// notices, a part that failed is asked for again on retry, and one whose bytes are not
+/// the part its name hashes is kept as damaged rather than asked for again.
+#[test]
+fn the_reducer_keeps_state_notices_and_parts_together() {
+    use newsline::app::{Action, Model};
+    use newsline::query::{parse, State};
+    use newsline::store::PartName;
+    use yew::Reducible;
+
+    let catalog = props(seeds(), "", "/").catalog;
+    let parsed = parse("?view=quotes&stance=bogus&actor=nobody", &*catalog.manifest);
+    let model = Rc::new(Model::new(catalog, parsed));
+    assert_eq!(model.notices.len(), 1, "{:?}", model.notices);
+    assert_eq!(model.state.actors, ["nobody"]);
+
+    let model = model.reduce(Action::Forget(vec!["nobody".into()]));
+    assert!(model.state.actors.is_empty());
+    assert_eq!(model.notices.last().map(String::as_str), Some("unknown actor “nobody”"));
+
+    let first_page = model.shown.cards;
+    let model = model.reduce(Action::More);
+    assert_eq!(model.shown.cards, 2 * first_page);
+    let model = model.reduce(Action::Navigate(State::default()));
+    assert!(model.notices.is_empty(), "a move clears the notices");
+    assert_eq!(model.shown.cards, first_page, "and starts the list at its first page");
+
+    let part = PartName("0123456789abcdef".into());
+    let model = model.reduce(Action::Fetching(vec![part.clone()]));
+    assert_eq!(*model.pending, [part.clone()]);
+    let model = model.reduce(Action::Failed(part.clone()));
+    assert!(model.pending.is_empty());
+    assert_eq!(*model.failed, [part.clone()]);
+    let model = model.reduce(Action::Retry);
+    assert!(model.failed.is_empty(), "retry asks again");
+
+    assert!(!model.catalog.has(&part));
+    let model = model.reduce(Action::Fetching(vec![part.clone()]));
+    let model = model.reduce(Action::Mismatched(part.clone()));
+    assert!(model.pending.is_empty() && model.failed.is_empty());
+    assert!(model.catalog.has(&part), "kept at hand, where it reads as damaged");
+}
+
+/// The reader's layers, as plain data: each quote of an article is one "said" mark over
+/// its exact bytes whose hover text names the rule that found it, and each speaker named
+/// in the text is a "speaker" mark inside the article.
+#[test]
+fn the_readers_layers_mark_each_quote_over_its_bytes_with_its_rule() {
+    use newsline::query::reader::{layers, Mark};
+    use newsline::query::Index;
+
+    let ds = seeds();
+    let index = Index::new(&ds);
+    for (a, article) in ds.articles.iter().enumerate() {
+        let got = layers(&ds, &index, a);
+        let quotes: Vec<_> = ds.quotes.iter().filter(|q| q.article == article.id).collect();
+        assert!(!quotes.is_empty(), "each seed article has quotes");
+        let said: Vec<_> = got.iter().filter(|l| l.mark == Mark::Said).collect();
+        assert_eq!(said.len(), quotes.len());
+        for q in &quotes {
+            let layer = said.iter().find(|l| l.span == (q.start..q.end)).expect("a mark per quote");
+            assert!(layer.title.contains(q.rule.says()), "{} lacks {:?}", layer.title, q.rule);
+            assert!(article.text.get(q.start..q.end).is_some(), "spans fall on characters");
+        }
+        for l in got.iter().filter(|l| l.mark == Mark::Speaker) {
+            assert!(l.span.end <= article.text.len() && !l.title.is_empty());
+        }
+    }
+}

@@ -3,9 +3,10 @@
 //! figures every site shows (`data/accuracy.json`) are the current ones. The figures
 //! themselves are printed by `newsline eval` in `.ci/test`.
 //!
-//! These runs need the annotated news in `../shared/eval/` beside the repository; every
-//! other test runs without it.
+//! These runs need the annotated news in `../shared/eval/` beside the repository; without
+//! it each says so and passes (see [`gold_here`]), and every other test runs as usual.
 
+use std::io::Write;
 use std::path::Path;
 use std::process::Command;
 
@@ -13,12 +14,28 @@ use serde_json::Value;
 
 const GOLD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/");
 
+/// Whether the annotated news is in `../shared/eval/`. A clone without it cannot measure
+/// accuracy: each run here then says so on standard error and passes, unless
+/// `NEWSLINE_ACCURACY=required` (which `.ci/test` sets whenever `../shared` is there) makes
+/// the absence a failure.
+fn gold_here(test: &str) -> bool {
+    if Path::new(GOLD).is_dir() {
+        return true;
+    }
+    assert!(
+        std::env::var("NEWSLINE_ACCURACY").as_deref() != Ok("required"),
+        "{test}: the accuracy runs need the annotated news in ../shared/eval/, which is not there"
+    );
+    // Straight to standard error, past the test harness's capture, so that it shows.
+    let _ = writeln!(
+        std::io::stderr(),
+        "{test}: not run: the accuracy runs need the annotated news in ../shared/eval/ beside the repository"
+    );
+    false
+}
+
 /// `newsline eval --json` on `files` of `../shared/eval/`.
 fn eval_all(files: &[&str]) -> Value {
-    assert!(
-        Path::new(GOLD).is_dir(),
-        "the accuracy runs need the annotated news in ../shared/eval/ beside the repository, which is not there"
-    );
     let mut command = Command::new(env!("CARGO_BIN_EXE_newsline"));
     command.args(["eval", "--json"]);
     for file in files {
@@ -37,6 +54,9 @@ fn eval(file: &str) -> Value {
 /// be what the extractor scores now.
 #[test]
 fn the_accuracy_every_site_shows_is_current() {
+    if !gold_here("the_accuracy_every_site_shows_is_current") {
+        return;
+    }
     let files = ["polnear_dev.jsonl", "meantime_dev.jsonl", "timebank.jsonl", "aquaint.jsonl"];
     let now = eval_all(&files);
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/accuracy.json");
@@ -52,6 +72,9 @@ fn the_accuracy_every_site_shows_is_current() {
 /// into `newsline`; it must be each rule's precision now, on the splits it is measured on.
 #[test]
 fn the_rule_precisions_the_page_uses_are_current() {
+    if !gold_here("the_rule_precisions_the_page_uses_are_current") {
+        return;
+    }
     let files = ["polnear_train.jsonl", "meantime_dev.jsonl", "timebank.jsonl"];
     let mut command = Command::new(env!("CARGO_BIN_EXE_newsline"));
     command.args(["eval", "--by-rule", "--json"]);
@@ -99,6 +122,9 @@ fn assert_polnear(file: &str, records: u64, floors: QuoteFloors) {
 
 #[test]
 fn polnear_dev_quotes_and_speakers() {
+    if !gold_here("polnear_dev_quotes_and_speakers") {
+        return;
+    }
     assert_polnear(
         "polnear_dev.jsonl",
         84,
@@ -110,6 +136,9 @@ fn polnear_dev_quotes_and_speakers() {
 /// resting on its 84 articles alone.
 #[test]
 fn polnear_train_quotes_and_speakers() {
+    if !gold_here("polnear_train_quotes_and_speakers") {
+        return;
+    }
     assert_polnear(
         "polnear_train.jsonl",
         840,
@@ -119,6 +148,9 @@ fn polnear_train_quotes_and_speakers() {
 
 #[test]
 fn tempeval_time_expressions() {
+    if !gold_here("tempeval_time_expressions") {
+        return;
+    }
     let tb = eval("timebank.jsonl");
     assert!(
         pct(&tb["timex_relaxed"]["f1"]) >= 93.2,
@@ -137,6 +169,9 @@ fn tempeval_time_expressions() {
 
 #[test]
 fn meantime_actor_mentions_and_alias_merging() {
+    if !gold_here("meantime_actor_mentions_and_alias_merging") {
+        return;
+    }
     let r = eval("meantime_dev.jsonl");
     assert_eq!(r["records"], 60);
     assert!(pct(&r["actor_mentions"]["f1"]) >= 89.5, "mention F1 {}", r["actor_mentions"]["f1"]);
@@ -159,7 +194,9 @@ fn meantime_actor_mentions_and_alias_merging() {
 /// Obama"), and no bare place name is gathered into a person.
 #[test]
 fn polnear_trains_busiest_people_are_not_split() {
-    assert!(Path::new(GOLD).is_dir(), "this run needs ../shared/eval/ beside the repository");
+    if !gold_here("polnear_trains_busiest_people_are_not_split") {
+        return;
+    }
     let out = std::env::temp_dir().join(format!("newsline-people-{}.json", std::process::id()));
     let status = Command::new(env!("CARGO_BIN_EXE_newsline"))
         .arg("ingest")

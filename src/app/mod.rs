@@ -368,7 +368,7 @@ impl Reducible for Model {
 
 /// "23–24 Jan 2017", "Dec 2016 – Jan 2017": a publication span in words.
 pub fn span_words(first: Date, last: Date) -> String {
-    let month = |d: Date| engine::month_name(d);
+    let month = |d: Date| crate::dates::month_abbr(d);
     if first == last {
         format!("{} {} {}", first.day(), month(first), first.year())
     } else if (first.year(), first.month()) == (last.year(), last.month()) {
@@ -568,7 +568,17 @@ pub fn app(props: &AppProps) -> Html {
 
 #[cfg(test)]
 mod tests {
-    use super::matches;
+    use super::{matches, span_words};
+    use crate::dates::parse_day;
+
+    #[test]
+    fn publication_spans_say_each_part_once() {
+        let span = |a, b| span_words(parse_day(a).unwrap(), parse_day(b).unwrap());
+        assert_eq!(span("2017-01-23", "2017-01-23"), "23 Jan 2017");
+        assert_eq!(span("2017-01-23", "2017-01-24"), "23–24 Jan 2017");
+        assert_eq!(span("2016-12-30", "2017-01-24"), "30 Dec 2016 – 24 Jan 2017");
+        assert_eq!(span("2017-01-23", "2017-03-02"), "23 Jan – 2 Mar 2017");
+    }
 
     #[test]
     fn search_matches_ignore_case_and_keep_byte_ranges() {

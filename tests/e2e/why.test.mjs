@@ -4,14 +4,19 @@
 // whose reported speech includes rules measured under 70%.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { launchChromium, startSite, SCREENSHOTS, SITES } from './harness.mjs';
 
+const DIST = process.env.NEWSLINE_DEV_SITE ?? `${SITES}/polnear_dev`;
+/** polnear_dev's site is built from ../shared/eval/, which a clone may not have beside it. */
+const needs = { skip: !existsSync(`${DIST}/index.html`) && `no polnear_dev site at ${DIST} (it needs ../shared/eval/)` };
 let browser;
 let site;
 
 before(async () => {
+  if (needs.skip) return;
   browser = await launchChromium();
-  site = await startSite(process.env.NEWSLINE_DEV_SITE ?? `${SITES}/polnear_dev`);
+  site = await startSite(DIST);
 });
 after(async () => { await browser?.close(); site?.server.close(); });
 
@@ -29,7 +34,7 @@ async function open(query) {
 const settled = (p) => p.waitForSelector('main#main[aria-busy="false"]');
 const total = async (page) => Number((await page.textContent('.summary')).match(/^([\d,]+) quotes?/)[1].replace(/,/g, ''));
 
-test('a quote card says why, naming each rule with its measured precision', async () => {
+test('a quote card says why, naming each rule with its measured precision', needs, async () => {
   const { page, errors } = await open('?view=quotes');
   const why = page.locator('details.why').first();
   await why.locator('summary').click();
@@ -44,7 +49,7 @@ test('a quote card says why, naming each rule with its measured precision', asyn
   await page.close();
 });
 
-test('hiding uncertain quotes lowers the count by what the filter said, and the link keeps it', async () => {
+test('hiding uncertain quotes lowers the count by what the filter said, and the link keeps it', needs, async () => {
   const { page, errors } = await open('?view=quotes');
   const before = await total(page);
   const option = page.locator('[data-filter="uncertain"]');
@@ -69,7 +74,7 @@ test('hiding uncertain quotes lowers the count by what the filter said, and the 
   await page.close();
 });
 
-test('each mark of the reader names its rules on hover and on focus', async () => {
+test('each mark of the reader names its rules on hover and on focus', needs, async () => {
   const first = await open('?view=quotes');
   const quote = await first.page.getAttribute('[data-quote-id]', 'data-quote-id');
   await first.page.close();

@@ -25,10 +25,20 @@ fuzz_target!(|data: &[u8]| {
         assert!(q.speaker.is_none_or(|s| s < first.actors.len()));
     }
     for t in &first.timexes {
-        assert!(text.get(t.start..t.end).is_some_and(|s| !s.is_empty()), "timex {}..{}", t.start, t.end);
+        assert!(
+            text.get(t.start..t.end).is_some_and(|s| !s.is_empty()),
+            "timex {}..{}",
+            t.start,
+            t.end
+        );
     }
     for m in &first.mentions {
-        assert!(text.get(m.start..m.end).is_some_and(|s| !s.is_empty()), "mention {}..{}", m.start, m.end);
+        assert!(
+            text.get(m.start..m.end).is_some_and(|s| !s.is_empty()),
+            "mention {}..{}",
+            m.start,
+            m.end
+        );
         assert!(m.actor < first.actors.len());
     }
     for e in &first.events {

@@ -29,7 +29,10 @@ fuzz_target!(|data: &[u8]| {
     ] {
         let read = corpus::read(name, name, data, &options);
         assert_eq!(read, corpus::read(name, name, data, &options), "{kind:?} is deterministic");
-        assert!(read.sources.iter().all(|s| !s.text.trim().is_empty()), "{kind:?} gave an empty article");
+        assert!(
+            read.sources.iter().all(|s| !s.text.trim().is_empty()),
+            "{kind:?} gave an empty article"
+        );
     }
     let _ = corpus::read_html("p.html", "p", data, &Page::default());
 });

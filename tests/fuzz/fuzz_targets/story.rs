@@ -21,7 +21,11 @@ fuzz_target!(|data: &[u8]| {
             State {
                 view,
                 from: Some("2016-01-01".into()),
-                item: Some(if view == View::Actor { actor.clone().unwrap_or_default() } else { "q1".into() }),
+                item: Some(if view == View::Actor {
+                    actor.clone().unwrap_or_default()
+                } else {
+                    "q1".into()
+                }),
                 ..State::default()
             },
         ];
