@@ -77,14 +77,14 @@ pub fn export(cat: &Catalog, answer: &Answer, state: &State) -> (Export, usize) 
             words: q.words.clone(),
         });
     }
-    quotes.sort_by_key(|q| number(&q.id));
+    let quotes = engine::order_by(quotes, |q| number(&q.id));
     let mut ids: Vec<u32> = Vec::new();
     for list in &answer.timeline {
         let (listed, _) = engine::listed_upto(cat, list, usize::MAX);
         missing += (list.total as usize).saturating_sub(listed.len());
         ids.extend(listed);
     }
-    ids.sort_unstable();
+    let ids = engine::order_by(ids, |&id| u64::from(id));
     let mut events = Vec::new();
     for id in ids {
         let Ok(e) = cat.event_card(id) else {

@@ -341,10 +341,10 @@ fn the_reducer_keeps_state_notices_and_parts_together() {
 
     let part = PartName("0123456789abcdef".into());
     let model = model.reduce(Action::Fetching(vec![part.clone()]));
-    assert_eq!(*model.pending, [part.clone()]);
+    assert_eq!(*model.pending, std::slice::from_ref(&part));
     let model = model.reduce(Action::Failed(part.clone()));
     assert!(model.pending.is_empty());
-    assert_eq!(*model.failed, [part.clone()]);
+    assert_eq!(*model.failed, std::slice::from_ref(&part));
     let model = model.reduce(Action::Retry);
     assert!(model.failed.is_empty(), "retry asks again");
 
@@ -357,7 +357,7 @@ fn the_reducer_keeps_state_notices_and_parts_together() {
 
 /// The reader's layers, as plain data: each quote of an article is one "said" mark over
 /// its exact bytes whose hover text names the rule that found it, and each speaker named
-/// in the text is a "speaker" mark inside the article.
+/// in the text is a "speaker" mark that says which rule chose it.
 #[test]
 fn the_readers_layers_mark_each_quote_over_its_bytes_with_its_rule() {
     use newsline::query::reader::{layers, Mark};
@@ -373,11 +373,36 @@ fn the_readers_layers_mark_each_quote_over_its_bytes_with_its_rule() {
         assert_eq!(said.len(), quotes.len());
         for q in &quotes {
             let layer = said.iter().find(|l| l.span == (q.start..q.end)).expect("a mark per quote");
-            assert!(layer.title.contains(q.rule.says()), "{} lacks {:?}", layer.title, q.rule);
+            let title = layer.title(&ds.rules);
+            assert!(title.starts_with(&format!("{}: ", layer.label)), "{title}");
+            assert!(title.contains(q.rule.says()), "{title} lacks {:?}", q.rule);
             assert!(article.text.get(q.start..q.end).is_some(), "spans fall on characters");
         }
         for l in got.iter().filter(|l| l.mark == Mark::Speaker) {
-            assert!(l.span.end <= article.text.len() && !l.title.is_empty());
+            assert!(article.text.get(l.span.clone()).is_some_and(|name| !name.is_empty()));
+            assert!(!l.rules.is_empty(), "a speaker mark says which rule chose it");
         }
     }
+}
+
+/// A speaker's mark says who and why, made from the manifest's rule notes as the page
+/// makes it: "Sean Spicer: <what the speaker rule does>".
+#[test]
+fn a_speaker_mark_says_who_and_by_which_rule() {
+    use newsline::query::reader::{layers, Mark};
+    use newsline::query::Index;
+
+    let ds = seeds();
+    let index = Index::new(&ds);
+    let a = ds.articles.iter().position(|a| a.text.contains("Sean Spicer said")).unwrap();
+    let spicer = layers(&ds, &index, a)
+        .into_iter()
+        .find(|l| l.mark == Mark::Speaker && l.label == "Sean Spicer")
+        .expect("Spicer is named as a speaker");
+    let title = spicer.title(&ds.rules);
+    let rule = spicer.rules[0];
+    assert_eq!(
+        title.split(" (uncertain").next().unwrap().split("; ").next().unwrap(),
+        format!("Sean Spicer: {}", rule.says())
+    );
 }

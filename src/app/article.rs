@@ -45,6 +45,10 @@ pub fn article_view() -> Html {
         .find(|(id, ..)| *id == site)
         .map_or((0, 0), |&(_, s, e)| (s as usize, e as usize));
     let layers: Vec<reader::Layer> = article.marks.iter().map(reader::Layer::from_mark).collect();
+    // What each mark says on hover, and whether a rule behind it is often wrong.
+    let notes = &cat.manifest.rules;
+    let titles: Vec<String> = layers.iter().map(|l| l.title(notes)).collect();
+    let doubted: Vec<bool> = layers.iter().map(|l| l.doubt(notes).is_some()).collect();
     let back = State { view: came_from, item: Some(item.clone()), ..ex.state.clone() };
     let text = &article.text;
     let segment = |seg: &reader::Segment| -> Html {
@@ -52,12 +56,12 @@ pub fn article_view() -> Html {
         if seg.layers.is_empty() {
             return html! { {words} };
         }
-        let over = seg.layers.iter().map(|&l| &layers[l]);
-        let uncertain = over.clone().any(|l| l.uncertain).then_some("uncertain");
-        let mut class = classes!(over.clone().map(|l| l.mark.class()).collect::<Vec<_>>());
+        let uncertain = seg.layers.iter().any(|&l| doubted[l]).then_some("uncertain");
+        let mut class =
+            classes!(seg.layers.iter().map(|&l| layers[l].mark.class()).collect::<Vec<_>>());
         class.push(uncertain);
         // The title says why on hover; focused, the mark shows the same words (`data-why`).
-        let title = over.clone().map(|l| l.title.as_str()).collect::<Vec<_>>().join(" | ");
+        let title = seg.layers.iter().map(|&l| titles[l].as_str()).collect::<Vec<_>>().join(" | ");
         match seg.layers.iter().find_map(|&l| article.marks[l].actor.as_ref()) {
             Some(actor) => {
                 let page =

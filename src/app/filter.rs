@@ -175,7 +175,7 @@ pub fn filters() -> Html {
             <fieldset class="facet certainty">
                 <legend>{"Certainty"}</legend>
                 <ul class="options">{ certainty }</ul>
-                <p class="more">{format!("Uncertain: found by a rule that is right less than {:.0}% of the time on annotated news. “Why?” on a quote says which.", 100.0 * crate::dataset::UNCERTAIN_BELOW)}</p>
+                <p class="more">{format!("Uncertain: found by a rule that is right less than {}% of the time on annotated news. “Why?” on a quote says which.", crate::query::why::percent(crate::dataset::UNCERTAIN_BELOW))}</p>
             </fieldset>
             <fieldset class="facet dates">
                 <legend>{"Dates"}</legend>

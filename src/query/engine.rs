@@ -408,8 +408,8 @@ pub fn compute(cat: &Catalog, state: &State) -> Answer {
                 }
             }
         }
-        quotes.sort_unstable_by_key(|(i, _)| *i);
-        events.sort_unstable_by_key(|(i, _)| *i);
+        quotes = order_by(quotes, |(i, _)| u64::from(*i));
+        events = order_by(events, |(i, _)| u64::from(*i));
     } else {
         let all_quotes = [(0, m.quotes)];
         let all_events = [(0, m.events)];
@@ -644,8 +644,7 @@ fn ranked(counts: Vec<(u32, u32)>, selected: &[u32]) -> Vec<(u32, u32)> {
             items.push((s, 0));
         }
     }
-    items.sort_unstable_by_key(|&(i, n)| (u32::MAX - n, i));
-    items
+    order_by(items, |&(i, n)| u64::from(u32::MAX - n) << 32 | u64::from(i))
 }
 
 /// The id ranges of quotes and events whose months may overlap `from..=to`: a month's
@@ -823,8 +822,7 @@ pub fn group_cards(
                 date_rank: f.event.unwrap_or(u32::MAX),
             })
         };
-        let mut order: Vec<usize> = (0..cards.len()).collect();
-        order.sort_by_key(|&c| (key(c), c));
+        let order = order_by((0..cards.len()).collect(), |&c| key(c));
         let mut slots: Vec<Option<CardIds>> = cards.into_iter().map(Some).collect();
         return order.into_iter().filter_map(|c| slots[c].take()).collect();
     }
@@ -843,6 +841,25 @@ pub struct TopFacts {
     /// Where the words' event stands against the story's window; `None` without an event.
     pub placement: Option<Placement>,
     pub date_rank: u32,
+}
+
+/// Sorts `keys`. Every sort of the page goes through this one instantiation of the
+/// standard sort, as each costs kilobytes of wasm: callers pack their order into a `u128`.
+pub fn sort_packed(keys: &mut [u128]) {
+    keys.sort_unstable();
+}
+
+/// `items` in the order of `key`, ties in the order they came ([`sort_packed`] on the key
+/// and the position).
+pub fn order_by<T>(items: Vec<T>, key: impl Fn(&T) -> u64) -> Vec<T> {
+    let mut keys: Vec<u128> = items
+        .iter()
+        .enumerate()
+        .map(|(at, item)| u128::from(key(item)) << 64 | at as u128)
+        .collect();
+    sort_packed(&mut keys);
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    keys.into_iter().filter_map(|k| slots[k as u64 as usize].take()).collect()
 }
 
 /// A card's key in the top order, smallest first. A few words are seldom worth reading

@@ -7,64 +7,59 @@ use std::ops::Range;
 
 use super::state::{actor_kind_word, kind_word, stance_word};
 use super::{why, Index};
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, RuleNote};
 use crate::extract::{paragraphs, Rule};
 
-/// What a layer marks, which is also its CSS class.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mark {
-    /// Quoted or reported words.
-    Said,
-    /// The words that name a quote's speaker.
-    Speaker,
-    Time,
-    /// An actor's mention: the target is the actor.
-    Mention,
-    Place,
-}
-
-impl Mark {
-    pub fn class(self) -> &'static str {
-        match self {
-            Mark::Said => "said",
-            Mark::Speaker => "speaker",
-            Mark::Time => "time",
-            Mark::Mention => "mention",
-            Mark::Place => "place",
-        }
-    }
-}
+pub use crate::store::MarkKind as Mark;
 
 /// One marked stretch of the article text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Layer {
     pub span: Range<usize>,
     pub mark: Mark,
-    /// What hovering or focusing it says: what it is, and the rules that found it.
-    pub title: String,
+    /// What it is: "direct quote · claim · Sean Spicer", "Aleppo (place)".
+    pub label: String,
+    /// The rules that found it, in order.
+    pub rules: Vec<Rule>,
     /// The actor a mention names, whose page it links to.
     pub actor: Option<usize>,
-    /// A rule behind it is often wrong on annotated news ([`why`]).
-    pub uncertain: bool,
 }
 
 impl Layer {
     /// The layer a site's article page keeps as a mark (its actor stays on the mark).
     pub fn from_mark(m: &crate::store::Mark) -> Layer {
-        let mark = match m.class.as_str() {
-            "said" => Mark::Said,
-            "speaker" => Mark::Speaker,
-            "time" => Mark::Time,
-            "mention" => Mark::Mention,
-            _ => Mark::Place,
-        };
         Layer {
             span: m.start as usize..m.end as usize,
-            mark,
-            title: m.title.clone(),
+            mark: m.kind,
+            label: m.label.clone(),
+            rules: m.rules.clone(),
             actor: None,
-            uncertain: m.uncertain,
         }
+    }
+
+    /// The rule that makes it uncertain, if one is often wrong on annotated news ([`why`]).
+    pub fn doubt<'n>(&self, notes: &'n [RuleNote]) -> Option<&'n RuleNote> {
+        why::doubt_in(notes, self.rules.iter().copied().map(Some))
+    }
+
+    /// What hovering or focusing it says: what it is, what each of its rules does, and
+    /// which rule makes it uncertain. "Sean Spicer: the name after the quote's speech verb".
+    pub fn title(&self, notes: &[RuleNote]) -> String {
+        let says: Vec<&str> = self
+            .rules
+            .iter()
+            .filter_map(|&r| why::note_in(notes, r))
+            .map(|n| n.says.as_str())
+            .collect();
+        let mut title = format!("{}: {}", self.label, says.join("; "));
+        if let Some(n) = self.doubt(notes) {
+            title.push_str(&format!(
+                " (uncertain: {} is {})",
+                n.rule.id(),
+                why::precision_words(n)
+            ));
+        }
+        title
     }
 }
 
@@ -97,20 +92,9 @@ pub struct Paragraph {
 pub fn layers(ds: &Dataset, index: &Index, a: usize) -> Vec<Layer> {
     let items = index.article_items(ds);
     let mut layers = Vec::new();
-    // What each rule says, in the order given, and whether one of them is uncertain.
-    let because = |rules: &[Option<Rule>]| -> (String, bool) {
-        let notes: Vec<_> = rules.iter().flatten().filter_map(|&r| why::note(ds, r)).collect();
-        let says: Vec<&str> = notes.iter().map(|n| n.says.as_str()).collect();
-        let doubt = why::doubt(ds, rules.iter().copied());
-        let mut title = says.join("; ");
-        if let Some(n) = doubt {
-            title.push_str(&format!(
-                " (uncertain: {} is {})",
-                n.rule.id(),
-                why::precision_words(n)
-            ));
-        }
-        (title, doubt.is_some())
+    let mut layer = |span: Range<usize>, mark, label, rules: &[Option<Rule>], actor| {
+        let rules = rules.iter().flatten().copied().collect();
+        layers.push(Layer { span, mark, label, rules, actor });
     };
     for &q in &items.quotes[a] {
         let quote = &ds.quotes[q];
@@ -119,63 +103,30 @@ pub fn layers(ds: &Dataset, index: &Index, a: usize) -> Vec<Layer> {
             .as_deref()
             .and_then(|s| index.actor(s))
             .map_or("unattributed", |s| ds.actors[s].name.as_str());
-        let (found, uncertain) = because(&[Some(quote.rule)]);
-        layers.push(Layer {
-            span: quote.start..quote.end,
-            mark: Mark::Said,
-            title: format!(
-                "{} quote · {} · {speaker}: {found}",
-                kind_word(quote.kind),
-                stance_word(quote.stance)
-            ),
-            actor: None,
-            uncertain,
-        });
+        let what =
+            format!("{} quote · {} · {speaker}", kind_word(quote.kind), stance_word(quote.stance));
+        layer(quote.start..quote.end, Mark::Said, what, &[Some(quote.rule)], None);
         // "Sean Spicer: the subject of the speech verb after the quote (…)".
         if let Some([start, end]) = quote.speaker_span {
-            let (said_by, uncertain) = because(&[quote.speaker_rule, quote.subject_rule]);
-            layers.push(Layer {
-                span: start..end,
-                mark: Mark::Speaker,
-                title: format!("{speaker}: {said_by}"),
-                actor: None,
-                uncertain,
-            });
+            let rules = [quote.speaker_rule, quote.subject_rule];
+            layer(start..end, Mark::Speaker, speaker.to_string(), &rules, None);
         }
     }
     for &t in &items.timexes[a] {
         let timex = &ds.timexes[t];
         let value = timex.value.as_deref().unwrap_or("unresolved");
-        let (found, uncertain) = because(&[Some(timex.rule), timex.resolution]);
-        layers.push(Layer {
-            span: timex.start..timex.end,
-            mark: Mark::Time,
-            title: format!("time → {value}: {found}"),
-            actor: None,
-            uncertain,
-        });
+        let rules = [Some(timex.rule), timex.resolution];
+        layer(timex.start..timex.end, Mark::Time, format!("time → {value}"), &rules, None);
     }
     for mark in &items.mentions[a] {
         let actor = &ds.actors[mark.target];
-        let (found, uncertain) = because(&[Some(mark.rule), mark.tie]);
-        layers.push(Layer {
-            span: mark.start..mark.end,
-            mark: Mark::Mention,
-            title: format!("{} ({}): {found}", actor.name, actor_kind_word(actor.kind)),
-            actor: Some(mark.target),
-            uncertain,
-        });
+        let what = format!("{} ({})", actor.name, actor_kind_word(actor.kind));
+        let rules = [Some(mark.rule), mark.tie];
+        layer(mark.start..mark.end, Mark::Mention, what, &rules, Some(mark.target));
     }
     for mark in &items.places[a] {
-        let place = &ds.places[mark.target];
-        let (found, uncertain) = because(&[Some(mark.rule)]);
-        layers.push(Layer {
-            span: mark.start..mark.end,
-            mark: Mark::Place,
-            title: format!("{} (place): {found}", place.name),
-            actor: None,
-            uncertain,
-        });
+        let what = format!("{} (place)", ds.places[mark.target].name);
+        layer(mark.start..mark.end, Mark::Place, what, &[Some(mark.rule)], None);
     }
     layers
 }
@@ -195,7 +146,7 @@ pub fn paragraph_segments(text: &str, layers: &[Layer], selected: Range<usize>) 
             if has_selected {
                 cuts.extend([chosen.start, chosen.end]);
             }
-            cuts.sort_unstable();
+            let mut cuts = super::engine::order_by(cuts, |&c| c as u64);
             cuts.dedup();
             let segments = cuts
                 .windows(2)
@@ -227,7 +178,7 @@ mod tests {
     use super::*;
 
     fn layer(span: Range<usize>, mark: Mark) -> Layer {
-        Layer { span, mark, title: String::new(), actor: None, uncertain: false }
+        Layer { span, mark, label: String::new(), rules: Vec::new(), actor: None }
     }
 
     #[test]

@@ -65,6 +65,14 @@ pub fn doubt(ds: &Dataset, rules: impl IntoIterator<Item = Option<Rule>>) -> Opt
     least_precise(&ds.rules, rules)
 }
 
+/// The least precise uncertain rule among `rules`, by `notes` (a manifest's).
+pub fn doubt_in(
+    notes: &[RuleNote],
+    rules: impl IntoIterator<Item = Option<Rule>>,
+) -> Option<&RuleNote> {
+    least_precise(notes, rules)
+}
+
 /// Why quote `q` is uncertain: the least precise uncertain rule that found it or its
 /// speaker. The stance is not measured.
 pub fn quote_doubt<'d>(ds: &'d Dataset, q: &Quote) -> Option<&'d RuleNote> {
@@ -89,11 +97,18 @@ pub fn is_uncertain(uncertain: &[bool], q: &Quote) -> bool {
         .any(|r| uncertain.get(r as usize).copied().unwrap_or(false))
 }
 
+/// A share as a whole percentage, `0.516` → 52: printed as an integer, so that the page
+/// carries no float formatting (about 5 KB of wasm).
+pub fn percent(share: f64) -> u32 {
+    // `as` saturates: a share outside 0..=1 still prints.
+    (share * 100.0).round() as u32
+}
+
 /// How often a rule is right, in words: "right in 52% of 352 checked cases".
 pub fn precision_words(n: &RuleNote) -> String {
     match n.precision {
         Some(p) if n.decided > 0 => {
-            format!("right in {:.0}% of {} checked cases", 100.0 * p, n.decided)
+            format!("right in {}% of {} checked cases", percent(p), n.decided)
         }
         _ => "not measured".to_string(),
     }

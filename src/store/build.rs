@@ -384,10 +384,10 @@ fn article_pages(d: &Derived) -> Vec<ArticlePage> {
                 .map(|l| Mark {
                     start: u(l.span.start),
                     end: u(l.span.end),
-                    class: l.mark.class().to_string(),
-                    title: l.title,
+                    kind: l.mark,
+                    label: l.label,
+                    rules: l.rules,
                     actor: l.actor.map(|x| d.actor_ref(x)),
-                    uncertain: l.uncertain,
                 })
                 .collect();
             let mut quotes: Vec<(u32, u32, u32)> = items.quotes[a]

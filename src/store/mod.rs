@@ -27,13 +27,13 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::dataset::{EventDate, RuleNote};
-use crate::extract::{ActorKind, Granularity};
+use crate::extract::{ActorKind, Granularity, Rule};
 
 /// The first bytes of every story file.
 pub const MAGIC: &[u8; 8] = b"NEWSLINE";
 
 /// The story format this version writes and reads. A page refuses another by name.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// Where a site keeps its manifest, relative to its `index.html`.
 pub const STORY_PATH: &str = "data/story.bin";
@@ -410,18 +410,45 @@ pub struct EventCard {
     pub actors: Vec<ActorRef>,
 }
 
-/// One marked stretch of an article, as the reader draws it.
+/// What an article's mark marks, which is also its CSS class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MarkKind {
+    /// Quoted or reported words.
+    Said,
+    /// The words that name a quote's speaker.
+    Speaker,
+    Time,
+    /// An actor's mention: the target is the actor.
+    Mention,
+    Place,
+}
+
+impl MarkKind {
+    pub fn class(self) -> &'static str {
+        match self {
+            MarkKind::Said => "said",
+            MarkKind::Speaker => "speaker",
+            MarkKind::Time => "time",
+            MarkKind::Mention => "mention",
+            MarkKind::Place => "place",
+        }
+    }
+}
+
+/// One marked stretch of an article, as the reader draws it. Its hover text is made in
+/// the page from its label and the manifest's notes on its rules, which every mark would
+/// otherwise repeat.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mark {
     pub start: u32,
     pub end: u32,
-    /// `said`, `speaker`, `time`, `mention` or `place`: the mark's CSS class.
-    pub class: String,
-    /// What hovering or focusing it says: what it is, and the rules that found it.
-    pub title: String,
+    pub kind: MarkKind,
+    /// What it is: "direct quote · claim · Sean Spicer", "time → 2017-01-23".
+    pub label: String,
+    /// The rules that found it, in order.
+    pub rules: Vec<Rule>,
     /// The actor a mention names, whose page it links to.
     pub actor: Option<ActorRef>,
-    pub uncertain: bool,
 }
 
 /// An article as the reader shows it, with what it needs to be read again (the worker
