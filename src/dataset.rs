@@ -268,6 +268,8 @@ pub struct Conflict {
     pub text: String,
     pub quotes: Vec<String>,
     pub speakers: Vec<String>,
+    /// The rule that found the quotes to be about one story.
+    pub rule: Rule,
 }
 
 /// A rule the findings name: what it says, and its precision measured against annotated
@@ -915,7 +917,100 @@ pub(crate) fn first_with_same_words<'t>(
     first
 }
 
-/// Quoted words shared by articles whose speakers differ: the seeds' "rubbish".
+/// How many days apart two articles may be published for their shared words to conflict.
+const CONFLICT_WINDOW_DAYS: i32 = 7;
+/// How many words the paragraphs around two quotes must share for them to be one story.
+const CONFLICT_SHARED_WORDS: usize = 2;
+/// In a corpus of this many articles or more, a shared word counts only when at most a
+/// twentieth of them use it: "warplanes", not "president". A smaller corpus is one story.
+const CONFLICT_MANY_ARTICLES: usize = 40;
+const CONFLICT_RARE_SHARE: usize = 20;
+
+/// Words any two paragraphs may share without being about one story.
+fn is_filler(word: &str) -> bool {
+    static WORDS: std::sync::OnceLock<FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            include_str!("../data/stopwords-en.txt")
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.is_empty())
+                .collect()
+        })
+        .contains(word)
+}
+
+/// Quotes' surroundings: the words of the paragraph each quote is in and of the paragraphs
+/// either side, less the quote's own words and filler, in lower case and of four letters
+/// or more.
+struct Surroundings {
+    words: Vec<FxHashSet<String>>,
+    /// Of every word some quote's surroundings hold, how many articles use it.
+    articles_using: FxHashMap<String, usize>,
+    rare_below: usize,
+}
+
+fn long_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !crate::extract::is_letter_or_digit(c))
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .filter(|w| !is_filler(w))
+}
+
+impl Surroundings {
+    fn new(ds: &Dataset, quotes: &[usize]) -> Surroundings {
+        let texts = ArticleTexts::new(&ds.articles);
+        let words: Vec<FxHashSet<String>> = quotes
+            .iter()
+            .map(|&i| {
+                let q = &ds.quotes[i];
+                let text = texts.0.get(&*q.article).copied().unwrap_or_default();
+                let paras = crate::extract::paragraphs(text);
+                let at = paras.iter().position(|p| p.start <= q.start && q.start < p.end);
+                let around = at.map_or(q.start..q.end, |at| {
+                    paras[at.saturating_sub(1)].start..paras[(at + 1).min(paras.len() - 1)].end
+                });
+                let own: FxHashSet<String> = long_words(texts.words(q)).collect();
+                let before = text.get(around.start..q.start).unwrap_or_default();
+                let after = text.get(q.end..around.end).unwrap_or_default();
+                long_words(before).chain(long_words(after)).filter(|w| !own.contains(w)).collect()
+            })
+            .collect();
+        let mut articles_using: FxHashMap<String, usize> =
+            words.iter().flatten().map(|w| (w.clone(), 0)).collect();
+        if !articles_using.is_empty() {
+            for a in &ds.articles {
+                let used: FxHashSet<String> =
+                    long_words(&a.text).filter(|w| articles_using.contains_key(w)).collect();
+                for w in used {
+                    *articles_using.entry(w).or_default() += 1;
+                }
+            }
+        }
+        let n = ds.articles.len();
+        let rare_below = if n < CONFLICT_MANY_ARTICLES { n } else { n / CONFLICT_RARE_SHARE };
+        Surroundings { words, articles_using, rare_below }
+    }
+
+    /// Whether the quotes at `a` and `b` (of those it was made for) share enough rare words.
+    fn share(&self, a: usize, b: usize) -> bool {
+        let rare = |w: &String| self.articles_using.get(w).is_some_and(|&n| n <= self.rare_below);
+        self.words[a].intersection(&self.words[b]).filter(|w| rare(w)).count()
+            >= CONFLICT_SHARED_WORDS
+    }
+}
+
+/// Whether two articles' publication days are a week apart at most; an undated article is
+/// given the benefit of the doubt, and its words must show the story alone.
+fn within_window(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a.and_then(crate::dates::parse_day), b.and_then(crate::dates::parse_day)) {
+        (Some(a), Some(b)) => crate::dates::days_between(a, b).abs() <= CONFLICT_WINDOW_DAYS,
+        _ => true,
+    }
+}
+
+/// Quoted words shared by articles whose speakers differ, about one story: the seeds'
+/// "rubbish" (rule `conflict.same-story`). The same common word quoted in unrelated stories
+/// ("obsessed") is no conflict.
 fn conflicts(ds: &Dataset) -> Vec<Conflict> {
     let spoken = |q: &Quote| q.kind != QuoteKind::Indirect && q.speaker.is_some();
     let texts = ArticleTexts::new(&ds.articles);
@@ -927,20 +1022,47 @@ fn conflicts(ds: &Dataset) -> Vec<Conflict> {
     let mut later: Vec<(usize, usize)> =
         first.iter().enumerate().filter(|&(i, &f)| f != i).map(|(i, &f)| (f, i)).collect();
     later.sort_unstable();
-    later
+    let groups: Vec<Vec<usize>> = later
         .chunk_by(|a, b| a.0 == b.0)
-        .filter_map(|run| {
-            let members = std::iter::once(run[0].0).chain(run.iter().map(|&(_, i)| i));
-            let quotes: Vec<&Quote> = members.map(|i| &ds.quotes[i]).collect();
+        .map(|run| std::iter::once(run[0].0).chain(run.iter().map(|&(_, i)| i)).collect())
+        .collect();
+    let members: Vec<usize> = groups.iter().flatten().copied().collect();
+    let around = Surroundings::new(ds, &members);
+    let dates: FxHashMap<&str, Option<&str>> =
+        ds.articles.iter().map(|a| (&*a.id, a.date.as_deref())).collect();
+    let date_of = |q: &Quote| dates.get(&*q.article).copied().flatten();
+    let mut at = 0;
+    groups
+        .into_iter()
+        .filter_map(|group| {
+            let first_at = at;
+            at += group.len();
+            // The members some member of another article, speaker and the same story
+            // matches.
+            let quotes: Vec<&Quote> = group
+                .iter()
+                .enumerate()
+                .filter(|&(x, &i)| {
+                    let (a, qa) = (first_at + x, &ds.quotes[i]);
+                    group.iter().enumerate().any(|(y, &j)| {
+                        let qb = &ds.quotes[j];
+                        qa.article != qb.article
+                            && qa.speaker != qb.speaker
+                            && within_window(date_of(qa), date_of(qb))
+                            && around.share(a, first_at + y)
+                    })
+                })
+                .map(|(_, &i)| &ds.quotes[i])
+                .collect();
             let mut speakers: Vec<String> = Vec::new();
             for q in &quotes {
                 push_unique(&mut speakers, q.speaker.as_deref().unwrap_or_default().to_string());
             }
-            let articles = quotes.iter().map(|q| &q.article).collect::<FxHashSet<_>>();
-            (speakers.len() > 1 && articles.len() > 1).then(|| Conflict {
+            (speakers.len() > 1).then(|| Conflict {
                 text: texts.words(quotes[0]).trim_end_matches(['.', ',']).to_string(),
                 quotes: quotes.iter().map(|q| q.id.clone()).collect(),
                 speakers,
+                rule: Rule::ConflictSameStory,
             })
         })
         .collect()
@@ -1124,10 +1246,19 @@ mod tests {
     /// A dataset of direct quotes, each `(id, article, words, speaker)`: the words are
     /// written into their article, and the quote is their span.
     fn quoted(quotes: &[(&str, &str, &str, &str)]) -> Dataset {
+        // One story: every article's paragraph names its warplanes and coalition.
+        quoted_in(|_| "Coalition warplanes struck near al-Bab. ", quotes)
+    }
+
+    /// [`quoted`], each article opening with `story(article)`.
+    fn quoted_in(
+        story: impl Fn(&str) -> &'static str,
+        quotes: &[(&str, &str, &str, &str)],
+    ) -> Dataset {
         let mut ds = Dataset::default();
         for &(id, article, words, speaker) in quotes {
             if ds.articles.last().is_none_or(|a| &*a.id != article) {
-                let text = String::new();
+                let text = story(article).to_string();
                 ds.articles.push(Article {
                     id: article.into(),
                     date: None,
@@ -1199,5 +1330,32 @@ mod tests {
         let one_article =
             quoted(&[("q1", "a", "Rubbish", "spicer"), ("q2", "a", "rubbish", "trump")]);
         assert!(conflicts(&one_article).is_empty());
+    }
+
+    #[test]
+    fn the_same_words_in_unrelated_stories_are_no_conflict() {
+        let pair = [("q1", "a", "obsessed", "trump"), ("q2", "b", "Obsessed", "clinton")];
+        // Paragraphs that share only filler ("that", "would", "about") show no one story.
+        let unrelated = quoted_in(
+            |a| {
+                if a == "a" {
+                    "The senator said that he would talk about taxes. "
+                } else {
+                    "The actress said that she would talk about films. "
+                }
+            },
+            &pair,
+        );
+        assert!(conflicts(&unrelated).is_empty());
+        // One story, but published two months apart.
+        let mut apart = quoted(&pair);
+        apart.articles[0].date = Some("2017-01-02".into());
+        apart.articles[1].date = Some("2017-03-02".into());
+        assert!(conflicts(&apart).is_empty());
+        // A week apart at most, it is one.
+        apart.articles[1].date = Some("2017-01-09".into());
+        let found = conflicts(&apart);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].rule, Rule::ConflictSameStory);
     }
 }

@@ -131,6 +131,15 @@ fn findings(ds: &Dataset) -> Vec<Finding> {
             add(Some(m.rule), words(m.start..m.end), p.name.clone());
         }
     }
+    // A conflict one of its quotes is in: its words, and its speakers' names.
+    let quote_ids: Vec<&str> =
+        ds.quotes.iter().filter(|q| ours(&q.article)).map(|q| q.id.as_str()).collect();
+    for c in &ds.conflicts {
+        if c.quotes.iter().any(|q| quote_ids.contains(&q.as_str())) {
+            let speakers: Vec<String> = c.speakers.iter().map(|s| name(s)).collect();
+            add(Some(c.rule), c.text.clone(), speakers.join(", "));
+        }
+    }
     out.sort();
     out.dedup();
     out

@@ -19,10 +19,10 @@ use std::ops::Range;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-pub use actors::{
-    is_personal, may_name_the_same_person, opens_with_honorific, ActorFinding, ActorKind,
-    MentionFinding, NameKey, PlaceFinding, Role,
-};
+pub use actors::{ActorFinding, ActorKind, MentionFinding, PlaceFinding, Role};
+// When two names may be one person: linguistics the extractor applies within an article and
+// the dataset's merge applies across articles, so that both decide alike.
+pub use actors::{is_personal, may_name_the_same_person, opens_with_honorific, NameKey};
 pub use events::{DateBasis, EventFinding};
 pub use lexicon::lower_case;
 pub use quotes::{QuoteFinding, QuoteKind, Stance};

@@ -213,6 +213,9 @@ rules! {
         StanceClaimCue = "stance.claim.cue": "a verb of claiming ('claimed', 'insisted', 'alleged')",
         StanceClaimDenied = "stance.claim.denied": "a statement a later denial names as a claim ('the Russian claim')",
     }
+    "conflict" {
+        ConflictSameStory = "conflict.same-story": "the same quoted words from different speakers, in articles a week apart at most whose paragraphs around them share two words that few of the corpus's articles use",
+    }
 }
 
 /// A rule serialises as its id in a readable form (the dataset JSON and analysis parts
