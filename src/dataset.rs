@@ -1022,9 +1022,16 @@ fn conflicts(ds: &Dataset) -> Vec<Conflict> {
     let mut later: Vec<(usize, usize)> =
         first.iter().enumerate().filter(|&(i, &f)| f != i).map(|(i, &f)| (f, i)).collect();
     later.sort_unstable();
+    // Only groups with two speakers and two articles can conflict; the evidence (which
+    // reads every article once) is gathered for their quotes alone.
     let groups: Vec<Vec<usize>> = later
         .chunk_by(|a, b| a.0 == b.0)
         .map(|run| std::iter::once(run[0].0).chain(run.iter().map(|&(_, i)| i)).collect())
+        .filter(|group: &Vec<usize>| {
+            let q = |i: usize| &ds.quotes[i];
+            group.iter().any(|&i| q(i).speaker != q(group[0]).speaker)
+                && group.iter().any(|&i| q(i).article != q(group[0]).article)
+        })
         .collect();
     let members: Vec<usize> = groups.iter().flatten().copied().collect();
     let around = Surroundings::new(ds, &members);
