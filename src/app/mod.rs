@@ -304,6 +304,13 @@ pub enum Action {
     Forget(Vec<String>),
 }
 
+impl Model {
+    /// The parts on their way, less `part`.
+    fn pending_without(&self, part: &PartName) -> Rc<Vec<PartName>> {
+        Rc::new(self.pending.iter().filter(|p| *p != part).cloned().collect())
+    }
+}
+
 impl Reducible for Model {
     type Action = Action;
 
@@ -336,20 +343,17 @@ impl Reducible for Model {
                 next.pending = Rc::new(pending);
             }
             Action::Arrived(name, bytes) => {
-                next.pending =
-                    Rc::new(self.pending.iter().filter(|p| **p != name).cloned().collect());
+                next.pending = self.pending_without(&name);
                 next.catalog = Rc::new(self.catalog.with(name, bytes));
             }
             Action::Mismatched(name) => {
                 // Kept as a part at hand that does not decode, which the view reports as
                 // damaged on the host (asking again would bring the same bytes).
-                next.pending =
-                    Rc::new(self.pending.iter().filter(|p| **p != name).cloned().collect());
+                next.pending = self.pending_without(&name);
                 next.catalog = Rc::new(self.catalog.with(name, Vec::new()));
             }
             Action::Failed(name) => {
-                next.pending =
-                    Rc::new(self.pending.iter().filter(|p| **p != name).cloned().collect());
+                next.pending = self.pending_without(&name);
                 let mut failed = (*self.failed).clone();
                 failed.push(name);
                 next.failed = Rc::new(failed);

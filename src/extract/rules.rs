@@ -214,7 +214,7 @@ rules! {
         StanceClaimDenied = "stance.claim.denied": "a statement a later denial names as a claim ('the Russian claim')",
     }
     "conflict" {
-        ConflictSameStory = "conflict.same-story": "the same quoted words from different speakers, in articles a week apart at most whose paragraphs around them share two words that few of the corpus's articles use",
+        ConflictSameStory = "conflict.same-story": "the same quoted words from different speakers, in articles a week apart at most whose surrounding paragraphs share two telling words (no filler; in a corpus of 40 articles or more, words at most a twentieth of them use)",
     }
 }
 
