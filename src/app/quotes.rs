@@ -17,7 +17,7 @@ pub fn quote_list() -> Html {
         // A list still growing would move under the reader: it shows once complete.
         return html! {
             <>
-                <p class="summary" role="status">{summary(&ex)}</p>
+                <p class="summary" role="status">{summary(&ex.answer)}</p>
                 <p class="empty loading" aria-busy="true">{"Loading…"}</p>
             </>
         };
@@ -28,7 +28,7 @@ pub fn quote_list() -> Html {
     let (cards, _) = engine::cards_upto(&ex.catalog, &answer.cards, ex.shown.cards);
     html! {
         <>
-            <p class="summary" role="status">{summary(&ex)}</p>
+            <p class="summary" role="status">{summary(&ex.answer)}</p>
             <ul class="quotes" aria-label="Quotes">
                 { for cards.iter().map(|c| html! { <QuoteCard key={c.card} quote={c.card} copies={c.copies.clone()} /> }) }
             </ul>
@@ -37,9 +37,8 @@ pub fn quote_list() -> Html {
     }
 }
 
-/// "12 quotes on 10 cards": how many the filters leave.
-fn summary(ex: &Explorer) -> String {
-    let a = &ex.answer;
+/// "12 quotes; identical words … (10 cards)": how many the filters leave.
+fn summary(a: &engine::Answer) -> String {
     if a.partial {
         return format!("Loading the quotes… ({} so far)", a.quote_total);
     }
@@ -58,12 +57,16 @@ fn summary(ex: &Explorer) -> String {
     }
 }
 
-/// What the filters leave out, in words.
-fn filter_words(ex: &Explorer) -> Vec<String> {
-    let s = &ex.state;
+/// What the filters of `s` leave out, in words, with actors named by `actor_named` and
+/// outlets by `outlets`.
+fn filter_words(
+    s: &State,
+    actor_named: impl Fn(&str) -> String,
+    outlets: &[store::OutletInfo],
+) -> Vec<String> {
     let mut parts = Vec::new();
     if !s.actors.is_empty() {
-        let names: Vec<String> = s.actors.iter().map(|a| ex.actor_named(a)).collect();
+        let names: Vec<String> = s.actors.iter().map(|a| actor_named(a)).collect();
         parts.push(format!("involving {}", names.join(" and ")));
     }
     if !s.stances.is_empty() {
@@ -82,7 +85,7 @@ fn filter_words(ex: &Explorer) -> Vec<String> {
         let names: Vec<&str> = s
             .outlets
             .iter()
-            .filter_map(|o| ex.manifest().outlets.iter().find(|x| x.id == *o))
+            .filter_map(|o| outlets.iter().find(|x| x.id == *o))
             .map(|o| o.name.as_str())
             .collect();
         parts.push(format!("from {}", names.join(" or ")));
@@ -109,7 +112,7 @@ pub struct EmptyProps {
 #[function_component(Empty)]
 pub fn empty(props: &EmptyProps) -> Html {
     let ex = use_explorer();
-    let why = filter_words(&ex);
+    let why = filter_words(&ex.state, |a| ex.actor_named(a), &ex.manifest().outlets);
     if why.is_empty() {
         return html! { <p class="empty">{format!("No {} were found in this corpus.", props.what)}</p> };
     }
@@ -223,4 +226,55 @@ pub fn when(q: &store::QuoteCard) -> Html {
         None => "undated".to_string(),
     };
     html! { <span class="date">{text}</span> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{filter_words, summary};
+    use crate::extract::{QuoteKind, Stance};
+    use crate::query::engine::Answer;
+    use crate::query::State;
+    use crate::store::OutletInfo;
+
+    #[test]
+    fn the_summary_counts_quotes_and_says_when_cards_gather_them() {
+        let mut a = Answer { quote_total: 1, ..Answer::default() };
+        a.cards.total = 1;
+        assert_eq!(summary(&a), "1 quote");
+        a.quote_total = 12;
+        a.cards.total = 10;
+        assert_eq!(
+            summary(&a),
+            "12 quotes; identical words from several articles share a card (10 cards)"
+        );
+        a.partial = true;
+        assert_eq!(summary(&a), "Loading the quotes… (12 so far)");
+    }
+
+    #[test]
+    fn filter_words_name_each_filter_in_the_link() {
+        let outlets = [OutletInfo { id: "herald".into(), name: "The Herald".into(), articles: 1 }];
+        let state = State {
+            actors: vec!["sean-spicer".into(), "nobody".into()],
+            stances: vec![Stance::Denial],
+            kinds: vec![QuoteKind::Direct, QuoteKind::Partial],
+            outlets: vec!["herald".into()],
+            from: Some("2017-01-01".into()),
+            text: "rubbish".into(),
+            ..State::default()
+        };
+        let named = |id: &str| if id == "sean-spicer" { "Sean Spicer".into() } else { id.into() };
+        assert_eq!(
+            filter_words(&state, named, &outlets),
+            [
+                "involving Sean Spicer and nobody",
+                "with stance denial",
+                "of kind direct or partial",
+                "from The Herald",
+                "from 2017-01-01 on",
+                "matching “rubbish”",
+            ]
+        );
+        assert!(filter_words(&State::default(), named, &outlets).is_empty());
+    }
 }

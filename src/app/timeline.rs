@@ -133,7 +133,7 @@ fn fold_row(ex: &Explorer, fold: usize, events: usize, list: &store::Listed) -> 
         _ => ("Later", "later", "dated after the articles' period"),
     };
     let (ids, _) = engine::listed_upto(&ex.catalog, list, usize::MAX);
-    let span = span_label(ex, &ids);
+    let span = span_label(&ids, |e| ex.catalog.event_card(e).ok());
     let span = if span.is_empty() { String::new() } else { format!(" ({span})") };
     html! {
         <li key={format!("fold-{class}")} class={classes!("fold", class)}>
@@ -147,8 +147,8 @@ fn fold_row(ex: &Explorer, fold: usize, events: usize, list: &store::Listed) -> 
 
 /// "1888 – Sep 2016": the first and last dates of date-ordered events, or one date, as far
 /// as their cards are at hand.
-fn span_label(ex: &Explorer, events: &[u32]) -> String {
-    let card = |e: &u32| ex.catalog.event_card(*e).ok();
+fn span_label<'c>(events: &[u32], card_of: impl Fn(u32) -> Option<&'c store::EventCard>) -> String {
+    let card = |e: &u32| card_of(*e);
     let label = |c: &store::EventCard| date_label(&c.date).unwrap_or_default();
     let last = events.iter().filter_map(card).max_by_key(|c| c.date.last);
     match (events.first().and_then(card).map(label), last.map(label)) {
