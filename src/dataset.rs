@@ -1001,8 +1001,8 @@ impl Surroundings {
 
 /// Whether two articles' publication days are a week apart at most; an undated article is
 /// given the benefit of the doubt, and its words must show the story alone.
-fn within_window(a: Option<&str>, b: Option<&str>) -> bool {
-    match (a.and_then(crate::dates::parse_day), b.and_then(crate::dates::parse_day)) {
+fn within_window(a: Option<Date>, b: Option<Date>) -> bool {
+    match (a, b) {
         (Some(a), Some(b)) => crate::dates::days_between(a, b).abs() <= CONFLICT_WINDOW_DAYS,
         _ => true,
     }
@@ -1035,8 +1035,12 @@ fn conflicts(ds: &Dataset) -> Vec<Conflict> {
         .collect();
     let members: Vec<usize> = groups.iter().flatten().copied().collect();
     let around = Surroundings::new(ds, &members);
-    let dates: FxHashMap<&str, Option<&str>> =
-        ds.articles.iter().map(|a| (&*a.id, a.date.as_deref())).collect();
+    // Each article's day, read once rather than at every pair of quotes compared.
+    let dates: FxHashMap<&str, Option<Date>> = ds
+        .articles
+        .iter()
+        .map(|a| (&*a.id, a.date.as_deref().and_then(crate::dates::parse_day)))
+        .collect();
     let date_of = |q: &Quote| dates.get(&*q.article).copied().flatten();
     let mut at = 0;
     groups

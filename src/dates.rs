@@ -204,9 +204,10 @@ pub fn first_written_date(text: &str) -> Option<Date> {
         if short.len() < 3 {
             return None;
         }
+        // Tokens are in lower case already; the names are compared without allocating.
         MONTH_NAMES.iter().position(|name| {
-            let name = name.to_ascii_lowercase();
-            name.starts_with(short) || (short == "sept" && name == "september")
+            let opens = name.get(..short.len()).is_some_and(|n| n.eq_ignore_ascii_case(short));
+            opens || (short == "sept" && *name == "September")
         })
     };
     let number = |t: &str, len: std::ops::RangeInclusive<usize>| {
