@@ -38,6 +38,7 @@
 //! assert_eq!(query::to_query(&state), "?actor=jane-doe&view=quotes");
 //! ```
 
+pub mod additions;
 #[cfg(feature = "cli")]
 pub mod cli;
 pub mod corpus;

@@ -406,3 +406,59 @@ fn a_speaker_mark_says_who_and_by_which_rule() {
         format!("Sean Spicer: {}", rule.says())
     );
 }
+
+/// A reader's kept articles: the joined story replaces the published one, its items and
+/// actors are marked as only this browser's, a link to them says so, and removing them
+/// all brings the published story back.
+#[test]
+fn kept_articles_join_the_story_and_links_to_them_are_flagged() {
+    use newsline::additions::{join, published_sources, Added, Kept};
+    use newsline::app::{Action, Model};
+    use newsline::query::{parse, State, View};
+    use yew::Reducible;
+
+    let published = props(seeds(), "", "/").catalog;
+    let text = "“We will not be moved,” said Maria Lopez, the mayor of Springfield.";
+    let mut mine = read_txt("mine.txt", "mine", text.as_bytes()).sources;
+    mine[0].outlet = Some("Springfield Post".into());
+    let added = vec![Added { origin: "mine.txt".into(), modified: 0, source: mine.remove(0) }];
+    let (sources, _) = join(published_sources(&published).unwrap(), &added);
+    let joined = props(dataset::build(sources), "", "/").catalog;
+
+    let parsed = parse("?view=quotes&actor=maria-lopez", &*published.manifest);
+    let mut model = Model::new(published.clone(), parsed);
+    model.joining = true;
+    let model = Rc::new(model);
+    let kept = vec![Kept {
+        key: 1,
+        origin: "mine.txt".into(),
+        id: "mine".into(),
+        title: None,
+        outlet: Some("Springfield Post".into()),
+        date: None,
+    }];
+    let model = model.reduce(Action::Joined((*joined).clone(), kept));
+    assert!(!model.joining);
+    assert_eq!(model.catalog.manifest.articles, published.manifest.articles + 1);
+    assert_eq!(model.state.actors, ["maria-lopez"], "the link's actor waited for the join");
+    assert!(model.local.has("mine") && !model.local.has("000_e9028ea305dede4c"));
+
+    let only = model.local.only_here(&model.catalog, &model.state);
+    assert_eq!(only, ["“maria-lopez” is only in your articles"]);
+    let outlet = State { outlets: vec!["springfield-post".into()], ..State::default() };
+    assert_eq!(model.local.only_here(&model.catalog, &outlet).len(), 1, "{outlet:?}");
+    let published_actor =
+        State { view: View::Quotes, actors: vec!["sean-spicer".into()], ..State::default() };
+    assert!(model.local.only_here(&model.catalog, &published_actor).is_empty());
+
+    let model = model.reduce(Action::Unjoined);
+    assert!(Rc::ptr_eq(&model.catalog, &published), "the published story again");
+    assert!(model.local.kept.is_empty());
+}
+
+#[test]
+fn the_header_offers_to_add_articles() {
+    let html = render("?view=quotes");
+    assert_eq!(count(&html, "class=\"add-articles\""), 1, "{html}");
+    assert!(!html.contains("yours-label"), "a published story alone is nobody's own");
+}

@@ -348,11 +348,18 @@ fn the_server_stays_inside_its_folder_and_survives_bad_requests() {
     let wasm = fs::read_dir(&site)
         .unwrap()
         .flatten()
-        .find(|e| e.path().extension().is_some_and(|x| x == "wasm"))
+        .find(|e| {
+            let name = e.file_name().to_string_lossy().to_string();
+            name.starts_with("newsline-web-") && name.ends_with(".wasm")
+        })
         .unwrap();
     let (status, head, _) = get(port, &format!("/newsline/{}", wasm.file_name().to_string_lossy()));
     assert_eq!(status, 200);
     assert!(head.contains("application/wasm") && head.contains("immutable"), "{head}");
+    // The worker's files keep one name across versions, so they are checked each time.
+    let (status, head, _) = get(port, "/newsline/newsline-worker_bg.wasm");
+    assert_eq!(status, 200);
+    assert!(head.contains("no-cache") && !head.contains("immutable"), "{head}");
     // The sub-path without its slash, and the root, lead to the page.
     let (status, head, _) = get(port, "/newsline?view=quotes");
     assert_eq!(status, 308);

@@ -103,6 +103,9 @@ pub fn article_view() -> Html {
                 }
             </p>
             if let Some(title) = &article.title { <h2 class="article-title">{title}</h2> }
+            if ex.local.has(&article.id) {
+                <p class="notice yours-note">{"One of your articles, in this browser only: it is not part of the published story."}</p>
+            }
             if article.excerpted {
                 <p class="notice">{"This page keeps only the sentences around what was found; [\u{2026}] marks text left out. The original has the whole article."}</p>
             }

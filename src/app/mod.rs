@@ -5,10 +5,12 @@
 
 mod about;
 mod actor;
+mod adding;
 mod article;
 mod browser;
 mod contested;
 mod filter;
+pub mod helper;
 mod quotes;
 mod share;
 mod timeline;
@@ -79,6 +81,59 @@ pub struct Explorer {
     pub navigate: Callback<State>,
     /// Changes that are not moves: another page of a list, a fold, a retry.
     pub act: Callback<Action>,
+    /// The reader's own articles, kept in this browser, when any are joined to the story.
+    pub local: Rc<Local>,
+}
+
+pub use crate::additions::Kept;
+
+/// The id of the article that quote or event `item` (`q12`, `e7`) comes from, when at hand.
+fn article_of<'c>(catalog: &'c Catalog, item: &str) -> Option<&'c str> {
+    let article = match catalog.site_of(item).ok()?? {
+        store::catalog::Site::Quote(q) => catalog.quote_fact(q).ok()?.article,
+        store::catalog::Site::Event(e) => catalog.event_fact(e).ok()?.article,
+    };
+    Some(catalog.article(article).ok()?.id.as_str())
+}
+
+/// The reader's own articles: the published story they are joined to, and the articles.
+#[derive(Default)]
+pub struct Local {
+    /// The story as published, while the page shows it joined with the kept articles.
+    pub published: Option<Rc<Catalog>>,
+    pub kept: Vec<Kept>,
+}
+
+impl Local {
+    /// Whether the article `id` is one of the reader's own.
+    pub fn has(&self, id: &str) -> bool {
+        self.kept.iter().any(|k| k.id == id)
+    }
+
+    /// What of `state` only this browser has (an item from a kept article, an actor or an
+    /// outlet the published story lacks), in words; empty when a link to it works anywhere.
+    pub fn only_here(&self, catalog: &Catalog, state: &State) -> Vec<String> {
+        let Some(published) = &self.published else { return Vec::new() };
+        let mut only = Vec::new();
+        if let Some(item) = state.item.as_deref().filter(|_| state.view != View::Actor) {
+            if article_of(catalog, item).is_some_and(|a| self.has(a)) {
+                only.push("the item it opens comes from your articles".to_string());
+            }
+        }
+        let actors =
+            state.actors.iter().chain(state.item.iter().filter(|_| state.view == View::Actor));
+        for actor in actors {
+            if matches!(published.actor_by_slug(actor), Ok(None)) {
+                only.push(format!("“{actor}” is only in your articles"));
+            }
+        }
+        for outlet in &state.outlets {
+            if !published.manifest.outlets.iter().any(|o| &o.id == outlet) {
+                only.push(format!("the outlet “{outlet}” is only in your articles"));
+            }
+        }
+        only
+    }
 }
 
 /// The catalog and answer are compared by address: a new one is always a new allocation.
@@ -91,6 +146,7 @@ impl PartialEq for Explorer {
             && self.path == other.path
             && self.navigate == other.navigate
             && self.act == other.act
+            && Rc::ptr_eq(&self.local, &other.local)
     }
 }
 
@@ -183,6 +239,15 @@ impl Explorer {
         html! { <>{ for parts }</> }
     }
 
+    /// The label of an item from one of the reader's own articles.
+    pub fn yours(&self, article: &str) -> Html {
+        if self.local.has(article) {
+            html! { <span class="badge yours" title="Added by you; only this browser has it">{"yours, this browser only"}</span> }
+        } else {
+            html! {}
+        }
+    }
+
     /// A list's "Show more" button, when the list goes on.
     pub fn more(&self, shown: usize, total: usize, what: &'static str) -> Html {
         if shown >= total {
@@ -252,6 +317,9 @@ pub struct Model {
     pub shown: Shown,
     pub pending: Rc<Vec<PartName>>,
     pub failed: Rc<Vec<PartName>>,
+    pub local: Rc<Local>,
+    /// Kept articles are on their way to be joined: what the link names may be among them.
+    pub joining: bool,
 }
 
 impl Model {
@@ -278,6 +346,8 @@ impl Model {
             shown: Shown::default(),
             pending: Rc::default(),
             failed: Rc::default(),
+            local: Rc::default(),
+            joining: false,
         }
     }
 }
@@ -302,9 +372,29 @@ pub enum Action {
     Retry,
     /// Actors of the link that the story turned out not to have: dropped, with a note.
     Forget(Vec<String>),
+    /// The story joined with the reader's kept articles, which the page now shows.
+    Joined(Catalog, Vec<Kept>),
+    /// No article is kept any more: the published story again.
+    Unjoined,
+    /// The kept articles could not be joined (the worker stopped or failed).
+    JoinFailed,
 }
 
 impl Model {
+    /// After the story changed under the page: quotes and events are numbered anew, so an
+    /// open one (or its article) is closed; actors keep their ids.
+    fn renumbered(&mut self) {
+        self.pending = Rc::default();
+        self.failed = Rc::default();
+        self.shown = Shown::default();
+        if self.state.item.is_some() && self.state.view != View::Actor {
+            self.state.item = None;
+            if self.state.view == View::Article {
+                self.state.view = View::Quotes;
+            }
+        }
+    }
+
     /// The parts on their way, less `part`.
     fn pending_without(&self, part: &PartName) -> Rc<Vec<PartName>> {
         Rc::new(self.pending.iter().filter(|p| *p != part).cloned().collect())
@@ -359,6 +449,23 @@ impl Reducible for Model {
                 next.failed = Rc::new(failed);
             }
             Action::Retry => next.failed = Rc::default(),
+            Action::Joined(catalog, kept) => {
+                let published =
+                    self.local.published.clone().unwrap_or_else(|| self.catalog.clone());
+                next.catalog = Rc::new(catalog);
+                next.local = Rc::new(Local { published: Some(published), kept });
+                next.joining = false;
+                next.renumbered();
+            }
+            Action::Unjoined => {
+                if let Some(published) = self.local.published.clone() {
+                    next.catalog = published;
+                    next.renumbered();
+                }
+                next.local = Rc::default();
+                next.joining = false;
+            }
+            Action::JoinFailed => next.joining = false,
             Action::Forget(ids) => {
                 next.state.actors.retain(|a| !ids.contains(a));
                 let mut notices = (*self.notices).clone();
@@ -401,10 +508,13 @@ pub fn published(m: &Manifest) -> Option<String> {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let model = {
-        let (query, catalog) = (props.query.clone(), props.catalog.clone());
+        let (query, catalog, path) =
+            (props.query.clone(), props.catalog.clone(), props.path.clone());
         use_reducer(move || {
             let parsed = query::parse(&query, &*catalog.manifest);
-            Model::new(catalog, parsed)
+            let mut model = Model::new(catalog, parsed);
+            model.joining = helper::hint(&helper::hint_key(&path)) > 0;
+            model
         })
     };
     let navigate = {
@@ -465,13 +575,14 @@ pub fn app(props: &AppProps) -> Html {
         // An actor the story lacks (known once its slug's part is at hand) leaves the link,
         // as it would have had the page known at once.
         let dispatcher = model.dispatcher();
-        use_effect_with(answer.unknown_actors.clone(), move |unknown| {
+        let unknown = if model.joining { Vec::new() } else { answer.unknown_actors.clone() };
+        use_effect_with(unknown, move |unknown| {
             if !unknown.is_empty() {
                 dispatcher.dispatch(Action::Forget(unknown.clone()));
             }
         });
     }
-    let manifest = props.catalog.manifest.clone();
+    let manifest = model.catalog.manifest.clone();
     let explorer = Explorer {
         catalog: model.catalog.clone(),
         answer: answer.clone(),
@@ -480,6 +591,7 @@ pub fn app(props: &AppProps) -> Html {
         path: props.path.clone(),
         navigate,
         act: act.clone(),
+        local: model.local.clone(),
     };
     let view_tab = |view: View, label: &str, count: Option<usize>| {
         let current = state.view == view;
@@ -510,7 +622,9 @@ pub fn app(props: &AppProps) -> Html {
         subtitle.push_str(&span);
     }
     let mut notices: Vec<String> = (*model.notices).clone();
-    notices.extend(answer.unknown_actors.iter().map(|id| format!("unknown actor “{id}”")));
+    if !model.joining {
+        notices.extend(answer.unknown_actors.iter().map(|id| format!("unknown actor “{id}”")));
+    }
     let failed = !model.failed.is_empty() || !damaged.is_empty();
     let retry = {
         let act = act.clone();
@@ -523,7 +637,11 @@ pub fn app(props: &AppProps) -> Html {
             <a class="skip" href="#main">{"Skip to the results"}</a>
             <header class="top">
                 <h1>{&manifest.about.title}</h1>
-                <p class="subtitle">{subtitle}</p>
+                <p class="subtitle">{subtitle}
+                    if !model.local.kept.is_empty() {
+                        {" · "}<span class="yours-label">{format!("{} of them yours, in this browser only", model.local.kept.len())}</span>
+                    }
+                </p>
                 <about::AboutStory />
                 <nav class="tabs" aria-label="Views">
                     {view_tab(View::Timeline, "Timeline", Some(answer.event_total))}
@@ -531,6 +649,7 @@ pub fn app(props: &AppProps) -> Html {
                     {view_tab(View::Contested, "Contested", Some(answer.contested.len()))}
                 </nav>
                 <share::Tools />
+                <adding::AddArticles />
             </header>
             if !notices.is_empty() {
                 <div class="notice" role="status">

@@ -176,6 +176,7 @@ pub fn quote_card(props: &QuoteCardProps) -> Html {
                 }
                 {when(q)}
                 <span class="outlet">{&q.outlet}</span>
+                {ex.yours(&q.article)}
                 {ex.link(context, "context", html! { {"In context"} })}
             </p>
             <details class="why">

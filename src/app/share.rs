@@ -57,9 +57,27 @@ pub fn tools() -> Html {
     // The canonical link of this view, whatever order the address bar has its parameters in.
     let link = format!("{}{}", browser::origin(), ex.href(&ex.state));
     let snippet = embed_snippet(&link);
+    // A link to what only this browser has opens, elsewhere, without it: say so first.
+    let only_here = ex.local.only_here(&ex.catalog, &ex.state);
+    let warned = use_state(|| false);
+    let copy_link = if only_here.is_empty() || *warned {
+        let (copy, warned) = (copy(link.clone(), "Link copied"), warned.clone());
+        Callback::from(move |e: MouseEvent| {
+            warned.set(false);
+            copy.emit(e);
+        })
+    } else {
+        let warned = warned.clone();
+        Callback::from(move |_: MouseEvent| warned.set(true))
+    };
     html! {
         <div class="tools">
-            <button type="button" class="copy-link" onclick={copy(link, "Link copied")}>{"Copy link"}</button>
+            <button type="button" class="copy-link" onclick={copy_link}>{if *warned && !only_here.is_empty() { "Copy anyway" } else { "Copy link" }}</button>
+            if *warned && !only_here.is_empty() {
+                <p class="notice share-warning" role="alert">
+                    {format!("This link depends on your own articles, which only this browser has ({}). Anyone else who opens it sees the published story without them, and a notice.", only_here.join("; "))}
+                </p>
+            }
             <button type="button" class="embed" aria-expanded={if *embed_open { "true" } else { "false" }} aria-controls="embed-panel"
                     onclick={toggle_embed.clone()}>{"Embed"}</button>
             <button type="button" class="export-csv" onclick={export_with("csv")}>{"Export CSV"}</button>

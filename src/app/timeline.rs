@@ -286,6 +286,7 @@ fn event_item(props: &EventItemProps) -> Html {
             <p class="meta">
                 { for e.actors.iter().map(|actor| ex.actor_link(actor, "actor-chip")) }
                 <span class="outlet">{&e.outlet}</span>
+                {ex.yours(&e.article)}
                 {ex.link(context, "context", html! { {"In context"} })}
             </p>
         </li>

@@ -59,8 +59,8 @@ pub fn policy(script_hashes: &[String]) -> String {
     let mut scripts = vec!["'self'".to_string(), "'wasm-unsafe-eval'".to_string()];
     scripts.extend(script_hashes.iter().cloned());
     format!(
-        "default-src 'none'; script-src {}; style-src 'self'; img-src 'self'; connect-src 'self'; \
-         manifest-src 'self'; base-uri 'self'; form-action 'none'; object-src 'none'",
+        "default-src 'none'; script-src {}; worker-src 'self'; style-src 'self'; img-src 'self'; \
+         connect-src 'self'; manifest-src 'self'; base-uri 'self'; form-action 'none'; object-src 'none'",
         scripts.join(" ")
     )
 }

@@ -9,8 +9,7 @@ use std::time::SystemTime;
 
 use crate::corpus::{self, InputKind, Manifest, ReadOptions, Source};
 
-/// Files larger than this are refused rather than read into memory.
-pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+pub use corpus::MAX_FILE_BYTES;
 
 /// What the paths held.
 #[derive(Debug, Default)]
@@ -37,18 +36,16 @@ impl Corpus {
 
 /// Reads every article under `paths` (files, folders and their manifests).
 pub fn read(paths: &[PathBuf], options: &ReadOptions) -> Corpus {
-    let mut reader =
-        Reader { options, corpus: Corpus::default(), visited: HashSet::new(), ids: HashMap::new() };
+    let mut reader = Reader {
+        options,
+        corpus: Corpus::default(),
+        visited: HashSet::new(),
+        ids: corpus::Ids::default(),
+    };
     for path in paths {
         reader.read_path(path, None, true);
     }
     reader.corpus
-}
-
-/// The site of an article's address: `https://www.bbc.co.uk/news/x` → `bbc.co.uk`.
-fn site_of(url: &str) -> Option<String> {
-    let host = url::Url::parse(url).ok()?.host_str()?.to_lowercase();
-    Some(host.strip_prefix("www.").unwrap_or(&host).to_string()).filter(|h| !h.is_empty())
 }
 
 struct Reader<'o> {
@@ -56,7 +53,7 @@ struct Reader<'o> {
     corpus: Corpus,
     visited: HashSet<PathBuf>,
     /// Which file each id came from, to name both when two files share an id.
-    ids: HashMap<String, String>,
+    ids: corpus::Ids,
 }
 
 /// What a folder says about its files: the manifest, and the addresses `newsline fetch`
@@ -74,16 +71,9 @@ impl Reader<'_> {
 
     /// Keeps a source; an id another file already used gets a suffix, so none is lost.
     fn add(&mut self, mut source: Source, origin: &str) {
-        if let Some(first) = self.ids.get(&source.id) {
-            let renamed = corpus::unique_id(&source.id, |c| self.ids.contains_key(c));
-            let message = format!(
-                "{origin}: id {:?} is already used by {first}; kept as {renamed:?}",
-                source.id
-            );
+        if let Some(message) = self.ids.admit(&mut source, origin) {
             self.error(message);
-            source.id = renamed;
         }
-        self.ids.insert(source.id.clone(), origin.to_string());
         self.corpus.sources.push(source);
     }
 
@@ -109,11 +99,7 @@ impl Reader<'_> {
         let file_name =
             path.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
         if meta.len() > MAX_FILE_BYTES {
-            let limit = MAX_FILE_BYTES / 1024 / 1024;
-            return self.error(format!(
-                "{shown}: {} bytes is over the {limit} MB limit; skipped",
-                meta.len()
-            ));
+            return self.error(corpus::too_large(&shown, meta.len()));
         }
         let bytes = match fs::read(path) {
             Ok(b) => b,
@@ -143,7 +129,7 @@ impl Reader<'_> {
             }
             // With no outlet named, the site the article came from stands for it.
             if source.outlet.is_none() {
-                source.outlet = source.url.as_deref().and_then(site_of);
+                source.outlet = source.url.as_deref().and_then(corpus::site_of);
             }
             self.add(source, &shown);
         }

@@ -9,36 +9,20 @@
 
 use std::fmt;
 use std::fs;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use serde::{Deserialize, Serialize};
-
 use super::csp;
-use crate::store::build::Story;
-use crate::store::{self, About, STORY_PATH};
+pub use crate::store::site::{gzip, story_files, Files, Marker, Packing, EMBED_LIMIT, MARKER};
+use crate::store::About;
 
 mod files {
     include!(concat!(env!("OUT_DIR"), "/page_files.rs"));
 }
 
-/// The file that marks a folder as a site this program wrote.
-pub const MARKER: &str = "newsline-site.json";
-
 /// The page's files, by path within the site, exactly as `bash .ci/page` built them.
 pub fn page_files() -> &'static [(&'static str, &'static [u8])] {
     files::FILES
-}
-
-/// What the marker records.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Marker {
-    pub generator: String,
-    /// The path the site is built for, `/` or `/sub/path/`.
-    pub base: String,
-    /// Every file written, relative to the site.
-    pub files: Vec<String>,
 }
 
 /// Why a site could not be written.
@@ -124,46 +108,6 @@ pub struct Written {
     pub bytes: u64,
 }
 
-/// A site's files by path, with their bytes.
-pub type Files = Vec<(String, Vec<u8>)>;
-
-/// How a site carries its story.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Packing {
-    /// Embedded up to [`EMBED_LIMIT`], sharded above.
-    Auto,
-    Embed,
-    Shards,
-}
-
-/// The most bytes of parts a site embeds in its one story file unless told to shard: about
-/// 2 MB gzipped, which a page reads and decodes in a few hundred milliseconds.
-pub const EMBED_LIMIT: usize = 6 << 20;
-
-/// The site's data files for `story` (gzipped, by path), and whether it is sharded: one
-/// story file with every part in it, or a manifest and a file per part, each named by
-/// its hash, which a host may cache forever.
-///
-/// # Errors
-/// Only when postcard cannot encode (allocation failure).
-pub fn story_files(story: &Story, packing: Packing) -> Result<(Files, bool), postcard::Error> {
-    let size: usize = story.parts.iter().map(|(_, b)| b.len()).sum();
-    let sharded = match packing {
-        Packing::Auto => size > EMBED_LIMIT,
-        Packing::Embed => false,
-        Packing::Shards => true,
-    };
-    if !sharded {
-        let bytes = store::encode(&story.manifest, &story.parts)?;
-        return Ok((vec![(STORY_PATH.to_string(), gzip(&bytes))], false));
-    }
-    let mut files = vec![(STORY_PATH.to_string(), gzip(&store::encode(&story.manifest, &[])?))];
-    for (name, bytes) in &story.parts {
-        files.push((name.path(), gzip(bytes)));
-    }
-    Ok((files, true))
-}
-
 /// Writes the site for `about` and its data files (from [`story_files`]) into `dir`. A folder that holds anything but a previous site is refused unless `force`;
 /// a previous site's files are replaced, and files of its that this site no longer has
 /// are removed.
@@ -179,7 +123,7 @@ pub fn write(dir: &Path, about: &About, data: Files, force: bool) -> Result<Writ
     if previous.is_none() && !force {
         refuse_if_occupied(dir)?;
     }
-    let mut outputs: Vec<(String, Vec<u8>)> = Vec::with_capacity(page_files().len() + 1);
+    let mut page: Files = Vec::with_capacity(page_files().len());
     for &(name, bytes) in page_files() {
         let bytes = if name == "index.html" {
             let html = String::from_utf8_lossy(bytes);
@@ -187,11 +131,10 @@ pub fn write(dir: &Path, about: &About, data: Files, force: bool) -> Result<Writ
         } else {
             bytes.to_vec()
         };
-        outputs.push((name.to_string(), bytes));
+        page.push((name.to_string(), bytes));
     }
-    outputs.extend(data);
+    let outputs = crate::store::site::assemble(page, about, data);
     let mut files: Vec<String> = outputs.iter().map(|(name, _)| name.clone()).collect();
-    files.push(MARKER.to_string());
     files.sort();
 
     // Files of the previous site that this one does not write again.
@@ -215,26 +158,7 @@ pub fn write(dir: &Path, about: &About, data: Files, force: bool) -> Result<Writ
         fs::write(&path, content).map_err(io(&path))?;
         bytes += content.len() as u64;
     }
-    let marker = Marker {
-        generator: about.generator.clone(),
-        base: about.base.clone(),
-        files: files.clone(),
-    };
-    let mut json = serde_json::to_vec_pretty(&marker).unwrap_or_default();
-    json.push(b'\n');
-    let path = dir.join(MARKER);
-    fs::write(&path, &json).map_err(io(&path))?;
-    bytes += json.len() as u64;
     Ok(Written { files, bytes })
-}
-
-/// `bytes` gzipped at the best level, with no name or time stamp in the header.
-pub fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut encoder =
-        flate2::GzBuilder::new().mtime(0).write(Vec::new(), flate2::Compression::best());
-    // Writing to a Vec cannot fail.
-    let _ = encoder.write_all(bytes);
-    encoder.finish().unwrap_or_default()
 }
 
 /// Refuses a folder that exists and holds anything.
@@ -280,12 +204,5 @@ mod tests {
             "a bad value is ignored"
         );
         assert_eq!(build_time(None, None), "1970-01-01T00:00:00Z");
-    }
-
-    #[test]
-    fn gzip_is_the_same_every_time() {
-        let once = gzip(b"the same bytes");
-        assert_eq!(once, gzip(b"the same bytes"));
-        assert_eq!(&once[4..8], &[0, 0, 0, 0], "no time stamp");
     }
 }

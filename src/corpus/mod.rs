@@ -53,6 +53,16 @@ pub struct Source {
     pub text: String,
 }
 
+/// An article a reader added in the page: the file (or pasted text) it came from, when,
+/// in seconds since 1970 (the file's modification time, or the paste's), and the article
+/// as read and corrected. See `crate::additions`.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Added {
+    pub origin: String,
+    pub modified: i64,
+    pub source: Source,
+}
+
 /// The kinds of input Newsline reads.
 #[derive(
     Debug,
@@ -317,6 +327,46 @@ pub fn decode<'b>(
 /// The line a report gives to a file decoded from another encoding.
 pub(crate) fn decoded_note(origin: &str, assumed: &str) -> ReadError {
     error(origin, Place::Whole, format!("decoded as {assumed}"))
+}
+
+/// Files larger than this are refused rather than read into memory (by the CLI and by
+/// the page's worker alike).
+pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+
+/// The line for a file over [`MAX_FILE_BYTES`].
+pub fn too_large(origin: &str, bytes: u64) -> String {
+    format!("{origin}: {bytes} bytes is over the {} MB limit; skipped", MAX_FILE_BYTES >> 20)
+}
+
+/// The articles' ids so far, each with the file it came from, so that two files giving
+/// the same id are both named. The CLI and the page's worker admit articles through it.
+#[derive(Debug, Default, Clone)]
+pub struct Ids(std::collections::HashMap<String, String>);
+
+impl Ids {
+    /// Takes `source`'s id, or, when another file has it, the next free `#2`, `#3`…, and
+    /// says so in a line naming both files.
+    pub fn admit(&mut self, source: &mut Source, origin: &str) -> Option<String> {
+        let mut note = None;
+        if let Some(first) = self.0.get(&source.id) {
+            let renamed = unique_id(&source.id, |c| self.0.contains_key(c));
+            note = Some(format!(
+                "{origin}: id {:?} is already used by {first}; kept as {renamed:?}",
+                source.id
+            ));
+            source.id = renamed;
+        }
+        self.0.insert(source.id.clone(), origin.to_string());
+        note
+    }
+}
+
+/// The site of an article's address, which stands for its outlet when nothing else names
+/// one: `https://www.bbc.co.uk/news/x` → `bbc.co.uk`.
+#[cfg(feature = "readers")]
+pub fn site_of(url: &str) -> Option<String> {
+    let host = url::Url::parse(url).ok()?.host_str()?.to_lowercase();
+    Some(host.strip_prefix("www.").unwrap_or(&host).to_string()).filter(|h| !h.is_empty())
 }
 
 /// `id` made unique by a `#2`, `#3`… suffix, given which ids are taken.

@@ -21,6 +21,8 @@
 #[cfg(feature = "store-build")]
 pub mod build;
 pub mod catalog;
+#[cfg(feature = "store-build")]
+pub mod site;
 
 use std::fmt;
 

@@ -42,7 +42,9 @@ def site_sizes(site):
             files += 1
             total += len(data)
             largest = max(largest, len(data))
-            if name == "newsline-site.json":
+            # The marker is for `newsline build`; the worker's files are fetched only when a
+            # reader adds articles, never for the explorer's first view.
+            if name == "newsline-site.json" or name.startswith("newsline-worker"):
                 continue
             # The story is gzipped already; a host sends the rest gzipped too.
             fetched += len(data) if name.endswith("story.bin") else len(gzip.compress(data, 9))

@@ -36,7 +36,8 @@ if (pages.length === 0) {
  * story is gzipped by `newsline build` already, so its bytes are what is sent. */
 function sizes(dist) {
   const out = {};
-  const kindOf = (f) => f.endsWith('.wasm') ? 'wasm' : f.endsWith('.js') ? 'js' : f.endsWith('.css') ? 'css'
+  // The worker's files are fetched only when a reader adds articles: not part of a view.
+  const kindOf = (f) => f.startsWith('newsline-worker') ? null : f.endsWith('.wasm') ? 'wasm' : f.endsWith('.js') ? 'js' : f.endsWith('.css') ? 'css'
     : f.endsWith('.html') ? 'html' : f.endsWith('.svg') ? 'icon' : f === 'data/story.bin' ? 'data' : null;
   const walk = (dir, prefix) => {
     for (const file of readdirSync(dir)) {
