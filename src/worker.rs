@@ -262,7 +262,7 @@ async fn rebuild(mut problems: Vec<String>) -> Result<(), String> {
         match serde_json::from_str::<Added>(&value) {
             Ok(a) => added.push((key, a)),
             Err(e) => {
-                problems.push(format!("kept article {key} could not be read ({e}); remove it"))
+                problems.push(format!("kept article {key} could not be read ({e}); remove it"));
             }
         }
     }

@@ -244,10 +244,14 @@ pub fn add_articles() -> Html {
                     }
                 }
             };
-            if helper::hint(&helper::hint_key(&path)) > 0 {
-                open();
-            }
-            helper::on_other_tab(helper::hint_key(&path), open);
+            // After the first view is painted: reading the browser's storage can take a while.
+            yew::platform::spawn_local(async move {
+                yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                if helper::hint(&helper::hint_key(&path)) > 0 {
+                    open();
+                }
+                helper::on_other_tab(helper::hint_key(&path), open);
+            });
         });
     }
     let toggle = {

@@ -513,7 +513,10 @@ pub fn app(props: &AppProps) -> Html {
         use_reducer(move || {
             let parsed = query::parse(&query, &*catalog.manifest);
             let mut model = Model::new(catalog, parsed);
-            model.joining = helper::hint(&helper::hint_key(&path)) > 0;
+            // Only a link that names actors can name some of the kept articles': only then
+            // is the browser's storage read before the first view.
+            model.joining =
+                !model.state.actors.is_empty() && helper::hint(&helper::hint_key(&path)) > 0;
             model
         })
     };

@@ -227,6 +227,12 @@ test('a worker that cannot start says so, and can be tried again', async () => {
   await page.fill('#add-paste', PASTED);
   await page.click('button.read-pasted');
   await page.locator('.draft').first().waitFor();
+  // A file that is not UTF-8 is decoded as the CLI decodes it, and the report says so.
+  const latin = join(WORK, 'latin.txt');
+  writeFileSync(latin, Buffer.from('date 2017-01-25\n\x93Caf\xe9 au lait,\x94 said Ren\xe9e Dupont.\n', 'latin1'));
+  await drop(page, [[latin, 'latin.txt']]);
+  await page.waitForFunction(() => document.querySelectorAll('.draft').length === 2);
+  assert.match(await page.textContent('.problems'), /latin\.txt: decoded as windows-1252/);
   await context.close();
 });
 
