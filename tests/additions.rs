@@ -130,4 +130,10 @@ fn a_paste_of_records_is_read_as_jsonl_and_anything_else_by_its_bytes() {
     );
     assert_eq!(additions::pasted_name("pasted-3", b"<!doctype html><html></html>"), "pasted-3");
     assert_eq!(additions::pasted_name("pasted-4", b"{not json"), "pasted-4");
+    let long = format!("{{\"id\": \"c\", \"text\": \"{}\"}}\n", "word ".repeat(40_000));
+    assert_eq!(
+        additions::pasted_name("pasted-5", long.as_bytes()),
+        "pasted-5.jsonl",
+        "a long first record"
+    );
 }

@@ -105,10 +105,14 @@ pub fn dataset_json(ds: &Dataset) -> Vec<u8> {
 /// is a JSON object) as `.jsonl`, since a paste has no extension to say so; anything else
 /// bare, so that its first bytes tell a page or a feed from plain text.
 pub fn pasted_name(stem: &str, bytes: &[u8]) -> String {
-    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(1 << 16)]);
-    let first = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or_default();
+    let first = bytes
+        .split(|&b| b == b'\n')
+        .map(<[u8]>::trim_ascii)
+        .find(|l| !l.is_empty())
+        .unwrap_or_default();
+    let first = String::from_utf8_lossy(first);
     let record = first.starts_with('{')
-        && serde_json::from_str::<serde_json::Value>(first).is_ok_and(|v| v.is_object());
+        && serde_json::from_str::<serde_json::Value>(&first).is_ok_and(|v| v.is_object());
     if record {
         format!("{stem}.jsonl")
     } else {

@@ -201,7 +201,9 @@ fn ensure(
         }
         Reply::Crashed(why) => {
             act.emit(Action::JoinFailed);
-            working_slot.borrow_mut().take();
+            // Dropped once this handler, which the worker's own listener runs, returns.
+            let stopped = working_slot.borrow_mut().take();
+            yew::platform::spawn_local(async move { drop(stopped) });
             dialog.dispatch(Change::Crashed(why));
         }
     };

@@ -250,3 +250,52 @@ test('a second tab sees what the first adds', async () => {
   assert.match(await second.textContent('header .subtitle'), /1 of them yours/);
   await context.close();
 });
+
+test('a full storage quota keeps what fitted and names the rest', async () => {
+  const context = await browser.newContext();
+  const { page } = await open(context);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(base).origin, quotaSize: 400_000 });
+  // Words that do not repeat, so that the browser's compression of stored values cannot
+  // make them fit: about 100 KB each.
+  let seed = 7;
+  const word = () => Array.from({ length: 6 }, () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return String.fromCharCode(97 + (seed % 26));
+  }).join('');
+  const big = (i) => JSON.stringify({ id: `big-${i}`, date: '2017-01-26', outlet: 'The Ledger',
+    text: `“Record ${i} is long,” Jane Roe said. ` + Array.from({ length: 14000 }, word).join(' ') });
+  await page.click('button.add-articles');
+  await page.fill('#add-paste', Array.from({ length: 8 }, (_, i) => big(i)).join('\n'));
+  await page.click('button.read-pasted');
+  await page.waitForFunction(() => document.querySelector('button.add-drafts')?.textContent === 'Add 8 articles');
+  await page.click('button.add-drafts');
+  await page.waitForFunction(() => /storage for this site is full/.test(document.querySelector('.problems')?.textContent ?? ''),
+    null, { timeout: 60000 });
+  await page.waitForFunction(() => /of yours (is|are) in the story/.test(document.querySelector('.add-panel .status')?.textContent ?? ''));
+  const kept = await page.locator('.kept').count();
+  assert.ok(kept >= 1 && kept < 8, `some fitted and some did not: ${kept} kept`);
+  assert.match(await page.textContent('.problems'), /more articles after it were not kept either|was not kept/);
+  await context.close();
+});
+
+test('a 20 MB paste is read, kept and joined', async () => {
+  const context = await browser.newContext();
+  const { page, errors } = await open(context);
+  await page.click('button.add-articles');
+  const sentence = '“The long file is here,” said Omar Haddad, the archivist. ';
+  const text = `date 2017-01-26\n${sentence.repeat(Math.ceil(20_000_000 / sentence.length))}`;
+  await page.evaluate((text) => {
+    const area = document.querySelector('#add-paste');
+    area.value = text;
+    area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  }, text);
+  await page.click('button.read-pasted');
+  await page.waitForFunction(() => document.querySelector('button.add-drafts')?.textContent === 'Add 1 article', null, { timeout: 120000 });
+  await page.click('button.add-drafts');
+  await page.waitForFunction(() => /1 article of yours is in the story/.test(document.querySelector('.add-panel .status')?.textContent ?? ''),
+    null, { timeout: 300000 });
+  assert.match(await page.textContent('header .subtitle'), /1 of them yours/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
