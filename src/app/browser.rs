@@ -100,11 +100,16 @@ mod imp {
 
     /// Hands `text` to the browser as a file download, made here with no server.
     pub fn download(name: &str, mime: &str, text: &str) {
+        download_parts(name, mime, &js_sys::Array::of1(&JsValue::from_str(text)));
+    }
+
+    /// Hands the browser a file download made of `parts` (strings or byte arrays), as
+    /// `new Blob(parts)` joins them.
+    pub fn download_parts(name: &str, mime: &str, parts: &js_sys::Array) {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-        let parts = js_sys::Array::of1(&JsValue::from_str(text));
         let options = web_sys::BlobPropertyBag::new();
         options.set_type(mime);
-        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(parts, &options) else {
             return;
         };
         let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
@@ -255,12 +260,12 @@ mod imp {
     }
 }
 
-#[cfg(all(target_arch = "wasm32", feature = "web"))]
-pub use imp::fetch_gzipped;
 pub use imp::{
     copy, download, download_json, fetch_part, on_popstate, origin, push, scroll_to, show_fatal,
     wide_screen,
 };
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
+pub use imp::{download_parts, fetch_gzipped};
 
 /// From now on a panic shows [`show_fatal`]'s panel, never a blank page.
 pub fn show_panics() {

@@ -320,23 +320,7 @@ mod imp {
 
     /// Hands `bytes` to the browser as a file download.
     pub fn download_bytes(name: &str, mime: &str, bytes: &Uint8Array) {
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type(mime);
-        let parts = js_sys::Array::of1(bytes);
-        let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
-        else {
-            return;
-        };
-        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-        if let Ok(anchor) =
-            document.create_element("a").map(JsCast::unchecked_into::<web_sys::HtmlAnchorElement>)
-        {
-            anchor.set_href(&url);
-            anchor.set_download(name);
-            anchor.click();
-        }
-        let _ = web_sys::Url::revoke_object_url(&url);
+        super::super::browser::download_parts(name, mime, &js_sys::Array::of1(bytes));
     }
 
     fn storage() -> Option<web_sys::Storage> {
