@@ -35,11 +35,10 @@ use newsline::store::{self, About, PartName, STORY_PATH};
 
 const STORE: &str = "articles";
 
-/// The published story's corpus, read once, and its analyses once extracted.
+/// The published story's corpus, read once.
 struct Published {
     about: About,
     sources: Vec<Source>,
-    analyses: Option<Vec<Analysis>>,
 }
 
 #[derive(Default)]
@@ -47,7 +46,7 @@ struct State {
     /// The IndexedDB database of this site's added articles.
     db: String,
     published: Option<Published>,
-    /// Added articles' analyses by their date and text, so that a rebuild reads each once.
+    /// Every article's analysis by its date and text, so that a rebuild reads each once.
     analyses: HashMap<(Option<String>, String), Analysis>,
     /// The joined dataset last built, for the downloads.
     last: Option<(Dataset, About)>,
@@ -273,19 +272,11 @@ async fn rebuild(mut problems: Vec<String>) -> Result<(), String> {
     }
     load_published().await?;
     let (keys, added): (Vec<u32>, Vec<Added>) = added.into_iter().unzip();
-    let (published, about, mut analyses) = STATE.with_borrow_mut(|s| {
-        let p = s.published.as_mut().expect("loaded above");
-        (p.sources.clone(), p.about.clone(), p.analyses.take())
-    });
-    if analyses.is_none() {
-        analyses = Some(analyse(&published, "Reading the published articles"));
-    }
-    let mut analyses = analyses.unwrap_or_default();
-    STATE.with_borrow_mut(|s| {
-        if let Some(p) = s.published.as_mut() {
-            p.analyses = Some(analyses.clone());
-        }
-    });
+    let (published, about) = STATE
+        .with_borrow(|s| s.published.as_ref().map(|p| (p.sources.clone(), p.about.clone())))
+        .ok_or("the published story is not at hand")?;
+    // Extracted once per article: `analyse` answers again from its cache.
+    let mut analyses = analyse(&published, "Reading the published articles");
     let first_added = published.len();
     let (sources, notes) = additions::join(published, &added);
     problems.extend(notes);
@@ -333,7 +324,7 @@ async fn load_published() -> Result<(), String> {
     let sources = additions::published_sources(&catalog)
         .map_err(|p| format!("the published story's articles ({p}) could not be read"))?;
     let about = catalog.manifest.about.clone();
-    STATE.with_borrow_mut(|s| s.published = Some(Published { about, sources, analyses: None }));
+    STATE.with_borrow_mut(|s| s.published = Some(Published { about, sources }));
     Ok(())
 }
 
