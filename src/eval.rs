@@ -256,6 +256,8 @@ mod tests {
         // Both of Spicer's mentions are a person's and the places are LOC; Moscow, as
         // Russia, is a country, not the organisation this gold says.
         assert_eq!(report.actor_kind_right, 5);
+        // Spicer is the one person, named twice, and found a person both times.
+        assert_eq!(report.person_mentions, Score { matched: 2, predicted: 2, gold: 2 });
     }
 
     #[test]
@@ -289,6 +291,10 @@ pub struct Report {
     /// Matched mentions whose actor has the gold kind: PER a person, ORG an
     /// organisation, LOC a country or a place.
     pub actor_kind_right: usize,
+    /// Mentions of actors the extractor calls people against MEANTIME's PER names (lines
+    /// 0–5), any overlap: how far its "person" can be trusted.
+    #[serde(default)]
+    pub person_mentions: Score,
     /// Each rule's tally (not in the JSON of `newsline eval --json`).
     #[serde(skip)]
     pub rules: RuleTallies,
@@ -391,6 +397,18 @@ fn score_actors(
     };
     report.actor_kind_right +=
         pairs.iter().filter(|&&(pi, gi)| kind_right(predicted[pi].named, gold[gi].2)).count();
+    let person = |named: &Named| matches!(named, Named::Actor(_, ActorKind::Person));
+    let p_person: Vec<CharSpan> =
+        predicted.iter().filter(|x| person(&x.named)).map(|x| x.span.clone()).collect();
+    let g_person: Vec<CharSpan> =
+        gold.iter().filter(|x| x.2 == ActorKind::Person).map(|x| x.0.clone()).collect();
+    let person_pairs =
+        match_spans(&p_person, &g_person, |a, b, _| a.start < b.end && b.start < a.end);
+    report.person_mentions.add(Score {
+        matched: person_pairs.len(),
+        predicted: p_person.len(),
+        gold: g_person.len(),
+    });
     // Each mention rule by whether its mention matched; each tie by whether the tied
     // mention names the gold entity the actor's untied mentions (else its others) name.
     let mut gold_of = vec![None; predicted.len()];

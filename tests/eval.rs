@@ -187,6 +187,18 @@ fn meantime_actor_mentions_and_alias_merging() {
         "actor kind accuracy {}",
         r["actor_kind_accuracy"]
     );
+    // The mentions of those it calls people, against MEANTIME's PER names: a name is a
+    // person's on the article's evidence or a listed given name (66.2 before that gate).
+    assert!(
+        pct(&r["person_mentions"]["f1"]) >= 80.0,
+        "person-mention F1 {}",
+        r["person_mentions"]["f1"]
+    );
+    assert!(
+        pct(&r["person_mentions"]["p"]) >= 80.0,
+        "person-mention precision {}",
+        r["person_mentions"]["precision"]
+    );
 }
 
 /// The actor filter's busiest people on PolNeAR's train split (the split read for errors):

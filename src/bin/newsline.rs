@@ -436,6 +436,7 @@ fn eval(gold: &[PathBuf], json: bool, by_rule: bool) -> anyhow::Result<ExitCode>
                 "timex_value": score_json(&r.timex_value),
                 "actor_mentions": score_json(&r.actor_mentions), "alias_pairs": score_json(&r.alias_pairs),
                 "actor_kind_accuracy": r.actor_kind_accuracy(),
+                "person_mentions": score_json(&r.person_mentions),
             }))
             .collect();
         println!("{}", serde_json::to_string_pretty(&out)?);
@@ -460,6 +461,7 @@ fn eval(gold: &[PathBuf], json: bool, by_rule: bool) -> anyhow::Result<ExitCode>
         if r.actor_mentions.gold > 0 {
             rows.extend([
                 ("actor mentions", r.actor_mentions),
+                ("person mentions", r.person_mentions),
                 ("alias merge pairs", r.alias_pairs),
             ]);
         }

@@ -1663,6 +1663,7 @@ fn cluster(
         }
     }
     governments_by_country(&mut table);
+    people_on_evidence(text, &mut table);
     companies_by_short_name(&mut table);
     acronyms_by_full_name(&mut table);
     for actor in &mut table.actors {
@@ -1671,6 +1672,45 @@ fn cluster(
     }
     table.mentions.sort_by_key(|m| (m.start, m.end));
     table
+}
+
+/// A name of two to four capitalised words is taken for a person's only on evidence: a
+/// given name opening one of its forms, a title or role (before it, or set off by commas
+/// beside it), a form of address, or its last word used alone for it elsewhere in the
+/// article. The rest ("Operation Inherent
+/// Resolve", "Kurdish Peshmerga", "USS Cole") are actors of unknown kind; another article
+/// that shows one to be a person makes it one corpus-wide (`dataset`).
+fn people_on_evidence(text: &str, table: &mut ActorTable) {
+    let mut proven = vec![false; table.actors.len()];
+    for m in &table.mentions {
+        let appositive = || {
+            text[m.end..].strip_prefix(", ").and_then(role_after).is_some()
+                || text[..m.start].strip_suffix(", ").and_then(role_before).is_some()
+        };
+        if matches!(m.rule, Rule::ActorTitled | Rule::ActorAddressed)
+            || m.tie == Some(Rule::AliasSurname)
+            || appositive()
+        {
+            proven[m.actor] = true;
+        }
+    }
+    for (i, actor) in table.actors.iter().enumerate() {
+        proven[i] |= actor.kind != ActorKind::Person
+            || !actor.roles.is_empty()
+            || std::iter::once(&actor.name)
+                .chain(&actor.aliases)
+                .any(|form| form.split(' ').next().is_some_and(lexicon::is_given_name));
+    }
+    for (i, actor) in table.actors.iter_mut().enumerate() {
+        if !proven[i] {
+            actor.kind = ActorKind::Other;
+        }
+    }
+    for m in &mut table.mentions {
+        if !proven[m.actor] && m.rule == Rule::ActorName {
+            m.rule = Rule::ActorNameUnproven;
+        }
+    }
 }
 
 /// Whether a name ends a title before it: "ambassador to Kazakhstan", "minister of Iraq".

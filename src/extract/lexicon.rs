@@ -384,6 +384,31 @@ pub fn is_regional_adjective(word: &str) -> bool {
     )
 }
 
+/// Whether `word` is a given name (`data/given-names.txt`, from Faker's lists for 64
+/// locales), and not also a common capitalised word, a title or a place's first word
+/// ("May", "General", "San"): evidence that a name it opens is a person's.
+pub fn is_given_name(word: &str) -> bool {
+    static NAMES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    listed(&NAMES, include_str!("../../data/given-names.txt"), word) && is_name_only(word)
+}
+
+/// Whether the list in `data` (one entry a line, `#` comments) holds `word`.
+fn listed(set: &'static OnceLock<FxHashSet<&'static str>>, data: &'static str, word: &str) -> bool {
+    set.get_or_init(|| data.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect())
+        .contains(word)
+}
+
+/// Whether a listed name is no common capitalised word, title, role or place's word too.
+fn is_name_only(word: &str) -> bool {
+    !is_common_capitalised(word)
+        && !is_title(word)
+        && !is_honorific(word)
+        && !is_role_or_office_noun(word)
+        && !opens_place_name(word)
+        && !is_org_head(word)
+        && !is_place_head(word)
+}
+
 /// Capitalised words that do not start a name: sentence openers, pronouns, weekdays,
 /// months, adverbs ("Recently Apple has", "Interestingly Blocher said") and the epithets
 /// of nicknames ("Crooked Hillary Clinton").

@@ -65,6 +65,7 @@ rules! {
     }
     "actor" {
         ActorName = "actor.name": "a run of capitalised words that is a name: a person of two to four words, an organisation by its head word, a country",
+        ActorNameUnproven = "actor.name.unproven": "a name of two to four words that nothing in its article shows to be a person's (no given name, title, form of address or bare surname): of unknown kind, unless another article shows it ('Operation Inherent Resolve')",
         ActorTitled = "actor.name.titled": "a name after a title or role is a person's ('Press Secretary Sean Spicer')",
         ActorAddressed = "actor.name.addressed": "a name after a form of address is a person's ('Mr. King')",
         ActorDescribedGroup = "actor.group.described": "a people's or leader's group named by description ('Syrian rebels', 'US-led coalition')",
