@@ -39,6 +39,7 @@
 //! ```
 
 pub mod additions;
+pub mod case;
 #[cfg(feature = "cli")]
 pub mod cli;
 pub mod corpus;

@@ -1,5 +1,6 @@
-//! In headless Chromium (wasm-bindgen-test): the extractor runs in the browser, a story
-//! file decodes, the app mounts, and the actor filter narrows the quote list.
+//! In headless Chromium (wasm-bindgen-test): the extractor runs in the browser, the
+//! browser lowers case as Rust does, a story file decodes, the app mounts, and the actor
+//! filter narrows the quote list.
 #![cfg(target_arch = "wasm32")]
 
 use std::rc::Rc;
@@ -67,6 +68,21 @@ fn extractor_runs_in_the_browser() {
         .find(|q| words.words(*q).starts_with("let’s not take"))
         .expect("quote found in wasm");
     assert_eq!(spicer.speaker.as_deref(), Some("sean-spicer"));
+}
+
+/// The page lowers case with the browser's tables (`newsline::case`); they must fold as
+/// Rust's do natively, so that a search finds what the CLI's word index filed.
+#[wasm_bindgen_test]
+fn the_browser_lowers_case_as_rust_does() {
+    for text in ["Trump SAID", "ÉMILE Zola", "ΟΔΟΣ ΟΔΟΣ", "İstanbul", "ǅemal", "STRASSE ẞ"]
+    {
+        assert_eq!(newsline::case::lower(text), text.to_lowercase(), "{text}");
+    }
+    let mut out = Vec::new();
+    newsline::case::lower_char('İ', &mut out);
+    assert_eq!(out, ['i', '\u{307}']);
+    let hits = newsline::app::matches("Émile ÉMILE and İstanbul", "émile");
+    assert_eq!(hits, [0..6, 7..13]);
 }
 
 #[wasm_bindgen_test]

@@ -195,7 +195,7 @@ pub fn filters() -> Html {
 fn actor_filter() -> Html {
     let ex = use_explorer();
     let search = use_state(String::new);
-    let needle = search.to_lowercase();
+    let needle = crate::case::lower(&search);
     let counted: Vec<(&crate::store::ActorInfo, usize)> = ex
         .answer
         .counts
@@ -206,7 +206,7 @@ fn actor_filter() -> Html {
     let matching: Vec<(&crate::store::ActorInfo, usize)> = counted
         .iter()
         .copied()
-        .filter(|(a, _)| needle.is_empty() || a.name.to_lowercase().contains(&needle))
+        .filter(|(a, _)| needle.is_empty() || crate::case::lower(&a.name).contains(&needle))
         .collect();
     // Selected actors stay listed whatever the search, so they can be unpicked.
     let shown: Vec<(&crate::store::ActorInfo, usize)> = matching

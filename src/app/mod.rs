@@ -272,12 +272,17 @@ pub fn loading_row(key: String) -> Html {
 
 /// Byte ranges of `text` that equal `needle` ignoring case, left to right, not overlapping.
 pub fn matches(text: &str, needle: &str) -> Vec<std::ops::Range<usize>> {
-    let needle: Vec<char> = needle.chars().flat_map(char::to_lowercase).collect();
+    let mut lowered = Vec::with_capacity(needle.len());
+    for c in needle.chars() {
+        crate::case::lower_char(c, &mut lowered);
+    }
+    let needle = lowered;
     let mut hits = Vec::new();
     if needle.is_empty() {
         return hits;
     }
     let mut from = 0;
+    let mut lower = Vec::with_capacity(3);
     for (start, _) in text.char_indices() {
         if start < from {
             continue;
@@ -286,9 +291,11 @@ pub fn matches(text: &str, needle: &str) -> Vec<std::ops::Range<usize>> {
         let mut end = start;
         let mut matched = false;
         'chars: for (offset, c) in text[start..].char_indices() {
-            for lower in c.to_lowercase() {
+            lower.clear();
+            crate::case::lower_char(c, &mut lower);
+            for &l in &lower {
                 match want.next() {
-                    Some(&w) if w == lower => {}
+                    Some(&w) if w == l => {}
                     _ => break 'chars,
                 }
             }

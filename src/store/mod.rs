@@ -680,7 +680,7 @@ pub fn decode_part<T: for<'de> Deserialize<'de>>(bytes: &[u8]) -> Result<T, Stor
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !crate::extract::is_letter_or_digit(c))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(crate::case::lower)
 }
 
 /// The bucket of `key` among `buckets`: FNV-1a, the same in the writer and the page.
