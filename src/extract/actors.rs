@@ -744,14 +744,22 @@ type RunRule = fn(&Run, &mut Scan) -> Option<usize>;
 
 /// What a run of capitalised words names, in the order the rules are tried: the first
 /// that applies decides. All but the last say what is no actor.
-const RUN_RULES: [(Rule, RunRule); 6] = [
+const RUN_RULES: [(Rule, RunRule); 7] = [
     (Rule::NameAfterModel, after_a_model),
     (Rule::NameMakerOrCurrency, maker_or_currency),
     (Rule::NameEventOrLaw, event_or_law),
     (Rule::NameBeforeProducts, before_products),
     (Rule::NameProduct, product),
+    (Rule::NamePartyLabel, party_label),
     (Rule::ActorName, actor_name),
 ];
+
+/// `name.party-label`: "three Republican hopefuls", "a Democrat", "the Democratic
+/// debate": a party's adjective or member noun alone names no actor, where the party's
+/// name does ("the Republican Party", "the GOP").
+fn party_label(run: &Run, _scan: &mut Scan) -> Option<usize> {
+    (run.i == run.j && lexicon::is_party_adjective(run.words[run.i].text())).then_some(run.j + 1)
+}
 
 /// `name.after-model`: "Boeing 787 Dreamliner", "the 787 “Dreamliner”": one word after a
 /// model number names the model ("the EB-5 Investment Coalition" is an organisation).

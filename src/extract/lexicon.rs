@@ -941,6 +941,15 @@ const CONTINENTS: [&str; 6] = ["Africa", "America", "Antarctica", "Asia", "Europ
 const PARTY_LABELS: [&str; 6] =
     ["Republican", "Democrat", "Democratic", "Independent", "Libertarian", "GOP"];
 
+/// Whether `word` is a party's adjective or the noun for one member, which alone names no
+/// actor: "Republican hopefuls", "a Democrat". ("GOP" names the party itself, and "The
+/// Independent" a newspaper.)
+pub fn is_party_adjective(word: &str) -> bool {
+    PARTY_ADJECTIVES.contains(&word)
+}
+
+const PARTY_ADJECTIVES: [&str; 4] = ["Republican", "Democrat", "Democratic", "Libertarian"];
+
 /// Plural or mass nouns for what a maker makes, after which the maker's name is no
 /// actor: "Intel processors", "Airbus jets".
 pub fn is_product_noun(word: &str) -> bool {

@@ -61,6 +61,7 @@ rules! {
         NameMakerOrCurrency = "name.maker-or-currency": "a name before a model number is its maker, and before '$' a currency; neither is a mention ('Boeing 787', 'US$')",
         NameEventOrLaw = "name.event-or-law": "an event or a law is no actor, nor its short name ('the Paris Air Show', 'the Affordable Care Act')",
         NameBeforeProducts = "name.before-products": "a maker before its products is no actor there ('Intel processors')",
+        NamePartyLabel = "name.party-label": "a party's adjective or member noun alone names no actor ('three Republican hopefuls', 'a Democrat'); the party's name does",
         NameProduct = "name.product": "software and devices are no actors ('iPod Nano', 'Mac OS X', 'web browser Safari')",
     }
     "actor" {
