@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, wr
 import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { inflateRawSync } from 'node:zlib';
-import { bareEnv, launchChromium, newslineBinary, startSite, SCREENSHOTS as SHOTS } from './harness.mjs';
+import { bareEnv, launchChromium, pageErrors, newslineBinary, startSite, SCREENSHOTS as SHOTS } from './harness.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const WORK = mkdtempSync(join(tmpdir(), 'newsline-add-'));
@@ -48,9 +48,7 @@ after(async () => {
 
 async function open(context, query = '?view=quotes') {
   const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const errors = pageErrors(page);
   await page.goto(base + query);
   await page.waitForSelector('main li, main .empty');
   return { page, errors };

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launchChromium, startSite, SCREENSHOTS as SHOTS, SITES } from './harness.mjs';
+import { launchChromium, pageErrors, startSite, SCREENSHOTS as SHOTS, SITES } from './harness.mjs';
 
 const DIST = process.env.NEWSLINE_SITE ?? `${SITES}/seeds`;
 let server, browser, base;
@@ -15,9 +15,7 @@ after(async () => { await browser?.close(); server?.close(); });
 
 async function open(query = '') {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  const errors = pageErrors(page);
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(base + query);

@@ -80,3 +80,11 @@ export function timeActorClick(page, actor) {
     return performance.now() - t0;
   }, actor);
 }
+
+/** The page's uncaught errors and console errors, collected from now on: a test expects none. */
+export function pageErrors(page) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  return errors;
+}

@@ -3,7 +3,7 @@
 // page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium, startSite, SCREENSHOTS as SHOTS, SITES } from './harness.mjs';
+import { launchChromium, pageErrors, startSite, SCREENSHOTS as SHOTS, SITES } from './harness.mjs';
 
 const SITE = process.env.NEWSLINE_INPUTS_SITE ?? `${SITES}/inputs`;
 let server, browser, base;
@@ -20,9 +20,7 @@ after(async () => {
 
 async function open(query) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const errors = pageErrors(page);
   await page.goto(base + query);
   await page.waitForSelector('main li, main .empty');
   return { page, errors };

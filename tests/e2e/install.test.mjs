@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bareEnv, launchChromium, newslineBinary, startSite, SCREENSHOTS as SHOTS } from './harness.mjs';
+import { bareEnv, launchChromium, pageErrors, newslineBinary, startSite, SCREENSHOTS as SHOTS } from './harness.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const TOOLS = ['cargo', 'rustc', 'trunk', 'node', 'npm', 'wasm-bindgen', 'wasm-opt', 'chromium'];
@@ -35,9 +35,7 @@ test('the newsline binary alone builds and serves the seeds with nothing on its 
     const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      const errors = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
-      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      const errors = pageErrors(page);
       await page.goto(`${base}?view=quotes`);
       await page.waitForSelector('[data-quote-id]');
       assert.equal(await page.title(), 'Russia, the US and the al-Bab strike claim (January 2017)');

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { launchChromium, startSite, SCREENSHOTS as SHOTS, SITES } from './harness.mjs';
+import { launchChromium, pageErrors, startSite, SCREENSHOTS as SHOTS, SITES } from './harness.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 // polnear_dev's site is built from ../shared/eval/; a clone without it runs the seeds alone.
@@ -29,9 +29,7 @@ after(async () => { await browser?.close(); for (const s of Object.values(sites)
 
 async function open(corpus, query, width = 1280, colorScheme = 'light') {
   const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  const errors = pageErrors(page);
   await page.goto(sites[corpus].base + query);
   await page.waitForSelector('main#main > *');
   await settled(page);
