@@ -1685,9 +1685,9 @@ fn cluster(
 /// A name of two to four capitalised words is taken for a person's only on evidence: a
 /// given name opening one of its forms, a title or role (before it, or set off by commas
 /// beside it), a form of address, or its last word used alone for it elsewhere in the
-/// article. The rest ("Operation Inherent
-/// Resolve", "Kurdish Peshmerga", "USS Cole") are actors of unknown kind; another article
-/// that shows one to be a person makes it one corpus-wide (`dataset`).
+/// article. The rest ("Operation Inherent Resolve", "Lockheed Tristar", "Snow Leopard")
+/// are actors of unknown kind; another article that shows one to be a person makes it one
+/// corpus-wide (`dataset`).
 fn people_on_evidence(text: &str, table: &mut ActorTable) {
     let mut proven = vec![false; table.actors.len()];
     for m in &table.mentions {
